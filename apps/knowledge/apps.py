@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    """The knowledge base: solutions, themes, organisations and contacts."""
+
+    name = "apps.knowledge"
+    label = "knowledge"
+    verbose_name = _("Knowledge base")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,59 @@
+"""Choice lists shared by models, forms, filters and the demo content."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.TextChoices):
+    GERMANY = "DE", _("Germany")
+    DENMARK = "DK", _("Denmark")
+
+
+class OrganisationKind(models.TextChoices):
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District (Kreis)")
+    DANISH_MUNICIPALITY = "dk_municipality", _("Danish municipality")
+    REGION = "region", _("Region")
+    AGENCY = "agency", _("Agency")
+    ASSOCIATION = "association", _("Association (Verein)")
+    COMPANY = "company", _("Company")
+    RESEARCH = "research", _("Research institution")
+
+
+class Language(models.TextChoices):
+    GERMAN = "de", _("German")
+    DANISH = "da", _("Danish")
+    ENGLISH = "en", _("English")
+    FRISIAN = "frr", _("North Frisian")
+    LOW_GERMAN = "nds", _("Low German")
+
+
+class Phase(models.TextChoices):
+    """Where a solution stands on the road from idea to regular operation."""
+
+    IDEA = "idea", _("Idea")
+    CONCEPT = "concept", _("Concept")
+    PROTOTYPE = "prototype", _("Prototype")
+    PILOT = "pilot", _("Pilot")
+    OPERATION = "operation", _("Regular operation")
+    COMPLETED = "completed", _("Completed")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("Euro (EUR)")
+    DKK = "DKK", _("Danish krone (DKK)")
+
+
+class Licence(models.TextChoices):
+    EUPL = "EUPL-1.2", "EUPL 1.2"
+    MIT = "MIT", "MIT"
+    APACHE = "Apache-2.0", "Apache 2.0"
+    GPL = "GPL-3.0-or-later", "GPL 3.0"
+    AGPL = "AGPL-3.0-or-later", "AGPL 3.0"
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+    DL_DE_BY = "DL-DE-BY-2.0", _("Data licence Germany – attribution 2.0")
+    PROPRIETARY = "proprietary", _("Proprietary")
+    UNKNOWN = "", _("Not yet decided")

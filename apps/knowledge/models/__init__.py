@@ -1,0 +1,37 @@
+"""Models of the knowledge base, one module per concern."""
+
+from apps.knowledge.models.pages import (
+    ContactDirectoryPage,
+    HomePage,
+    KnowledgeIndexPage,
+    PartnerAreaPage,
+    ThemeIndexPage,
+    ThemePage,
+)
+from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
+from apps.knowledge.models.solutions import (
+    SolutionContact,
+    SolutionFieldOfAction,
+    SolutionPage,
+    SolutionPageTag,
+    SolutionPartner,
+    SolutionRelation,
+)
+
+__all__ = [
+    "Contact",
+    "ContactDirectoryPage",
+    "FieldOfAction",
+    "HomePage",
+    "KnowledgeIndexPage",
+    "Organisation",
+    "PartnerAreaPage",
+    "SolutionContact",
+    "SolutionFieldOfAction",
+    "SolutionPage",
+    "SolutionPageTag",
+    "SolutionPartner",
+    "SolutionRelation",
+    "ThemeIndexPage",
+    "ThemePage",
+]

@@ -1,0 +1,287 @@
+"""The portal page tree: home, knowledge base, partner areas, themes, directory."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from apps.knowledge.blocks import SolutionStreamBlock
+from apps.knowledge.choices import Country, Phase
+from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
+from apps.knowledge.models.solutions import SolutionPage
+
+SOLUTIONS_PER_PAGE = 12
+
+
+def live_solutions(locale, request=None):
+    """Published, public solutions in one language, newest first."""
+    return (
+        SolutionPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("lead_organisation", "image", "locale")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(request.GET.get("page") if request else 1)
+
+
+class HomePage(Page):
+    """The start page of the portal in one language."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "knowledge.KnowledgeIndexPage",
+        "knowledge.ThemeIndexPage",
+        "knowledge.ContactDirectoryPage",
+    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = (
+            ThemePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("field_of_action")
+            .order_by("field_of_action__sort_order", "title")
+        )
+        context["newest_solutions"] = live_solutions(self.locale)[:6]
+        context["knowledge_index"] = (
+            KnowledgeIndexPage.objects.live().filter(locale=self.locale).first()
+        )
+        return context
+
+
+class KnowledgeIndexPage(Page):
+    """The knowledge base: every published solution, filterable by phase and theme."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types = ["knowledge.PartnerAreaPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("knowledge base index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        solutions = live_solutions(self.locale)
+        phase = request.GET.get("phase", "")
+        if phase in Phase.values:
+            solutions = solutions.filter(phase=phase)
+        else:
+            phase = ""
+        field = request.GET.get("field", "")
+        if field:
+            solutions = solutions.filter(
+                fields_of_action__field_of_action__slug=field
+            ).distinct()
+        context.update(
+            solutions=paginate(request, solutions),
+            phases=Phase.choices,
+            selected_phase=phase,
+            fields=FieldOfAction.objects.filter(locale=self.locale),
+            selected_field=field,
+            areas=self.get_children().live().public().specific(),
+        )
+        return context
+
+
+class PartnerAreaPage(Page):
+    """The part of the knowledge base an authority or partner group is responsible for.
+
+    Editor and moderator permissions are granted on this page, so each authority
+    edits and approves only its own solutions.
+    """
+
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("responsible organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = ["knowledge.SolutionPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("organisation"),
+        FieldPanel("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner area")
+        verbose_name_plural = _("partner areas")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        solutions = live_solutions(self.locale).child_of(self)
+        context["solutions"] = paginate(request, solutions)
+        return context
+
+
+class ThemeIndexPage(Page):
+    """Overview of the fields of action."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types = ["knowledge.ThemePage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("theme index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = (
+            self.get_children()
+            .live()
+            .public()
+            .specific()
+            .order_by("themepage__field_of_action__sort_order", "title")
+        )
+        return context
+
+
+class ThemePage(Page):
+    """A field of action with its story and every solution assigned to it."""
+
+    field_of_action = models.ForeignKey(
+        "knowledge.FieldOfAction",
+        verbose_name=_("field of action"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(SolutionStreamBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["knowledge.ThemeIndexPage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("field_of_action"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("theme page")
+        verbose_name_plural = _("theme pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        solutions = (
+            live_solutions(self.locale)
+            .filter(
+                fields_of_action__field_of_action__translation_key=(
+                    self.field_of_action.translation_key
+                )
+            )
+            .distinct()
+        )
+        context["solutions"] = paginate(request, solutions)
+        return context
+
+
+class ContactDirectoryPage(RoutablePageMixin, Page):
+    """The contact directory: people and organisations, each with its own page."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types: list[str] = []
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("contact directory")
+
+    @path("")
+    def directory(self, request):
+        country = request.GET.get("country", "")
+        organisations = Organisation.objects.filter(locale=self.locale)
+        if country in Country.values:
+            organisations = organisations.filter(country=country)
+        else:
+            country = ""
+        contacts = (
+            Contact.objects.filter(locale=self.locale)
+            .select_related("organisation")
+            .order_by("organisation__name", "name")
+        )
+        if country:
+            contacts = contacts.filter(organisation__country=country)
+        return self.render(
+            request,
+            context_overrides={
+                "organisations": organisations,
+                "contacts": contacts,
+                "countries": Country.choices,
+                "selected_country": country,
+            },
+        )
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request, slug: str):
+        organisation = get_object_or_404(
+            Organisation.objects.filter(locale=self.locale), slug=slug
+        )
+        key = organisation.translation_key
+        solutions = live_solutions(self.locale)
+        led = solutions.filter(lead_organisation__translation_key=key)
+        partnered = solutions.filter(
+            partners__organisation__translation_key=key
+        ).distinct()
+        return self.render(
+            request,
+            template="knowledge/organisation_page.html",
+            context_overrides={
+                "organisation": organisation,
+                "led_solutions": led,
+                "partner_solutions": partnered.exclude(pk__in=led.values("pk")),
+                "contacts": Contact.objects.filter(
+                    locale=self.locale, organisation__translation_key=key
+                ),
+            },
+        )
+
+    def organisation_url(self, organisation) -> str:
+        return self.url + self.reverse_subpage(
+            "organisation", kwargs={"slug": organisation.slug}
+        )

@@ -1,0 +1,177 @@
+"""Translatable snippets: fields of action, organisations and contacts."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from apps.knowledge.choices import Country, Language, OrganisationKind
+from apps.knowledge.forms import ContactForm
+
+
+class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
+    """A field of action (Handlungsfeld), the backbone of the taxonomy."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("Stays the same in every language; used in filter addresses."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    cross_cutting = models.BooleanField(
+        _("cross-cutting"),
+        default=False,
+        help_text=_("Cross-cutting topics such as open data or public services."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("cross_cutting"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation in solutions: authority, municipality, Verein, company."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        help_text=_("Address of the organisation page; filled from the name if empty."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, default=Country.GERMANY
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("country"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_danish(self) -> bool:
+        return self.country == Country.DENMARK
+
+
+class Contact(TranslatableMixin, index.Indexed, models.Model):
+    """A person partners can contact about a solution."""
+
+    base_form_class = ContactForm
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = models.JSONField(
+        _("languages spoken"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes, e.g. de, da, en."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("languages"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        known = set(Language.values)
+        unknown = [code for code in self.languages or [] if code not in known]
+        if unknown:
+            raise ValidationError(
+                {
+                    "languages": _("Unknown language codes: %(codes)s")
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+
+    def get_language_labels(self) -> list[str]:
+        labels = dict(Language.choices)
+        return [str(labels.get(code, code)) for code in self.languages or []]

@@ -1,0 +1,286 @@
+"""The solution page: a smart-region project or solution and its relations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from apps.knowledge.blocks import SolutionStreamBlock
+from apps.knowledge.choices import Currency, Licence, Phase
+from apps.knowledge.relations import linked_pages, related_solutions
+
+
+class SolutionPageTag(TaggedItemBase):
+    """Links a tag to a solution page."""
+
+    content_object = ParentalKey(
+        "knowledge.SolutionPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class SolutionFieldOfAction(Orderable):
+    """Assigns a field of action to a solution."""
+
+    page = ParentalKey(
+        "knowledge.SolutionPage",
+        related_name="fields_of_action",
+        on_delete=models.CASCADE,
+    )
+    field_of_action = models.ForeignKey(
+        "knowledge.FieldOfAction",
+        verbose_name=_("field of action"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("field_of_action")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+
+
+class SolutionPartner(Orderable):
+    """A partner organisation of a solution besides the lead organisation."""
+
+    page = ParentalKey(
+        "knowledge.SolutionPage", related_name="partners", on_delete=models.CASCADE
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+
+class SolutionContact(Orderable):
+    """A contact person for a solution."""
+
+    page = ParentalKey(
+        "knowledge.SolutionPage", related_name="contacts", on_delete=models.CASCADE
+    )
+    contact = models.ForeignKey(
+        "knowledge.Contact",
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("contact")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+
+class SolutionRelation(Orderable):
+    """A cross-link an editor sets from one solution to another; shown on both."""
+
+    page = ParentalKey(
+        "knowledge.SolutionPage",
+        related_name="related_links",
+        on_delete=models.CASCADE,
+    )
+    target = models.ForeignKey(
+        "knowledge.SolutionPage",
+        verbose_name=_("related solution"),
+        on_delete=models.CASCADE,
+        related_name="incoming_links",
+    )
+
+    panels = [FieldPanel("target", heading=_("Related solution"))]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related solution")
+        verbose_name_plural = _("related solutions")
+
+    def clean(self) -> None:
+        super().clean()
+        page = getattr(self, "page", None)
+        target = getattr(self, "target", None)
+        if page and target and page.translation_key == target.translation_key:
+            raise ValidationError(
+                {"target": _("A solution cannot be related to itself.")}
+            )
+
+
+class SolutionPage(Page):
+    """A smart-region solution or project, from idea to regular operation."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=400,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    body = StreamField(SolutionStreamBlock(), blank=True, verbose_name=_("body"))
+    phase = models.CharField(
+        _("phase"), max_length=20, choices=Phase.choices, default=Phase.IDEA
+    )
+    lead_organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("lead organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_solutions",
+    )
+    municipality = models.CharField(_("municipality"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
+    )
+    licence = models.CharField(
+        _("licence"), max_length=40, choices=Licence.choices, blank=True
+    )
+    source_repository = models.URLField(_("source code repository"), blank=True)
+    open_data_url = models.URLField(_("open data"), blank=True)
+    adoption_requirements = models.TextField(
+        _("what another municipality needs to adopt it"), blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(
+        through=SolutionPageTag, blank=True, verbose_name=_("tags")
+    )
+
+    parent_page_types = ["knowledge.PartnerAreaPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    classification_panels = [
+        FieldPanel("phase"),
+        InlinePanel("fields_of_action", label=_("Fields of action"), min_num=1),
+        FieldPanel("tags"),
+        FieldPanel("lead_organisation"),
+        InlinePanel("partners", label=_("Partner organisations")),
+        InlinePanel("contacts", label=_("Contacts")),
+        InlinePanel("related_links", label=_("Related solutions")),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")
+        ),
+        FieldRowPanel(
+            [FieldPanel("budget"), FieldPanel("currency")], heading=_("Budget")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence"),
+                FieldPanel("source_repository"),
+                FieldPanel("open_data_url"),
+                FieldPanel("adoption_requirements"),
+            ],
+            heading=_("Reuse profile"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(facts_panels, heading=_("Facts and reuse")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.SearchField("municipality"),
+        index.SearchField("adoption_requirements"),
+        index.AutocompleteField("teaser"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
+        index.FilterField("phase"),
+        index.FilterField("lead_organisation"),
+        index.FilterField("currency"),
+    ]
+
+    class Meta:
+        verbose_name = _("solution")
+        verbose_name_plural = _("solutions")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end cannot lie before the start.")
+        if self.budget is not None and self.budget < 0:
+            errors["budget"] = _("The budget cannot be negative.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            errors["latitude"] = _("Latitude lies between -90 and 90.")
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            errors["longitude"] = _("Longitude lies between -180 and 180.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def country_codes(self) -> list[str]:
+        """Countries of the lead and partner organisations, for cross-border marks."""
+        organisations = [self.lead_organisation] if self.lead_organisation else []
+        organisations += [p.organisation for p in self.partners.all()]
+        return sorted({o.country for o in organisations})
+
+    def get_related_solutions(self) -> list[SolutionPage]:
+        return related_solutions(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_solutions"] = self.get_related_solutions()
+        context["linking_pages"] = linked_pages(
+            self, exclude=context["related_solutions"]
+        )
+        return context

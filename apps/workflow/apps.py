@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowConfig(AppConfig):
+    """Editorial workflows and partner submissions (built out by the workflow issue)."""
+
+    name = "apps.workflow"
+    label = "workflow"
+    verbose_name = _("Editorial workflow")
+    default_auto_field = "django.db.models.BigAutoField"

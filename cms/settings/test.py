@@ -12,3 +12,7 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

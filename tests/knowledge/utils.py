@@ -1,0 +1,63 @@
+"""Helpers that build a small portal the way the demo content does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wagtail.models import Locale, Page, Site
+
+from apps.knowledge.models import SolutionFieldOfAction, SolutionPage
+from tests.knowledge import factories
+
+
+@dataclass
+class Portal:
+    home: Page
+    knowledge: Page
+    area: Page
+    themes: Page
+    theme: Page
+    directory: Page
+    field: object
+
+
+def build_portal() -> Portal:
+    """A German home page with every section, set as the default site's root."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="start")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    field = factories.FieldOfActionFactory(name="Grüne Energie", slug="energy")
+    knowledge = factories.KnowledgeIndexPageFactory(parent=home)
+    area = factories.PartnerAreaPageFactory(parent=knowledge, title="Stadt Flensburg")
+    themes = factories.ThemeIndexPageFactory(parent=home)
+    theme = factories.ThemePageFactory(
+        parent=themes, title="Grüne Energie", field_of_action=field
+    )
+    directory = factories.ContactDirectoryPageFactory(parent=home)
+    return Portal(home, knowledge, area, themes, theme, directory, field)
+
+
+def add_solution(portal: Portal, **kwargs) -> SolutionPage:
+    """A published solution in the portal's partner area, in the first field."""
+    solution = factories.SolutionPageFactory(parent=portal.area, **kwargs)
+    SolutionFieldOfAction.objects.create(page=solution, field_of_action=portal.field)
+    return solution
+
+
+def translate_tree(page: Page, language_code: str) -> Page:
+    """Translate ``page`` and any untranslated ancestors, then publish the copies.
+
+    Uses Wagtail's own ``copy_for_translation``, the call wagtail-localize builds on.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing
+    parent = page.get_parent()
+    if parent.depth > 1 and not parent.get_translation_or_none(locale):
+        translate_tree(parent.specific, language_code)
+    translation = page.specific.copy_for_translation(locale)
+    translation.save_revision().publish()
+    return translation.specific

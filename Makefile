@@ -1,5 +1,6 @@
 # Digitalagentur knowledge base: every day-to-day command in one place.
-# `make help` lists the targets.
+# `make help` lists the targets. Needs only Python 3.11+ (and GNU gettext for
+# `make messages`).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,23 +9,27 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint format messages bench seed clean
+.PHONY: help install run seed test test-sqlite test-postgres lint format messages bench clean
 
 help: ## List the targets
+	@echo "Usage: make <target>"
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (PYTHON=$(PYTHON))." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP) ## Create the virtual environment and install the project
+install: $(STAMP) ## Create .venv and install the project with its dev tools
 
-run: install ## Set up SQLite with demo content and serve the portal on 127.0.0.1:8000
+run: install ## Migrate, load the demo content if absent, serve 127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	@echo ""
@@ -37,27 +42,32 @@ seed: install ## (Re)load the demo content; idempotent
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
-test: test-sqlite test-postgres ## Run the whole test suite on SQLite and PostgreSQL
+test: test-sqlite test-postgres ## Run the whole suite on SQLite, then PostgreSQL
 
-test-sqlite: install
-	$(PY) -m pytest
+test-sqlite: install ## Run the suite on SQLite
+	@echo "== pytest on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install ## Run the suite on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
-		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest; \
+		echo "== pytest on PostgreSQL ($(PG_TEST_URL))"; \
+		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS); \
 	elif [ -n "$$CI" ]; then \
-		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; exit 1; \
+		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; \
+		exit 1; \
 	else \
-		echo "SKIPPED: PostgreSQL is not reachable at $(PG_TEST_URL); only SQLite was tested."; \
+		echo ""; \
+		echo "SKIPPED: PostgreSQL is not reachable at $(PG_TEST_URL);" \
+			"only SQLite was tested (CI tests both)."; \
 	fi
 
-lint: install ## Check code style and the Django project
+lint: install ## Check code style (ruff) and the Django project
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-format: install ## Format the code
+format: install ## Format the code and apply safe ruff fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
@@ -68,5 +78,5 @@ messages: install ## Update and compile the de, da and en catalogues
 bench: install ## Run the benchmarks in bench/
 	$(PY) bench/run.py
 
-clean: ## Remove the virtual environment and the local database
-	rm -rf $(VENV) db.sqlite3 media
+clean: ## Remove .venv, the local database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media static .test-media

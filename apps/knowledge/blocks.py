@@ -86,6 +86,19 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "knowledge/blocks/document.html"
 
 
+class LinkStructValue(blocks.StructValue):
+    """A link's value, with the address to use in a template."""
+
+    def href(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            # The visitor's language version of the page if it is published; no
+            # address at all for a page that is not (yet) published.
+            page = page.localized
+            return (page.url or "") if page.live else ""
+        return self.get("url") or ""
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the portal or to an external address."""
 
@@ -93,14 +106,29 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("External address"), required=False)
 
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkStructValue
+
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
+        has_page = value.get("page") is not None
+        has_url = bool(value.get("url"))
+        if has_page and has_url:
             raise StructBlockValidationError(
                 block_errors={
                     "url": ValidationError(
-                        _("Choose either a page or an external address.")
+                        _("Choose either a page or an external address, not both.")
                     )
+                }
+            )
+        if not has_page and not has_url:
+            message = _("Choose a page or enter an external address.")
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(message),
+                    "url": ValidationError(message),
                 }
             )
         return value

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from apps.knowledge.choices import Country, Language, OrganisationKind
 from apps.knowledge.forms import ContactForm
@@ -43,11 +44,22 @@ class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    # The slug is part of filter addresses and must not be translated.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("field of action")
         verbose_name_plural = _("fields of action")
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"],
+                name="unique_field_of_action_slug_per_locale",
+                violation_error_message=_(
+                    "Another field of action in this language already has this slug."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -99,6 +111,16 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            # The slug is the address of the organisation page in the directory.
+            models.UniqueConstraint(
+                fields=["locale", "slug"],
+                name="unique_organisation_slug_per_locale",
+                violation_error_message=_(
+                    "Another organisation in this language already has this slug."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -107,6 +129,13 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        # Filled here as well as in save() so that the uniqueness check of the form
+        # sees the slug that will be stored.
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
 
     @property
     def is_danish(self) -> bool:
@@ -162,8 +191,12 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if not isinstance(self.languages, list):
+            raise ValidationError(
+                {"languages": _("Give the languages as a list of language codes.")}
+            )
         known = set(Language.values)
-        unknown = [code for code in self.languages or [] if code not in known]
+        unknown = [code for code in self.languages if code not in known]
         if unknown:
             raise ValidationError(
                 {

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
+from apps.knowledge.forms import SolutionPageForm
 from apps.knowledge.relations import linked_pages, related_solutions
 
 
@@ -184,6 +185,7 @@ class SolutionPage(Page):
     parent_page_types = ["knowledge.PartnerAreaPage"]
     subpage_types: list[str] = []
 
+    base_form_class = SolutionPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
@@ -258,12 +260,15 @@ class SolutionPage(Page):
             errors["end_date"] = _("The end cannot lie before the start.")
         if self.budget is not None and self.budget < 0:
             errors["budget"] = _("The budget cannot be negative.")
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if self.latitude is not None and not -90 <= self.latitude <= 90:
             errors["latitude"] = _("Latitude lies between -90 and 90.")
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             errors["longitude"] = _("Longitude lies between -180 and 180.")
+        # The error goes to the field that is missing.
+        if self.latitude is None and self.longitude is not None:
+            errors["latitude"] = _("Give both latitude and longitude, or neither.")
+        if self.longitude is None and self.latitude is not None:
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,0 +1,244 @@
+"""Settings: every environment variable does what the README says.
+
+Each case imports the settings in a fresh interpreter with a clean environment,
+because settings are read once per process and the test process has its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+LONG_SECRET_KEY = "test-only-" + "k3y-Fz9q-" * 8  # long and varied: passes W009
+
+READ_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+names = {names!r}
+print(json.dumps({{name: getattr(settings, name) for name in names}}, default=str))
+"""
+
+
+def clean_env(**variables: str) -> dict[str, str]:
+    """Only what an interpreter needs, plus ``variables``: nothing leaks in."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+    env.update(variables)
+    return env
+
+
+def run_python(code: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=clean_env(**variables),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def read_settings(module: str, names: list[str], **variables: str) -> dict:
+    result = run_python(
+        READ_SETTINGS.format(names=names),
+        DJANGO_SETTINGS_MODULE=module,
+        **variables,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production__refuses_to_start_without_secret_key():
+    result = run_python(
+        "import django; django.setup()",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set in the environment" in result.stderr
+
+
+def test_production__starts_with_a_secret_key():
+    values = read_settings(
+        "cms.settings.production",
+        ["DEBUG", "SECRET_KEY", "STORAGES", "SECURE_SSL_REDIRECT"],
+        SECRET_KEY=LONG_SECRET_KEY,
+    )
+    assert values["DEBUG"] is False
+    assert values["SECRET_KEY"] == LONG_SECRET_KEY
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+
+
+def test_default__is_sqlite_and_the_database_search_backend():
+    values = read_settings(
+        "cms.settings.dev", ["DATABASES", "WAGTAILSEARCH_BACKENDS", "DEBUG"]
+    )
+    assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["DATABASES"]["default"]["NAME"] == str(BASE_DIR / "db.sqlite3")
+    assert values["WAGTAILSEARCH_BACKENDS"] == {
+        "default": {"BACKEND": "wagtail.search.backends.database"}
+    }
+    assert values["DEBUG"] is True
+
+
+@pytest.mark.parametrize("module", ["cms.settings.dev", "cms.settings.production"])
+def test_database_url__selects_postgresql(module):
+    values = read_settings(
+        module,
+        ["DATABASES"],
+        SECRET_KEY=LONG_SECRET_KEY,
+        DATABASE_URL="postgres://kb:secret@db.example:5433/kb",
+    )
+    database = values["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"]) == ("db.example", 5433)
+    assert (database["NAME"], database["USER"]) == ("kb", "kb")
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.parametrize("module", ["cms.settings.dev", "cms.settings.production"])
+def test_elasticsearch_url__switches_the_search_backend_to_elasticsearch9(module):
+    url = "http://search.example:9200"
+    values = read_settings(
+        module,
+        ["WAGTAILSEARCH_BACKENDS"],
+        SECRET_KEY=LONG_SECRET_KEY,
+        ELASTICSEARCH_URL=url,
+    )
+    backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["URLS"] == [url]
+
+
+def test_elasticsearch_url__backend_loads_with_the_installed_client():
+    """Wagtail's elasticsearch9 backend builds a client (no request is sent)."""
+    code = (
+        "import django; django.setup()\n"
+        "from wagtail.search.backends import get_search_backend\n"
+        "import elasticsearch\n"
+        "backend = get_search_backend()\n"
+        "print(type(backend).__module__, elasticsearch.__versionstr__)\n"
+    )
+    result = run_python(
+        code,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        ELASTICSEARCH_URL="http://search.example:9200",
+    )
+    assert result.returncode == 0, result.stderr
+    module, client_version = result.stdout.split()
+    # Wagtail 8 builds on django-modelsearch: the class lives in its package.
+    assert module.endswith(".backends.elasticsearch9"), module
+    assert client_version.split(".")[0] == "9"
+
+
+def test_environment__every_documented_variable_is_read():
+    values = read_settings(
+        "cms.settings.production",
+        [
+            "ALLOWED_HOSTS",
+            "CSRF_TRUSTED_ORIGINS",
+            "EMAIL_BACKEND",
+            "EMAIL_HOST",
+            "EMAIL_PORT",
+            "EMAIL_HOST_USER",
+            "EMAIL_HOST_PASSWORD",
+            "EMAIL_USE_TLS",
+            "DEFAULT_FROM_EMAIL",
+            "TASKS",
+            "STATIC_ROOT",
+            "MEDIA_ROOT",
+            "LOGGING",
+            "WAGTAILADMIN_BASE_URL",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_HSTS_SECONDS",
+            "SECURE_HSTS_PRELOAD",
+            "DATABASES",
+            "WAGTAILSEARCH_BACKENDS",
+        ],
+        SECRET_KEY=LONG_SECRET_KEY,
+        ALLOWED_HOSTS="kb.example, www.kb.example",
+        CSRF_TRUSTED_ORIGINS="https://kb.example",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="smtp.example",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="kb",
+        EMAIL_HOST_PASSWORD="mail-secret",
+        EMAIL_USE_TLS="true",
+        DEFAULT_FROM_EMAIL="KB <kb@example.org>",
+        TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+        STATIC_ROOT="/srv/kb/static",
+        MEDIA_ROOT="/srv/kb/media",
+        LOG_LEVEL="WARNING",
+        WAGTAILADMIN_BASE_URL="https://kb.example",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="60",
+        SECURE_HSTS_PRELOAD="yes",
+        DB_CONN_MAX_AGE="0",
+        ELASTICSEARCH_URL="http://search.example:9200",
+        ELASTICSEARCH_INDEX_PREFIX="kbtest_",
+    )
+    assert values["ALLOWED_HOSTS"] == ["kb.example", "www.kb.example"]
+    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://kb.example"]
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (values["EMAIL_HOST"], values["EMAIL_PORT"]) == ("smtp.example", 587)
+    assert (values["EMAIL_HOST_USER"], values["EMAIL_HOST_PASSWORD"]) == (
+        "kb",
+        "mail-secret",
+    )
+    assert values["EMAIL_USE_TLS"] is True
+    assert values["DEFAULT_FROM_EMAIL"] == "KB <kb@example.org>"
+    assert values["TASKS"]["default"]["BACKEND"] == (
+        "django_tasks.backends.dummy.DummyBackend"
+    )
+    assert values["STATIC_ROOT"] == "/srv/kb/static"
+    assert values["MEDIA_ROOT"] == "/srv/kb/media"
+    assert values["LOGGING"]["root"]["level"] == "WARNING"
+    assert values["WAGTAILADMIN_BASE_URL"] == "https://kb.example"
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 60
+    assert values["SECURE_HSTS_PRELOAD"] is True
+    assert values["DATABASES"]["default"]["CONN_MAX_AGE"] == 0
+    search = values["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert search["INDEX_PREFIX"] == "kbtest_"
+
+
+def manage_check_deploy(**variables: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own manage.py
+        [
+            sys.executable,
+            "manage.py",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        cwd=BASE_DIR,
+        env=clean_env(DJANGO_SETTINGS_MODULE="cms.settings.production", **variables),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_check_deploy__production_settings_report_no_issues():
+    result = manage_check_deploy(SECRET_KEY=LONG_SECRET_KEY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy__a_weak_secret_key_is_reported():
+    """The check is live, not silenced wholesale: a short key is a warning."""
+    result = manage_check_deploy(SECRET_KEY="short")
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout

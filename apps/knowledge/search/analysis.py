@@ -1,0 +1,204 @@
+"""How each content language is analysed, in one place for both search engines.
+
+Wagtail's search backends analyse every language alike (wagtail/wagtail#1177,
+django-modelsearch#61). The knowledge base is written in German, Danish and English,
+so each page's text is analysed as the language of its locale: here are the
+PostgreSQL text search configurations and the Elasticsearch analyzers per language,
+and the German compound splitting both engines share.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+
+#: Content languages with their own analysis. Others use :data:`FALLBACK_LANGUAGE`.
+LANGUAGES: tuple[str, ...] = ("de", "da", "en")
+
+#: Language used for objects without a locale (images, documents, users): the
+#: site's default content language, German.
+FALLBACK_LANGUAGE = "de"
+
+#: Score factor for results in the visitor's language, in both engines.
+VISITOR_LANGUAGE_BOOST = 1.5
+
+#: PostgreSQL's built-in text search configurations, one per language.
+#: https://www.postgresql.org/docs/current/textsearch-configuration.html
+POSTGRES_CONFIGS: dict[str, str] = {
+    "de": "german",
+    "da": "danish",
+    "en": "english",
+}
+
+#: Elasticsearch analyzer names: one that indexes a language, one that analyses
+#: queries against it. They differ only for German, whose index analyzer also splits
+#: compounds (see :func:`elasticsearch_analysis`).
+ELASTICSEARCH_ANALYZERS: dict[str, tuple[str, str]] = {
+    "de": ("kb_german", "kb_german_search"),
+    "da": ("kb_danish", "kb_danish"),
+    "en": ("kb_english", "kb_english"),
+}
+
+COMPOUND_PARTS_FILE = Path(__file__).with_name("german_compound_parts.txt")
+
+# The settings Elasticsearch's dictionary_decompounder uses; decompound() below
+# follows the same rules so that PostgreSQL splits compounds the same way.
+# https://www.elastic.co/docs/reference/text-analysis/analysis-dict-decomp-tokenfilter
+COMPOUND_MIN_WORD_SIZE = 5
+COMPOUND_MIN_SUBWORD_SIZE = 3
+COMPOUND_MAX_SUBWORD_SIZE = 15
+COMPOUND_ONLY_LONGEST_MATCH = True
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise_language(language_code: str | None) -> str:
+    """The analysed language for a language code: ``de-at`` is ``de``."""
+    code = (language_code or "").split("-")[0].split("_")[0].lower()
+    return code if code in LANGUAGES else FALLBACK_LANGUAGE
+
+
+def visitor_language() -> str:
+    """The active UI language, whose results are boosted."""
+    return normalise_language(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@cache
+def compound_parts() -> tuple[str, ...]:
+    """The German compound parts kept in the repository, in file order."""
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    words = (line.strip().lower() for line in lines)
+    return tuple(word for word in words if word and not word.startswith("#"))
+
+
+def decompound(word: str) -> list[str]:
+    """The known parts inside a German word, as Lucene's dictionary decompounder.
+
+    For each start position the longest part in the word list is taken
+    (``only_longest_match``); the word itself is not repeated.
+    """
+    word = word.lower()
+    if len(word) < COMPOUND_MIN_WORD_SIZE:
+        return []
+    parts = set(compound_parts())
+    found: list[str] = []
+    for start in range(len(word) - COMPOUND_MIN_SUBWORD_SIZE + 1):
+        longest = None
+        for size in range(COMPOUND_MIN_SUBWORD_SIZE, COMPOUND_MAX_SUBWORD_SIZE + 1):
+            if start + size > len(word):
+                break
+            candidate = word[start : start + size]
+            if candidate in parts:
+                longest = candidate
+                if not COMPOUND_ONLY_LONGEST_MATCH:
+                    found.append(candidate)
+        if COMPOUND_ONLY_LONGEST_MATCH and longest:
+            found.append(longest)
+    return [part for part in found if part != word]
+
+
+def decompound_text(text: str) -> str:
+    """The compound parts of every word in ``text``, space separated."""
+    parts: list[str] = []
+    for word in _WORD_RE.findall(text):
+        parts.extend(decompound(word))
+    return " ".join(parts)
+
+
+def elasticsearch_analysis() -> dict:
+    """The ``analysis`` index settings: one analyzer per content language.
+
+    They rebuild Elasticsearch's german, danish and english language analyzers as
+    custom analyzers (the shape the Elasticsearch docs give for customising them),
+    adding a dictionary decompounder to German. The word list goes inline, because
+    ``word_list_path`` would need the file on every Elasticsearch node.
+    https://www.elastic.co/docs/reference/text-analysis/analysis-lang-analyzer
+    """
+    return {
+        "filter": {
+            "german_stop": {"type": "stop", "stopwords": "_german_"},
+            "german_decompounder": {
+                "type": "dictionary_decompounder",
+                "word_list": list(compound_parts()),
+                "min_word_size": COMPOUND_MIN_WORD_SIZE,
+                "min_subword_size": COMPOUND_MIN_SUBWORD_SIZE,
+                "max_subword_size": COMPOUND_MAX_SUBWORD_SIZE,
+                "only_longest_match": COMPOUND_ONLY_LONGEST_MATCH,
+            },
+            "german_stemmer": {"type": "stemmer", "language": "light_german"},
+            "danish_stop": {"type": "stop", "stopwords": "_danish_"},
+            "danish_stemmer": {"type": "stemmer", "language": "danish"},
+            "english_stop": {"type": "stop", "stopwords": "_english_"},
+            "english_stemmer": {"type": "stemmer", "language": "english"},
+            "english_possessive_stemmer": {
+                "type": "stemmer",
+                "language": "possessive_english",
+            },
+        },
+        "analyzer": {
+            # Compounds are split when indexing only: "Säule" then finds
+            # "Ladesäule", while a query for "Ladesäule" is not widened to every
+            # text that mentions "Lade" or "Säule".
+            "kb_german": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [
+                    "lowercase",
+                    "german_stop",
+                    "german_decompounder",
+                    "german_normalization",
+                    "german_stemmer",
+                ],
+            },
+            "kb_german_search": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [
+                    "lowercase",
+                    "german_stop",
+                    "german_normalization",
+                    "german_stemmer",
+                ],
+            },
+            "kb_danish": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "danish_stop", "danish_stemmer"],
+            },
+            "kb_english": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [
+                    "english_possessive_stemmer",
+                    "lowercase",
+                    "english_stop",
+                    "english_stemmer",
+                ],
+            },
+        },
+    }
+
+
+def language_of(obj: object, locale_languages: dict[int, str] | None = None) -> str:
+    """The analysed language of an indexed object: its locale's, else the fallback.
+
+    ``locale_languages`` maps locale ids to language codes, so indexing many objects
+    does not query the locale of each.
+    """
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return FALLBACK_LANGUAGE
+    if locale_languages is not None and locale_id in locale_languages:
+        return normalise_language(locale_languages[locale_id])
+    return normalise_language(obj.locale.language_code)
+
+
+def locale_languages() -> dict[int, str]:
+    """Locale ids mapped to their language codes, in one query."""
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))

@@ -1,0 +1,22 @@
+"""The database search backend: language-aware on PostgreSQL, modelsearch's elsewhere.
+
+Use as ``{"BACKEND": "apps.knowledge.search.database"}``. Like modelsearch's own
+``database`` backend it picks the implementation for the default database: on
+PostgreSQL the per-locale backend of :mod:`.postgres`; on SQLite (FTS5, the embedded
+default) and other databases modelsearch's backend, which has no per-language
+analysis.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from modelsearch.backends import database
+from modelsearch.backends.base import BaseSearchBackend
+
+
+def SearchBackend(params: dict) -> BaseSearchBackend:
+    if connection.vendor == "postgresql":
+        from .postgres import LocalisedPostgresSearchBackend
+
+        return LocalisedPostgresSearchBackend(params)
+    return database.SearchBackend(params)

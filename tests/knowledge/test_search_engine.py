@@ -1,0 +1,165 @@
+"""The database search engine analyses each language as that language.
+
+On PostgreSQL, pages are indexed with the german, danish or english text search
+configuration of their locale and queries are parsed in every language. On SQLite
+(FTS5) modelsearch's backend stays in charge; its results must still be right.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import TestCase
+from django.utils import translation
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from apps.knowledge.models import SolutionPage
+from apps.knowledge.search import analysis
+from tests.knowledge import factories
+from tests.knowledge.utils import add_solution, build_portal, translate_tree
+
+only_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="per-language analysis needs PostgreSQL's text search configurations; "
+    "run with DATABASE_URL=postgres://... to include these tests",
+)
+
+
+class DecompoundTests(TestCase):
+    """The Python decompounder follows Lucene's dictionary_decompounder."""
+
+    def test_decompound__splits_known_parts(self):
+        assert analysis.decompound("Ladesäule") == ["lade", "säule"]
+        assert analysis.decompound("Elektromobilität") == ["elektro", "mobilität"]
+
+    def test_decompound__longest_match_per_position(self):
+        # "nahverkehr" wins over "verkehr" only where it starts; "verkehr" starts later.
+        assert analysis.decompound("Nahverkehrsangebot") == ["nahverkehr", "verkehr"]
+
+    def test_decompound__short_and_unknown_words_stay_whole(self):
+        assert analysis.decompound("Bus") == []
+        assert analysis.decompound("Flensburg") == []
+        assert analysis.decompound("Säule") == []
+
+    def test_decompound_text__all_words(self):
+        assert analysis.decompound_text("Neue Ladesäulen am Bahnhof") == (
+            "lade säule bahn"
+        )
+
+    def test_normalise_language(self):
+        assert analysis.normalise_language("de-at") == "de"
+        assert analysis.normalise_language("da") == "da"
+        assert analysis.normalise_language("fr") == "de"
+        assert analysis.normalise_language(None) == "de"
+
+
+class SearchEngineTestCase(TestCase):
+    """A German and a Danish-only solution, published and indexed."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.portal = build_portal()
+        cls.german = add_solution(
+            cls.portal,
+            title="Ladesäule am Hafen",
+            teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
+            municipality="Flensburg",
+        )
+        danish_area = translate_tree(cls.portal.area, "da")
+        cls.danish = factories.SolutionPageFactory(
+            parent=danish_area,
+            title="Ladestandere ved havnen",
+            teaser="Nye ladestandere og LoRaWAN-sensorer måler vandstanden i Tønder.",
+            municipality="Tønder",
+        )
+
+    def search(self, query: str) -> list[SolutionPage]:
+        return list(SolutionPage.objects.live().search(query))
+
+
+class DatabaseSearchTests(SearchEngineTestCase):
+    """Holds on SQLite and PostgreSQL alike."""
+
+    def test_exact_word__finds_german_page_only(self):
+        assert self.search("Innenstadt") == [self.german]
+
+    def test_exact_word__finds_danish_page_only(self):
+        assert self.search("Tønder") == [self.danish]
+
+    def test_word_in_no_page__finds_nothing(self):
+        assert self.search("Windpark") == []
+
+    def test_unpublished_page__is_not_found(self):
+        self.danish.unpublish()
+        assert self.search("Tønder") == []
+
+
+@only_postgres
+class PostgresLanguageAnalysisTests(SearchEngineTestCase):
+    def test_default_backend__is_the_localised_postgres_backend(self):
+        from apps.knowledge.search.postgres import LocalisedPostgresSearchBackend
+
+        assert isinstance(get_search_backend(), LocalisedPostgresSearchBackend)
+
+    def test_index_entry__uses_the_config_of_the_page_locale(self):
+        german = IndexEntry.objects.get(object_id=str(self.german.pk))
+        danish = IndexEntry.objects.get(object_id=str(self.danish.pk))
+        # german: umlaut folded and stemmed; danish: plural -ere stemmed away.
+        assert "'ladesaul'" in german.title
+        assert "'ladestand'" in danish.title
+        # German compound parts are indexed; Danish text is not split.
+        assert "'saul'" in german.body
+        assert "'mobilitat'" in german.body
+
+    def test_german_inflection__finds_german_page(self):
+        assert self.search("Ladesäulen") == [self.german]
+
+    def test_german_compound_part__finds_compound(self):
+        assert self.search("Säulen") == [self.german]
+        assert self.search("Mobilität") == [self.german]
+
+    def test_umlaut_and_sharp_s__are_folded(self):
+        assert self.search("Ladesaeule") == []  # transliteration is not folding
+        assert self.search("ladesaule") == [self.german]
+
+    def test_danish_stemmed_form__finds_danish_page(self):
+        assert self.search("ladestanderne") == [self.danish]
+        assert self.search("ladestander") == [self.danish]
+
+    def test_german_query__finds_danish_only_page(self):
+        # "Sensoren" is German; the Danish analysis of the query meets "sensorer".
+        assert self.search("Sensoren") == [self.danish]
+
+    def test_visitor_language__ranks_first(self):
+        # Same words in both languages, so only the visitor's language differs.
+        shared = {"title": "Sønderborg", "teaser": "Sønderborg", "municipality": "-"}
+        german = add_solution(self.portal, **shared)
+        danish_area = translate_tree(self.portal.area, "da")
+        danish = factories.SolutionPageFactory(parent=danish_area, **shared)
+        query = "Sønderborg"
+        with translation.override("da"):
+            assert self.search(query)[:2] == [danish, german]
+        with translation.override("de"):
+            assert self.search(query)[:2] == [german, danish]
+
+    def test_not_query__excludes_in_every_language(self):
+        from modelsearch.query import Not, PlainText
+
+        results = list(
+            SolutionPage.objects.live().search(
+                PlainText("Ladesäulen") | PlainText("ladestandere")
+            )
+        )
+        assert set(results) == {self.german, self.danish}
+        results = list(
+            SolutionPage.objects.live().search(
+                (PlainText("Ladesäulen") | PlainText("ladestandere"))
+                & Not(PlainText("ladestanderne"))
+            )
+        )
+        assert results == [self.german]
+
+    def test_field_search__analyses_the_field_in_every_language(self):
+        results = SolutionPage.objects.live().search("ladestanderne", fields=["title"])
+        assert list(results) == [self.danish]

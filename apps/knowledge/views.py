@@ -2,31 +2,74 @@
 
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.views.decorators.csrf import requires_csrf_token
-from wagtail.models import Locale
+from http import HTTPStatus
 
-from apps.knowledge.models import SolutionPage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import requires_csrf_token
+from wagtail.models import Locale, Page
+
+from apps.knowledge import i18n
 from apps.knowledge.models.pages import paginate
 
 
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
+    """Search every published page of the portal in the visitor's language.
+
+    Searches all page types through Wagtail's search backend rather than a fixed
+    list of models; the search issue adds facets and snippets.
+    """
     query = request.GET.get("q", "").strip()
     results = None
     if query:
-        locale = Locale.get_active()
-        solutions = SolutionPage.objects.live().public().filter(locale=locale)
-        results = paginate(request, solutions.search(query))
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active(), depth__gt=1)
+            .specific()
+        )
+        results = paginate(request, pages.search(query))
     return render(
         request, "knowledge/search.html", {"query": query, "results": results}
     )
 
 
 @requires_csrf_token
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    """A friendly 404 in the visitor's language.
+
+    When ``/da/<path>`` has no Danish page but the path leads to a page in another
+    language, the visitor is sent to the Danish translation if it lives at another
+    address, or else told that the page is not available in Danish and given the
+    languages in which it is.
+    """
+    requested = i18n.active_language()
+    versions = i18n.find_in_other_languages(request)
+    if requested in versions:
+        return redirect(versions[requested].get_url(request))
+    if versions:
+        urls = {
+            code: url
+            for code, page in versions.items()
+            if (url := page.get_url(request))
+        }
+        language_urls = urls
+    else:
+        urls = {}
+        language_urls = {
+            code: url
+            for code, home in i18n.site_homes(request).items()
+            if (url := home.get_url(request))
+        }
+    context = {
+        "requested_language": requested,
+        "translations": [v for v in i18n.language_versions(urls) if v.url],
+        "language_urls": language_urls,
+    }
+    return render(request, "404.html", context, status=HTTPStatus.NOT_FOUND)
 
 
 @requires_csrf_token
-def server_error(request):
-    return render(request, "500.html", status=500)
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A friendly 500 page that needs neither the database nor the page tree."""
+    return render(request, "500.html", status=HTTPStatus.INTERNAL_SERVER_ERROR)

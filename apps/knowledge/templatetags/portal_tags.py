@@ -1,0 +1,165 @@
+"""Template tags of the public portal: navigation, languages, localised links, money."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import template
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from apps.knowledge import i18n
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    is_current: bool
+
+
+def _section(home, model_name: str):
+    return (
+        home.get_children()
+        .live()
+        .public()
+        .filter(content_type__model=model_name, content_type__app_label="knowledge")
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def portal_navigation(context) -> list[NavItem]:
+    """Home, knowledge base, themes, contacts and search in the active language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    home = i18n.home_for_language(request)
+    if home is None:
+        return []
+    path = request.path
+    items = [NavItem(home.title, home.get_url(request), path == home.get_url(request))]
+    for model_name in ("knowledgeindexpage", "themeindexpage", "contactdirectorypage"):
+        section = _section(home, model_name)
+        if section is None:
+            continue
+        url = section.get_url(request)
+        items.append(NavItem(section.title, url, bool(url) and path.startswith(url)))
+    search_url = reverse("search")
+    items.append(NavItem(_("Search"), search_url, path == search_url))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    request = context.get("request")
+    home = i18n.home_for_language(request) if request else None
+    return home.get_url(request) if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[i18n.LanguageVersion]:
+    """The portal's languages with the address of this page in each of them.
+
+    A view may pass ``language_urls`` (the error pages do). A page links to its live
+    translations; on the organisation route of the contact directory the
+    organisation's translations count too. Other views use Django's
+    ``translate_url``.
+    """
+    request = context.get("request")
+    urls = context.get("language_urls")
+    if urls is None and request is not None:
+        page = context.get("page")
+        organisation = context.get("organisation")
+        if page is not None and organisation is not None:
+            urls = i18n.organisation_language_urls(page, organisation, request)
+        elif page is not None:
+            urls = i18n.page_language_urls(page, request)
+        else:
+            urls = i18n.path_language_urls(request)
+    return i18n.language_versions(urls or {})
+
+
+@register.simple_tag
+def x_default(versions: list[i18n.LanguageVersion]) -> str | None:
+    return i18n.x_default_url({v.code: v.url for v in versions if v.url})
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def theme_page_for(field_of_action):
+    """The live theme page of a field of action, in the visitor's language if any."""
+    from apps.knowledge.models import ThemePage
+
+    candidates = (
+        ThemePage.objects.live()
+        .public()
+        .filter(field_of_action__translation_key=field_of_action.translation_key)
+        .select_related("locale")
+    )
+    return i18n.best_translation(candidates)
+
+
+@register.simple_tag(takes_context=True)
+def organisation_url(context, organisation) -> str | None:
+    """The organisation's page in the contact directory of its shown language.
+
+    Shows the organisation in the visitor's language where it is translated; its
+    page lives in the contact directory of that same language.
+    """
+    from apps.knowledge.models import ContactDirectoryPage
+
+    if organisation is None:
+        return None
+    organisation = organisation.localized
+    directory = (
+        ContactDirectoryPage.objects.live()
+        .public()
+        .filter(locale_id=organisation.locale_id)
+        .first()
+    )
+    return directory.organisation_url(organisation) if directory else None
+
+
+# Where the currency sign goes in each language, after the Unicode CLDR patterns.
+CURRENCY_PATTERNS = {
+    "de": {"EUR": "{amount}\u00a0€", "DKK": "{amount}\u00a0DKK"},
+    "da": {"EUR": "{amount}\u00a0€", "DKK": "{amount}\u00a0kr."},
+    "en": {"EUR": "€{amount}", "DKK": "DKK\u00a0{amount}"},
+}
+
+
+@register.filter
+def money(amount, currency: str = "EUR") -> str:
+    """A budget with its currency, e.g. ``250.000 €`` in German, ``€250,000`` in
+    English. Whole amounts drop the cents."""
+    if amount in (None, ""):
+        return ""
+    amount = Decimal(amount)
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    formatted = number_format(amount, decimal_pos=decimals, force_grouping=True)
+    patterns = CURRENCY_PATTERNS.get(i18n.active_language(), CURRENCY_PATTERNS["en"])
+    pattern = patterns.get(currency, "{amount}\u00a0" + currency)
+    return pattern.format(amount=formatted)
+
+
+@register.filter
+def in_language(obj, code: str) -> bool:
+    """Whether ``obj`` (a page or snippet) is in the language ``code``."""
+    locale = getattr(obj, "locale", None)
+    return locale is not None and locale.language_code == code
+
+
+@register.filter
+def organisation_page_url(directory, organisation) -> str:
+    """The address of ``organisation`` inside the contact directory ``directory``."""
+    return directory.organisation_url(organisation)

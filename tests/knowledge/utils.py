@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wagtail.models import Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.users.models import UserProfile
 
+from apps.knowledge.choices import Phase
 from apps.knowledge.models import SolutionFieldOfAction, SolutionPage
 from tests.knowledge import factories
 
@@ -61,3 +64,53 @@ def translate_tree(page: Page, language_code: str) -> Page:
     translation = page.specific.copy_for_translation(locale)
     translation.save_revision().publish()
     return translation.specific
+
+
+def solution_form_data(
+    *, fields_of_action=(), related=(), body=(), **fields: object
+) -> dict:
+    """POST data of the admin form of a solution page, as the editor's browser sends.
+
+    ``fields_of_action`` and ``related`` are snippets / solutions for the inline
+    panels, ``body`` a list of ``(block_type, value)`` pairs; other fields override
+    the defaults, e.g. ``latitude="54.78"``.
+    """
+    data = {
+        "title": "Digitale Dorfkiste",
+        "slug": "digitale-dorfkiste",
+        "teaser": "Ein Abholschrank für Einkäufe im Dorf.",
+        "image": "",
+        "body": streamfield(list(body)),
+        "phase": Phase.PILOT,
+        "tags": "",
+        "lead_organisation": "",
+        "municipality": "",
+        "latitude": "",
+        "longitude": "",
+        "start_date": "",
+        "end_date": "",
+        "budget": "",
+        "currency": "EUR",
+        "licence": "",
+        "source_repository": "",
+        "open_data_url": "",
+        "adoption_requirements": "",
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        "fields_of_action": inline_formset(
+            [{"field_of_action": field.pk} for field in fields_of_action]
+        ),
+        "partners": inline_formset([]),
+        "contacts": inline_formset([]),
+        "related_links": inline_formset([{"target": page.pk} for page in related]),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def admin_in_english(user) -> None:
+    """Show the admin to ``user`` in English, so tests can read its messages."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()

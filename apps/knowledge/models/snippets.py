@@ -14,6 +14,31 @@ from wagtail_localize.fields import SynchronizedField
 from apps.knowledge.choices import Country, Language, OrganisationKind
 from apps.knowledge.forms import ContactForm
 
+# German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
+# instead of losing the letter ("snderborg").
+_SPELL_OUT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "æ": "ae",
+        "ø": "oe",
+        "å": "aa",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "Æ": "Ae",
+        "Ø": "Oe",
+        "Å": "Aa",
+    }
+)
+
+
+def slug_from_name(name: str, max_length: int = 200) -> str:
+    """An ASCII slug for a German, Danish or English name."""
+    return slugify(name.translate(_SPELL_OUT))[:max_length]
+
 
 class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
     """A field of action (Handlungsfeld), the backbone of the taxonomy."""
@@ -127,15 +152,30 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slug_from_name(self.name)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
-        # Filled here as well as in save() so that the uniqueness check of the form
-        # sees the slug that will be stored.
+        # Filled here as well as in save() so that the check below sees the slug
+        # that will be stored.
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slug_from_name(self.name)
+        # Checked here, on the slug field, because the admin form has no locale
+        # field and Django skips the database constraint's check without it.
+        taken = (
+            Organisation.objects.filter(locale_id=self.locale_id, slug=self.slug)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+        if self.locale_id and taken:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Another organisation in this language already has this slug."
+                    )
+                }
+            )
 
     @property
     def is_danish(self) -> bool:

@@ -181,12 +181,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # Search: the database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
+# Both analyse each locale in its own language (apps/knowledge/search); on SQLite the
+# database backend is modelsearch's own.
 # https://docs.wagtail.org/en/stable/topics/search/backends.html
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "apps.knowledge.search.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kb_"),
             "TIMEOUT": 5,
@@ -194,7 +196,7 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "default": {"BACKEND": "apps.knowledge.search.database"},
     }
 
 LOGGING = {

@@ -1,0 +1,70 @@
+"""Seed the demo portal: pages, snippets, solutions, roles and demo logins."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.knowledge.demo.seed import demo_content_exists, seed_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo content of the knowledge base in German, Danish and English "
+        "(idempotent: a rerun adds only what is missing), the editorial groups, and "
+        "development logins. Never run it against a production database."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the demo content is already there (for `make run`).",
+        )
+        parser.add_argument(
+            "--synthetic",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also generate N synthetic solution pages for benchmarks "
+            "(idempotent for the same N).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        synthetic = options["synthetic"]
+        if synthetic < 0:
+            raise CommandError("--synthetic needs a number of pages, 0 or more.")
+        if options["if_empty"] and demo_content_exists():
+            self.stdout.write("Demo content already present; nothing to do.")
+            return
+
+        started = time.monotonic()
+        result = seed_demo()
+        created = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready ({created or 'nothing new'}) "
+                f"in {time.monotonic() - started:.1f}s."
+            )
+        )
+        if synthetic:
+            from apps.knowledge.demo.synthetic import generate_synthetic
+
+            started = time.monotonic()
+            added = generate_synthetic(synthetic)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Synthetic solutions: {added} of {synthetic} added "
+                    f"in {time.monotonic() - started:.1f}s."
+                )
+            )
+
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.WARNING(
+                "Development demo logins (insecure passwords, never use in production):"
+            )
+        )
+        for username, password, role in result.users:
+            self.stdout.write(f"  {username:<28} password: {password:<6} ({role})")

@@ -1,0 +1,184 @@
+"""Editorial roles: user groups and their Wagtail permissions, created idempotently.
+
+Each German authority and the Danish partners get an editors' and a moderators'
+group with page permissions on their partner area, in every language tree (the
+Danish and English area pages are separate pages, found by their shared slug). The
+Digitalagentur group works on the whole knowledge base, the themes and the contact
+directory and owns the taxonomy; translators may edit every language tree.
+
+Wagtail's permission model: page permissions are ``GroupPagePermission`` rows that
+hold a Django ``Permission`` and apply to a page and its descendants; image and
+document permissions are ``GroupCollectionPermission`` rows on a collection.
+https://docs.wagtail.org/en/stable/topics/permissions.html
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+
+# Every group may enter the admin, maintain contacts and organisations and upload
+# and choose images and documents.
+COMMON_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "knowledge.add_contact",
+    "knowledge.change_contact",
+    "knowledge.add_organisation",
+    "knowledge.change_organisation",
+]
+COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+]
+TAXONOMY_PERMISSIONS = [
+    "knowledge.add_fieldofaction",
+    "knowledge.change_fieldofaction",
+    "knowledge.delete_fieldofaction",
+]
+TRANSLATOR_PERMISSIONS = [
+    "wagtail_localize.submit_translation",
+    "knowledge.add_fieldofaction",
+    "knowledge.change_fieldofaction",
+]
+
+DIGITALAGENTUR_GROUP = "Digitalagentur"
+TRANSLATORS_GROUP = "Translators"
+
+
+@dataclass(frozen=True)
+class AreaRole:
+    """An authority (or partner group) that edits and moderates its partner area."""
+
+    name: str
+    area_slug: str
+    user_prefix: str
+
+    @property
+    def editors(self) -> str:
+        return f"{self.name} – Editors"
+
+    @property
+    def moderators(self) -> str:
+        return f"{self.name} – Moderators"
+
+
+AREA_ROLES = [
+    AreaRole("Stadt Flensburg", "stadt-flensburg", "flensburg"),
+    AreaRole("Kreis Nordfriesland", "kreis-nordfriesland", "nordfriesland"),
+    AreaRole(
+        "Kreis Schleswig-Flensburg", "kreis-schleswig-flensburg", "schleswig-flensburg"
+    ),
+    AreaRole("Danish partners", "daenische-partner", "dk"),
+]
+
+
+@dataclass
+class RolesReport:
+    groups: list[str] = field(default_factory=list)
+    page_permissions_created: int = 0
+    missing_pages: list[str] = field(default_factory=list)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="wagtailcore", codename=codename
+    )
+
+
+def _grant_pages(group: Group, pages, codenames: list[str], report: RolesReport):
+    permissions = [_page_permission(codename) for codename in codenames]
+    for page in pages:
+        for permission in permissions:
+            _, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission
+            )
+            report.page_permissions_created += created
+
+
+def _group(name: str, extra: list[str], report: RolesReport) -> Group:
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(*(_permission(p) for p in [*COMMON_PERMISSIONS, *extra]))
+    root_collection = Collection.get_first_root_node()
+    for dotted in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(dotted)
+        )
+    report.groups.append(name)
+    return group
+
+
+def _pages_of(model_label: str, report: RolesReport, **filters):
+    """Pages of a model in every language tree, e.g. the area in de, da and en."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    pages = list(model.objects.filter(**filters).order_by("path"))
+    if not pages:
+        description = ", ".join(f"{k}={v}" for k, v in filters.items())
+        report.missing_pages.append(f"{model_label} {description}".strip())
+    return pages
+
+
+@transaction.atomic
+def setup_roles() -> RolesReport:
+    """Create or complete every editorial group; safe to run any number of times."""
+    report = RolesReport()
+    for role in AREA_ROLES:
+        pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
+        editors = _group(role.editors, [], report)
+        moderators = _group(role.moderators, [], report)
+        _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
+        _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
+
+    agency = _group(DIGITALAGENTUR_GROUP, TAXONOMY_PERMISSIONS, report)
+    for model_label in [
+        "knowledge.KnowledgeIndexPage",
+        "knowledge.ThemeIndexPage",
+        "knowledge.ContactDirectoryPage",
+    ]:
+        _grant_pages(
+            agency, _pages_of(model_label, report), MODERATOR_PAGE_PERMISSIONS, report
+        )
+
+    translators = _group(TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report)
+    _grant_pages(
+        translators,
+        _pages_of("knowledge.HomePage", report),
+        EDITOR_PAGE_PERMISSIONS,
+        report,
+    )
+    return report
+
+
+def demo_users() -> list[tuple[str, Group]]:
+    """Usernames of the development demo logins and the group each belongs to."""
+    users = []
+    for role in AREA_ROLES:
+        users.append(
+            (f"{role.user_prefix}-editor", Group.objects.get(name=role.editors))
+        )
+        users.append(
+            (f"{role.user_prefix}-moderator", Group.objects.get(name=role.moderators))
+        )
+    users.append(("digitalagentur", Group.objects.get(name=DIGITALAGENTUR_GROUP)))
+    users.append(("translator", Group.objects.get(name=TRANSLATORS_GROUP)))
+    return users

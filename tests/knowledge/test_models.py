@@ -467,6 +467,24 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
         self.assertContains(response, "Open Data")
         self.assertNotContains(response, "Gesundheit")
 
+    def test_field_of_action_in_use__cannot_be_deleted(self):
+        portal = build_portal()
+        add_solution(portal)
+        delete_url = reverse(
+            "wagtailsnippets_knowledge_fieldofaction:delete", args=[portal.field.pk]
+        )
+        self.assertTrue(self.client.get(delete_url).context["is_protected"])
+        self.client.post(delete_url)  # refused: the admin redirects with a message
+        self.assertTrue(FieldOfAction.objects.filter(pk=portal.field.pk).exists())
+
+    def test_unused_field_of_action__can_be_deleted(self):
+        field = factories.FieldOfActionFactory(name="Unbenutzt")
+        response = self.client.post(
+            reverse("wagtailsnippets_knowledge_fieldofaction:delete", args=[field.pk])
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertFalse(FieldOfAction.objects.filter(pk=field.pk).exists())
+
     def test_snippets__are_translatable(self):
         for model in (Organisation, Contact, FieldOfAction):
             with self.subTest(model=model.__name__):

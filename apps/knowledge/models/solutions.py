@@ -42,10 +42,12 @@ class SolutionFieldOfAction(Orderable):
         related_name="fields_of_action",
         on_delete=models.CASCADE,
     )
+    # PROTECT: deleting a field of action in use would silently leave solutions
+    # without one; the snippet admin refuses and lists where it is used instead.
     field_of_action = models.ForeignKey(
         "knowledge.FieldOfAction",
         verbose_name=_("field of action"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 

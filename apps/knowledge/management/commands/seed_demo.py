@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.knowledge.demo.seed import demo_content_exists, seed_demo
+
+# Loggers that report every page saved and every background task run; at normal
+# verbosity the seed reports a summary instead.
+CHATTY_LOGGERS = ["wagtail", "django_tasks"]
+
+
+@contextmanager
+def quiet_loggers(quiet: bool):
+    if not quiet:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in CHATTY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -32,6 +54,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        with quiet_loggers(options["verbosity"] < 2):
+            self.seed(options)
+
+    def seed(self, options) -> None:
         synthetic = options["synthetic"]
         if synthetic < 0:
             raise CommandError("--synthetic needs a number of pages, 0 or more.")

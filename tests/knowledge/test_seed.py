@@ -1,0 +1,410 @@
+"""The demo content: seed_demo builds a complete, trilingual portal, idempotently."""
+
+from __future__ import annotations
+
+from collections import Counter
+from http import HTTPStatus
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from taggit.models import Tag
+from wagtail.models import Locale, Page, Revision, Site
+
+from apps.knowledge.choices import Country, OrganisationKind, Phase
+from apps.knowledge.demo import taxonomy
+from apps.knowledge.demo.seed import demo_key
+from apps.knowledge.demo.solutions import SOLUTIONS, TAGS, languages_of
+from apps.knowledge.demo.synthetic import SLUG_PREFIX, plan
+from apps.knowledge.models import (
+    Contact,
+    ContactDirectoryPage,
+    FieldOfAction,
+    HomePage,
+    KnowledgeIndexPage,
+    Organisation,
+    PartnerAreaPage,
+    SolutionContact,
+    SolutionFieldOfAction,
+    SolutionPage,
+    SolutionPageTag,
+    SolutionPartner,
+    SolutionRelation,
+    ThemeIndexPage,
+    ThemePage,
+)
+from apps.knowledge.relations import related_solutions
+
+LANGUAGES = ("de", "da", "en")
+
+
+def seed(*args: str, **options) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Everything the seed creates, in a form two runs can be compared by."""
+    pages = Page.objects.values_list(
+        "translation_key", "locale__language_code", "title", "url_path", "live"
+    )
+    return {
+        "pages": sorted((str(k), lang, t, u, live) for k, lang, t, u, live in pages),
+        "snippets": sorted(
+            (model.__name__, str(key), lang, str(obj))
+            for model in (FieldOfAction, Organisation, Contact)
+            for obj in model.objects.select_related("locale")
+            for key, lang in [(obj.translation_key, obj.locale.language_code)]
+        ),
+        "tags": sorted(Tag.objects.values_list("name", flat=True)),
+        "tagged": sorted(
+            SolutionPageTag.objects.values_list("content_object_id", "tag__name")
+        ),
+        "relations": sorted(
+            SolutionRelation.objects.values_list("page_id", "target_id")
+        ),
+        "children": {
+            model.__name__: model.objects.count()
+            for model in (SolutionFieldOfAction, SolutionPartner, SolutionContact)
+        },
+        "revisions": Revision.objects.count(),
+        "sites": list(Site.objects.values_list("hostname", "root_page_id")),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+    }
+
+
+class SeedDemoTests(TestCase):
+    """One seeded portal for the whole class; each test runs in a savepoint."""
+
+    @classmethod
+    def setUpTestData(cls):
+        # --if-empty on an empty database seeds, as `make run` relies on.
+        cls.output = seed("--if-empty")
+        cls.locales = {
+            code: Locale.objects.get(language_code=code) for code in LANGUAGES
+        }
+
+    def solutions(self, language: str):
+        return SolutionPage.objects.filter(locale=self.locales[language])
+
+    def test_seed_demo__reports_content_and_logins(self):
+        self.assertIn("Demo content ready", self.output)
+        self.assertIn("admin", self.output)
+        self.assertIn("flensburg-editor", self.output)
+        self.assertIn("never use in production", self.output)
+
+    def test_seed_demo__twice_gives_same_content(self):
+        before = snapshot()
+        output = seed()
+        self.assertEqual(snapshot(), before)
+        self.assertIn("nothing new", output)
+
+    def test_seed_demo__if_empty_does_nothing_when_content_exists(self):
+        before = snapshot()
+        with self.assertNumQueries(1):
+            output = seed("--if-empty")
+        self.assertIn("already present", output)
+        self.assertEqual(snapshot(), before)
+
+    def test_seed_demo__site_root_is_german_home(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        self.assertIsInstance(home, HomePage)
+        self.assertEqual(home.locale.language_code, "de")
+        self.assertEqual(Site.objects.count(), 1)
+        # Wagtail's welcome page is gone; the da/en homes are live siblings.
+        roots = Page.objects.filter(depth=2)
+        self.assertEqual(roots.count(), 3)
+        for page in roots:
+            self.assertIsInstance(page.specific, HomePage)
+            self.assertTrue(page.live)
+            self.assertEqual(page.translation_key, home.translation_key)
+
+    def test_seed_demo__structure_exists_in_every_language_with_translated_titles(self):
+        expected = {
+            HomePage: 1,
+            KnowledgeIndexPage: 1,
+            ThemeIndexPage: 1,
+            ContactDirectoryPage: 1,
+            PartnerAreaPage: len(taxonomy.PARTNER_AREAS),
+            ThemePage: len(taxonomy.FIELDS_OF_ACTION),
+        }
+        for model, count in expected.items():
+            for language in LANGUAGES:
+                pages = model.objects.filter(locale=self.locales[language])
+                with self.subTest(model=model.__name__, language=language):
+                    self.assertEqual(pages.count(), count)
+                    self.assertFalse(pages.not_live().exists())
+        titles = {
+            page.locale.language_code: page.title
+            for page in KnowledgeIndexPage.objects.select_related("locale")
+        }
+        self.assertEqual(
+            titles, {"de": "Lösungen", "da": "Løsninger", "en": "Solutions"}
+        )
+        # Every language tree hangs below its own home page.
+        for area in PartnerAreaPage.objects.all():
+            home = area.get_ancestors().type(HomePage).get().specific
+            self.assertEqual(home.locale_id, area.locale_id)
+        area_titles = set(
+            PartnerAreaPage.objects.filter(locale=self.locales["de"]).values_list(
+                "title", flat=True
+            )
+        )
+        self.assertEqual(
+            area_titles,
+            {
+                "Stadt Flensburg",
+                "Kreis Nordfriesland",
+                "Kreis Schleswig-Flensburg",
+                "Digitalagentur",
+                "Dänische Partner",
+            },
+        )
+
+    def test_seed_demo__snippets_exist_in_every_language_with_one_translation_key(self):
+        for model, minimum in [(FieldOfAction, 7), (Organisation, 17), (Contact, 15)]:
+            keys = {
+                language: set(
+                    model.objects.filter(locale=self.locales[language]).values_list(
+                        "translation_key", flat=True
+                    )
+                )
+                for language in LANGUAGES
+            }
+            with self.subTest(model=model.__name__):
+                self.assertGreaterEqual(len(keys["de"]), minimum)
+                self.assertEqual(keys["de"], keys["da"])
+                self.assertEqual(keys["de"], keys["en"])
+        health = {
+            field.locale.language_code: field.name
+            for field in FieldOfAction.objects.filter(
+                translation_key=demo_key("field", "health")
+            )
+        }
+        self.assertEqual(
+            health,
+            {
+                "de": "Gesundheit in allen Lebenslagen",
+                "da": "Sundhed i alle livets faser",
+                "en": "Health in all stages of life",
+            },
+        )
+        self.assertEqual(FieldOfAction.objects.filter(cross_cutting=True).count(), 12)
+
+    def test_seed_demo__organisations_have_correct_kind_and_country(self):
+        german = {
+            o.slug: o for o in Organisation.objects.filter(locale__language_code="de")
+        }
+        self.assertEqual(german["stadt-flensburg"].kind, OrganisationKind.CITY)
+        self.assertEqual(german["kreis-nordfriesland"].kind, OrganisationKind.DISTRICT)
+        self.assertEqual(german["digitalagentur"].kind, OrganisationKind.AGENCY)
+        for slug in [
+            "aabenraa-kommune",
+            "soenderborg-kommune",
+            "toender-kommune",
+            "haderslev-kommune",
+        ]:
+            self.assertEqual(german[slug].kind, OrganisationKind.DANISH_MUNICIPALITY)
+            self.assertEqual(german[slug].country, Country.DENMARK)
+        self.assertEqual(german["region-syddanmark"].kind, OrganisationKind.REGION)
+        self.assertEqual(german["syddansk-universitet"].country, Country.DENMARK)
+        self.assertEqual(german["hochschule-flensburg"].kind, OrganisationKind.RESEARCH)
+        kinds = {o.kind for o in german.values()}
+        self.assertLessEqual(
+            {OrganisationKind.ASSOCIATION, OrganisationKind.COMPANY}, kinds
+        )
+
+    def test_seed_demo__contacts_are_fictional_and_point_to_their_language(self):
+        for contact in Contact.objects.select_related("organisation"):
+            self.assertRegex(contact.email, r"@example\.(org|dk)$")
+            self.assertTrue(contact.languages)
+            self.assertEqual(contact.organisation.locale_id, contact.locale_id)
+
+    def test_seed_demo__every_phase_field_and_area_is_used(self):
+        german_and_danish = SolutionPage.objects.filter(
+            locale__language_code__in=["de", "da"]
+        )
+        self.assertEqual(
+            set(german_and_danish.values_list("phase", flat=True)), set(Phase.values)
+        )
+        used_fields = set(
+            SolutionFieldOfAction.objects.values_list(
+                "field_of_action__translation_key", flat=True
+            )
+        )
+        self.assertEqual(
+            used_fields,
+            {demo_key("field", item["key"]) for item in taxonomy.FIELDS_OF_ACTION},
+        )
+        for area in PartnerAreaPage.objects.all():
+            with self.subTest(area=area.url_path):
+                self.assertTrue(area.get_children().live().exists())
+
+    def test_seed_demo__solutions_exist_in_their_languages(self):
+        self.assertGreaterEqual(len(SOLUTIONS), 30)
+        counts = Counter()
+        for solution in SOLUTIONS:
+            pages = SolutionPage.objects.filter(
+                translation_key=demo_key("page", f"solution:{solution['key']}")
+            )
+            languages = sorted(pages.values_list("locale__language_code", flat=True))
+            self.assertEqual(languages, sorted(languages_of(solution)))
+            self.assertFalse(pages.not_live().exists())
+            counts[tuple(sorted(languages))] += 1
+        self.assertGreaterEqual(counts[("da", "de", "en")], 20)
+        self.assertGreaterEqual(counts[("de",)], 1)
+        self.assertGreaterEqual(counts[("da",)], 2)
+
+    def test_seed_demo__danish_only_solutions_live_in_the_danish_tree(self):
+        keys = [s["key"] for s in SOLUTIONS if languages_of(s) == ["da"]]
+        self.assertGreaterEqual(len(keys), 2)
+        for key in keys:
+            page = SolutionPage.objects.get(
+                translation_key=demo_key("page", f"solution:{key}")
+            )
+            self.assertEqual(page.locale.language_code, "da")
+            self.assertTrue(page.url_path.startswith("/start-da/"))
+            self.assertEqual(page.lead_organisation.locale_id, page.locale_id)
+            self.assertEqual(page.currency, "DKK")
+
+    def test_seed_demo__solution_has_full_content_in_each_language(self):
+        pages = SolutionPage.objects.filter(
+            translation_key=demo_key("page", "solution:flensburg-mobilitaetsstationen")
+        ).select_related("locale", "lead_organisation")
+        titles = set()
+        for page in pages:
+            language = page.locale.language_code
+            with self.subTest(language=language):
+                titles.add(page.title)
+                blocks = [block.block_type for block in page.body]
+                self.assertEqual(
+                    blocks,
+                    [
+                        "paragraph",
+                        "heading",
+                        "paragraph",
+                        "key_figures",
+                        "quote",
+                        "link_list",
+                    ],
+                )
+                self.assertEqual(page.lead_organisation.locale_id, page.locale_id)
+                self.assertEqual(page.budget, 850000)
+                self.assertEqual(page.currency, "EUR")
+                self.assertIsNotNone(page.latitude)
+                self.assertIsNotNone(page.start_date)
+                self.assertEqual(page.licence, "EUPL-1.2")
+                self.assertTrue(page.source_repository)
+                self.assertTrue(page.open_data_url)
+                self.assertTrue(page.adoption_requirements)
+                self.assertEqual(
+                    set(page.tags.values_list("name", flat=True)),
+                    {
+                        TAGS[key][language]
+                        for key in ["mobility", "sharing", "e-mobility"]
+                    },
+                )
+                for field in page.fields_of_action.all():
+                    self.assertEqual(field.field_of_action.locale_id, page.locale_id)
+                for contact in page.contacts.all():
+                    self.assertEqual(contact.contact.locale_id, page.locale_id)
+                self.assertEqual(page.partners.count(), 2)
+        self.assertEqual(len(titles), 3)
+        currencies = set(SolutionPage.objects.values_list("currency", flat=True))
+        self.assertEqual(currencies, {"EUR", "DKK"})
+
+    def test_seed_demo__cross_links_exist_in_both_directions(self):
+        self.assertGreater(SolutionRelation.objects.count(), 50)
+        hub = SolutionPage.objects.get(
+            translation_key=demo_key("page", "solution:flensburg-mobilitaetsstationen"),
+            locale=self.locales["da"],
+        )
+        # The Danish version links to Danish versions of its targets.
+        for relation in hub.related_links.select_related("target"):
+            self.assertEqual(relation.target.locale_id, hub.locale_id)
+        related = {page.slug for page in related_solutions(hub)}
+        self.assertLessEqual({"slfl-mitfahrbank", "nf-rufbus"}, related)
+        # Incoming: the German-only school-route idea links to the hubs.
+        self.assertIn("flensburg-sicherer-schulweg", related_solutions_slugs(hub, "de"))
+
+    def test_seed_demo__admin_can_log_in(self):
+        self.assertTrue(self.client.login(username="admin", password="admin"))
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_seed_demo__keeps_an_existing_admin_password(self):
+        admin = get_user_model().objects.get(username="admin")
+        admin.set_password("changed-by-the-developer")
+        admin.save()
+        seed()
+        self.assertTrue(
+            self.client.login(username="admin", password="changed-by-the-developer")
+        )
+
+    def test_seed_demo__page_tree_is_valid(self):
+        self.assertEqual(tree_problems(), [])
+
+    def test_synthetic__adds_n_pages_and_a_rerun_adds_none(self):
+        before = SolutionPage.objects.count()
+        output = seed(synthetic=9)
+        self.assertIn("9 of 9 added", output)
+        self.assertEqual(SolutionPage.objects.count(), before + 9)
+        languages = Counter(
+            SolutionPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        self.assertEqual(languages, {"de": 4, "da": 3, "en": 2})
+        # The first group is one solution in three languages.
+        group = SolutionPage.objects.filter(slug=f"{SLUG_PREFIX}0")
+        self.assertEqual(group.values("translation_key").distinct().count(), 1)
+        self.assertEqual(group.count(), 3)
+
+        output = seed(synthetic=9)
+        self.assertIn("0 of 9 added", output)
+        self.assertEqual(SolutionPage.objects.count(), before + 9)
+
+        seed(synthetic=12)
+        self.assertEqual(SolutionPage.objects.count(), before + 12)
+
+    def test_synthetic__page_tree_stays_valid(self):
+        seed(synthetic=25)
+        self.assertEqual(tree_problems(), [])
+        for area in PartnerAreaPage.objects.all():
+            self.assertEqual(area.numchild, area.get_children().count())
+        synthetic = SolutionPage.objects.filter(slug__startswith=SLUG_PREFIX)
+        self.assertEqual(synthetic.count(), 25)
+        for page in synthetic.select_related("locale"):
+            parent = page.get_parent().specific
+            self.assertIsInstance(parent, PartnerAreaPage)
+            self.assertEqual(parent.locale_id, page.locale_id)
+            self.assertEqual(page.url_path, f"{parent.url_path}{page.slug}/")
+            self.assertTrue(page.live)
+            self.assertTrue(page.fields_of_action.exists())
+            self.assertTrue(page.tags.exists())
+        self.assertEqual(
+            set(synthetic.values_list("phase", flat=True)), set(Phase.values)
+        )
+
+    def test_synthetic__pages_are_found_by_search(self):
+        seed(synthetic=9)
+        results = SolutionPage.objects.live().search("Synthetische")
+        self.assertEqual(len(results), 4)
+
+    def test_synthetic__plan_spreads_pages_over_languages(self):
+        languages = Counter(language for _, language in plan(900))
+        self.assertEqual(languages, {"de": 400, "da": 300, "en": 200})
+
+
+def related_solutions_slugs(page: SolutionPage, language: str) -> set[str]:
+    """Slugs of the solutions related to ``page``'s version in ``language``."""
+    version = page.get_translation(Locale.objects.get(language_code=language))
+    return {p.slug for p in related_solutions(version)}
+
+
+def tree_problems() -> list:
+    """What ``manage.py fixtree`` would complain about, flattened; empty if valid."""
+    return [problem for group in Page.find_problems() for problem in group]

@@ -16,3 +16,6 @@ LOGGING = {
     **LOGGING,  # noqa: F405
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# Tests never run collectstatic: let WhiteNoise look files up per request instead of
+# indexing a STATIC_ROOT that does not exist (which warns in every test).
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,313 @@
+"""Editorial roles, tested through the admin the way each user works."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from io import StringIO
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+)
+
+from apps.knowledge.demo.seed import demo_key
+from apps.knowledge.models import (
+    FieldOfAction,
+    KnowledgeIndexPage,
+    PartnerAreaPage,
+    SolutionPage,
+    ThemePage,
+)
+from apps.knowledge.roles import (
+    AREA_ROLES,
+    DIGITALAGENTUR_GROUP,
+    EDITOR_PAGE_PERMISSIONS,
+    MODERATOR_PAGE_PERMISSIONS,
+    TRANSLATORS_GROUP,
+)
+from tests.knowledge.utils import admin_in_english, solution_form_data
+
+PASSWORD = "demo"
+
+
+def solution(key: str, language: str = "de") -> SolutionPage:
+    return SolutionPage.objects.get(
+        translation_key=demo_key("page", f"solution:{key}"),
+        locale=Locale.objects.get(language_code=language),
+    )
+
+
+def edit_url(page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def page_permissions(group_name: str) -> set[tuple[str, str, str]]:
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name).values_list(
+            "page__url_path", "page__locale__language_code", "permission__codename"
+        )
+    )
+
+
+class RolesTests(TestCase):
+    """The demo portal with its groups and demo logins, seeded once."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", stdout=StringIO())
+        cls.flensburg_de = solution("flensburg-mobilitaetsstationen", "de")
+        cls.flensburg_da = solution("flensburg-mobilitaetsstationen", "da")
+        cls.nordfriesland_de = solution("nf-rufbus", "de")
+        cls.nordfriesland_da = solution("nf-rufbus", "da")
+
+    def login(self, username: str) -> None:
+        self.assertTrue(self.client.login(username=username, password=PASSWORD))
+
+    def form_data(self, page: SolutionPage, title: str, action: str) -> dict:
+        """The edit form as the browser sends it, with a new title and ``action``."""
+        return {
+            **solution_form_data(
+                title=title,
+                slug=page.slug,
+                teaser=page.teaser,
+                phase=page.phase,
+                fields_of_action=[
+                    f.field_of_action for f in page.fields_of_action.all()
+                ],
+            ),
+            action: "1",
+        }
+
+    # -- the groups and their permissions -------------------------------------------
+
+    def test_setup_roles__twice_gives_same_groups_and_permissions(self):
+        def state():
+            return (
+                sorted(Group.objects.values_list("name", flat=True)),
+                sorted(
+                    GroupPagePermission.objects.values_list(
+                        "group__name", "page_id", "permission__codename"
+                    )
+                ),
+                sorted(
+                    GroupCollectionPermission.objects.values_list(
+                        "group__name", "collection_id", "permission__codename"
+                    )
+                ),
+                sorted(
+                    Group.permissions.through.objects.values_list(
+                        "group_id", "permission_id"
+                    )
+                ),
+            )
+
+        before = state()
+        out = StringIO()
+        call_command("setup_roles", stdout=out)
+        self.assertEqual(state(), before)
+        self.assertIn("0 page permissions added", out.getvalue())
+
+    def test_setup_roles__area_groups_get_their_area_in_every_language(self):
+        for role in AREA_ROLES:
+            areas = PartnerAreaPage.objects.filter(slug=role.area_slug)
+            self.assertEqual(
+                set(areas.values_list("locale__language_code", flat=True)),
+                {"de", "da", "en"},
+            )
+            expected_editors = {
+                (area.url_path, area.locale.language_code, codename)
+                for area in areas
+                for codename in EDITOR_PAGE_PERMISSIONS
+            }
+            expected_moderators = {
+                (area.url_path, area.locale.language_code, codename)
+                for area in areas
+                for codename in MODERATOR_PAGE_PERMISSIONS
+            }
+            with self.subTest(role=role.name):
+                self.assertEqual(page_permissions(role.editors), expected_editors)
+                self.assertEqual(page_permissions(role.moderators), expected_moderators)
+
+    def test_setup_roles__digitalagentur_covers_knowledge_base_themes_directory(self):
+        pages = {path for path, _, _ in page_permissions(DIGITALAGENTUR_GROUP)}
+        self.assertEqual(
+            pages,
+            {
+                f"/{home}/{section}/"
+                for home in ("start", "start-da", "start-en")
+                for section in ("loesungen", "handlungsfelder", "kontakte")
+            },
+        )
+        group = Group.objects.get(name=DIGITALAGENTUR_GROUP)
+        codenames = set(group.permissions.values_list("codename", flat=True))
+        self.assertLessEqual(
+            {"add_fieldofaction", "change_fieldofaction", "delete_fieldofaction"},
+            codenames,
+        )
+
+    def test_setup_roles__every_group_gets_admin_snippets_and_collections(self):
+        names = [DIGITALAGENTUR_GROUP, TRANSLATORS_GROUP]
+        names += [
+            name for role in AREA_ROLES for name in (role.editors, role.moderators)
+        ]
+        self.assertEqual(Group.objects.filter(name__in=names).count(), 10)
+        for group in Group.objects.filter(name__in=names):
+            codenames = set(group.permissions.values_list("codename", flat=True))
+            collection_codenames = set(
+                group.collection_permissions.values_list(
+                    "permission__codename", flat=True
+                )
+            )
+            with self.subTest(group=group.name):
+                self.assertLessEqual(
+                    {
+                        "access_admin",
+                        "add_contact",
+                        "change_contact",
+                        "add_organisation",
+                        "change_organisation",
+                    },
+                    codenames,
+                )
+                self.assertEqual(
+                    collection_codenames,
+                    {"add_image", "choose_image", "add_document", "choose_document"},
+                )
+
+    # -- editors ----------------------------------------------------------------------
+
+    def test_editor__can_edit_own_area_in_german_and_danish(self):
+        self.login("flensburg-editor")
+        for page in (self.flensburg_de, self.flensburg_da):
+            with self.subTest(language=page.locale.language_code):
+                response = self.client.get(edit_url(page))
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_editor__cannot_edit_other_authority(self):
+        self.login("flensburg-editor")
+        for page in (self.nordfriesland_de, self.nordfriesland_da):
+            with self.subTest(language=page.locale.language_code):
+                response = self.client.get(edit_url(page))
+                self.assertIn(
+                    response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
+                )
+                if response.status_code == HTTPStatus.FOUND:
+                    self.assertNotEqual(response.url, edit_url(page))
+
+    def test_editor__can_add_a_solution_in_own_area_only(self):
+        self.login("flensburg-editor")
+        own = self.flensburg_de.get_parent()
+        other = self.nordfriesland_de.get_parent()
+        add = "wagtailadmin_pages:add"
+        response = self.client.get(
+            reverse(add, args=["knowledge", "solutionpage", own.pk])
+        )
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        response = self.client.get(
+            reverse(add, args=["knowledge", "solutionpage", other.pk])
+        )
+        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+
+    def test_editor__saves_a_draft_but_cannot_publish(self):
+        user = self.login_as_english("flensburg-editor")
+        page = self.flensburg_de
+        response = self.client.post(
+            edit_url(page),
+            self.form_data(page, "Entwurf der Redaktion", "action-publish"),
+        )
+        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.OK))
+        page.refresh_from_db()
+        self.assertEqual(page.title, "Mobilitätsstationen in Flensburger Quartieren")
+        self.assertTrue(page.has_unpublished_changes)
+        self.assertEqual(page.get_latest_revision().user, user)
+        self.assertEqual(
+            page.get_latest_revision_as_object().title, "Entwurf der Redaktion"
+        )
+        self.assertFalse(page.permissions_for_user(user).can_publish())
+
+    # -- moderators -------------------------------------------------------------------
+
+    def test_moderator__can_publish_in_own_area(self):
+        self.login_as_english("flensburg-moderator")
+        for page in (self.flensburg_de, self.flensburg_da):
+            title = f"Freigegeben ({page.locale.language_code})"
+            with self.subTest(language=page.locale.language_code):
+                response = self.client.post(
+                    edit_url(page), self.form_data(page, title, "action-publish")
+                )
+                self.assertEqual(response.status_code, HTTPStatus.FOUND)
+                page.refresh_from_db()
+                self.assertEqual(page.title, title)
+                self.assertTrue(page.live)
+                self.assertFalse(page.has_unpublished_changes)
+
+    def test_moderator__cannot_publish_other_authority(self):
+        user = self.login_as_english("flensburg-moderator")
+        page = self.nordfriesland_de
+        response = self.client.post(
+            edit_url(page), self.form_data(page, "Übernommen", "action-publish")
+        )
+        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+        page.refresh_from_db()
+        self.assertNotEqual(page.title, "Übernommen")
+        self.assertFalse(page.has_unpublished_changes)
+        self.assertFalse(page.permissions_for_user(user).can_publish())
+
+    def test_danish_moderator__can_publish_danish_only_solution(self):
+        self.login_as_english("dk-moderator")
+        page = solution("dk-natlig-tilsyn-aabenraa", "da")
+        response = self.client.post(
+            edit_url(page), self.form_data(page, "Natligt tilsyn 2.0", "action-publish")
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        page.refresh_from_db()
+        self.assertEqual(page.title, "Natligt tilsyn 2.0")
+
+    # -- Digitalagentur and translators -----------------------------------------------
+
+    def test_digitalagentur__edits_every_area_theme_and_field_of_action(self):
+        self.login("digitalagentur")
+        theme_da = ThemePage.objects.filter(locale__language_code="da").first()
+        index_en = KnowledgeIndexPage.objects.get(locale__language_code="en")
+        for page in (self.nordfriesland_da, self.flensburg_de, theme_da, index_en):
+            with self.subTest(page=page.url_path):
+                self.assertEqual(
+                    self.client.get(edit_url(page)).status_code, HTTPStatus.OK
+                )
+        field = FieldOfAction.objects.filter(locale__language_code="de").first()
+        response = self.client.get(
+            reverse("wagtailsnippets_knowledge_fieldofaction:edit", args=[field.pk])
+        )
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_area_editor__cannot_change_fields_of_action(self):
+        self.login("flensburg-editor")
+        field = FieldOfAction.objects.filter(locale__language_code="de").first()
+        response = self.client.get(
+            reverse("wagtailsnippets_knowledge_fieldofaction:edit", args=[field.pk])
+        )
+        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+
+    def test_translator__edits_pages_in_every_language_but_cannot_publish(self):
+        user = self.login_as_english("translator")
+        for page in (self.nordfriesland_da, self.flensburg_de):
+            with self.subTest(page=page.url_path):
+                self.assertEqual(
+                    self.client.get(edit_url(page)).status_code, HTTPStatus.OK
+                )
+                self.assertFalse(page.permissions_for_user(user).can_publish())
+        self.assertTrue(user.has_perm("wagtail_localize.submit_translation"))
+        self.assertTrue(Group.objects.filter(name=TRANSLATORS_GROUP).exists())
+
+    def login_as_english(self, username: str):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(username=username)
+        admin_in_english(user)
+        self.login(username)
+        return user

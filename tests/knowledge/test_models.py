@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase, WagtailTestUtils
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from apps.knowledge.blocks import LinkBlock
 from apps.knowledge.choices import Country, OrganisationKind
@@ -318,6 +323,62 @@ class LinkBlockTests(TestCase):
         self.assertEqual(value.href(), "")
 
 
+class LinkBlockAdminTests(WagtailTestUtils, TestCase):
+    """A broken link in a link list is shown to the editor, not saved."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.portal = build_portal()
+        cls.user = get_user_model().objects.create_superuser(
+            "admin", "admin@example.org", "password"
+        )
+        admin_in_english(cls.user)
+
+    def test_link_without_page_or_address__is_refused_and_kept(self):
+        self.client.force_login(self.user)
+        theme = self.portal.theme
+        data = nested_form_data(
+            {
+                "title": theme.title,
+                "slug": theme.slug,
+                "field_of_action": self.portal.field.pk,
+                "intro": "Eine Einleitung, die bleibt.",
+                "body": streamfield(
+                    [
+                        (
+                            "link_list",
+                            {
+                                "heading": "Weiterlesen",
+                                "links": streamfield(
+                                    [("item", {"title": "Ohne Ziel", "url": ""})]
+                                ),
+                            },
+                        )
+                    ]
+                ),
+                "seo_title": "",
+                "search_description": "",
+                "comments": inline_formset([]),
+            }
+        )
+        data["action-publish"] = "action-publish"
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[theme.pk]), data
+        )
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        error = response.context["form"].errors.as_data()["body"][0]
+        link_errors = error.block_errors[0].block_errors["links"].block_errors[0]
+        self.assertEqual(
+            link_errors.block_errors["url"].messages,
+            ["Choose a page or enter an external address."],
+        )
+        self.assertContains(response, "Choose a page or enter an external address.")
+        self.assertContains(response, "Eine Einleitung, die bleibt.")
+        self.assertContains(response, "Ohne Ziel")
+        theme.refresh_from_db()
+        self.assertFalse(theme.has_unpublished_changes)
+
+
 class SnippetAdminTests(WagtailTestUtils, TestCase):
     """Organisations and contacts are kept through the snippet admin."""
 
@@ -466,6 +527,16 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
         )
         self.assertContains(response, "Open Data")
         self.assertNotContains(response, "Gesundheit")
+
+    def test_organisation_listing__filters_by_language(self):
+        danish = Locale.objects.get(language_code="da")
+        self.flensburg.copy_for_translation(danish).save()
+        factories.OrganisationFactory(name="Kun på dansk", locale=danish)
+        response = self.client.get(
+            reverse("wagtailsnippets_knowledge_organisation:list"), {"locale": "da"}
+        )
+        self.assertContains(response, "Kun på dansk")
+        self.assertNotContains(response, "Aabenraa Kommune")
 
     def test_field_of_action_in_use__cannot_be_deleted(self):
         portal = build_portal()

@@ -278,7 +278,9 @@ class SolutionPage(Page):
     def country_codes(self) -> list[str]:
         """Countries of the lead and partner organisations, for cross-border marks."""
         organisations = [self.lead_organisation] if self.lead_organisation else []
-        organisations += [p.organisation for p in self.partners.all()]
+        organisations += [
+            p.organisation for p in self.partners.select_related("organisation")
+        ]
         return sorted({o.country for o in organisations})
 
     def get_related_solutions(self) -> list[SolutionPage]:

@@ -20,18 +20,10 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from apps.knowledge.models import SolutionPage, SolutionRelation, ThemePage
+from apps.knowledge.models import SolutionRelation, ThemePage
 from apps.knowledge.relations import linked_pages, related_solutions
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
-
-
-def relate(source: SolutionPage, *targets: SolutionPage) -> SolutionPage:
-    """Set the "Related solutions" of ``source`` and publish, as the editor does."""
-    source = SolutionPage.objects.get(pk=source.pk)
-    source.related_links = [SolutionRelation(target=target) for target in targets]
-    source.save_revision().publish()
-    return source
+from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
 
 
 def link_in_body(page: Page, target: Page, *, publish: bool = True) -> Page:

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail.users.models import UserProfile
 
 from apps.knowledge.choices import Phase
-from apps.knowledge.models import SolutionFieldOfAction, SolutionPage
+from apps.knowledge.models import SolutionFieldOfAction, SolutionPage, SolutionRelation
 from tests.knowledge import factories
 
 
@@ -114,3 +114,11 @@ def admin_in_english(user) -> None:
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
+
+
+def relate(source: SolutionPage, *targets: SolutionPage) -> SolutionPage:
+    """Set the "Related solutions" of ``source`` and publish, as an editor does."""
+    source = SolutionPage.objects.get(pk=source.pk)
+    source.related_links = [SolutionRelation(target=target) for target in targets]
+    source.save_revision().publish()
+    return source

@@ -111,6 +111,15 @@ class RelatedSolutionsTests(TestCase):
         a_en = translate_tree(self.a, "en")
         self.assertEqual(related_solutions(a_en), [self.b])
 
+    def test_solution_only_in_danish__appears_on_the_german_page(self):
+        area_da = translate_tree(self.portal.area, "da")
+        danish_only = factories.SolutionPageFactory(parent=area_da, title="Kun dansk")
+        self.assertEqual(danish_only.locale.language_code, "da")
+        relate(danish_only, self.a)
+        self.assertEqual(related_solutions(fresh(self.a)), [danish_only])
+        a_en = translate_tree(self.a, "en")
+        self.assertEqual(related_solutions(a_en), [danish_only])
+
     def test_relation_set_on_the_danish_page__shows_on_the_german_pages(self):
         a_da = translate_tree(self.a, "da")
         relate(a_da, self.b)

@@ -271,3 +271,15 @@ def test_web_container_start__serves_production_settings_with_gunicorn(tmp_path)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_bench__describes_itself():
+    """`make bench` seeds for a minute, so the suite only checks it starts."""
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(BASE_DIR / "bench" / "run.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--synthetic" in result.stdout
+    assert "--requests" in result.stdout

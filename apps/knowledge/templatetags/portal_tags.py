@@ -121,12 +121,19 @@ def organisation_url(context, organisation) -> str | None:
     if organisation is None:
         return None
     organisation = organisation.localized
-    directory = (
-        ContactDirectoryPage.objects.live()
-        .public()
-        .filter(locale_id=organisation.locale_id)
-        .first()
-    )
+    # One lookup per language and request: a directory lists many organisations.
+    request = context.get("request")
+    directories = getattr(request, "_portal_directories", {})
+    if organisation.locale_id not in directories:
+        directories[organisation.locale_id] = (
+            ContactDirectoryPage.objects.live()
+            .public()
+            .filter(locale_id=organisation.locale_id)
+            .first()
+        )
+        if request is not None:
+            request._portal_directories = directories
+    directory = directories[organisation.locale_id]
     return directory.organisation_url(organisation) if directory else None
 
 

@@ -21,6 +21,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from apps.knowledge.models import ContactDirectoryPage, Organisation
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -165,35 +167,41 @@ def strip_language_prefix(path: str) -> tuple[str | None, list[str]]:
     return None, components
 
 
-def find_in_other_languages(request: HttpRequest) -> dict[str, Page]:
-    """Live pages elsewhere for an address that has no page in its own language.
+def find_in_other_languages(request: HttpRequest) -> dict[str, str]:
+    """Language versions of an address that has no page in its own language.
 
-    Routes the path of ``/da/<path>`` through the home page of every other language
-    and returns the pages found there by language, plus any live translation of
-    them (the slugs of a translation may differ, so ``/da/<German path>`` can have a
-    Danish version at another address). Subpage routes of routable pages are not
-    followed: only whole pages count.
+    Routes the path of ``/da/<path>`` through the home page of every other language.
+    Where that finds a page, returns the addresses of its live language versions by
+    language; a Danish version may exist at another address, because a translation
+    can have other slugs. The organisation route of the contact directory counts
+    when the organisation exists in that language; other subpage routes do not.
     """
     language, components = strip_language_prefix(request.path_info)
     if language is None:
         # No language prefix: LocaleMiddleware redirects to the visitor's language.
         return {}
-    found: Page | None = None
     for code, home in site_homes(request).items():
         if code == language:
             continue
         try:
-            result = home.specific.route(request, components)
+            page, args, kwargs = home.specific.route(request, components)
         except Http404:
             continue
-        page, args, kwargs = result
-        if args or kwargs:
-            view_args = args[1] if len(args) > 1 else ()
-            view_kwargs = args[2] if len(args) > 2 else kwargs
-            if view_args or view_kwargs:
-                continue
-        found = page
-        break
-    if found is None:
-        return {}
-    return live_translations(found)
+        if urls := _route_language_urls(request, page.specific, args, kwargs):
+            return urls
+    return {}
+
+
+def _route_language_urls(request, page: Page, args, kwargs) -> dict[str, str]:
+    if args:
+        # RoutablePageMixin.route() returns (view, view_args, view_kwargs) as args.
+        _view, args, kwargs = args
+    if not args and not kwargs:
+        return page_language_urls(page, request)
+    if isinstance(page, ContactDirectoryPage) and "slug" in kwargs:
+        organisation = Organisation.objects.filter(
+            locale_id=page.locale_id, slug=kwargs["slug"]
+        ).first()
+        if organisation is not None:
+            return organisation_language_urls(page, organisation, request)
+    return {}

@@ -44,18 +44,13 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     languages in which it is.
     """
     requested = i18n.active_language()
-    versions = i18n.find_in_other_languages(request)
-    if requested in versions:
-        return redirect(versions[requested].get_url(request))
-    if versions:
-        urls = {
-            code: url
-            for code, page in versions.items()
-            if (url := page.get_url(request))
-        }
+    urls = i18n.find_in_other_languages(request)
+    if requested in urls and urls[requested] != request.path:
+        return redirect(urls[requested])
+    urls.pop(requested, None)
+    if urls:
         language_urls = urls
     else:
-        urls = {}
         language_urls = {
             code: url
             for code, home in i18n.site_homes(request).items()

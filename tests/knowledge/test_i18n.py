@@ -162,11 +162,9 @@ def test_find_in_other_languages__routes_path_through_other_trees():
     translate_tree(portal.knowledge, "da")
     request = RequestFactory().get("/da/loesungen/stadt-flensburg/loesung/")
 
-    found = i18n.find_in_other_languages(request)
-
-    assert {code: page.pk for code, page in found.items()} == {
-        "de": solution.pk,
-        "en": english.pk,
+    assert i18n.find_in_other_languages(request) == {
+        "de": solution.url,
+        "en": english.url,
     }
 
 
@@ -180,16 +178,22 @@ def test_find_in_other_languages__nothing_for_unknown_or_unprefixed_paths():
 
 
 @pytest.mark.django_db
-def test_find_in_other_languages__ignores_subpage_routes():
+def test_find_in_other_languages__follows_organisation_route():
     portal = build_portal()
-    translate_tree(portal.directory, "da")
+    danish_directory = translate_tree(portal.directory, "da")
     organisation = factories.OrganisationFactory(slug="stadtwerke")
-    assert portal.directory.organisation_url(organisation) == (
-        "/de/kontakte/stadtwerke/"
-    )
-    request = RequestFactory().get("/en/kontakte/stadtwerke/")
+    danish = organisation.copy_for_translation(locale("da"))
+    danish.slug = "forsyning"
+    danish.save()
+    factory = RequestFactory()
 
-    assert i18n.find_in_other_languages(request) == {}
+    found = i18n.find_in_other_languages(factory.get("/da/kontakte/stadtwerke/"))
+
+    assert found == {
+        "de": "/de/kontakte/stadtwerke/",
+        "da": danish_directory.organisation_url(danish),
+    }
+    assert i18n.find_in_other_languages(factory.get("/en/kontakte/unbekannt/")) == {}
 
 
 @pytest.mark.django_db

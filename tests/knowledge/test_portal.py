@@ -402,6 +402,41 @@ def test_untranslated_page__redirects_to_translation_with_other_slug(client, wor
     assert response["Location"] == "/da/loesungen/stadt-flensburg/energidata/"
 
 
+def test_organisation_under_other_language_slug__redirects_to_translation(
+    client, world
+):
+    response = client.get("/da/kontakte/stadtwerke-flensburg/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == world.page("directory", "da").organisation_url(
+        world.organisation("da")
+    )
+
+
+def test_untranslated_organisation__links_to_existing_version(client, world):
+    german_url = world.page("directory", "de").organisation_url(world.partner())
+
+    response = client.get("/da/kontakte/sonderborg-kommune/")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    doc = parse(response)
+    links = {a["hreflang"]: a["href"] for a in doc.main.select("a[hreflang]")}
+    assert links == {"de": german_url}
+
+
+def test_not_found_inside_existing_page__never_redirects_to_itself(world):
+    # A page view may raise Http404 itself; the address of its own language version
+    # is then the requested one, and a redirect would loop.
+    path = world.url("solution", "da")
+    request = RequestFactory().get(path)
+    with translation.override("da"):
+        response = views.page_not_found(request)
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    links = {a["hreflang"]: a["href"] for a in parse(response).main.select("a")}
+    assert links == {code: world.url("solution", code) for code in ("de", "en")}
+
+
 def test_page_served_from_other_language_tree__is_marked_with_its_language(
     client, world
 ):

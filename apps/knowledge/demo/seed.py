@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.knowledge.choices import Currency
 from apps.knowledge.demo import taxonomy
@@ -107,8 +108,13 @@ class DemoSeeder:
             code: Locale.objects.get(language_code=code) for code in LANGUAGES
         }
         self.result = SeedResult()
+        self.created_objects: list = []
 
     # -- helpers ---------------------------------------------------------------------
+
+    def _created(self, obj, label: str) -> None:
+        self.result.created[label] += 1
+        self.created_objects.append(obj)
 
     def _locale(self, language: str) -> Locale:
         return self.locales[language]
@@ -150,7 +156,7 @@ class DemoSeeder:
                 **values(SOURCE_LANGUAGE),
             )
             source.save()
-            self.result.created[model._meta.verbose_name_plural] += 1
+            self._created(source, model._meta.verbose_name_plural)
         for language in LANGUAGES[1:]:
             locale = self._locale(language)
             if model.objects.filter(
@@ -161,7 +167,7 @@ class DemoSeeder:
             for name, value in values(language).items():
                 setattr(translation, name, value)
             translation.save()
-            self.result.created[model._meta.verbose_name_plural] += 1
+            self._created(translation, model._meta.verbose_name_plural)
 
     def seed_snippets(self) -> None:
         for index, item in enumerate(taxonomy.FIELDS_OF_ACTION):
@@ -235,7 +241,7 @@ class DemoSeeder:
             )
             parent.add_child(instance=source)
             self._publish(source)
-            self.result.created["pages"] += 1
+            self._created(source, "pages")
         for language in LANGUAGES[1:]:
             if self.page(model, key, language) is not None:
                 continue
@@ -244,7 +250,7 @@ class DemoSeeder:
             for name, value in extra(language).items():
                 setattr(translation, name, value)
             self._publish(translation)
-            self.result.created["pages"] += 1
+            self._created(translation, "pages")
         return source
 
     def seed_structure(self) -> None:
@@ -466,7 +472,7 @@ class DemoSeeder:
         for page, solution, language in created:
             self._set_relations(page, solution, language)
             self._publish(page)
-            self.result.created["solutions"] += 1
+            self._created(page, "solutions")
 
     # -- users -----------------------------------------------------------------------
 
@@ -504,9 +510,14 @@ class DemoSeeder:
         from apps.knowledge.roles import setup_roles
 
         with transaction.atomic():
-            self.seed_snippets()
-            self.seed_structure()
-            self.seed_solutions()
+            # Every save of a page and of each of its child objects would update
+            # the reference index; once per created object at the end is enough.
+            with disable_reference_index_auto_update():
+                self.seed_snippets()
+                self.seed_structure()
+                self.seed_solutions()
+            for obj in self.created_objects:
+                ReferenceIndex.create_or_update_for_object(obj)
             setup_roles()
             self.ensure_admin()
             self.ensure_role_users()

@@ -9,6 +9,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -329,6 +330,41 @@ class SeedDemoTests(TestCase):
         self.assertLessEqual({"slfl-mitfahrbank", "nf-rufbus"}, related)
         # Incoming: the German-only school-route idea links to the hubs.
         self.assertIn("flensburg-sicherer-schulweg", related_solutions_slugs(hub, "de"))
+
+    def test_seed_demo__solutions_pass_model_and_block_validation(self):
+        stream_block = SolutionPage._meta.get_field("body").stream_block
+        for page in SolutionPage.objects.all():
+            with self.subTest(page=page.url_path):
+                page.full_clean()
+                stream_block.clean(page.body)
+
+    def test_seed_demo__pages_render_in_every_language(self):
+        models = [
+            HomePage,
+            KnowledgeIndexPage,
+            PartnerAreaPage,
+            ThemeIndexPage,
+            ThemePage,
+            ContactDirectoryPage,
+            SolutionPage,
+        ]
+        for model in models:
+            for language in LANGUAGES:
+                page = model.objects.filter(locale=self.locales[language]).first()
+                with self.subTest(model=model.__name__, language=language):
+                    response = self.client.get(page.url)
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_seed_demo__admin_edit_view_opens_every_kind_of_page(self):
+        self.client.login(username="admin", password="admin")
+        for page in Page.objects.filter(
+            depth__in=[2, 3, 4, 5], locale=self.locales["da"]
+        ):
+            with self.subTest(page=page.url_path):
+                response = self.client.get(
+                    reverse("wagtailadmin_pages:edit", args=[page.pk])
+                )
+                self.assertEqual(response.status_code, HTTPStatus.OK)
 
     def test_seed_demo__admin_can_log_in(self):
         self.assertTrue(self.client.login(username="admin", password="admin"))

@@ -7,7 +7,10 @@ configuration of their locale and queries are parsed in every language. On SQLit
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.utils import translation
@@ -90,6 +93,15 @@ class DatabaseSearchTests(SearchEngineTestCase):
     def test_word_in_no_page__finds_nothing(self):
         assert self.search("Windpark") == []
 
+    def test_autocomplete__prefix_in_any_language(self):
+        results = SolutionPage.objects.live().autocomplete("Ladest")
+        assert list(results) == [self.danish]
+
+    def test_rebuild__finds_the_same_pages(self):
+        call_command("wagtail_update_index", stdout=StringIO())
+        assert self.search("Innenstadt") == [self.german]
+        assert self.search("Tønder") == [self.danish]
+
     def test_unpublished_page__is_not_found(self):
         self.danish.unpublish()
         assert self.search("Tønder") == []
@@ -159,6 +171,22 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
             )
         )
         assert results == [self.german]
+
+    def test_facet__counts_the_language_aware_matches(self):
+        results = SolutionPage.objects.live().search("Ladesäulen ladestanderne")
+        assert results.facet("phase") == {}  # "and": no page has both words
+        results = SolutionPage.objects.live().search(
+            "Ladesäulen ladestanderne", operator="or"
+        )
+        assert results.facet("phase") == {self.german.phase: 2}
+
+    def test_rebuild__keeps_each_language(self):
+        IndexEntry.objects.all().delete()
+        call_command("wagtail_update_index", stdout=StringIO())
+        danish = IndexEntry.objects.get(object_id=str(self.danish.pk))
+        assert "'ladestand'" in danish.title
+        assert self.search("Ladesäulen") == [self.german]
+        assert self.search("ladestanderne") == [self.danish]
 
     def test_field_search__analyses_the_field_in_every_language(self):
         results = SolutionPage.objects.live().search("ladestanderne", fields=["title"])

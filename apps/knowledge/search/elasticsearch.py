@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from django.db import models
 from django.utils.functional import cached_property
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
@@ -87,23 +86,12 @@ def _as_text(value: object) -> str:
     return str(value).strip()
 
 
-def searchable_texts(fields: Iterable, obj: object) -> Iterator[tuple[float, str]]:
-    """(boost, text) for every SearchField value of ``obj``, following relations."""
-    for field in fields:
-        if isinstance(field, RelatedFields):
-            value = field.get_value(obj)
-            if isinstance(value, (models.Manager, models.QuerySet)):
-                related = list(value.all())
-            elif isinstance(value, models.Model):
-                related = [value]
-            else:
-                related = []
-            for related_obj in related:
-                yield from searchable_texts(field.fields, related_obj)
-        elif isinstance(field, SearchField):
-            text = _as_text(field.get_value(obj))
-            if text:
-                yield float(field.boost or 1), text
+def _nested_documents(value: object) -> list[dict]:
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return []
 
 
 class LocalisedElasticsearchMapping(Elasticsearch9Mapping):
@@ -129,11 +117,29 @@ class LocalisedElasticsearchMapping(Elasticsearch9Mapping):
                 properties[language_text_field(language, boost)] = dict(field_mapping)
         return mapping
 
+    def searchable_texts(
+        self, fields: Iterable, document: dict
+    ) -> Iterator[tuple[float, str]]:
+        """(boost, text) of every SearchField in ``document``, nested ones included."""
+        for field in fields:
+            column = self.get_field_column_name(field)
+            if isinstance(field, RelatedFields):
+                related_model = field.get_field(self.model).related_model
+                related_mapping = type(self)(related_model)
+                for nested in _nested_documents(document.get(column)):
+                    yield from related_mapping.searchable_texts(field.fields, nested)
+            elif isinstance(field, SearchField):
+                text = _as_text(document.get(column))
+                if text:
+                    yield float(field.boost or 1), text
+
     def get_document(self, obj):
         document = super().get_document(obj)
         language = language_of(obj, self.locale_languages)
         document[LANGUAGE_FIELD] = language
-        texts = list(searchable_texts(self.model.get_search_fields(), obj))
+        # Read back from the document modelsearch built, so relations are not
+        # queried a second time.
+        texts = list(self.searchable_texts(self.model.get_search_fields(), document))
         document[language_text_field(language)] = [text for _boost, text in texts]
         for boost in sorted(text_boosts(self.model.get_search_fields())):
             document[language_text_field(language, boost)] = [

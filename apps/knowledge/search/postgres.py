@@ -126,6 +126,12 @@ class LocalisedPostgresIndex(PostgresIndex):
 class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     """Parses the query with every language's configuration and OR-s the results."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Taken when .search() is called, as the Elasticsearch backend does, not
+        # when the lazy results are evaluated.
+        self.visitor_language = visitor_language()
+
     def query_configs(self) -> list[str]:
         return [POSTGRES_CONFIGS[language] for language in LANGUAGES]
 
@@ -169,7 +175,7 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             return rank
         return rank * Case(
             When(
-                locale__language_code=visitor_language(),
+                locale__language_code=self.visitor_language,
                 then=Value(VISITOR_LANGUAGE_BOOST),
             ),
             default=Value(1.0),

@@ -426,6 +426,15 @@ class QueryTests(TestCase):
             }
         }
 
+    def test_visitor_language__taken_when_the_search_is_made(self):
+        backend = make_backend()
+        with translation.override("da"):
+            results = backend.search("ladestandere", SolutionPage.objects.live())
+        with translation.override("de"):
+            body = results._get_es_body()
+        fields = body["query"]["bool"]["must"]["multi_match"]["fields"]
+        assert fields == language_fields("da")
+
     def test_phrase__searches_all_languages(self):
         with translation.override("en"):
             body = self.body(Phrase("charging station"))

@@ -154,6 +154,12 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
             assert self.search(query)[:2] == [danish, german]
         with translation.override("de"):
             assert self.search(query)[:2] == [german, danish]
+        # The language is the one active when the search is made, even if the
+        # lazy results are read later (for example in a template).
+        with translation.override("da"):
+            results = SolutionPage.objects.live().search(query)
+        with translation.override("de"):
+            assert list(results)[:2] == [danish, german]
 
     def test_not_query__excludes_in_every_language(self):
         from modelsearch.query import Not, PlainText

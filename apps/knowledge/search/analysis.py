@@ -75,6 +75,42 @@ def compound_parts() -> tuple[str, ...]:
     return tuple(word for word in words if word and not word.startswith("#"))
 
 
+def german_normalise(text: str) -> str:
+    """Fold umlauts, ß and their spellings ae, oe, ue as Elasticsearch does.
+
+    A port of Lucene's GermanNormalizationFilter (Elasticsearch's
+    ``german_normalization``): ä ö ü become a o u, ß becomes ss, and the e of ae, oe
+    and ue is dropped unless the u follows a vowel or q ("Mauer", "Quelle" stay). So
+    "Muenchen", "München" and "Munchen" meet, typed on any keyboard. PostgreSQL's
+    german configuration folds ä and ß but not ae, so German text and queries pass
+    through this first.
+    """
+    result: list[str] = []
+    state = "none"  # "u": after a, o or a u that follows no vowel; "vowel"
+    for char in text.lower():
+        if char in "ao":
+            state = "u"
+        elif char == "u":
+            state = "u" if state == "none" else "vowel"
+        elif char == "e":
+            if state == "u":
+                state = "vowel"
+                continue
+            state = "vowel"
+        elif char in "iqy":
+            state = "vowel"
+        elif char in "äöü":
+            char = {"ä": "a", "ö": "o", "ü": "u"}[char]
+            state = "vowel"
+        elif char == "ß":
+            char = "ss"
+            state = "none"
+        else:
+            state = "none"
+        result.append(char)
+    return "".join(result)
+
+
 def decompound(word: str) -> list[str]:
     """The known parts inside a German word, as Lucene's dictionary decompounder.
 

@@ -39,6 +39,7 @@ from .analysis import (
     POSTGRES_CONFIGS,
     VISITOR_LANGUAGE_BOOST,
     decompound_text,
+    german_normalise,
     language_of,
     locale_languages,
     visitor_language,
@@ -53,6 +54,11 @@ class LocalisedObjectIndexer(ObjectIndexer):
         self.language = language
         # as_vector() reads self.config; the autocomplete config stays "simple".
         self.config = POSTGRES_CONFIGS[language]
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if self.language == "de" and not for_autocomplete:
+            texts = [(german_normalise(text), weight) for text, weight in texts]
+        return super().as_vector(texts, for_autocomplete=for_autocomplete)
 
     @cached_property
     def body(self):
@@ -135,13 +141,28 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def query_configs(self) -> list[str]:
         return [POSTGRES_CONFIGS[language] for language in LANGUAGES]
 
+    @staticmethod
+    def for_language(query, language: str):
+        """The query as the index holds that language: German is normalised."""
+        if language != "de":
+            return query
+        if isinstance(query, PlainText):
+            return PlainText(
+                german_normalise(query.query_string),
+                operator=query.operator,
+                boost=query.boost,
+            )
+        return Phrase(german_normalise(query.query_string))
+
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, (PlainText, Phrase)):
             tsqueries = [
                 super(LocalisedPostgresSearchQueryCompiler, self).build_tsquery_content(
-                    query, config=language_config, invert=invert
+                    self.for_language(query, language),
+                    config=POSTGRES_CONFIGS[language],
+                    invert=invert,
                 )
-                for language_config in self.query_configs()
+                for language in LANGUAGES
             ]
             tsqueries = [tsquery for tsquery in tsqueries if tsquery is not None]
             if not tsqueries:

@@ -268,6 +268,20 @@ def test_navigation__stays_in_visitor_language(client, world, code):
     assert f"/{code}/search/" in nav.values()
 
 
+def test_navigation__marks_current_page_and_section(client, world):
+    home = parse(client.get(world.url("home", "en")))
+    solution = parse(client.get(world.url("solution", "en")))
+
+    def marked(doc):
+        return {
+            a["href"]: a["aria-current"]
+            for a in doc.select(".primary-nav a[aria-current]")
+        }
+
+    assert marked(home) == {world.url("home", "en"): "page"}
+    assert marked(solution) == {world.url("knowledge", "en"): "true"}
+
+
 def test_base__has_skip_link_landmarks_and_stylesheet(client, world):
     doc = parse(client.get(world.url("home", "de")))
 

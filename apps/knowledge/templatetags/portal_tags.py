@@ -17,9 +17,22 @@ register = template.Library()
 
 @dataclass(frozen=True)
 class NavItem:
+    """A navigation link; ``current`` is the value for ``aria-current``, if any.
+
+    ``page`` marks the link to the page shown, ``true`` the section it belongs to.
+    """
+
     label: str
     url: str
-    is_current: bool
+    current: str = ""
+
+
+def _current(path: str, url: str | None, is_home: bool = False) -> str:
+    if not url:
+        return ""
+    if path == url:
+        return "page"
+    return "true" if not is_home and path.startswith(url) else ""
 
 
 def _section(home, model_name: str):
@@ -42,15 +55,16 @@ def portal_navigation(context) -> list[NavItem]:
     if home is None:
         return []
     path = request.path
-    items = [NavItem(home.title, home.get_url(request), path == home.get_url(request))]
+    home_url = home.get_url(request)
+    items = [NavItem(home.title, home_url, _current(path, home_url, is_home=True))]
     for model_name in ("knowledgeindexpage", "themeindexpage", "contactdirectorypage"):
         section = _section(home, model_name)
         if section is None:
             continue
         url = section.get_url(request)
-        items.append(NavItem(section.title, url, bool(url) and path.startswith(url)))
+        items.append(NavItem(section.title, url, _current(path, url)))
     search_url = reverse("search")
-    items.append(NavItem(_("Search"), search_url, path == search_url))
+    items.append(NavItem(_("Search"), search_url, _current(path, search_url)))
     return items
 
 

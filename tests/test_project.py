@@ -161,6 +161,7 @@ def test_ci_run__checks_in_the_documented_order():
     steps = [
         "manage.py check",
         "makemigrations --check",
+        "tests/test_locale.py",
         "ruff check",
         "make test",
     ]

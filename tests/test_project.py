@@ -284,3 +284,40 @@ def test_bench__describes_itself():
     )
     assert "--synthetic" in result.stdout
     assert "--requests" in result.stdout
+
+
+def make_test_postgres(ci: bool) -> subprocess.CompletedProcess[str]:
+    """`make test-postgres` against a port where no PostgreSQL listens."""
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "MAKEFLAGS"}}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [  # noqa: S607 - make from PATH
+            "make",
+            "--no-print-directory",
+            "-o",
+            "install",  # the suite runs inside the installed .venv already
+            "PG_TEST_URL=postgres://postgres@127.0.0.1:1/kb_unreachable",
+            "test-postgres",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_test_postgres__skips_visibly_outside_ci():
+    result = make_test_postgres(ci=False)
+    assert result.returncode == 0, result.stderr
+    assert "SKIPPED: PostgreSQL is not reachable" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_test_postgres__fails_in_ci_without_postgresql():
+    result = make_test_postgres(ci=True)
+    assert result.returncode != 0
+    assert "CI needs it" in result.stderr

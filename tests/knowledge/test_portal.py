@@ -778,14 +778,24 @@ def test_search__finds_published_solution_in_visitor_language(client, world):
 
 
 def test_search__never_finds_a_draft(client, world):
-    draft = add_solution(world.portal(), title="Geheimprojekt", slug="geheim")
-    draft.unpublish()
+    unpublished = add_solution(world.portal(), title="Geheimprojekt", slug="geheim")
+    unpublished.unpublish()
+    never_published = add_solution(
+        world.portal(), title="Geheimprojekt Zwei", slug="geheim-zwei", live=False
+    )
+    # A live solution whose next version is still a draft: only the live title counts.
+    live = add_solution(world.portal(), title="Bürgerbus", slug="buergerbus")
+    live.title = "Geheimprojekt Drei"
+    live.save_revision()
 
     doc = parse(client.get("/de/search/", {"q": "Geheimprojekt"}))
 
     assert doc.select(".result") == []
     assert doc.select_one("#results-heading")
-    assert not doc.select(f'a[href="{draft.url}"]')
+    for page in (unpublished, never_published):
+        assert not doc.select(f'a[href="{page.url}"]')
+    found = parse(client.get("/de/search/", {"q": "Bürgerbus"}))
+    assert [a.get_text(strip=True) for a in found.select(".result a")] == ["Bürgerbus"]
 
 
 def test_search__paginates_results(client, world):

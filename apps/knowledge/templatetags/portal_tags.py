@@ -8,7 +8,9 @@ from decimal import Decimal
 from django import template
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from apps.knowledge import i18n
 
@@ -134,7 +136,7 @@ def organisation_url(context, organisation) -> str | None:
 
     if organisation is None:
         return None
-    organisation = organisation.localized
+    organisation = localize(context, organisation)
     # One lookup per language and request: a directory lists many organisations.
     request = context.get("request")
     directories = getattr(request, "_portal_directories", {})
@@ -184,3 +186,44 @@ def in_language(obj, code: str) -> bool:
 def organisation_page_url(directory, organisation) -> str:
     """The address of ``organisation`` inside the contact directory ``directory``."""
     return directory.organisation_url(organisation)
+
+
+def _active_locale_id(context) -> int | None:
+    """The active language's locale id, looked up once per request."""
+    request = context.get("request")
+    code = i18n.active_language()
+    cache = getattr(request, "_portal_locale_ids", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._portal_locale_ids = cache
+    if code not in cache:
+        locale = Locale.objects.filter(language_code=code).first()
+        cache[code] = locale.pk if locale else None
+    return cache[code]
+
+
+@register.simple_tag(takes_context=True)
+def localize(context, obj):
+    """``obj.localized``: the visitor's language version of a snippet or page.
+
+    Same result as Wagtail's ``TranslatableMixin.localized`` (a page only if it is
+    live), without a locale query for objects already in the visitor's language.
+    """
+    if obj is None or obj.locale_id == _active_locale_id(context):
+        return obj
+    return obj.localized
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, obj, relative_to=None) -> str:
+    """`` lang="da"`` when ``obj`` is in another language than the text around it.
+
+    The text around it is in the visitor's language, or in ``relative_to``'s.
+    """
+    if obj is None:
+        return ""
+    around = relative_to.locale_id if relative_to else _active_locale_id(context)
+    if obj.locale_id == around:
+        return ""
+    return format_html(' lang="{}"', obj.locale.language_code)

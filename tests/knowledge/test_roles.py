@@ -30,7 +30,12 @@ from apps.knowledge.roles import (
     MODERATOR_PAGE_PERMISSIONS,
     TRANSLATORS_GROUP,
 )
-from tests.knowledge.utils import admin_in_english, solution_form_data
+from tests.knowledge.utils import (
+    admin_in_english,
+    build_portal,
+    solution_form_data,
+    translate_tree,
+)
 
 PASSWORD = "demo"
 
@@ -311,3 +316,32 @@ class RolesTests(TestCase):
         admin_in_english(user)
         self.login(username)
         return user
+
+
+class SetupRolesWithoutDemoTests(TestCase):
+    """setup_roles on a site without the demo: groups first, pages when they exist."""
+
+    def test_setup_roles__without_pages_creates_groups_and_warns(self):
+        out = StringIO()
+        call_command("setup_roles", stdout=out)
+        for role in AREA_ROLES:
+            self.assertTrue(Group.objects.filter(name=role.editors).exists())
+            self.assertTrue(Group.objects.filter(name=role.moderators).exists())
+        self.assertIn("No page found for knowledge.PartnerAreaPage", out.getvalue())
+        self.assertFalse(
+            GroupPagePermission.objects.filter(
+                group__name=DIGITALAGENTUR_GROUP
+            ).exists()
+        )
+
+    def test_setup_roles__grants_areas_created_later_in_every_language(self):
+        call_command("setup_roles", stdout=StringIO())
+        area = build_portal().area
+        self.assertEqual(area.slug, "stadt-flensburg")
+        danish_area = translate_tree(area, "da")
+        call_command("setup_roles", stdout=StringIO())
+        editors = AREA_ROLES[0].editors
+        self.assertEqual(
+            {path for path, _, _ in page_permissions(editors)},
+            {area.url_path, danish_area.url_path},
+        )

@@ -7,7 +7,7 @@ from http import HTTPStatus
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
 from taggit.models import Tag
@@ -448,3 +448,10 @@ def related_solutions_slugs(page: SolutionPage, language: str) -> set[str]:
 def tree_problems() -> list:
     """What ``manage.py fixtree`` would complain about, flattened; empty if valid."""
     return [problem for group in Page.find_problems() for problem in group]
+
+
+class SeedDemoOptionsTests(TestCase):
+    def test_seed_demo__refuses_a_negative_synthetic_count(self):
+        with self.assertRaisesMessage(CommandError, "--synthetic"):
+            seed(synthetic=-1)
+        self.assertFalse(SolutionPage.objects.exists())

@@ -478,7 +478,8 @@ class DemoSeeder:
 
     def ensure_admin(self) -> None:
         User = get_user_model()
-        if not User.objects.filter(username="admin").exists():
+        exists = User.objects.filter(username="admin").exists()
+        if not exists:
             User.objects.create_superuser(
                 "admin",
                 "admin@example.org",
@@ -487,7 +488,8 @@ class DemoSeeder:
                 last_name="Admin",
             )
             self.result.created["users"] += 1
-        self.result.users.append(("admin", "admin", "superuser"))
+        note = "superuser" + (", existed before: password unchanged" if exists else "")
+        self.result.users.append(("admin", "admin", note))
 
     def ensure_role_users(self) -> None:
         from apps.knowledge.roles import demo_users
@@ -502,7 +504,8 @@ class DemoSeeder:
                 user.save()
                 self.result.created["users"] += 1
             user.groups.add(group)
-            self.result.users.append((username, DEMO_PASSWORD, group.name))
+            note = group.name + ("" if created else ", existed before")
+            self.result.users.append((username, DEMO_PASSWORD, note))
 
     # -- all -------------------------------------------------------------------------
 

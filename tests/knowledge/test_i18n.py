@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -204,3 +205,24 @@ def test_home_for_language__translation_else_site_root():
 
     assert i18n.home_for_language(request, "da").pk == danish_home.pk
     assert i18n.home_for_language(request, "en").pk == portal.home.pk
+
+
+@pytest.mark.django_db
+def test_localize_and_lang_attr__visitor_language_version_or_marked_original():
+    german = factories.OrganisationFactory(name="Stadt Flensburg")
+    danish = german.copy_for_translation(locale("da"))
+    danish.name = "Flensborg Kommune"
+    danish.save()
+    untranslated = factories.OrganisationFactory(name="Amt Hürup")
+    template = Template(
+        "{% load portal_tags %}{% for o in orgs %}{% localize o as shown %}"
+        "<p{% lang_attr shown %}>{{ shown.name }}</p>{% endfor %}"
+    )
+    context = Context(
+        {"orgs": [german, untranslated], "request": RequestFactory().get("/")}
+    )
+
+    with translation.override("da"):
+        html = template.render(context)
+
+    assert html == '<p>Flensborg Kommune</p><p lang="de">Amt Hürup</p>'

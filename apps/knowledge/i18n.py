@@ -96,7 +96,7 @@ def page_language_urls(page: Page, request: HttpRequest | None = None) -> dict:
     return urls
 
 
-def organisation_language_urls(directory, organisation, request=None) -> dict:
+def organisation_language_urls(directory, organisation) -> dict[str, str]:
     """Addresses of an organisation's page in every language of the directory.
 
     An organisation page exists in a language when both the contact directory and
@@ -106,13 +106,11 @@ def organisation_language_urls(directory, organisation, request=None) -> dict:
         o.locale.language_code: o
         for o in organisation.get_translations(inclusive=True).select_related("locale")
     }
-    urls = {}
-    for code, translation in live_translations(directory).items():
-        if code in organisations and (directory_url := translation.get_url(request)):
-            urls[code] = directory_url + translation.specific.reverse_subpage(
-                "organisation", kwargs={"slug": organisations[code].slug}
-            )
-    return urls
+    return {
+        code: translation.specific.organisation_url(organisations[code])
+        for code, translation in live_translations(directory).items()
+        if code in organisations
+    }
 
 
 def path_language_urls(request: HttpRequest) -> dict[str, str]:
@@ -142,11 +140,17 @@ def best_translation(candidates: Iterable, code: str | None = None):
 
 
 def site_homes(request: HttpRequest) -> dict[str, Page]:
-    """The live home page of the request's site in every language."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    return live_translations(site.root_page)
+    """The live home page of the request's site in every language.
+
+    Looked up once per request: the navigation, the header and the error pages
+    all need it.
+    """
+    homes = getattr(request, "_portal_site_homes", None)
+    if homes is None:
+        site = Site.find_for_request(request)
+        homes = live_translations(site.root_page) if site else {}
+        request._portal_site_homes = homes
+    return homes
 
 
 def home_for_language(request: HttpRequest, code: str | None = None) -> Page | None:
@@ -203,5 +207,5 @@ def _route_language_urls(request, page: Page, args, kwargs) -> dict[str, str]:
             locale_id=page.locale_id, slug=kwargs["slug"]
         ).first()
         if organisation is not None:
-            return organisation_language_urls(page, organisation, request)
+            return organisation_language_urls(page, organisation)
     return {}

@@ -92,7 +92,7 @@ def language_versions(context) -> list[i18n.LanguageVersion]:
         page = context.get("page")
         organisation = context.get("organisation")
         if page is not None and organisation is not None:
-            urls = i18n.organisation_language_urls(page, organisation, request)
+            urls = i18n.organisation_language_urls(page, organisation)
         elif page is not None:
             urls = i18n.page_language_urls(page, request)
         else:

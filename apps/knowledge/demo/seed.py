@@ -315,7 +315,10 @@ class DemoSeeder:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk:
+        # Only replace a root that is not a home page (Wagtail's welcome page on a
+        # fresh database), so a rerun keeps a root an administrator chose.
+        current = site.root_page.specific if site.root_page_id else None
+        if not isinstance(current, HomePage):
             site.root_page = home
             site.site_name = tr(taxonomy.HOME["title"], SOURCE_LANGUAGE)
             site.save()

@@ -455,3 +455,8 @@ class SeedDemoOptionsTests(TestCase):
         with self.assertRaisesMessage(CommandError, "--synthetic"):
             seed(synthetic=-1)
         self.assertFalse(SolutionPage.objects.exists())
+
+    def test_seed_demo__asks_for_migrate_when_a_language_is_missing(self):
+        Locale.objects.filter(language_code="da").delete()
+        with self.assertRaisesMessage(CommandError, "run `manage.py migrate` first"):
+            seed()

@@ -7,6 +7,7 @@ import time
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
 
 from apps.knowledge.demo.seed import demo_content_exists, seed_demo
 
@@ -66,6 +67,15 @@ class Command(BaseCommand):
             return
 
         started = time.monotonic()
+        missing = sorted(
+            {"de", "da", "en"}
+            - set(Locale.objects.values_list("language_code", flat=True))
+        )
+        if missing:
+            raise CommandError(
+                f"The content languages {', '.join(missing)} are missing; "
+                "run `manage.py migrate` first."
+            )
         result = seed_demo()
         created = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
         self.stdout.write(

@@ -349,11 +349,11 @@ def test_language_switcher__organisation_route_links_translated_organisation(
 def test_language_switcher__search_uses_translated_url(client, world):
     doc = parse(client.get("/da/search/?q=energi"))
 
-    assert switcher_links(doc) == {
-        "de": "/de/search/?q=energi",
-        "da": "/da/search/?q=energi",
-        "en": "/en/search/?q=energi",
-    }
+    expected = {code: f"/{code}/search/?q=energi" for code in LANGUAGES}
+    assert switcher_links(doc) == expected
+    alternates = {code: absolute(url) for code, url in expected.items()}
+    alternates["x-default"] = absolute(expected["de"])
+    assert alternate_links(doc) == alternates
     assert doc.html["lang"] == "da"
 
 

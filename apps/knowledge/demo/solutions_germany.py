@@ -360,7 +360,7 @@ SOLUTIONS = [
         "open_data": f"{OPEN_DATA}/beteiligungsverfahren-flensburg",
         "related": ["digitalagentur-ideenwerkstatt"],
         "figures": [
-            ("4.100", {"de": "Beiträge", "da": "bidrag", "en": "contributions"}),
+            ("4100", {"de": "Beiträge", "da": "bidrag", "en": "contributions"}),
             ("23", {"de": "Verfahren", "da": "høringer", "en": "consultations"}),
         ],
         "text": {

@@ -406,6 +406,20 @@ def test_untranslated_page__says_not_available_and_links_existing_versions(
     assert not alternate_links(doc)
 
 
+def test_untranslated_page__explained_also_with_debug_on(client, world, settings):
+    """`make run` serves with DEBUG on; the visitor still gets the language help."""
+    settings.DEBUG = True
+    solution = add_solution(world.portal(), title="Nur deutsch", slug="nur-de")
+
+    response = client.get(solution.url.replace("/de/", "/da/", 1))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    doc = parse(response)
+    assert doc.html["lang"] == "da"
+    links = {a["hreflang"]: a["href"] for a in doc.main.select("a[hreflang]")}
+    assert links == {"de": solution.url}
+
+
 def test_untranslated_page__redirects_to_translation_with_other_slug(client, world):
     danish = world.page("solution", "da")
     publish(danish, slug="energidata")

@@ -1,0 +1,34 @@
+"""Middleware for the public portal."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import get_language_from_path
+
+from apps.knowledge.views import page_not_found
+
+
+class PortalNotFoundMiddleware:
+    """Shows the portal's own 404 page also while DEBUG is on.
+
+    With DEBUG, Django answers a 404 with its technical page, so someone trying the
+    portal with ``make run`` would never see the language fallback ("this page is
+    not available in Danish, here it is in German"). Only portal addresses (with a
+    language prefix) are affected; the admin keeps Django's behaviour.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
+        if not (settings.DEBUG and isinstance(exception, Http404)):
+            return None
+        if get_language_from_path(request.path_info) is None:
+            return None
+        return page_not_found(request, exception)

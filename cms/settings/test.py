@@ -19,3 +19,9 @@ LOGGING = {
 # Tests never run collectstatic: let WhiteNoise look files up per request instead of
 # indexing a STATIC_ROOT that does not exist (which warns in every test).
 WHITENOISE_AUTOREFRESH = True
+# Ordinary tests save pages; they must never write into a real Elasticsearch index
+# when ELASTICSEARCH_URL happens to be set. The live tests build their own backend
+# with a unique index prefix.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "apps.knowledge.search.database"},
+}

@@ -172,6 +172,14 @@ class SolutionPage(Page):
     adoption_requirements = models.TextField(
         _("what another municipality needs to adopt it"), blank=True
     )
+    review_date = models.DateField(
+        _("review date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the owner should check that this solution is still accurate."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("teaser image"),
@@ -226,6 +234,7 @@ class SolutionPage(Page):
             ],
             heading=_("Reuse profile"),
         ),
+        FieldPanel("review_date"),
     ]
     edit_handler = TabbedInterface(
         [

@@ -1,0 +1,131 @@
+"""Partner accounts and the submissions they make through the portal."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class PartnerProfile(models.Model):
+    """A partner account: a portal user who submits solutions for an organisation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="partner_profile",
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partner_profiles",
+    )
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("E-mails to this partner are written in this language."),
+    )
+    email_verified_at = models.DateTimeField(
+        _("e-mail verified"), null=True, blank=True
+    )
+    verification_token = models.CharField(
+        max_length=64, default=new_token, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner account")
+        verbose_name_plural = _("partner accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    def mark_verified(self) -> None:
+        self.email_verified_at = timezone.now()
+        self.save(update_fields=["email_verified_at"])
+
+
+class PartnerInvitation(models.Model):
+    """An invitation from the Digitalagentur to open a partner account."""
+
+    email = models.EmailField(_("e-mail"))
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    token = models.CharField(max_length=64, default=new_token, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partner invitation")
+        verbose_name_plural = _("partner invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Submission(models.Model):
+    """A solution a partner submitted through the portal, with who and when."""
+
+    page = models.OneToOneField(
+        "knowledge.SolutionPage",
+        verbose_name=_("solution"),
+        on_delete=models.CASCADE,
+        related_name="submission",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.page)

@@ -22,6 +22,14 @@ class OrganisationKind(models.TextChoices):
     RESEARCH = "research", _("Research institution")
 
 
+class PublicationConsent(models.TextChoices):
+    """How much of a contact the portal may show, as the person agreed (GDPR)."""
+
+    NONE = "none", _("Nothing personal: only role and organisation")
+    NAME = "name", _("Name, role and organisation")
+    FULL = "full", _("Name, role, organisation, e-mail and phone")
+
+
 class Language(models.TextChoices):
     GERMAN = "de", _("German")
     DANISH = "da", _("Danish")

@@ -7,7 +7,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from apps.knowledge.choices import Country, OrganisationKind, Phase
+from apps.knowledge.choices import Country, OrganisationKind, Phase, PublicationConsent
 from apps.knowledge.models import (
     Contact,
     ContactDirectoryPage,
@@ -54,6 +54,7 @@ class ContactFactory(DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
     languages = factory.LazyFunction(lambda: ["de", "da"])
+    consent = PublicationConsent.FULL
     locale = factory.LazyFunction(default_locale)
 
 

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
-from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase, WagtailTestUtils
 from wagtail.test.utils.form_data import (
@@ -457,10 +456,12 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
                 "email": "mette@example.dk",
                 "phone": "+45 1234",
                 "languages": ["en", "da", "de"],
+                "consent": "name",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         contact = Contact.objects.get(name="Mette Jensen")
+        self.assertEqual(contact.consent, "name")
         # Stored in the order of the choices, whatever order the boxes came in.
         self.assertEqual(contact.languages, ["de", "da", "en"])
         with translation.override("en"):
@@ -487,7 +488,13 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
         contact = factories.ContactFactory(languages=["de"])
         response = self.client.post(
             reverse("wagtailsnippets_knowledge_contact:edit", args=[contact.pk]),
-            {"name": contact.name, "role": "", "organisation": "", "email": ""},
+            {
+                "name": contact.name,
+                "role": "",
+                "organisation": "",
+                "email": "",
+                "consent": "none",
+            },
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         contact.refresh_from_db()

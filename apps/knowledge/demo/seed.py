@@ -21,7 +21,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from apps.knowledge.choices import Currency
+from apps.knowledge.choices import Currency, PublicationConsent
 from apps.knowledge.demo import taxonomy
 from apps.knowledge.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.models import (
@@ -209,6 +209,8 @@ class DemoSeeder:
                     "email": item["email"],
                     "phone": item["phone"],
                     "languages": list(item["languages"]),
+                    # The demo people are fictional; real ones need recorded consent.
+                    "consent": PublicationConsent.FULL,
                 },
             )
 

@@ -11,7 +11,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from apps.knowledge.choices import Country, Language, OrganisationKind
+from apps.knowledge.choices import (
+    Country,
+    Language,
+    OrganisationKind,
+    PublicationConsent,
+)
 from apps.knowledge.forms import ContactForm
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
@@ -199,6 +204,16 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    consent = models.CharField(
+        _("consent to publication"),
+        max_length=8,
+        choices=PublicationConsent.choices,
+        default=PublicationConsent.NONE,
+        help_text=_("What the person agreed the portal may show about them."),
+    )
+    consent_recorded_at = models.DateField(
+        _("consent recorded on"), null=True, blank=True
+    )
     languages = models.JSONField(
         _("languages spoken"),
         default=list,
@@ -213,6 +228,8 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("languages"),
+        FieldPanel("consent"),
+        FieldPanel("consent_recorded_at"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -244,6 +261,14 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
                     % {"codes": ", ".join(unknown)}
                 }
             )
+
+    @property
+    def shows_name(self) -> bool:
+        return self.consent in {PublicationConsent.NAME, PublicationConsent.FULL}
+
+    @property
+    def shows_details(self) -> bool:
+        return self.consent == PublicationConsent.FULL
 
     def get_language_labels(self) -> list[str]:
         labels = dict(Language.choices)

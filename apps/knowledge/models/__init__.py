@@ -8,6 +8,12 @@ from apps.knowledge.models.pages import (
     ThemeIndexPage,
     ThemePage,
 )
+from apps.knowledge.models.search import (
+    PendingIndexUpdate,
+    Term,
+    TermGroup,
+    ZeroResultQuery,
+)
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
 from apps.knowledge.models.solutions import (
     SolutionContact,
@@ -26,12 +32,16 @@ __all__ = [
     "KnowledgeIndexPage",
     "Organisation",
     "PartnerAreaPage",
+    "PendingIndexUpdate",
     "SolutionContact",
     "SolutionFieldOfAction",
     "SolutionPage",
     "SolutionPageTag",
     "SolutionPartner",
     "SolutionRelation",
+    "Term",
+    "TermGroup",
     "ThemeIndexPage",
     "ThemePage",
+    "ZeroResultQuery",
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -206,5 +208,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Open data: the licence under which the knowledge base's metadata is published in
+# the downloads, the API and the DCAT-AP.de catalogue (a key of
+# apps.knowledge.licences.OPEN_DATA_LICENCES), the publisher named in the catalogue
+# and, once GovData has assigned one, its dcatde:contributorID URI.
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "cc-by/4.0")
+OPEN_DATA_PUBLISHER_NAME = os.environ.get(
+    "OPEN_DATA_PUBLISHER_NAME", "Digitalagentur Smarte Grenzregion"
+)
+OPEN_DATA_PUBLISHER_URL = os.environ.get("OPEN_DATA_PUBLISHER_URL", "")
+OPEN_DATA_CONTACT_EMAIL = os.environ.get(
+    "OPEN_DATA_CONTACT_EMAIL", "opendata@digitalagentur.example"
+)
+OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
+WAGTAILAPI_LIMIT_MAX = 100
 
 # Per-machine overrides, git-ignored; see local.py.example.

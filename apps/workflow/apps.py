@@ -9,3 +9,8 @@ class WorkflowConfig(AppConfig):
     label = "workflow"
     verbose_name = _("Editorial workflow")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from apps.workflow.notifications import receivers
+
+        receivers.register()

@@ -1,0 +1,55 @@
+"""Links and names used in the notification templates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Locale, Page
+
+
+def admin_url(name: str, *args) -> str:
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return base + reverse(name, args=args)
+
+
+def portal_url(name: str, *args) -> Callable[[], str]:
+    """A portal address, resolved when the mail template renders it: in the
+    recipient's language then; "" when the view does not exist."""
+
+    def resolve() -> str:
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+        try:
+            return base + reverse(name, args=args)
+        except NoReverseMatch:
+            return ""
+
+    return resolve
+
+
+def display_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def page_in_language(page: Page, language: str) -> Page:
+    """The live version of ``page`` in ``language`` if there is one, else ``page``."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or page.locale_id == locale.pk:
+        return page
+    translated = page.get_translation_or_none(locale)
+    if translated is not None and translated.live:
+        return translated.specific
+    return page
+
+
+def object_context(obj) -> dict:
+    """Title and links of the page or snippet a workflow runs on."""
+    obj = getattr(obj, "specific", obj)
+    context = {"object": obj, "title": str(obj), "edit_url": "", "public_url": ""}
+    if isinstance(obj, Page):
+        context["edit_url"] = admin_url("wagtailadmin_pages:edit", obj.pk)
+        context["public_url"] = (obj.full_url or "") if obj.live else ""
+    return context

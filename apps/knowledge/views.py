@@ -3,35 +3,38 @@
 from __future__ import annotations
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
-from wagtail.models import Locale, Page
 
 from apps.knowledge import i18n
-from apps.knowledge.models.pages import paginate
+from apps.knowledge.search import service as search_service
+from apps.knowledge.search.service import SearchParams
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Search every published page of the portal in the visitor's language.
+    """The portal search: full text, facets, sorting; all state in GET parameters.
 
-    Searches all page types through Wagtail's search backend rather than a fixed
-    list of models; the search issue adds facets and snippets.
+    Searches every live public page type through the configured search engine
+    (:mod:`apps.knowledge.search.service`, shared with the JSON API).
     """
-    query = request.GET.get("q", "").strip()
-    results = None
-    if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active(), depth__gt=1)
-            .specific()
-        )
-        results = paginate(request, pages.search(query))
-    return render(
-        request, "knowledge/search.html", {"query": query, "results": results}
-    )
+    params = SearchParams.from_query_dict(request.GET)
+    outcome = search_service.search(params, i18n.active_language(), request=request)
+    context = {
+        "query": params.q,
+        "outcome": outcome,
+        "results": outcome.page if not params.is_empty else None,
+        "sorts": [
+            (value, label, params.sort == value)
+            for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
+        ],
+        "clear_filters_url": "?"
+        + urlencode(params.as_pairs(**dict.fromkeys(params.filters, []))),
+    }
+    return render(request, "knowledge/search.html", context)
 
 
 @requires_csrf_token

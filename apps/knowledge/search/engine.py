@@ -1,0 +1,84 @@
+"""Which search engine answers the portal, and the query it is given.
+
+The engine is the ``default`` entry of ``WAGTAILSEARCH_BACKENDS``. When that is
+Elasticsearch and Elasticsearch does not answer, the portal uses the ``database``
+entry instead (kept up to date alongside, see the settings) and logs a warning; the
+admin shows the same (see :mod:`apps.knowledge.wagtail_hooks`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from modelsearch.backends.base import BaseSearchBackend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import Fuzzy, Or, PlainText, SearchQuery
+from wagtail.search.backends import get_search_backend
+
+from apps.knowledge.search import synonyms
+
+logger = logging.getLogger(__name__)
+
+#: Backend used when Elasticsearch is unreachable.
+FALLBACK_BACKEND = "apps.knowledge.search.database"
+#: Seconds a reachability check of Elasticsearch is trusted.
+PING_TTL = 30.0
+
+_last_ping: dict[str, tuple[float, bool]] = {}
+
+
+def is_elasticsearch(backend: BaseSearchBackend) -> bool:
+    return isinstance(backend, ElasticsearchBaseSearchBackend)
+
+
+def backend_name(backend: BaseSearchBackend) -> str:
+    return "elasticsearch" if is_elasticsearch(backend) else "database"
+
+
+def reachable(backend: BaseSearchBackend) -> bool:
+    """Whether Elasticsearch answers; remembered for :data:`PING_TTL` seconds."""
+    if not is_elasticsearch(backend):
+        return True
+    key = repr(backend.es.transport.node_pool.all())
+    now = time.monotonic()
+    checked = _last_ping.get(key)
+    if checked and now - checked[0] < PING_TTL:
+        return checked[1]
+    try:
+        answer = bool(backend.es.ping())
+    except Exception:  # noqa: BLE001 - any transport failure means "not reachable"
+        answer = False
+    _last_ping[key] = (now, answer)
+    return answer
+
+
+def forget_reachability() -> None:
+    """Check Elasticsearch again at the next search (tests, after an outage)."""
+    _last_ping.clear()
+
+
+def portal_backend() -> tuple[BaseSearchBackend, bool]:
+    """The backend for portal searches and whether it is the fallback."""
+    backend = get_search_backend("default")
+    if reachable(backend):
+        return backend, False
+    logger.warning(
+        "Elasticsearch is unreachable; the portal searches the database backend."
+    )
+    return get_search_backend(FALLBACK_BACKEND), True
+
+
+def build_query(
+    text: str, groups: list[list[str]], backend: BaseSearchBackend
+) -> SearchQuery | str:
+    """The query for ``text`` in the engine's terms.
+
+    Elasticsearch applies synonyms in its search analyzer and tolerates typos with
+    ``fuzziness: AUTO``; an exact match still ranks above a fuzzy one. The database
+    backends get the synonyms expanded into the query; typos are handled by the
+    "did you mean" fallback (:mod:`.spelling`).
+    """
+    if is_elasticsearch(backend):
+        return Or([PlainText(text), Fuzzy(text, operator="and")])
+    return synonyms.expanded_query(text, groups)

@@ -25,6 +25,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", knowledge_views.search, name="search"),
+    path("partner/", include("apps.workflow.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,111 @@
+"""Partner accounts: invitations by the Digitalagentur, self-registration, e-mail checks.
+
+An invited partner proves their address by following the invitation link, so the
+account is verified at once. A self-registered partner can log in straight away but
+cannot submit until they have followed the link in the verification e-mail.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from apps.workflow.models import PartnerInvitation, PartnerProfile
+from apps.workflow.models.partners import new_token
+
+INVITATION_VALID_DAYS = 14
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(template: str, language: str, recipient: str, context: dict) -> None:
+    """Render subject and text of a mail in ``language`` and send it."""
+    with translation.override(language):
+        subject = render_to_string(
+            f"workflow/portal/email/{template}_subject.txt", context
+        )
+        body = render_to_string(f"workflow/portal/email/{template}.txt", context)
+    send_mail(
+        " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [recipient],
+        fail_silently=False,
+    )
+
+
+def invitation_is_valid(invitation: PartnerInvitation) -> bool:
+    days = getattr(settings, "PARTNER_INVITATION_VALID_DAYS", INVITATION_VALID_DAYS)
+    expires = invitation.created_at + datetime.timedelta(days=days)
+    return invitation.accepted_at is None and timezone.now() < expires
+
+
+def send_invitation(invitation: PartnerInvitation) -> None:
+    """Mail the invitation link, in the invitation's language."""
+    with translation.override(invitation.language):
+        path = reverse("partner:accept_invitation", args=[invitation.token])
+    _send(
+        "invitation",
+        invitation.language,
+        invitation.email,
+        {"invitation": invitation, "url": absolute_url(path)},
+    )
+
+
+def send_verification(profile: PartnerProfile) -> None:
+    """Mail the link that confirms a self-registered partner's address."""
+    with translation.override(profile.language):
+        path = reverse("partner:verify_email", args=[profile.verification_token])
+    _send(
+        "verification",
+        profile.language,
+        profile.user.email,
+        {"profile": profile, "url": absolute_url(path)},
+    )
+
+
+@transaction.atomic
+def register(form, language: str) -> PartnerProfile:
+    """Create the user and the (unverified) partner profile of a registration."""
+    user = form.create_user()
+    return PartnerProfile.objects.create(
+        user=user,
+        organisation=form.cleaned_data["organisation"],
+        language=language,
+    )
+
+
+@transaction.atomic
+def accept_invitation(invitation: PartnerInvitation, form) -> PartnerProfile:
+    """Create the account an invitation offers; the address counts as verified."""
+    user = form.create_user()
+    profile = PartnerProfile.objects.create(
+        user=user,
+        organisation=invitation.organisation,
+        language=invitation.language,
+        email_verified_at=timezone.now(),
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return profile
+
+
+def verify(token: str) -> PartnerProfile | None:
+    """Mark the profile with this token verified; the link works only once."""
+    profile = PartnerProfile.objects.filter(
+        verification_token=token, email_verified_at__isnull=True
+    ).first()
+    if profile is None:
+        return None
+    profile.email_verified_at = timezone.now()
+    profile.verification_token = new_token()
+    profile.save(update_fields=["email_verified_at", "verification_token"])
+    return profile

@@ -1,0 +1,278 @@
+"""Portal forms for partners: accounts and solution submissions.
+
+Field errors come from Django in the active portal language; Django 5.2 marks a
+field with errors ``aria-invalid`` and points ``aria-describedby`` at its help text
+and error list, which the portal templates render with the matching ids.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from apps.knowledge.models import Contact, FieldOfAction, Organisation
+from apps.workflow.models import PartnerProfile
+from apps.workflow.spam import HoneypotMixin
+from apps.workflow.submissions import SubmissionContent, in_locale
+from apps.workflow.uploads import (
+    PartnerImageField,
+    PdfDocumentField,
+    StashedUpload,
+    UploadStash,
+)
+
+UPLOAD_FIELDS = ("image", "document")
+
+
+def email_taken(email: str) -> bool:
+    User = get_user_model()
+    return User.objects.filter(email__iexact=email).exists() or (
+        User.objects.filter(username__iexact=email).exists()
+    )
+
+
+class PartnerLoginForm(AuthenticationForm):
+    """Django's login form with the portal's label for the user name."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address or user name")
+
+
+class NewPartnerUserForm(SetPasswordMixin, forms.Form):
+    """Name and password of a new partner account."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Password"), label2=_("Password (again)")
+    )
+
+    def account_email(self) -> str:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.validate_passwords()
+        user = get_user_model()(
+            username=self.account_email(),
+            email=self.account_email(),
+            first_name=cleaned_data.get("first_name", ""),
+            last_name=cleaned_data.get("last_name", ""),
+        )
+        self.validate_password_for_user(user)
+        return cleaned_data
+
+    def create_user(self):
+        email = self.account_email()
+        user = get_user_model()(
+            username=email,
+            email=email,
+            first_name=self.cleaned_data["first_name"],
+            last_name=self.cleaned_data["last_name"],
+        )
+        return self.set_password_and_save(user)
+
+
+class RegistrationForm(HoneypotMixin, NewPartnerUserForm):
+    """Self-registration of a partner; the account can submit once verified."""
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "organisation",
+        "password1",
+        "password2",
+    ]
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("We send a link to this address to confirm it."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose your organisation"),
+        help_text=_(
+            "If your organisation is missing, ask the Digitalagentur for an invitation."
+        ),
+    )
+
+    def __init__(self, *args, locale: Locale, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            locale=locale
+        ).order_by("name")
+
+    def account_email(self) -> str:
+        return (self.cleaned_data.get("email") or "").lower()
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if email_taken(email):
+            raise forms.ValidationError(
+                _("An account with this e-mail address exists already. Log in.")
+            )
+        return email
+
+
+class AcceptInvitationForm(NewPartnerUserForm):
+    """Name and password of a partner who follows an invitation link."""
+
+    def __init__(self, *args, email: str, **kwargs) -> None:
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def account_email(self) -> str:
+        return self.email.lower()
+
+
+class SubmissionForm(HoneypotMixin, forms.Form):
+    """A solution a partner proposes, in the language of the portal."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    teaser = forms.CharField(
+        label=_("Short description"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    body_text = forms.CharField(
+        label=_("Description"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "What the solution does, for whom, what it needs and where it stands. "
+            "Separate paragraphs with an empty line."
+        ),
+    )
+    field_of_action = forms.ModelChoiceField(
+        label=_("Field of action"),
+        queryset=FieldOfAction.objects.none(),
+        empty_label=_("Choose a field of action"),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+        help_text=_("You submit on behalf of your own organisation."),
+    )
+    contact = forms.ModelChoiceField(
+        label=_("Contact person"),
+        queryset=Contact.objects.none(),
+        required=False,
+        empty_label=_("Someone else: enter name and e-mail below"),
+    )
+    contact_name = forms.CharField(
+        label=_("Name of the contact person"), max_length=200, required=False
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail of the contact person"), required=False
+    )
+    image = PartnerImageField(
+        label=_("Image (optional)"), required=False, widget=forms.FileInput
+    )
+    image_description = forms.CharField(
+        label=_("Image description"),
+        max_length=250,
+        required=False,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    document = PdfDocumentField(
+        label=_("Document (optional)"), required=False, widget=forms.FileInput
+    )
+    image_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    document_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args,
+        profile: PartnerProfile,
+        locale: Locale,
+        stash: UploadStash,
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.locale = locale
+        self.stash = stash
+        self.stashed: dict[str, StashedUpload | None] = dict.fromkeys(UPLOAD_FIELDS)
+        organisation = in_locale(profile.organisation, locale)
+        self.fields["field_of_action"].queryset = FieldOfAction.objects.filter(
+            locale=locale
+        )
+        # A partner submits only for their own organisation.
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk=organisation.pk
+        )
+        self.fields["organisation"].initial = organisation.pk
+        self.fields["contact"].queryset = Contact.objects.filter(
+            locale=locale, organisation__translation_key=organisation.translation_key
+        )
+        if self.is_bound:
+            for name in UPLOAD_FIELDS:
+                self.stashed[name] = stash.get(self.data.get(f"{name}_key", ""), name)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("contact"):
+            if not cleaned_data.get("contact_name") and "contact_name" not in (
+                self.errors
+            ):
+                self.add_error(
+                    "contact_name",
+                    _("Enter the contact person's name, or choose a contact above."),
+                )
+            if not cleaned_data.get("contact_email") and "contact_email" not in (
+                self.errors
+            ):
+                self.add_error(
+                    "contact_email",
+                    _("Enter the contact person's e-mail, or choose a contact above."),
+                )
+        has_image = cleaned_data.get("image") or self.stashed["image"]
+        if has_image and not cleaned_data.get("image_description"):
+            self.add_error(
+                "image_description",
+                _("Describe the image for people who cannot see it."),
+            )
+        return cleaned_data
+
+    def keep_uploads(self) -> None:
+        """Stash files that passed their checks, so they survive a second round."""
+        data = None
+        for name in UPLOAD_FIELDS:
+            uploaded = self.files.get(name)
+            if not uploaded or name in self.errors:
+                continue
+            if self.stashed[name]:
+                self.stash.discard(self.stashed[name].key)
+            self.stashed[name] = self.stash.put(name, uploaded)
+            data = data or self.data.copy()
+            data[f"{name}_key"] = self.stashed[name].key
+        if data is not None:
+            self.data = data
+
+    def content(self) -> SubmissionContent:
+        data = self.cleaned_data
+        return SubmissionContent(
+            title=data["title"],
+            teaser=data["teaser"],
+            body_text=data["body_text"],
+            field_of_action=data["field_of_action"],
+            organisation=data["organisation"],
+            contact=data.get("contact"),
+            contact_name=data.get("contact_name", ""),
+            contact_email=data.get("contact_email", ""),
+            image=self.stashed["image"],
+            image_description=data.get("image_description", ""),
+            document=self.stashed["document"],
+        )
+
+    def discard_uploads(self) -> None:
+        for upload in self.stashed.values():
+            if upload:
+                self.stash.discard(upload.key)

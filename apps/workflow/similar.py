@@ -1,0 +1,58 @@
+"""Published solutions that look like a new submission, to avoid duplicates.
+
+Searches titles and teasers of live solutions in every language through Wagtail's
+search backend (the database backend or Elasticsearch, whichever is configured) and
+shows each solution once, in the visitor's language where it exists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wagtail.models import Locale
+
+from apps.knowledge.models import SolutionPage
+
+# Short words ("und", "og", "the") match nearly everything; only longer words
+# say what a solution is about.
+MIN_WORD_LENGTH = 4
+MAX_WORDS = 12
+
+
+def _query(title: str, teaser: str) -> str:
+    words = re.findall(r"\w+", f"{title} {teaser}")
+    seen: list[str] = []
+    for word in words:
+        if len(word) >= MIN_WORD_LENGTH and word.lower() not in seen:
+            seen.append(word.lower())
+    return " ".join(seen[:MAX_WORDS])
+
+
+def similar_solutions(
+    title: str, teaser: str, locale: Locale, limit: int = 5
+) -> list[SolutionPage]:
+    """Up to ``limit`` live solutions whose title or teaser shares words with these."""
+    query = _query(title, teaser)
+    if not query:
+        return []
+    hits = (
+        SolutionPage.objects.live()
+        .public()
+        .search(query, fields=["title", "teaser"], operator="or")
+    )
+    found: list[SolutionPage] = []
+    keys = set()
+    for page in hits[: limit * 6]:
+        if page.translation_key in keys:
+            continue
+        keys.add(page.translation_key)
+        translation = (
+            SolutionPage.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key, locale=locale)
+            .first()
+        )
+        found.append(translation or page)
+        if len(found) == limit:
+            break
+    return found

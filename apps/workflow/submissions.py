@@ -1,0 +1,406 @@
+"""Partner submissions: a draft solution in the right place, and its moderation.
+
+A submission becomes a draft ``SolutionPage`` under the partner area responsible for
+the partner's organisation, in the language tree of the language the partner wrote
+in, and enters the workflow assigned to that part of the tree, the way the admin's
+"Submit for moderation" does. Resubmitting after a change request resumes that
+workflow at the task that asked for the changes (``WorkflowState.resume``).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, TaskState, WorkflowState
+
+from apps.knowledge.choices import PublicationConsent
+from apps.knowledge.models import (
+    Contact,
+    FieldOfAction,
+    Organisation,
+    PartnerAreaPage,
+    SolutionContact,
+    SolutionFieldOfAction,
+    SolutionPage,
+)
+from apps.knowledge.models.snippets import slug_from_name
+from apps.workflow.models import PartnerProfile, Submission
+from apps.workflow.uploads import StashedUpload
+
+logger = logging.getLogger(__name__)
+
+# Where submissions go when the organisation has no area of its own: Danish
+# organisations to the Danish partners' area, others to the area holding most of
+# their solutions, else to the Digitalagentur's area (slugs, the same in every
+# language; see apps.knowledge.roles.AREA_ROLES).
+DANISH_AREA_SLUG = "daenische-partner"
+DEFAULT_AREA_SLUG = "digitalagentur"
+COLLECTION_NAME = "Partner submissions"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_MODERATION = "in_moderation", _("In moderation")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+
+
+@dataclass
+class SubmissionContent:
+    """What the partner entered, cleaned by the submission form."""
+
+    title: str
+    teaser: str
+    body_text: str
+    field_of_action: FieldOfAction
+    organisation: Organisation
+    contact: Contact | None = None
+    contact_name: str = ""
+    contact_email: str = ""
+    image: StashedUpload | None = None
+    image_description: str = ""
+    document: StashedUpload | None = None
+
+
+@dataclass
+class ModeratorComment:
+    task: str
+    status: str
+    comment: str
+    finished_at: object
+
+
+@dataclass
+class SubmissionSummary:
+    """One row of "My submissions"."""
+
+    submission: Submission
+    page: SolutionPage
+    status: Status
+    comments: list[ModeratorComment] = field(default_factory=list)
+
+    @property
+    def can_edit(self) -> bool:
+        return self.status in {Status.CHANGES_REQUESTED, Status.DRAFT}
+
+
+class NoAreaError(Exception):
+    """No partner area exists in the language the partner writes in."""
+
+
+# -- placement -------------------------------------------------------------------
+
+
+def _areas_with_solutions_of(organisation: Organisation) -> Counter:
+    """How many solutions the organisation leads or partners in, per area."""
+    key = organisation.translation_key
+    solutions = SolutionPage.objects.filter(
+        Q(lead_organisation__translation_key=key)
+        | Q(partners__organisation__translation_key=key)
+    ).distinct()
+    counts: Counter = Counter()
+    for area in PartnerAreaPage.objects.all():
+        count = solutions.descendant_of(area).count()
+        if count:
+            counts[area.translation_key] += count
+    return counts
+
+
+def responsible_area_key(organisation: Organisation):
+    """The translation key of the partner area responsible for an organisation."""
+    areas = PartnerAreaPage.objects.all()
+    own = areas.filter(organisation__translation_key=organisation.translation_key)
+    if own.exists():
+        return own.first().translation_key
+    if organisation.is_danish:
+        danish = areas.filter(
+            slug=getattr(settings, "PARTNER_DANISH_AREA_SLUG", DANISH_AREA_SLUG)
+        ).first()
+        if danish:
+            return danish.translation_key
+    counts = _areas_with_solutions_of(organisation)
+    if counts:
+        return counts.most_common(1)[0][0]
+    default = (
+        areas.filter(
+            slug=getattr(settings, "PARTNER_DEFAULT_AREA_SLUG", DEFAULT_AREA_SLUG)
+        ).first()
+        or areas.order_by("path").first()
+    )
+    return default.translation_key if default else None
+
+
+def responsible_area(organisation: Organisation, locale: Locale) -> PartnerAreaPage:
+    """The partner area in ``locale`` where the organisation's submissions go."""
+    key = responsible_area_key(organisation)
+    area = PartnerAreaPage.objects.filter(translation_key=key, locale=locale).first()
+    if key is None or area is None:
+        raise NoAreaError(locale.language_code)
+    return area
+
+
+def in_locale(obj, locale: Locale):
+    """The translation of a snippet in ``locale``, or the snippet itself."""
+    return obj.get_translation_or_none(locale) or obj
+
+
+# -- content ---------------------------------------------------------------------
+
+
+def text_to_paragraphs(text: str) -> list[dict]:
+    """Plain text to rich-text paragraph blocks; blank lines separate paragraphs."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
+        if paragraph.strip():
+            lines = [escape(line.strip()) for line in paragraph.strip().split("\n")]
+            blocks.append(
+                {"type": "paragraph", "value": f"<p>{'<br/>'.join(lines)}</p>"}
+            )
+    return blocks
+
+
+def paragraphs_to_text(body) -> str:
+    """The text of the paragraph blocks of a body, for the portal's edit form."""
+    paragraphs = []
+    for block in body:
+        if block.block_type != "paragraph":
+            continue
+        source = re.sub(r"<br\s*/?>", "\n", str(block.value.source))
+        for part in re.split(r"</p>\s*", source):
+            text = html.unescape(strip_tags(part)).strip()
+            if text:
+                paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=COLLECTION_NAME).first()
+    return existing or root.add_child(name=COLLECTION_NAME)
+
+
+def _save_image(upload: StashedUpload, content: SubmissionContent, user):
+    image = get_image_model()(
+        title=content.title,
+        description=content.image_description,
+        file=upload.open(),
+        uploaded_by_user=user,
+        collection=_collection(),
+    )
+    image.save()
+    return image
+
+
+def _save_document(upload: StashedUpload, content: SubmissionContent, user):
+    document = get_document_model()(
+        title=content.title,
+        file=upload.open(),
+        uploaded_by_user=user,
+        collection=_collection(),
+    )
+    document.save()
+    return document
+
+
+def _contact(content: SubmissionContent, locale: Locale) -> Contact:
+    if content.contact is not None:
+        return in_locale(content.contact, locale)
+    # A person named in the portal has not agreed to publication yet: the portal
+    # shows only role and organisation until an editor records their consent.
+    contact = Contact(
+        name=content.contact_name,
+        email=content.contact_email,
+        organisation=in_locale(content.organisation, locale),
+        consent=PublicationConsent.NONE,
+        locale=locale,
+    )
+    contact.save()
+    return contact
+
+
+def _unique_slug(parent, title: str, exclude_pk: int | None = None) -> str:
+    base = slug_from_name(title, 240) or "solution"
+    siblings = parent.get_children()
+    if exclude_pk:
+        siblings = siblings.exclude(pk=exclude_pk)
+    taken = set(siblings.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _apply(page: SolutionPage, content: SubmissionContent, user) -> None:
+    """Write the partner's content into a (draft) solution page."""
+    locale = page.locale
+    page.title = content.title
+    page.teaser = content.teaser
+    # Blocks an editor added (headings, figures...) stay after the partner's text.
+    kept = [
+        dict(block)
+        for block in page.body.raw_data
+        if block["type"] != "paragraph"
+        and not (content.document and block["type"] == "document")
+    ]
+    new = text_to_paragraphs(content.body_text)
+    if content.document:
+        document = _save_document(content.document, content, user)
+        new.append(
+            {"type": "document", "value": {"document": document.pk, "title": ""}}
+        )
+    page.body = new + kept
+    page.lead_organisation = in_locale(content.organisation, locale)
+    page.fields_of_action = [
+        SolutionFieldOfAction(
+            field_of_action=in_locale(content.field_of_action, locale)
+        )
+    ]
+    page.contacts = [SolutionContact(contact=_contact(content, locale))]
+    if content.image:
+        page.image = _save_image(content.image, content, user)
+
+
+# -- workflow --------------------------------------------------------------------
+
+
+def submit_for_moderation(page: SolutionPage, user) -> WorkflowState | None:
+    """Start the workflow of the page's part of the tree, or resume it after changes.
+
+    Mirrors the admin's "Submit for moderation" (wagtail.admin.views.pages.edit).
+    """
+    state = page.current_workflow_state
+    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+        return state
+    workflow = page.get_workflow()
+    if workflow is None:
+        logger.warning("No workflow applies to %s; it stays a draft.", page)
+        return None
+    return workflow.start(page, user)
+
+
+@transaction.atomic
+def create_submission(
+    profile: PartnerProfile, content: SubmissionContent, locale: Locale
+) -> Submission:
+    """Create the draft solution, record the submission and start moderation."""
+    user = profile.user
+    area = responsible_area(content.organisation, locale)
+    page = SolutionPage(
+        title=content.title,
+        slug=_unique_slug(area, content.title),
+        teaser=content.teaser,
+        locale=area.locale,
+        owner=user,
+        live=False,
+        has_unpublished_changes=True,
+    )
+    _apply(page, content, user)
+    area.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    submission = Submission.objects.create(
+        page=page,
+        submitted_by=user,
+        organisation=content.organisation,
+        language=locale.language_code,
+    )
+    submit_for_moderation(page, user)
+    return submission
+
+
+@transaction.atomic
+def resubmit(submission: Submission, content: SubmissionContent, user) -> None:
+    """Save the partner's changes as a new revision and send them back to review."""
+    page = submission.page.get_latest_revision_as_object()
+    _apply(page, content, user)
+    if not page.live:
+        # As the admin does: a page that is not live keeps its fields in step with
+        # its newest revision.
+        page.save()
+    page.save_revision(user=user, log_action=True)
+    submission.save(update_fields=["updated_at"])
+    submit_for_moderation(SolutionPage.objects.get(pk=page.pk), user)
+
+
+# -- status ----------------------------------------------------------------------
+
+
+def status_of(page: SolutionPage) -> Status:
+    state = page.current_workflow_state
+    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return Status.CHANGES_REQUESTED
+    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return Status.IN_MODERATION
+    if page.live:
+        return Status.PUBLISHED
+    return Status.DRAFT
+
+
+def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
+    """Comments moderators gave with their decisions, oldest first."""
+    states = (
+        TaskState.objects.filter(
+            workflow_state__in=WorkflowState.objects.for_instance(page)
+        )
+        .exclude(comment="")
+        .select_related("task")
+        .order_by("finished_at", "pk")
+    )
+    return [
+        ModeratorComment(
+            task=state.task.name,
+            status=state.get_status_display(),
+            comment=state.comment,
+            finished_at=state.finished_at,
+        )
+        for state in states
+    ]
+
+
+def organisation_submissions(profile: PartnerProfile):
+    """Submissions of the partner's organisation, in whatever language."""
+    return Submission.objects.filter(
+        organisation__translation_key=profile.organisation.translation_key
+    ).select_related("page", "submitted_by", "organisation")
+
+
+def summaries(profile: PartnerProfile) -> list[SubmissionSummary]:
+    rows = []
+    for submission in organisation_submissions(profile):
+        page = submission.page.specific
+        rows.append(
+            SubmissionSummary(
+                submission=submission,
+                page=page,
+                status=status_of(page),
+                comments=moderator_comments(page),
+            )
+        )
+    return rows
+
+
+def content_from_page(submission: Submission) -> dict:
+    """Initial values of the portal's edit form, from the newest revision."""
+    page = submission.page.get_latest_revision_as_object()
+    field_row = page.fields_of_action.first()
+    contact_row = page.contacts.first()
+    return {
+        "title": page.title,
+        "teaser": page.teaser,
+        "body_text": paragraphs_to_text(page.body),
+        "field_of_action": field_row.field_of_action_id if field_row else None,
+        "organisation": submission.organisation_id,
+        "contact": contact_row.contact_id if contact_row else None,
+    }

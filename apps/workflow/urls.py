@@ -1,0 +1,31 @@
+"""Portal addresses for partners, under the language prefix (/de/partner/...)."""
+
+from django.urls import path
+
+from apps.workflow import portal_views
+
+app_name = "partner"
+
+urlpatterns = [
+    path("login/", portal_views.PartnerLoginView.as_view(), name="login"),
+    path("logout/", portal_views.PartnerLogoutView.as_view(), name="logout"),
+    path("register/", portal_views.register, name="register"),
+    path("verify/<str:token>/", portal_views.verify_email, name="verify_email"),
+    path(
+        "verify-again/",
+        portal_views.resend_verification,
+        name="resend_verification",
+    ),
+    path(
+        "invitation/<str:token>/",
+        portal_views.accept_invitation,
+        name="accept_invitation",
+    ),
+    path("submit/", portal_views.submit, name="submit"),
+    path("submissions/", portal_views.my_submissions, name="submissions"),
+    path(
+        "submissions/<int:pk>/edit/",
+        portal_views.edit_submission,
+        name="edit_submission",
+    ),
+]

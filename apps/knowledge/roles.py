@@ -21,13 +21,18 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Moderators approve through the moderation workflow (apps.workflow), which publishes
+# on the last approval; without ``publish_page`` nobody can bypass the authority,
+# feasibility, cross-border and translation reviews by publishing directly.
 MODERATOR_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
-    "publish_page",
     "lock_page",
     "unlock_page",
 ]
+# The themes and the contact directory have no workflow: the Digitalagentur
+# publishes them itself.
+PUBLISHER_PAGE_PERMISSIONS = [*MODERATOR_PAGE_PERMISSIONS, "publish_page"]
 
 # Every group may enter the admin, maintain contacts and organisations and upload
 # and choose images and documents.
@@ -57,6 +62,15 @@ TRANSLATOR_PERMISSIONS = [
 
 DIGITALAGENTUR_GROUP = "Digitalagentur"
 TRANSLATORS_GROUP = "Translators"
+# One reviewer group per language other than the default: its members sign off
+# translations into that language (apps.workflow's translation review).
+TRANSLATION_REVIEWER_LANGUAGES = {"da": "Danish", "en": "English"}
+
+
+def translation_reviewers_group_name(language_code: str) -> str:
+    """Name of the group that reviews translations into ``language_code``."""
+    language = TRANSLATION_REVIEWER_LANGUAGES.get(language_code, language_code)
+    return f"Translation reviewers – {language}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,7 @@ AREA_ROLES = [
     ),
     AreaRole("Danish partners", "daenische-partner", "dk"),
 ]
+DANISH_PARTNERS = AREA_ROLES[-1]
 
 
 @dataclass
@@ -102,6 +117,16 @@ def _page_permission(codename: str) -> Permission:
     return Permission.objects.get(
         content_type__app_label="wagtailcore", codename=codename
     )
+
+
+def _revoke_pages(group: Group, pages, codenames: list[str]) -> None:
+    """Remove permissions an earlier version of this module granted."""
+    GroupPagePermission.objects.filter(
+        group=group,
+        page__in=pages,
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=codenames,
+    ).delete()
 
 
 def _grant_pages(group: Group, pages, codenames: list[str], report: RolesReport):
@@ -148,15 +173,15 @@ def setup_roles() -> RolesReport:
         moderators = _group(role.moderators, [], report)
         _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
         _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
+        _revoke_pages(moderators, pages, ["publish_page"])
 
     agency = _group(DIGITALAGENTUR_GROUP, TAXONOMY_PERMISSIONS, report)
-    for model_label in [
-        "knowledge.KnowledgeIndexPage",
-        "knowledge.ThemeIndexPage",
-        "knowledge.ContactDirectoryPage",
-    ]:
+    knowledge = _pages_of("knowledge.KnowledgeIndexPage", report)
+    _grant_pages(agency, knowledge, MODERATOR_PAGE_PERMISSIONS, report)
+    _revoke_pages(agency, knowledge, ["publish_page"])
+    for model_label in ["knowledge.ThemeIndexPage", "knowledge.ContactDirectoryPage"]:
         _grant_pages(
-            agency, _pages_of(model_label, report), MODERATOR_PAGE_PERMISSIONS, report
+            agency, _pages_of(model_label, report), PUBLISHER_PAGE_PERMISSIONS, report
         )
 
     translators = _group(TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report)
@@ -166,6 +191,12 @@ def setup_roles() -> RolesReport:
         EDITOR_PAGE_PERMISSIONS,
         report,
     )
+    for language_code in TRANSLATION_REVIEWER_LANGUAGES:
+        _group(translation_reviewers_group_name(language_code), [], report)
+
+    from apps.workflow.workflows import ensure_default_workflow
+
+    ensure_default_workflow()
     return report
 
 
@@ -181,4 +212,7 @@ def demo_users() -> list[tuple[str, Group]]:
         )
     users.append(("digitalagentur", Group.objects.get(name=DIGITALAGENTUR_GROUP)))
     users.append(("translator", Group.objects.get(name=TRANSLATORS_GROUP)))
+    for language_code in TRANSLATION_REVIEWER_LANGUAGES:
+        name = translation_reviewers_group_name(language_code)
+        users.append((f"reviewer-{language_code}", Group.objects.get(name=name)))
     return users

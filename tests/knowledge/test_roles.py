@@ -237,19 +237,20 @@ class RolesTests(TestCase):
 
     # -- moderators -------------------------------------------------------------------
 
-    def test_moderator__can_publish_in_own_area(self):
-        self.login_as_english("flensburg-moderator")
+    def test_moderator__cannot_bypass_moderation_in_own_area(self):
+        # Publishing goes through the moderation workflow (apps.workflow), which
+        # publishes on the last approval: "Publish" only saves a draft here.
+        user = self.login_as_english("flensburg-moderator")
         for page in (self.flensburg_de, self.flensburg_da):
             title = f"Freigegeben ({page.locale.language_code})"
             with self.subTest(language=page.locale.language_code):
-                response = self.client.post(
+                self.client.post(
                     edit_url(page), self.form_data(page, title, "action-publish")
                 )
-                self.assertEqual(response.status_code, HTTPStatus.FOUND)
                 page.refresh_from_db()
-                self.assertEqual(page.title, title)
-                self.assertTrue(page.live)
-                self.assertFalse(page.has_unpublished_changes)
+                self.assertNotEqual(page.title, title)
+                self.assertTrue(page.has_unpublished_changes)
+                self.assertFalse(page.permissions_for_user(user).can_publish())
 
     def test_moderator__cannot_publish_other_authority(self):
         user = self.login_as_english("flensburg-moderator")
@@ -263,15 +264,18 @@ class RolesTests(TestCase):
         self.assertFalse(page.has_unpublished_changes)
         self.assertFalse(page.permissions_for_user(user).can_publish())
 
-    def test_danish_moderator__can_publish_danish_only_solution(self):
+    def test_danish_moderator__edits_danish_only_solution(self):
         self.login_as_english("dk-moderator")
         page = solution("dk-natlig-tilsyn-aabenraa", "da")
         response = self.client.post(
-            edit_url(page), self.form_data(page, "Natligt tilsyn 2.0", "action-publish")
+            edit_url(page), self.form_data(page, "Natligt tilsyn 2.0", "action-submit")
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         page.refresh_from_db()
-        self.assertEqual(page.title, "Natligt tilsyn 2.0")
+        self.assertEqual(
+            page.get_latest_revision_as_object().title, "Natligt tilsyn 2.0"
+        )
+        self.assertTrue(page.workflow_in_progress)
 
     # -- Digitalagentur and translators -----------------------------------------------
 

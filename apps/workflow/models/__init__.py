@@ -3,6 +3,14 @@
 from apps.workflow.models.follows import Follow
 from apps.workflow.models.notifications import OutboxMessage, ReviewReminder
 from apps.workflow.models.partners import PartnerInvitation, PartnerProfile, Submission
+from apps.workflow.models.tasks import (
+    AuthorityReviewTask,
+    CrossBorderReviewTask,
+    FeasibilityCheckTask,
+    FeasibilityCheckTaskState,
+    TranslationReviewTask,
+)
+from apps.workflow.models.translations import TranslationSignOff, translation_status
 
 __all__ = [
     "Follow",
@@ -11,4 +19,11 @@ __all__ = [
     "PartnerInvitation",
     "PartnerProfile",
     "Submission",
+    "AuthorityReviewTask",
+    "CrossBorderReviewTask",
+    "FeasibilityCheckTask",
+    "FeasibilityCheckTaskState",
+    "TranslationReviewTask",
+    "TranslationSignOff",
+    "translation_status",
 ]

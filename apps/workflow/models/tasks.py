@@ -1,0 +1,422 @@
+"""The moderation tasks of the knowledge base workflow.
+
+Each task is a Wagtail ``Task`` subclass, so the admin shows them, the workflow
+history lists them and Wagtail logs every action. What they add to Wagtail's group
+approval task:
+
+- who may act is derived from the page (its authority, its language, its partners);
+- a task that does not concern a page is skipped when the workflow reaches it;
+- nobody approves the revision they wrote themselves;
+- an action locks its task state row, so two moderators acting at once cannot
+  both decide it (the second is told the task was already decided).
+
+https://docs.wagtail.org/en/stable/extending/custom_tasks.html
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Locale,
+    Page,
+    Task,
+    TaskState,
+)
+
+from apps.workflow import permissions
+
+
+class WorkflowActionRefused(PermissionDenied):
+    """A workflow action that cannot be carried out; the message says why."""
+
+
+def _page(obj) -> Page:
+    return obj.specific if isinstance(obj, Page) else obj
+
+
+class ModerationTaskMixin:
+    """Shared rules: reviewers from the page, skip when not concerned, row locks."""
+
+    def reviewer_groups(self, obj) -> models.QuerySet[Group]:
+        raise NotImplementedError
+
+    def applies_to(self, obj) -> bool:
+        return True
+
+    def user_is_reviewer(self, obj, user) -> bool:
+        if not user.is_authenticated:
+            return False
+        return user.is_superuser or permissions.user_in_groups(
+            user, self.reviewer_groups(_page(obj))
+        )
+
+    def user_can_decide(self, obj, user) -> bool:
+        return self.user_is_reviewer(obj, user) and not permissions.is_last_editor(
+            obj, user
+        )
+
+    # -- Wagtail's Task API ----------------------------------------------------------
+
+    def start(self, workflow_state, user=None):
+        obj = _page(workflow_state.content_object)
+        if self.applies_to(obj):
+            return super().start(workflow_state, user=user)
+        # Skipped states count as done: Wagtail's WorkflowState.update moves on.
+        task_state = self.get_task_state_class()(workflow_state=workflow_state)
+        task_state.status = TaskState.STATUS_SKIPPED
+        task_state.revision = obj.get_latest_revision()
+        task_state.task = self
+        task_state.finished_at = timezone.now()
+        task_state.save()
+        return task_state
+
+    def user_can_access_editor(self, obj, user):
+        return self.user_is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.user_is_reviewer(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.user_is_reviewer(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if not self.user_can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        with transaction.atomic():
+            # The row lock makes a second, concurrent action wait for the first and
+            # then see its result instead of deciding the task a second time.
+            current = (
+                TaskState.objects.select_for_update()
+                .select_related("finished_by")
+                .get(pk=task_state.pk)
+            )
+            if current.status != TaskState.STATUS_IN_PROGRESS:
+                raise WorkflowActionRefused(already_decided_message(current))
+            page = _page(current.workflow_state.content_object)
+            if not self.user_can_decide(page, user):
+                raise WorkflowActionRefused(
+                    gettext("You cannot take this decision on this page.")
+                )
+            self.check_action_data(action_name, kwargs)
+            current = current.specific
+            if action_name == "approve":
+                current.approve(user=user, **kwargs)
+            elif action_name == "reject":
+                current.reject(user=user, **kwargs)
+
+    def check_action_data(self, action_name: str, data: dict) -> None:
+        """Raise ``WorkflowActionRefused`` if the data of an action is incomplete."""
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not user.is_authenticated:
+            return TaskState.objects.none()
+        states = TaskState.objects.filter(
+            task=self, status=TaskState.STATUS_IN_PROGRESS
+        )
+        if user.is_superuser:
+            return states
+        return self.filter_moderatable(states, user)
+
+    def filter_moderatable(self, states, user):
+        return states.none()
+
+
+def already_decided_message(task_state: TaskState) -> str:
+    decision = {
+        TaskState.STATUS_APPROVED: gettext("approved"),
+        TaskState.STATUS_REJECTED: gettext("sent back for changes"),
+        TaskState.STATUS_CANCELLED: gettext("cancelled"),
+        TaskState.STATUS_SKIPPED: gettext("skipped"),
+    }.get(task_state.status, task_state.status)
+    who = task_state.finished_by
+    if who is not None:
+        return gettext(
+            "This step was already %(decision)s by %(user)s; your action was not "
+            "carried out. Reload the page to see its current state."
+        ) % {"decision": decision, "user": who.get_full_name() or who.get_username()}
+    return gettext(
+        "This step was already %(decision)s; your action was not carried out. "
+        "Reload the page to see its current state."
+    ) % {"decision": decision}
+
+
+class AuthorityReviewTask(ModerationTaskMixin, Task):
+    """Review by the moderators of the authority the page belongs to."""
+
+    def reviewer_groups(self, obj):
+        return permissions.authority_moderators(obj)
+
+    def filter_moderatable(self, states, user):
+        roles = permissions.roles_moderated_by(user)
+        from apps.knowledge.roles import DIGITALAGENTUR_GROUP
+
+        agency = user.groups.filter(name=DIGITALAGENTUR_GROUP).exists()
+        if not roles and not agency:
+            return states.none()
+        return states.filter(
+            workflow_state__object_id__in=permissions.page_ids_for_authorities(
+                roles, others=agency
+            )
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "The moderators of the authority whose partner area holds the page "
+            "approve it; never the author of the revision."
+        )
+
+    class Meta:
+        verbose_name = _("authority review")
+        verbose_name_plural = _("authority reviews")
+
+
+class CrossBorderReviewTask(ModerationTaskMixin, AbstractGroupApprovalTask):
+    """Review by the Danish partners for pages that name a Danish organisation."""
+
+    def reviewer_groups(self, obj):
+        return self.groups.all()
+
+    def applies_to(self, obj) -> bool:
+        from apps.knowledge.roles import DANISH_PARTNERS
+
+        role = permissions.area_role_for_page(obj)
+        # The Danish partners already gave the authority review of their own pages.
+        return role != DANISH_PARTNERS and permissions.names_danish_organisation(obj)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return ModerationTaskMixin.get_task_states_user_can_moderate(self, user)
+
+    def filter_moderatable(self, states, user):
+        if permissions.user_in_groups(user, self.groups.all()):
+            return states
+        return states.none()
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Pages naming a Danish lead or partner organisation also need a Danish "
+            "partner moderator's approval; other pages skip this step."
+        )
+
+    class Meta:
+        verbose_name = _("cross-border review")
+        verbose_name_plural = _("cross-border reviews")
+
+
+FEASIBILITY_CHECKLIST = [
+    ("target_group_and_benefit", _("Target group and benefit are stated")),
+    ("contact_present", _("A contact is given")),
+    ("field_of_action_set", _("A field of action is set")),
+    ("reuse_and_licence", _("Reuse and licence are stated")),
+    ("personal_data_handled", _("Personal data is handled properly")),
+]
+
+
+class FeasibilityChecklistForm(TaskStateCommentForm):
+    """The approve form of the feasibility check: every item must be ticked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in FEASIBILITY_CHECKLIST:
+            self.fields[name] = forms.BooleanField(
+                label=label,
+                required=True,
+                error_messages={
+                    "required": _("Confirm this item before approving."),
+                },
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if any(name in self.errors for name, _label in FEASIBILITY_CHECKLIST):
+            raise forms.ValidationError(
+                _(
+                    "The feasibility check is complete only when every item of the "
+                    "checklist is confirmed. Request changes instead if one is "
+                    "missing."
+                )
+            )
+        return cleaned
+
+
+class FeasibilityCheckTaskState(TaskState):
+    """A feasibility check of one revision, with the checklist the reviewer ticked."""
+
+    target_group_and_benefit = models.BooleanField(
+        _("target group and benefit stated"), default=False
+    )
+    contact_present = models.BooleanField(_("contact present"), default=False)
+    field_of_action_set = models.BooleanField(_("field of action set"), default=False)
+    reuse_and_licence = models.BooleanField(
+        _("reuse and licence stated"), default=False
+    )
+    personal_data_handled = models.BooleanField(
+        _("personal data handled"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("feasibility check state")
+        verbose_name_plural = _("feasibility check states")
+
+    def approve(self, user=None, update=True, comment="", **checklist):
+        for name, _label in FEASIBILITY_CHECKLIST:
+            setattr(self, name, bool(checklist.get(name)))
+        return super().approve(user=user, update=update, comment=comment)
+
+    @property
+    def checklist(self) -> list[tuple[str, bool]]:
+        return [
+            (str(label), getattr(self, name)) for name, label in FEASIBILITY_CHECKLIST
+        ]
+
+    def get_comment(self):
+        if self.status != self.STATUS_APPROVED:
+            return self.comment
+        items = "; ".join(
+            f"{'✓' if ticked else '✗'} {label}" for label, ticked in self.checklist
+        )
+        summary = gettext("Checklist: %(items)s") % {"items": items}
+        return f"{self.comment}\n{summary}".strip()
+
+
+class FeasibilityCheckTask(ModerationTaskMixin, AbstractGroupApprovalTask):
+    """The Digitalagentur's feasibility check (Machbarkeitscheck) of submissions."""
+
+    task_state_class = FeasibilityCheckTaskState
+
+    def reviewer_groups(self, obj):
+        return self.groups.all()
+
+    def applies_to(self, obj) -> bool:
+        from apps.workflow.models.partners import Submission
+
+        return Submission.objects.filter(page_id=obj.pk).exists()
+
+    def get_actions(self, obj, user):
+        if not self.user_can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve after feasibility check"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        if action == "approve":
+            return FeasibilityChecklistForm
+        return TaskStateCommentForm
+
+    def check_action_data(self, action_name, data):
+        if action_name != "approve":
+            return
+        missing = [
+            str(label) for name, label in FEASIBILITY_CHECKLIST if not data.get(name)
+        ]
+        if missing:
+            raise WorkflowActionRefused(
+                gettext("The feasibility check is not complete; confirm: %(items)s.")
+                % {"items": ", ".join(missing)}
+            )
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return ModerationTaskMixin.get_task_states_user_can_moderate(self, user)
+
+    def filter_moderatable(self, states, user):
+        if permissions.user_in_groups(user, self.groups.all()):
+            return states
+        return states.none()
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "For partner submissions: the Digitalagentur confirms a checklist before "
+            "approving; other pages skip this step."
+        )
+
+    class Meta:
+        verbose_name = _("feasibility check")
+        verbose_name_plural = _("feasibility checks")
+
+
+class TranslationReviewTask(ModerationTaskMixin, Task):
+    """Sign-off of a language version by a reviewer of that language.
+
+    Reviewers are the members of the per-language group "Translation reviewers –
+    <language>" (``apps.knowledge.roles.translation_reviewers_group_name``): a
+    translation is checked by someone who reads that language, independent of which
+    authority owns the page. Pages in the default language (German) skip this step.
+    The sign-off is recorded as a ``TranslationSignOff``.
+    """
+
+    def reviewer_groups(self, obj):
+        return permissions.translation_reviewers(obj)
+
+    def applies_to(self, obj) -> bool:
+        return obj.locale_id != Locale.get_default().pk
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        if task_state.status == TaskState.STATUS_IN_PROGRESS:
+            from apps.workflow.models.translations import TranslationSignOff
+
+            TranslationSignOff.open_for(task_state)
+        return task_state
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        super().on_action(task_state, user, action_name, **kwargs)
+        if action_name == "approve":
+            from apps.workflow.models.translations import TranslationSignOff
+
+            TranslationSignOff.sign(task_state, user)
+
+    def filter_moderatable(self, states, user):
+        from apps.knowledge.roles import (
+            TRANSLATION_REVIEWER_LANGUAGES,
+            translation_reviewers_group_name,
+        )
+
+        names = set(user.groups.values_list("name", flat=True))
+        languages = [
+            code
+            for code in TRANSLATION_REVIEWER_LANGUAGES
+            if translation_reviewers_group_name(code) in names
+        ]
+        if not languages:
+            return states.none()
+        pages = Page.objects.filter(locale__language_code__in=languages)
+        return states.filter(
+            workflow_state__object_id__in=pages.annotate(
+                id_text=Cast("pk", models.CharField())
+            ).values("id_text")
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A reviewer of the page's language signs off the translation; pages in "
+            "the default language skip this step."
+        )
+
+    class Meta:
+        verbose_name = _("translation review")
+        verbose_name_plural = _("translation reviews")

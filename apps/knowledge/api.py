@@ -1,0 +1,365 @@
+"""The public read API (Wagtail API v2): solutions, organisations, contacts and
+fields of action.
+
+Filters every endpoint understands: ``locale`` or ``language`` (``?language=da``);
+solutions also ``field_of_action`` (slug), ``phase`` and ``organisation`` (slug of
+the lead or a partner organisation, in any language); contacts ``organisation``.
+Only live, public solutions appear; contacts only as far as the person consented
+(the same records as the downloads, see ``apps.knowledge.exports``).
+https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from rest_framework import serializers
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api import APIField
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Locale
+
+from apps.knowledge.choices import Phase
+from apps.knowledge.exports import public_contact
+from apps.knowledge.models import (
+    Contact,
+    FieldOfAction,
+    Organisation,
+    SolutionPage,
+)
+
+# Query parameters of the knowledge base filters, on top of Wagtail's own.
+LANGUAGE_PARAMETERS = ("locale", "language")
+
+
+# Filters ---------------------------------------------------------------------
+
+
+def _requested_locale(request) -> Locale | None:
+    code = next(
+        (request.GET[name] for name in LANGUAGE_PARAMETERS if name in request.GET),
+        None,
+    )
+    if code is None:
+        return None
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise BadRequestError(f"unknown language: {code}")
+    return locale
+
+
+def _slug(request, name: str) -> str | None:
+    value = request.GET.get(name)
+    if value is not None and not value.strip():
+        raise BadRequestError(f"{name} needs a slug")
+    return value
+
+
+class LanguageFilter(BaseFilterBackend):
+    """``?locale=da`` or ``?language=da``: only records in that language."""
+
+    def filter_queryset(self, request, queryset, view):
+        locale = _requested_locale(request)
+        return queryset if locale is None else queryset.filter(locale=locale)
+
+
+class SolutionFilter(BaseFilterBackend):
+    """Field of action, phase and organisation of a solution."""
+
+    def filter_queryset(self, request, queryset, view):
+        if (phase := request.GET.get("phase")) is not None and (
+            phase not in Phase.values
+        ):
+            raise BadRequestError(
+                f"unknown phase: {phase} (one of {', '.join(Phase.values)})"
+            )
+        if (slug := _slug(request, "field_of_action")) is not None:
+            keys = FieldOfAction.objects.filter(slug=slug).values("translation_key")
+            queryset = queryset.filter(
+                pk__in=SolutionPage.objects.filter(
+                    fields_of_action__field_of_action__translation_key__in=keys
+                ).values("pk")
+            )
+        if (slug := _slug(request, "organisation")) is not None:
+            keys = Organisation.objects.filter(slug=slug).values("translation_key")
+            queryset = queryset.filter(
+                pk__in=SolutionPage.objects.filter(
+                    Q(lead_organisation__translation_key__in=keys)
+                    | Q(partners__organisation__translation_key__in=keys)
+                ).values("pk")
+            )
+        return queryset
+
+
+class ContactFilter(BaseFilterBackend):
+    """``?organisation=<slug>``: the contacts of one organisation."""
+
+    def filter_queryset(self, request, queryset, view):
+        if (slug := _slug(request, "organisation")) is not None:
+            keys = Organisation.objects.filter(slug=slug).values("translation_key")
+            queryset = queryset.filter(organisation__translation_key__in=keys)
+        return queryset
+
+
+# Serializer fields -------------------------------------------------------------
+
+
+class WholeObjectField(serializers.Field):
+    """A read-only field computed from the whole object."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+
+def _organisation(organisation: Organisation | None) -> dict | None:
+    if organisation is None:
+        return None
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "country": organisation.country,
+    }
+
+
+class PhaseLabelField(WholeObjectField):
+    def to_representation(self, page: SolutionPage) -> str:
+        return str(page.get_phase_display())
+
+
+class SolutionFieldsOfActionField(WholeObjectField):
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [
+            {"id": field.pk, "name": field.name, "slug": field.slug}
+            for field in (item.field_of_action for item in page.fields_of_action.all())
+        ]
+
+
+class LeadOrganisationField(WholeObjectField):
+    def to_representation(self, page: SolutionPage) -> dict | None:
+        return _organisation(page.lead_organisation)
+
+
+class PartnersField(WholeObjectField):
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [_organisation(item.organisation) for item in page.partners.all()]
+
+
+class SolutionContactsField(WholeObjectField):
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [public_contact(item.contact) for item in page.contacts.all()]
+
+
+class ConsentedField(WholeObjectField):
+    """One attribute of a contact, empty unless the person consented to it."""
+
+    def to_representation(self, contact: Contact) -> str:
+        return public_contact(contact)[self.field_name]
+
+
+class ContactOrganisationField(WholeObjectField):
+    def to_representation(self, contact: Contact) -> dict | None:
+        return _organisation(contact.organisation)
+
+
+class LanguageCodeField(WholeObjectField):
+    def to_representation(self, obj) -> str:
+        return obj.locale.language_code
+
+
+# Endpoints -------------------------------------------------------------------
+
+
+class SolutionsAPIViewSet(PagesAPIViewSet):
+    """Live, public solutions in every language."""
+
+    name = "solutions"
+    model = SolutionPage
+    filter_backends = [
+        FieldsFilter,
+        LanguageFilter,
+        SolutionFilter,
+        OrderingFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["language", "field_of_action", "phase", "organisation"]
+    )
+    body_fields = [
+        *PagesAPIViewSet.body_fields,
+        "teaser",
+        "phase",
+        APIField("phase_label", serializer=PhaseLabelField()),
+        APIField("fields_of_action", serializer=SolutionFieldsOfActionField()),
+        "tags",
+        APIField("lead_organisation", serializer=LeadOrganisationField()),
+        APIField("partners", serializer=PartnersField()),
+        APIField("contacts", serializer=SolutionContactsField()),
+        "municipality",
+        "latitude",
+        "longitude",
+        "start_date",
+        "end_date",
+        "budget",
+        "currency",
+        "licence",
+        "source_repository",
+        "open_data_url",
+        "adoption_requirements",
+        "body",
+    ]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "teaser",
+        "phase",
+        "fields_of_action",
+        "lead_organisation",
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        # Wagtail lets a logged-in user see pages behind a login restriction; open
+        # data publishes only what every visitor sees.
+        try:
+            return get_public_pages_queryset(self.request).public()
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            SolutionPage.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+            .select_related("lead_organisation", "locale")
+            .prefetch_related(
+                "fields_of_action__field_of_action",
+                "partners__organisation",
+                "contacts__contact__organisation",
+                "contacts__contact__locale",
+            )
+            .order_by("path")
+        )
+
+
+class SnippetAPIViewSet(BaseAPIViewSet):
+    """A translatable snippet; only the filters below, never arbitrary fields.
+
+    Field filters and ordering are left out on purpose: filtering contacts by an
+    e-mail address would reveal addresses the person did not agree to publish.
+    """
+
+    filter_backends = [LanguageFilter]
+    extra_query_parameters: tuple[str, ...] = ()
+    meta_fields = [
+        *BaseAPIViewSet.meta_fields,
+        APIField("locale", serializer=LanguageCodeField()),
+    ]
+
+    def check_query_parameters(self, queryset) -> None:
+        allowed = self.known_query_parameters.union(
+            LANGUAGE_PARAMETERS, self.extra_query_parameters
+        )
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised filter: "
+                + ", ".join(sorted(unknown))
+            )
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.select_related("locale").order_by("pk")
+
+
+class OrganisationsAPIViewSet(SnippetAPIViewSet):
+    """Organisations: authorities, municipalities, associations, companies."""
+
+    name = "organisations"
+    model = Organisation
+    body_fields = [
+        *SnippetAPIViewSet.body_fields,
+        "name",
+        "slug",
+        "kind",
+        "country",
+        "description",
+        "website",
+    ]
+    listing_default_fields = [
+        *SnippetAPIViewSet.listing_default_fields,
+        "name",
+        "slug",
+        "kind",
+        "country",
+        "locale",
+    ]
+
+
+class ContactsAPIViewSet(SnippetAPIViewSet):
+    """Contact persons, showing name and details only as far as consented."""
+
+    name = "contacts"
+    model = Contact
+    filter_backends = [LanguageFilter, ContactFilter]
+    extra_query_parameters = ("organisation",)
+    body_fields = [
+        *SnippetAPIViewSet.body_fields,
+        APIField("name", serializer=ConsentedField()),
+        "role",
+        APIField("organisation", serializer=ContactOrganisationField()),
+        APIField("email", serializer=ConsentedField()),
+        APIField("phone", serializer=ConsentedField()),
+        "languages",
+    ]
+    listing_default_fields = [
+        *SnippetAPIViewSet.listing_default_fields,
+        "name",
+        "role",
+        "organisation",
+        "email",
+        "phone",
+        "languages",
+        "locale",
+    ]
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().select_related("organisation")
+
+
+class FieldsOfActionAPIViewSet(SnippetAPIViewSet):
+    """The fields of action (Handlungsfelder), the taxonomy of the solutions."""
+
+    name = "fields-of-action"
+    model = FieldOfAction
+    body_fields = [
+        *SnippetAPIViewSet.body_fields,
+        "name",
+        "slug",
+        "description",
+        "cross_cutting",
+        "sort_order",
+    ]
+    listing_default_fields = [
+        *SnippetAPIViewSet.listing_default_fields,
+        "name",
+        "slug",
+        "cross_cutting",
+        "locale",
+    ]
+
+    def get_queryset(self) -> QuerySet:
+        return FieldOfAction.objects.select_related("locale").order_by(
+            "locale_id", "sort_order", "name"
+        )
+
+
+api_router = WagtailAPIRouter("knowledge_api")
+for viewset in (
+    SolutionsAPIViewSet,
+    OrganisationsAPIViewSet,
+    ContactsAPIViewSet,
+    FieldsOfActionAPIViewSet,
+):
+    api_router.register_endpoint(viewset.name, viewset)

@@ -1,0 +1,291 @@
+"""The DCAT-AP.de catalogue of the knowledge base's open data.
+
+One ``dcat:Dataset`` per language (the whole knowledge base in that language) with
+one ``dcat:Distribution`` per file: the JSON document and a CSV per table. The API
+is described as a ``dcat:DataService``. Vocabularies follow DCAT-AP.de 2.0
+(https://www.dcat-ap.de/def/) and the EU authority tables for languages, themes,
+file types and frequencies.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Max, Min
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF
+from wagtail.models import Locale, Site
+
+from apps.knowledge.exports import TABLES
+from apps.knowledge.licences import attribution_text, open_data_licence
+from apps.knowledge.models import SolutionPage
+
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+EU = "http://publications.europa.eu/resource/authority/"
+EU_LANGUAGES = {"de": "DEU", "da": "DAN", "en": "ENG"}
+# Regions and cities; government and public sector.
+THEMES = ("REGI", "GOVE")
+FORMATS = {
+    "csv": ("CSV", "text/csv"),
+    "json": ("JSON", "application/json"),
+}
+
+CATALOGUE_TITLE = _("Knowledge base of the smart border region")
+CATALOGUE_DESCRIPTION = _(
+    "Smart-region solutions of the German-Danish border region with their "
+    "organisations, contacts and fields of action, as open data."
+)
+DATASET_DESCRIPTION = _(
+    "Every published solution of the knowledge base in one language, with its "
+    "organisations, contacts (as far as they consented) and fields of action."
+)
+TABLE_TITLES = {
+    "solutions": _("Solutions"),
+    "organisations": _("Organisations"),
+    "contacts": _("Contacts"),
+    "fields-of-action": _("Fields of action"),
+}
+KEYWORDS = (_("smart region"), _("open data"), _("border region"))
+
+
+def _in_every_language(message) -> list[Literal]:
+    literals = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            literals.append(Literal(str(message), lang=code))
+    return literals
+
+
+def _language_name(code: str) -> str:
+    return dict(settings.LANGUAGES)[code]
+
+
+class CatalogueBuilder:
+    """Builds the catalogue graph; addresses are absolute for the request's host."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.graph = Graph()
+        self.licence = URIRef(open_data_licence().uri)
+        for prefix, namespace in (
+            ("dcat", DCAT),
+            ("dct", DCTERMS),
+            ("foaf", FOAF),
+            ("vcard", VCARD),
+            ("dcatde", DCATDE),
+        ):
+            self.graph.bind(prefix, namespace)
+
+    def url(self, name: str, **kwargs) -> str:
+        return self.request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+    def add_all(self, subject, predicate, objects) -> None:
+        for obj in objects:
+            self.graph.add((subject, predicate, obj))
+
+    def publisher(self) -> BNode:
+        agent = BNode("publisher")
+        self.graph.add((agent, RDF.type, FOAF.Agent))
+        self.graph.add((agent, FOAF.name, Literal(settings.OPEN_DATA_PUBLISHER_NAME)))
+        if settings.OPEN_DATA_PUBLISHER_URL:
+            self.graph.add(
+                (agent, FOAF.homepage, URIRef(settings.OPEN_DATA_PUBLISHER_URL))
+            )
+        return agent
+
+    def contact_point(self) -> BNode:
+        point = BNode("contact-point")
+        self.graph.add((point, RDF.type, VCARD.Organization))
+        self.graph.add((point, VCARD.fn, Literal(settings.OPEN_DATA_PUBLISHER_NAME)))
+        self.graph.add(
+            (
+                point,
+                VCARD.hasEmail,
+                URIRef(f"mailto:{settings.OPEN_DATA_CONTACT_EMAIL}"),
+            )
+        )
+        return point
+
+    def build(self) -> Graph:
+        g = self.graph
+        catalogue = URIRef(self.url("open_data_catalogue", extension="ttl"))
+        publisher = self.publisher()
+        contact_point = self.contact_point()
+        g.add((catalogue, RDF.type, DCAT.Catalog))
+        self.add_all(catalogue, DCTERMS.title, _in_every_language(CATALOGUE_TITLE))
+        self.add_all(
+            catalogue, DCTERMS.description, _in_every_language(CATALOGUE_DESCRIPTION)
+        )
+        g.add((catalogue, DCTERMS.publisher, publisher))
+        g.add((catalogue, DCTERMS.license, self.licence))
+        site = Site.find_for_request(self.request)
+        if site is not None:
+            g.add((catalogue, FOAF.homepage, URIRef(site.root_url + "/")))
+        if modified := self._modified():
+            g.add((catalogue, DCTERMS.modified, modified))
+        service = self.data_service(publisher)
+        g.add((catalogue, DCAT.service, service))
+        for locale in Locale.objects.filter(
+            language_code__in=[code for code, _name in settings.LANGUAGES]
+        ).order_by("pk"):
+            code = locale.language_code
+            g.add((catalogue, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+            dataset = self.dataset(locale, publisher, contact_point)
+            g.add((catalogue, DCAT.dataset, dataset))
+            g.add((service, DCAT.servesDataset, dataset))
+        return g
+
+    def data_service(self, publisher) -> URIRef:
+        g = self.graph
+        endpoint = self.url("knowledge_api:solutions:listing")
+        service = URIRef(endpoint)
+        g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCTERMS.title, Literal("Wagtail API v2", lang="en")))
+        g.add((service, DCAT.endpointURL, URIRef(endpoint)))
+        g.add((service, DCTERMS.publisher, publisher))
+        g.add((service, DCTERMS.license, self.licence))
+        return service
+
+    def _modified(self, locale: Locale | None = None) -> Literal | None:
+        solutions = SolutionPage.objects.live().public()
+        if locale is not None:
+            solutions = solutions.filter(locale=locale)
+        value = solutions.aggregate(Max("last_published_at"))["last_published_at__max"]
+        return Literal(value.isoformat(), datatype=XSD.dateTime) if value else None
+
+    def dataset(self, locale: Locale, publisher, contact_point) -> URIRef:
+        g = self.graph
+        code = locale.language_code
+        dataset = URIRef(self.url("open_data_json", language=code) + "#dataset")
+        g.add((dataset, RDF.type, DCAT.Dataset))
+        g.add((dataset, DCTERMS.identifier, Literal(f"smart-region-knowledge-{code}")))
+        with translation.override(code):
+            title = f"{CATALOGUE_TITLE} ({_language_name(code)})"
+        g.add((dataset, DCTERMS.title, Literal(title, lang=code)))
+        with translation.override(code):
+            g.add(
+                (
+                    dataset,
+                    DCTERMS.description,
+                    Literal(str(DATASET_DESCRIPTION), lang=code),
+                )
+            )
+            for keyword in KEYWORDS:
+                g.add((dataset, DCAT.keyword, Literal(str(keyword), lang=code)))
+            landing_page = self.url("open_data")
+        g.add((dataset, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+        for theme in THEMES:
+            g.add((dataset, DCAT.theme, URIRef(f"{EU}data-theme/{theme}")))
+        g.add((dataset, DCTERMS.publisher, publisher))
+        g.add((dataset, DCAT.contactPoint, contact_point))
+        g.add((dataset, DCAT.landingPage, URIRef(landing_page)))
+        g.add(
+            (
+                dataset,
+                DCTERMS.accrualPeriodicity,
+                URIRef(f"{EU}frequency/UPDATE_CONT"),
+            )
+        )
+        g.add((dataset, DCTERMS.accessRights, URIRef(f"{EU}access-right/PUBLIC")))
+        if settings.OPEN_DATA_CONTRIBUTOR_ID:
+            g.add(
+                (
+                    dataset,
+                    DCATDE.contributorID,
+                    URIRef(settings.OPEN_DATA_CONTRIBUTOR_ID),
+                )
+            )
+        issued = (
+            SolutionPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .aggregate(Min("first_published_at"))["first_published_at__min"]
+        )
+        if issued:
+            g.add(
+                (
+                    dataset,
+                    DCTERMS.issued,
+                    Literal(issued.isoformat(), datatype=XSD.dateTime),
+                )
+            )
+        modified = self._modified(locale)
+        if modified:
+            g.add((dataset, DCTERMS.modified, modified))
+        g.add(
+            (
+                dataset,
+                DCAT.distribution,
+                self.distribution(
+                    dataset, code, "json", self.url("open_data_json", language=code)
+                ),
+            )
+        )
+        for table in TABLES:
+            url = self.url("open_data_csv", language=code, table=table)
+            g.add(
+                (
+                    dataset,
+                    DCAT.distribution,
+                    self.distribution(dataset, code, "csv", url, table, modified),
+                )
+            )
+        return dataset
+
+    def distribution(
+        self,
+        dataset: URIRef,
+        code: str,
+        extension: str,
+        url: str,
+        table: str | None = None,
+        modified: Literal | None = None,
+    ) -> URIRef:
+        g = self.graph
+        file_type, media_type = FORMATS[extension]
+        distribution = URIRef(url + "#distribution")
+        g.add((distribution, RDF.type, DCAT.Distribution))
+        with translation.override(code):
+            title = str(TABLE_TITLES[table]) if table else str(CATALOGUE_TITLE)
+        g.add(
+            (distribution, DCTERMS.title, Literal(f"{title} ({file_type})", lang=code))
+        )
+        g.add((distribution, DCAT.accessURL, URIRef(url)))
+        g.add((distribution, DCAT.downloadURL, URIRef(url)))
+        g.add((distribution, DCTERMS.format, URIRef(f"{EU}file-type/{file_type}")))
+        g.add(
+            (
+                distribution,
+                DCAT.mediaType,
+                URIRef(f"https://www.iana.org/assignments/media-types/{media_type}"),
+            )
+        )
+        g.add((distribution, DCTERMS.license, self.licence))
+        g.add(
+            (distribution, DCATDE.licenseAttributionByText, Literal(attribution_text()))
+        )
+        g.add((distribution, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+        if modified is not None:
+            g.add((distribution, DCTERMS.modified, modified))
+        return distribution
+
+
+def _eu(code: str) -> str:
+    return EU_LANGUAGES.get(code, code.upper())
+
+
+# Serialisations offered at /opendata/catalog.<extension>.
+SERIALISATIONS = {
+    "ttl": ("turtle", "text/turtle; charset=utf-8"),
+    "rdf": ("xml", "application/rdf+xml; charset=utf-8"),
+    "jsonld": ("json-ld", "application/ld+json; charset=utf-8"),
+}
+
+
+def catalogue(request: HttpRequest) -> Graph:
+    """The catalogue graph for the request's host."""
+    return CatalogueBuilder(request).build()

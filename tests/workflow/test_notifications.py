@@ -1,0 +1,251 @@
+"""Workflow e-mails: stored in the outbox, sent in the recipient's language, and
+kept through a mail outage until ``retry_outbox`` delivers them."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+from apps.workflow.models import OutboxMessage, PartnerProfile, Submission
+from tests.knowledge import factories
+from tests.workflow.mail_utils import (
+    DIGITALAGENTUR_GROUP,
+    FLENSBURG,
+    NORDFRIESLAND,
+    PASSWORD,
+    act_in_admin,
+    build_moderated_portal,
+    cancel_in_admin,
+    closed_local_port,
+    draft_solution,
+    make_user,
+    submit_in_admin,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def subject_in(language: str, msgid: str, title: str) -> str:
+    with translation.override(language):
+        return gettext(msgid) % {"title": title}
+
+
+@pytest.fixture
+def setup():
+    return build_moderated_portal()
+
+
+@pytest.fixture
+def people(setup):
+    return {
+        "editor": make_user("editor", FLENSBURG.editors, language="en"),
+        "moderator_da": make_user("mod-da", FLENSBURG.moderators, language="da"),
+        "moderator_de": make_user("mod-de", FLENSBURG.moderators),
+        "other_moderator": make_user("mod-nf", NORDFRIESLAND.moderators),
+        "agency": make_user("agency", DIGITALAGENTUR_GROUP),
+    }
+
+
+@pytest.fixture
+def submitted(setup, people, client, django_capture_on_commit_callbacks):
+    """A solution the editor created and submitted through the admin."""
+    solution = draft_solution(setup, owner=people["editor"], title="Digitale Dorfkiste")
+    client.login(username="editor", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_in_admin(client, solution)
+    assert response.status_code == HTTPStatus.FOUND
+    client.logout()
+    return solution
+
+
+def test_submit__mails_the_authoritys_moderators_in_their_language(submitted, people):
+    messages = OutboxMessage.objects.filter(kind=OutboxMessage.Kind.SUBMITTED)
+    assert {m.to_email for m in messages} == {
+        "mod-da@example.org",
+        "mod-de@example.org",
+    }
+    by_address = {m.to[0]: m for m in mail.outbox}
+    danish = by_address["mod-da@example.org"]
+    german = by_address["mod-de@example.org"]
+    assert danish.extra_headers["Content-Language"] == "da"
+    assert german.extra_headers["Content-Language"] == "de"
+    assert danish.subject == subject_in(
+        "da", 'For your review: "%(title)s"', "Digitale Dorfkiste"
+    )
+    assert '<html lang="da">' in danish.alternatives[0].content
+    assert "/admin/pages/" in danish.body
+    assert all(m.status == OutboxMessage.Status.SENT for m in messages)
+
+
+def test_submit__no_mail_to_other_authority_agency_or_the_submitter(submitted):
+    addresses = {address for message in mail.outbox for address in message.to}
+    assert "mod-nf@example.org" not in addresses
+    assert "agency@example.org" not in addresses
+    assert "editor@example.org" not in addresses
+
+
+def test_submit__every_sent_mail_went_through_the_outbox(submitted):
+    """Wagtail's own direct mails are replaced, so nothing arrives twice."""
+    assert len(mail.outbox) == OutboxMessage.objects.count() == 2
+
+
+def test_approve__author_gets_mail_in_english_and_page_is_live(
+    submitted, client, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    client.login(username="mod-de", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act_in_admin(client, submitted, "approve", "Sieht gut aus")
+    assert response.status_code == HTTPStatus.FOUND
+    assert Page.objects.get(pk=submitted.pk).live
+    [message] = mail.outbox
+    assert message.to == ["editor@example.org"]
+    assert message.extra_headers["Content-Language"] == "en"
+    assert message.subject == subject_in(
+        "en", 'Approved: "%(title)s"', "Digitale Dorfkiste"
+    )
+    assert "Sieht gut aus" in message.body
+    assert '<html lang="en">' in message.alternatives[0].content
+
+
+def test_request_changes__author_gets_the_moderators_comment(
+    submitted, client, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    client.login(username="mod-da", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act_in_admin(
+            client, submitted, "reject", "Bitte den Kontakt ergänzen."
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    assert not Page.objects.get(pk=submitted.pk).live
+    [message] = mail.outbox
+    assert message.to == ["editor@example.org"]
+    assert message.subject == subject_in(
+        "en", 'Changes requested: "%(title)s"', "Digitale Dorfkiste"
+    )
+    assert "Bitte den Kontakt ergänzen." in message.body
+    assert "Bitte den Kontakt ergänzen." in message.alternatives[0].content
+
+
+def test_resubmit_after_changes__moderators_are_mailed_again(
+    submitted, client, django_capture_on_commit_callbacks
+):
+    client.login(username="mod-da", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        act_in_admin(client, submitted, "reject", "Bitte ergänzen.")
+    mail.outbox.clear()
+    client.login(username="editor", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_in_admin(client, submitted, teaser="Mit Kontakt.")
+    assert response.status_code == HTTPStatus.FOUND
+    assert sorted(address for m in mail.outbox for address in m.to) == [
+        "mod-da@example.org",
+        "mod-de@example.org",
+    ]
+
+
+def test_moderator_stops_workflow__author_is_told_it_was_not_accepted(
+    submitted, client, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    client.login(username="mod-de", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = cancel_in_admin(client, submitted)
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = mail.outbox
+    assert message.to == ["editor@example.org"]
+    assert message.subject == subject_in(
+        "en", 'Not accepted: "%(title)s"', "Digitale Dorfkiste"
+    )
+
+
+def test_partner_submission__change_request_mail_in_partners_language(
+    setup, people, client, django_capture_on_commit_callbacks
+):
+    """A Danish partner's submission: the partner profile's language wins."""
+    partner = make_user("partner", language="en")
+    organisation = factories.OrganisationFactory(name="Aabenraa Kommune")
+    PartnerProfile.objects.create(
+        user=partner, organisation=organisation, language="da"
+    )
+    solution = draft_solution(setup, title="Grænsebus")
+    Submission.objects.create(
+        page=solution, submitted_by=partner, organisation=organisation, language="de"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        setup.workflow.start(solution, partner)
+    mail.outbox.clear()
+    client.login(username="mod-de", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act_in_admin(client, solution, "reject", "Mere om målgruppen.")
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = mail.outbox
+    assert message.to == ["partner@example.org"]
+    assert message.extra_headers["Content-Language"] == "da"
+    assert '<html lang="da">' in message.alternatives[0].content
+    assert "Mere om målgruppen." in message.body
+    assert "/admin/" not in message.body  # partners work in the portal
+
+
+def test_mail_outage__action_succeeds_and_message_waits_in_outbox(
+    submitted, client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_local_port()
+    settings.EMAIL_TIMEOUT = 5
+    mail.outbox.clear()
+    client.login(username="mod-de", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act_in_admin(client, submitted, "approve")
+    assert response.status_code == HTTPStatus.FOUND
+    assert Page.objects.get(pk=submitted.pk).live
+    message = OutboxMessage.objects.get(kind=OutboxMessage.Kind.APPROVED)
+    assert message.status == OutboxMessage.Status.FAILED
+    assert message.attempts == 1
+    assert "Connection" in message.last_error or "refused" in message.last_error
+    assert mail.outbox == []
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_outbox", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("retry_outbox", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    [delivered] = mail.outbox
+    assert delivered.to == ["editor@example.org"]
+    assert delivered.extra_headers["Content-Language"] == "en"
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    assert message.attempts == 2
+    assert message.sent_at is not None
+
+
+def test_retry_outbox_task__sends_what_is_left_once(submitted, settings):
+    from apps.workflow.tasks import retry_outbox
+
+    OutboxMessage.objects.update(status=OutboxMessage.Status.FAILED)
+    mail.outbox.clear()
+    result = retry_outbox.enqueue()
+    assert result.return_value == {"sent": 2, "failed": 0}
+    retry_outbox.enqueue()
+    assert len(mail.outbox) == 2
+
+
+def test_switched_off_notifications__moderator_gets_no_submission_mail(
+    setup, people, client, django_capture_on_commit_callbacks
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["moderator_da"])
+    profile.submitted_notifications = False
+    profile.save()
+    solution = draft_solution(setup, owner=people["editor"])
+    client.login(username="editor", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in_admin(client, solution)
+    assert [m.to for m in mail.outbox] == [["mod-de@example.org"]]

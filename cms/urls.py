@@ -12,6 +12,7 @@ from apps.knowledge import feeds, open_data_views
 from apps.knowledge import views as knowledge_views
 from apps.knowledge.api import api_router
 from apps.knowledge.sitemaps import PortalSitemap
+from apps.workflow import follow_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -59,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("feeds/<slug:field>/rss/", feeds.SolutionsFeed(), name="field_rss"),
     path("feeds/<slug:field>/atom/", feeds.SolutionsAtomFeed(), name="field_atom"),
     path("partner/", include("apps.workflow.urls")),
+    path("following/", follow_views.following, name="following"),
+    path("follow/<str:kind>/<int:pk>/", follow_views.toggle_follow, name="follow"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -33,7 +33,7 @@ from apps.workflow.notifications.recipients import (
 
 Kind = OutboxMessage.Kind
 # The partner portal's "my submissions" page, linked from mails to partners.
-SUBMISSIONS_URL_NAME = "my_submissions"
+SUBMISSIONS_URL_NAME = "partner:submissions"
 
 
 def _workflow_context(workflow_state: WorkflowState, user, task_state=None) -> dict:

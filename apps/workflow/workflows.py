@@ -91,3 +91,16 @@ def ensure_default_workflow() -> int:
     """Create the default workflow if missing and assign it; for setup_roles."""
     create_default_workflow()
     return assign_default_workflow()
+
+
+def publish_approved(workflow_state, user=None) -> None:
+    """Finish action: publish the revision the workflow approved.
+
+    Reviewers approve without ``publish_page`` permission (see
+    ``apps.knowledge.roles``): the approval itself is the permission, so the
+    publication skips Wagtail's permission check. The publish log entry names the
+    reviewer who gave the last approval.
+    https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-finish-workflow-action
+    """
+    revision = workflow_state.content_object.get_latest_revision()
+    revision.publish(user=user, skip_permission_checks=True)

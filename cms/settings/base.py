@@ -182,6 +182,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
+# The moderation workflow publishes on its last approval, for reviewers without
+# publish permission (apps/workflow/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "apps.workflow.workflows.publish_approved"
 
 # Search: the database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
 # Both analyse each locale in its own language (apps/knowledge/search); on SQLite the

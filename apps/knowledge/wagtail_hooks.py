@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.knowledge.models import Contact, FieldOfAction, Organisation
+from apps.knowledge import gdpr_views
+from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
+from apps.knowledge.search.admin_views import (
+    SearchStatusPanel,
+    ZeroResultQueriesReportView,
+)
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -65,6 +73,13 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "role", "organisation", "email"]
     filterset_class = ContactFilterSet
     search_fields = ["name", "role"]
+    # GDPR: export (art. 15) and erase (art. 17) a person, from the row menu and
+    # the edit view's header menu.
+    index_view_class = gdpr_views.ContactIndexView
+    edit_view_class = gdpr_views.ContactEditView
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), *gdpr_views.gdpr_urlpatterns(self)]
 
 
 class KnowledgeViewSetGroup(SnippetViewSetGroup):
@@ -77,3 +92,53 @@ class KnowledgeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeViewSetGroup)
+
+
+# Search upkeep: the term list (synonyms now, the translation glossary later), the
+# report of searches without results and the search engine's status.
+
+
+class TermGroupViewSet(SnippetViewSet):
+    """Synonyms and glossary terms in German, Danish and English."""
+
+    model = TermGroup
+    icon = "list-ul"
+    menu_label = _("Term list")
+    list_display = ["name", "term_list", "use_as_synonyms"]
+    list_filter = ["use_as_synonyms"]
+    search_fields = ["name"]
+
+
+register_snippet(TermGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [
+        path(
+            "reports/searches-without-results/",
+            ZeroResultQueriesReportView.as_view(),
+            name="knowledge_zero_result_queries",
+        ),
+        path(
+            "reports/searches-without-results/results/",
+            ZeroResultQueriesReportView.as_view(results_only=True),
+            name="knowledge_zero_result_queries_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return MenuItem(
+        _("Searches without results"),
+        reverse("knowledge_zero_result_queries"),
+        name="searches-without-results",
+        icon_name="search",
+        order=900,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_search_status_panel(request, panels):
+    panels.append(SearchStatusPanel())

@@ -188,7 +188,8 @@ def search(
                 "pk", "last_published_at"
             )
         )
-        result_ids.sort(key=lambda pk: dates[pk], reverse=True)
+        # Pages never published through the admin (imports) have no date: last.
+        result_ids.sort(key=lambda pk: (dates[pk] is not None, dates[pk]), reverse=True)
     paginator = Paginator(result_ids, RESULTS_PER_PAGE)
     outcome.page = paginator.get_page(params.page)
     outcome.total = paginator.count
@@ -278,6 +279,7 @@ def _facets(params, solutions, language: str) -> list[Facet]:
                 narrowed = narrowed.filter(_filter_q(other, values))
         rows = (
             narrowed.exclude(**{f"{path}__isnull": True})
+            .order_by()
             .values_list(path)
             .annotate(n=Count("pk", distinct=True))
             .values_list(path, "n")

@@ -1,0 +1,225 @@
+"""Following fields of action and solutions in the portal, and the mails about them."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page, PageViewRestriction
+
+from apps.workflow.models import Follow, OutboxMessage
+from tests.knowledge.utils import add_solution, solution_form_data, translate_tree
+from tests.workflow.mail_utils import (
+    PASSWORD,
+    build_moderated_portal,
+    draft_solution,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup():
+    return build_moderated_portal()
+
+
+@pytest.fixture
+def solution(setup):
+    return add_solution(setup.portal, title="Dorfkiste")
+
+
+@pytest.fixture
+def reader(client):
+    user = make_user("reader", language="da")
+    client.login(username="reader", password=PASSWORD)
+    return user
+
+
+@pytest.fixture
+def admin_client(setup):
+    make_user("admin", is_superuser=True, is_staff=True)
+    admin = Client()
+    admin.login(username="admin", password=PASSWORD)
+    return admin
+
+
+def follow_url(kind: str, pk: int) -> str:
+    with translation.override("de"):
+        return reverse("follow", args=[kind, pk])
+
+
+def following_url() -> str:
+    with translation.override("de"):
+        return reverse("following")
+
+
+def publish_in_admin(admin_client, page, **fields):
+    """An administrator edits the page and presses "Publish"."""
+    data = solution_form_data(
+        title=fields.pop("title", page.title),
+        slug=page.slug,
+        fields_of_action=[item.field_of_action for item in page.fields_of_action.all()],
+        **fields,
+    )
+    data["action-publish"] = "Publish"
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), data
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    return response
+
+
+def test_anonymous__sees_no_follow_button_and_cannot_follow(client, solution):
+    response = client.get(solution.url)
+    assert response.status_code == HTTPStatus.OK
+    assert follow_url("solution", solution.pk) not in response.content.decode()
+    response = client.post(follow_url("solution", solution.pk), {"action": "follow"})
+    assert response.status_code == HTTPStatus.FOUND
+    assert "login" in response["Location"]
+    assert not Follow.objects.exists()
+
+
+def test_follow_solution__button_then_unfollow_from_list(client, reader, solution):
+    page = client.get(solution.url).content.decode()
+    assert f'action="{follow_url("solution", solution.pk)}"' in page
+    assert 'aria-pressed="false"' in page
+
+    response = client.post(
+        follow_url("solution", solution.pk),
+        {"action": "follow", "next": solution.url},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == solution.url
+    assert Follow.objects.filter(user=reader, solution=solution).exists()
+    assert 'aria-pressed="true"' in client.get(solution.url).content.decode()
+
+    listing = client.get(following_url())
+    assert listing.status_code == HTTPStatus.OK
+    assert "Dorfkiste" in listing.content.decode()
+
+    response = client.post(follow_url("solution", solution.pk), {"action": "unfollow"})
+    assert response["Location"] == following_url()
+    assert not Follow.objects.exists()
+    listing = client.get(following_url()).content.decode()
+    assert follow_url("solution", solution.pk) not in listing
+
+
+def test_follow_field__from_the_theme_page(client, reader, setup):
+    theme = setup.portal.theme
+    field = setup.portal.field
+    assert (
+        f'action="{follow_url("field", field.pk)}"'
+        in client.get(theme.url).content.decode()
+    )
+    client.post(follow_url("field", field.pk), {"action": "follow", "next": theme.url})
+    client.post(follow_url("field", field.pk), {"action": "follow", "next": theme.url})
+    assert Follow.objects.filter(user=reader, field_of_action=field).count() == 1
+
+
+def test_follow__needs_csrf_token_and_post(reader, solution):
+    strict = Client(enforce_csrf_checks=True)
+    strict.login(username="reader", password=PASSWORD)
+    response = strict.post(follow_url("solution", solution.pk), {"action": "follow"})
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    response = strict.get(follow_url("solution", solution.pk))
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert not Follow.objects.exists()
+
+
+def test_follow__unpublished_solution_cannot_be_followed(client, reader, setup):
+    draft = draft_solution(setup)
+    response = client.post(follow_url("solution", draft.pk), {"action": "follow"})
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_what_i_follow__anonymous_is_sent_to_login(client):
+    response = client.get(following_url())
+    assert response.status_code == HTTPStatus.FOUND
+    assert "login" in response["Location"]
+
+
+def test_new_solution_in_followed_field__one_mail_in_followers_language(
+    setup, reader, admin_client, django_capture_on_commit_callbacks
+):
+    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    english = make_user("english-reader", language="en")
+    Follow.objects.create(user=english, field_of_action=setup.portal.field)
+    draft = draft_solution(setup, title="Grenzbus")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, draft)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {"reader@example.org", "english-reader@example.org"}
+    danish = by_address["reader@example.org"]
+    assert danish.extra_headers["Content-Language"] == "da"
+    with translation.override("da"):
+        assert danish.subject == gettext('New solution: "%(title)s"') % {
+            "title": "Grenzbus"
+        }
+    assert Page.objects.get(pk=draft.pk).full_url in danish.body
+    assert (
+        by_address["english-reader@example.org"].extra_headers["Content-Language"]
+        == "en"
+    )
+
+
+def test_update_of_followed_solution__mail_once_per_publish(
+    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+):
+    # Following both the solution and its field still gives one mail per publish.
+    Follow.objects.create(user=reader, solution=solution)
+    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, solution, teaser="Jetzt mit Kühlfach.")
+    [message] = mail.outbox
+    with translation.override("da"):
+        assert message.subject == gettext('Updated: "%(title)s"') % {
+            "title": "Dorfkiste"
+        }
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, solution, teaser="Und mit Paketen.")
+    assert len(mail.outbox) == 2
+    assert OutboxMessage.objects.filter(kind="follow_updated").count() == 2
+
+
+def test_followed_solution__link_goes_to_followers_language_version(
+    setup, solution, admin_client, django_capture_on_commit_callbacks
+):
+    danish_version = translate_tree(solution, "da")
+    english_reader = make_user("en-reader", language="en")
+    danish_reader = make_user("da-reader", language="da")
+    Follow.objects.create(user=english_reader, solution=solution)
+    Follow.objects.create(user=danish_reader, solution=solution)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, solution, teaser="Neu.")
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert danish_version.full_url in by_address["da-reader@example.org"].body
+    assert solution.full_url in by_address["en-reader@example.org"].body
+
+
+def test_draft_and_private_pages__no_follow_mail(
+    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+):
+    Follow.objects.create(user=reader, solution=solution)
+    data = solution_form_data(
+        title=solution.title,
+        slug=solution.slug,
+        teaser="x",
+        fields_of_action=[setup.portal.field],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("wagtailadmin_pages:edit", args=[solution.pk]), data)
+    assert mail.outbox == []
+
+    PageViewRestriction.objects.create(
+        page=solution, restriction_type=PageViewRestriction.LOGIN
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, solution, teaser="Privat.")
+    assert mail.outbox == []

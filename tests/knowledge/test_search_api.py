@@ -1,0 +1,172 @@
+"""The JSON search API, its OpenAPI document, suggestions and the editors' admin."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from openapi_spec_validator import validate
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from apps.knowledge.choices import Phase
+from apps.knowledge.models import TermGroup, ZeroResultQuery
+from tests.knowledge.search_utils import add_danish_solution, parse, result_links
+from tests.knowledge.utils import add_solution, admin_in_english, build_portal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def portal():
+    return build_portal()
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
+    admin_in_english(user)
+    client.force_login(user)
+    return client
+
+
+def test_api__same_results_and_facets_as_the_search_page(client, portal):
+    add_solution(portal, title="Solarpark Nord", slug="nord", phase=Phase.PILOT)
+    add_solution(portal, title="Solarpark Süd", slug="sued", phase=Phase.IDEA)
+    params = {"q": "Solarpark", "phase": "pilot"}
+
+    data = client.get("/api/search/", {**params, "lang": "de"}).json()
+    page = parse(client.get("/de/search/", params))
+
+    assert data["total"] == 1
+    assert [r["url"] for r in data["results"]] == result_links(page)
+    phase = next(f for f in data["facets"] if f["name"] == "phase")
+    assert {v["value"]: (v["count"], v["selected"]) for v in phase["values"]} == {
+        "pilot": (1, True),
+        "idea": (1, False),
+    }
+    assert data["filters"] == {"phase": ["pilot"]}
+    assert data["engine"] == "database"
+
+
+def test_api__marks_language_and_highlights(client, portal):
+    add_danish_solution(
+        portal, title="Haderslev data", slug="hd", teaser="Data fra Haderslev <b>."
+    )
+
+    data = client.get("/api/search/", {"q": "Haderslev", "lang": "en"}).json()
+
+    [result] = data["results"]
+    assert result["language"] == "da"
+    assert result["in_requested_language"] is False
+    assert result["excerpt_html"] == "Data fra <mark>Haderslev</mark> &lt;b&gt;."
+
+
+def test_api__paginates(client, portal):
+    for number in range(13):
+        add_solution(portal, title=f"Solarpark {number}", slug=f"s{number}")
+
+    second = client.get("/api/search/", {"q": "Solarpark", "page": 2}).json()
+
+    assert (second["total"], second["page"], second["num_pages"]) == (13, 2, 2)
+    assert len(second["results"]) == 1
+
+
+def test_openapi__valid_document_describing_every_parameter(client):
+    response = client.get("/api/search/openapi.json")
+
+    assert response.status_code == HTTPStatus.OK
+    document = response.json()
+    validate(document)
+    names = {p["name"] for p in document["paths"]["/api/search/"]["get"]["parameters"]}
+    assert names == {
+        "q",
+        "lang",
+        "sort",
+        "page",
+        "field",
+        "phase",
+        "organisation",
+        "country",
+        "municipality",
+        "tag",
+        "language",
+    }
+
+
+def test_suggest__titles_in_the_visitors_language(client, portal):
+    from tests.knowledge.utils import translate_tree
+
+    german = add_solution(portal, title="Ladesäule Hafen", slug="lade")
+    danish = translate_tree(german, "da")
+    danish.title = "Ladestander havn"
+    danish.save_revision().publish()
+
+    data = client.get("/api/search/suggest/", {"q": "Ladesä", "lang": "da"}).json()
+
+    assert data["suggestions"] == [
+        {"title": "Ladestander havn", "url": danish.url, "language": "da"}
+    ]
+
+
+def test_suggest__short_input_gives_nothing(client, portal):
+    add_solution(portal, title="Ladesäule", slug="lade")
+
+    assert client.get("/api/search/suggest/", {"q": "L"}).json()["suggestions"] == []
+
+
+def test_admin__editor_adds_a_term_group_used_by_the_search(
+    admin_client, client, portal
+):
+    bus = add_solution(portal, title="Rufbus", slug="rufbus", teaser="Nahverkehr.")
+    data = nested_form_data(
+        {
+            "name": "public transport",
+            "use_as_synonyms": "on",
+            "note": "",
+            "terms": inline_formset(
+                [
+                    {"language": "de", "text": "ÖPNV"},
+                    {"language": "de", "text": "Nahverkehr"},
+                    {"language": "da", "text": "kollektiv trafik"},
+                    {"language": "en", "text": "public transport"},
+                ]
+            ),
+        }
+    )
+
+    response = admin_client.post("/admin/snippets/knowledge/termgroup/add/", data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    group = TermGroup.objects.get()
+    assert group.term_list == "ÖPNV, Nahverkehr, kollektiv trafik, public transport"
+    listing = admin_client.get("/admin/snippets/knowledge/termgroup/")
+    assert "kollektiv trafik" in listing.content.decode()
+    found = client.get("/en/search/", {"q": "kollektiv trafik"})
+    assert result_links(parse(found)) == [bus.get_url()]
+
+
+def test_admin__searches_without_results_listed_most_frequent_first(
+    admin_client, client, portal
+):
+    for query, times in (("brint", 1), ("wasserstoff", 3), ("hydrogen", 2)):
+        for _ in range(times):
+            client.get("/de/search/", {"q": query})
+    assert ZeroResultQuery.objects.count() == 3
+
+    response = admin_client.get("/admin/reports/searches-without-results/")
+
+    assert response.status_code == HTTPStatus.OK
+    rows = parse(response).select("table tbody tr")
+    cells = [[td.get_text(strip=True) for td in row.select("td")][:3] for row in rows]
+    assert cells == [
+        ["wasserstoff", "de", "3"],
+        ["hydrogen", "de", "2"],
+        ["brint", "de", "1"],
+    ]
+
+
+def test_admin__report_in_the_reports_menu(admin_client):
+    response = admin_client.get("/admin/")
+
+    assert "/admin/reports/searches-without-results/" in response.content.decode()

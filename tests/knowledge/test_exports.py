@@ -1,0 +1,172 @@
+"""Bulk downloads of the knowledge base per language: CSV and JSON with the
+licence stated, only live public content, contacts as far as consented."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from http import HTTPStatus
+
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from apps.knowledge.exports import TABLES
+from apps.knowledge.licences import OPEN_DATA_LICENCES
+from tests.knowledge.open_data_utils import build_open_data_portal
+
+CC_BY = "http://dcat-ap.de/def/licenses/cc-by/4.0"
+
+
+def csv_url(language: str, table: str) -> str:
+    return reverse("open_data_csv", kwargs={"language": language, "table": table})
+
+
+class CSVDownloadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+
+    def rows(self, language: str, table: str) -> tuple[list[str], list[dict]]:
+        response = self.client.get(csv_url(language, table))
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertTrue(response.content.startswith(b"\xef\xbb\xbf"), "BOM for Excel")
+        reader = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+        return reader.fieldnames, list(reader)
+
+    def test_solutions_csv__stable_columns_and_live_public_rows_per_language(self):
+        columns, german = self.rows("de", "solutions")
+        _columns, danish = self.rows("da", "solutions")
+
+        self.assertEqual(columns, list(TABLES["solutions"].columns))
+        self.assertEqual(
+            sorted(row["title"] for row in german),
+            ["Mobilitätsstationen", "Pflege digital"],
+        )
+        self.assertEqual([row["title"] for row in danish], ["Mobilitetsstationer"])
+        self.assertEqual({row["language"] for row in german}, {"de"})
+        mobility = next(row for row in german if row["title"] == "Mobilitätsstationen")
+        self.assertEqual(mobility["phase"], "pilot")
+        self.assertEqual(mobility["fields_of_action"], "energy")
+        self.assertEqual(mobility["lead_organisation"], "Stadt Flensburg")
+        self.assertEqual(mobility["partner_organisations"], "Sønderborg Kommune")
+        self.assertEqual(mobility["tags"], "Mobilität")
+        self.assertEqual(mobility["data_licence"], CC_BY)
+        self.assertEqual(mobility["url"], self.data.mobility.get_full_url())
+
+    def test_solutions_csv__contacts_only_as_far_as_consented(self):
+        _columns, rows = self.rows("de", "solutions")
+
+        contacts = next(r for r in rows if r["title"] == "Mobilitätsstationen")[
+            "contacts"
+        ]
+        self.assertIn("Hanna Petersen", contacts)
+        self.assertIn("Jens Madsen", contacts)
+        self.assertIn("Sachbearbeitung", contacts)
+        self.assertNotIn("Verena", contacts)
+
+    def test_contacts_csv__no_details_without_consent(self):
+        columns, rows = self.rows("de", "contacts")
+
+        self.assertEqual(columns, list(TABLES["contacts"].columns))
+        by_role = {row["role"]: row for row in rows}
+        self.assertEqual(
+            by_role["Projektleitung Mobilität"]["email"], "hanna.petersen@example.org"
+        )
+        self.assertEqual(by_role["Digitaliseringskonsulent"]["name"], "Jens Madsen")
+        self.assertEqual(by_role["Digitaliseringskonsulent"]["email"], "")
+        self.assertEqual(by_role["Sachbearbeitung"]["name"], "")
+        self.assertEqual(by_role["Sachbearbeitung"]["phone"], "")
+
+    def test_every_table__downloads_in_every_language(self):
+        for language in ("de", "da", "en"):
+            for table in TABLES:
+                with self.subTest(language=language, table=table):
+                    columns, _rows = self.rows(language, table)
+                    self.assertEqual(columns, list(TABLES[table].columns))
+
+    def test_csv__licence_in_link_header_and_file_name(self):
+        response = self.client.get(csv_url("da", "organisations"))
+
+        self.assertIn(f'<{CC_BY}>; rel="license"', response["Link"])
+        self.assertIn('rel="describedby"', response["Link"])
+        self.assertIn(
+            "smart-region-organisations-da.csv", response["Content-Disposition"]
+        )
+        self.assertEqual(response["Content-Language"], "da")
+
+    def test_unknown_language_or_table__not_found(self):
+        for url in (csv_url("fr", "solutions"), csv_url("de", "secrets")):
+            with self.subTest(url=url):
+                response = self.client.get(url, follow=True)
+                self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+
+
+class JSONDownloadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+
+    def document(self, language: str) -> dict:
+        response = self.client.get(
+            reverse("open_data_json", kwargs={"language": language})
+        )
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(response["Content-Type"], "application/json; charset=utf-8")
+        return json.loads(response.content)
+
+    def test_json__whole_knowledge_base_with_licence(self):
+        document = self.document("de")
+
+        self.assertEqual(document["licence"]["uri"], CC_BY)
+        self.assertEqual(
+            sorted(s["title"] for s in document["solutions"]),
+            ["Mobilitätsstationen", "Pflege digital"],
+        )
+        self.assertEqual(
+            {f["slug"] for f in document["fields_of_action"]}, {"energy", "health"}
+        )
+        self.assertIn(
+            "Sønderborg Kommune", {o["name"] for o in document["organisations"]}
+        )
+        self.assertNotIn("verena.geheim@example.org", json.dumps(document))
+        self.assertNotIn("Geheimer Entwurf", json.dumps(document))
+        self.assertNotIn("Interne Lösung", json.dumps(document))
+
+    def test_json__danish_document_has_only_danish_content(self):
+        document = self.document("da")
+
+        self.assertEqual(
+            [s["title"] for s in document["solutions"]], ["Mobilitetsstationer"]
+        )
+        self.assertEqual(document["language"], "da")
+
+    @override_settings(OPEN_DATA_LICENCE="dl-by-de/2.0")
+    def test_licence__is_a_setting(self):
+        document = self.document("de")
+
+        licence = OPEN_DATA_LICENCES["dl-by-de/2.0"]
+        self.assertEqual(document["licence"]["uri"], licence.uri)
+        self.assertEqual(document["solutions"][0]["data_licence"], licence.uri)
+
+
+class OpenDataPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+
+    def test_page__in_every_language_linked_from_the_footer(self):
+        for language in ("de", "da", "en"):
+            with self.subTest(language=language):
+                page_url = f"/{language}/open-data/"
+                response = self.client.get(page_url)
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertContains(response, f'<html lang="{language}">')
+                self.assertContains(response, csv_url("da", "solutions"))
+                self.assertContains(response, "/opendata/catalog.ttl")
+                self.assertContains(
+                    response, 'href="https://creativecommons.org/licenses/by/4.0/"'
+                )
+
+                home = self.client.get(f"/{language}/")
+                self.assertContains(home, f'href="{page_url}"')

@@ -1,4 +1,4 @@
-"""Partner accounts: invitations by the Digitalagentur, self-registration, e-mail checks.
+"""Partner accounts: invitations, self-registration and e-mail verification.
 
 An invited partner proves their address by following the invitation link, so the
 account is verified at once. A self-registered partner can log in straight away but

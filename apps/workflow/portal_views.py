@@ -140,7 +140,9 @@ def register(request: HttpRequest) -> HttpResponse:
             )
         else:
             status = HTTPStatus.BAD_REQUEST
-    return render(request, "workflow/portal/register.html", {"form": form}, status=status)
+    return render(
+        request, "workflow/portal/register.html", {"form": form}, status=status
+    )
 
 
 def _send_verification(profile: PartnerProfile) -> bool:
@@ -199,9 +201,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 profile.user,
                 backend="django.contrib.auth.backends.ModelBackend",
             )
-            messages.success(
-                request, _("Welcome! Your partner account is ready.")
-            )
+            messages.success(request, _("Welcome! Your partner account is ready."))
             return redirect("partner:submit")
         status = HTTPStatus.BAD_REQUEST
     return render(
@@ -231,7 +231,9 @@ def submit(request: HttpRequest) -> HttpResponse:
     status = HTTPStatus.OK
     if request.method != "POST":
         form = SubmissionForm(profile=profile, locale=locale, stash=stash)
-        return _render_submission_form(request, "submit.html", {**context, "form": form})
+        return _render_submission_form(
+            request, "submit.html", {**context, "form": form}
+        )
 
     form = SubmissionForm(
         request.POST, request.FILES, profile=profile, locale=locale, stash=stash

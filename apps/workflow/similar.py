@@ -31,14 +31,16 @@ def _query(title: str, teaser: str) -> str:
 def similar_solutions(
     title: str, teaser: str, locale: Locale, limit: int = 5
 ) -> list[SolutionPage]:
-    """Up to ``limit`` live solutions whose title or teaser shares words with these."""
+    """Up to ``limit`` live solutions that share words with this title and teaser."""
     query = _query(title, teaser)
     if not query:
         return []
     hits = (
         SolutionPage.objects.live()
         .public()
-        .search(query, fields=["title", "teaser"], operator="or")
+        # No ``fields=``: SQLite's full-text index cannot be limited to columns
+        # of the specific page model; the words come from title and teaser.
+        .search(query, operator="or")
     )
     found: list[SolutionPage] = []
     keys = set()

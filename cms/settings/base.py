@@ -198,7 +198,10 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kb_"),
             "TIMEOUT": 5,
-        }
+        },
+        # Kept up to date alongside: the portal searches it while Elasticsearch is
+        # unreachable (apps/knowledge/search/engine.py).
+        "database": {"BACKEND": "apps.knowledge.search.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {

@@ -174,6 +174,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Digitalagentur <noreply@digitalagentur.example>"
 )
 
+# Moderation dashboard: items waiting longer than this many days are overdue.
+WORKFLOW_OVERDUE_DAYS = int(os.environ.get("WORKFLOW_OVERDUE_DAYS", "7"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Digitalagentur Smarte Grenzregion"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

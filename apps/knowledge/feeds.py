@@ -41,9 +41,12 @@ class SolutionsFeed(Feed):
         locale = Locale.get_active()
         field_of_action = None
         if field is not None:
-            field_of_action = FieldOfAction.objects.filter(
-                locale=locale, slug=field
-            ).first()
+            # The slug is the same in every language; an untranslated field of
+            # action still has its solutions in this language.
+            field_of_action = i18n.best_translation(
+                FieldOfAction.objects.filter(slug=field).select_related("locale"),
+                locale.language_code,
+            )
             if field_of_action is None:
                 raise Http404("Unknown field of action")
         return FeedSubject(request, locale, field_of_action)

@@ -112,9 +112,16 @@ class ModerationTaskMixin:
             if current.status != TaskState.STATUS_IN_PROGRESS:
                 raise WorkflowActionRefused(already_decided_message(current))
             page = _page(current.workflow_state.content_object)
-            if not self.user_can_decide(page, user):
+            if not self.user_is_reviewer(page, user):
                 raise WorkflowActionRefused(
-                    gettext("You cannot take this decision on this page.")
+                    gettext("You are not a reviewer of this step for this page.")
+                )
+            if permissions.is_last_editor(page, user):
+                raise WorkflowActionRefused(
+                    gettext(
+                        "You wrote the latest version of this page, so another "
+                        "reviewer has to decide on it."
+                    )
                 )
             self.check_action_data(action_name, kwargs)
             current = current.specific

@@ -1,0 +1,44 @@
+"""Admin registration of the editorial workflow (moderation views, panels, menus)."""
+
+from __future__ import annotations
+
+from wagtail import hooks
+
+from apps.workflow.views import ModerationPageViewSet
+
+
+# Registered after Wagtail's own base page viewset (order 0), so ours is the one the
+# page views route to.
+@hooks.register("register_admin_viewset", order=100)
+def register_moderation_page_viewset():
+    return ModerationPageViewSet()
+
+
+# Moderation dashboard (apps.workflow.dashboard): admin view, menu item, home panel.
+@hooks.register("register_admin_urls")
+def register_dashboard_url():
+    from django.urls import path
+
+    from apps.workflow.dashboard import ModerationDashboardView
+
+    return [
+        path(
+            "moderation-dashboard/",
+            ModerationDashboardView.as_view(),
+            name="workflow_dashboard",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    from apps.workflow.dashboard import menu_item
+
+    return menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_summary_panel(request, panels):
+    from apps.workflow.dashboard import add_home_panel
+
+    add_home_panel(request, panels)

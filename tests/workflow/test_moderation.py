@@ -1,0 +1,441 @@
+"""Moderation through the admin: authority review, feasibility check, cross-border
+review, change requests and the log, each step taken the way users take it."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.contrib.messages import get_messages
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+
+from apps.knowledge.choices import Country
+from apps.knowledge.models import SolutionPartner
+from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from apps.workflow.models import (
+    AuthorityReviewTask,
+    FeasibilityCheckTask,
+    FeasibilityCheckTaskState,
+    Submission,
+)
+from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
+from tests.knowledge.factories import OrganisationFactory
+from tests.workflow import utils
+from tests.workflow.utils import act, client_for, submit
+
+FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
+CHECKLIST_COMPLETE = {name: "on" for name, _label in FEASIBILITY_CHECKLIST}
+
+
+def live(page: Page) -> bool:
+    return Page.objects.get(pk=page.pk).live
+
+
+def messages_of(response) -> list[str]:
+    return [str(m).strip() for m in get_messages(response.wsgi_request)]
+
+
+class ModerationTestCase(TestCase):
+    """Every authority's area, its editor and two moderators, the Digitalagentur."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.portal = cls.authorities.portal
+        cls.editor = utils.editor_of(FLENSBURG)
+        cls.moderator = utils.moderator_of(FLENSBURG)
+        cls.second_moderator = utils.moderator_of(FLENSBURG, "-2")
+        cls.other_moderator = utils.moderator_of(NORDFRIESLAND)
+        cls.dk_moderator = utils.moderator_of(DANISH_PARTNERS)
+        cls.agency = utils.digitalagentur()
+
+    def draft(self, role=FLENSBURG, author=None, **fields):
+        return utils.draft_solution(
+            self.authorities.area(role), author or self.editor, self.portal, **fields
+        )
+
+    def submitted(self, role=FLENSBURG, **fields):
+        """A draft the authority's editor submitted for moderation in the admin."""
+        page = self.draft(role, **fields)
+        response = submit(client_for(self.editor), page)
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        return page
+
+
+class AuthorityReviewTests(ModerationTestCase):
+    def test_editor_submits__own_moderator_approves__page_goes_live(self):
+        page = self.submitted()
+        self.assertFalse(live(page))
+        task = utils.current_task_state(page).task.specific
+        self.assertIsInstance(task, AuthorityReviewTask)
+
+        response = act(client_for(self.moderator), page, "approve", comment="Passt.")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(utils.modal_json(response)["step"], "success")
+        self.assertTrue(live(page))
+
+    def test_moderator__cannot_approve_other_authority(self):
+        page = self.submitted()
+        client = client_for(self.other_moderator)
+
+        response = act(client, page, "approve")
+
+        self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
+        self.assertFalse(live(page))
+        self.assertEqual(
+            utils.current_task_state(page).status, TaskState.STATUS_IN_PROGRESS
+        )
+        # Nor through the editor's action menu (they cannot even open the editor).
+        response = utils.approve_in_editor(client, page, "approve")
+        self.assertNotEqual(response.status_code, HTTPStatus.OK)
+        self.assertFalse(live(page))
+
+    def test_moderator__never_approves_own_edit(self):
+        page = self.draft(author=self.moderator)
+        submit(client_for(self.moderator), page)
+        own = client_for(self.moderator)
+
+        response = act(own, page, "approve")
+
+        self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
+        self.assertFalse(live(page))
+        response = own.get(utils.edit_url(page))
+        self.assertNotContains(response, "workflow-action-name")
+        # A colleague of the same authority can.
+        act(client_for(self.second_moderator), page, "approve")
+        self.assertTrue(live(page))
+
+    def test_moderator__edit_and_approve_together__is_refused_keeping_the_edit(self):
+        page = self.submitted()
+        client = client_for(self.moderator)
+        data = utils.edit_form_data(page, title="Vom Moderator geändert")
+        data.update(
+            {
+                "action-workflow-action": "true",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": "{}",
+            }
+        )
+
+        response = client.post(utils.edit_url(page), data)
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, "Vom Moderator geändert")
+        self.assertIn(
+            "You wrote the latest version of this page, so another reviewer has to "
+            "decide on it.",
+            messages_of(response),
+        )
+        self.assertFalse(live(page))
+        self.assertEqual(
+            Page.objects.get(pk=page.pk).get_latest_revision().user, self.editor
+        )
+
+    def test_queue__shows_page_only_to_moderators_of_its_authority(self):
+        page = self.submitted(title="Smarte Parkplätze Flensburg")
+        home = reverse("wagtailadmin_home")
+
+        own = client_for(self.moderator).get(home)
+        other = client_for(self.other_moderator).get(home)
+
+        self.assertContains(own, "Awaiting your review")
+        self.assertContains(own, "Smarte Parkplätze Flensburg")
+        self.assertNotContains(other, "Smarte Parkplätze Flensburg")
+        self.assertTrue(
+            TaskState.objects.reviewable_by(self.moderator)
+            .filter(workflow_state__object_id=str(page.pk))
+            .exists()
+        )
+        self.assertFalse(
+            TaskState.objects.reviewable_by(self.other_moderator)
+            .filter(workflow_state__object_id=str(page.pk))
+            .exists()
+        )
+
+    def test_editor__publish_button_does_not_bypass_review(self):
+        page = self.draft()
+        utils.publish(client_for(self.moderator), page)
+        self.assertFalse(live(page))
+
+
+class ChangeRequestTests(ModerationTestCase):
+    def test_request_changes__author_sees_comment_edits_resubmits_and_resumes(self):
+        page = self.draft(title="Rufbus Entwurf")
+        Submission.objects.create(
+            page=page, submitted_by=self.editor, organisation=page.lead_organisation
+        )
+        submit(client_for(self.editor), page)
+        act(client_for(self.agency), page, "approve", **CHECKLIST_COMPLETE)
+        authority_state = utils.current_task_state(page)
+        self.assertIsInstance(authority_state.task.specific, AuthorityReviewTask)
+
+        act(
+            client_for(self.moderator),
+            page,
+            "reject",
+            comment="Bitte die Zielgruppe ergänzen.",
+        )
+
+        state = Page.objects.get(pk=page.pk).current_workflow_state
+        self.assertEqual(state.status, WorkflowState.STATUS_NEEDS_CHANGES)
+        author = client_for(self.editor)
+        history = author.get(
+            reverse(
+                "wagtailadmin_pages:workflow_history_detail", args=[page.pk, state.pk]
+            )
+        )
+        self.assertContains(history, "Bitte die Zielgruppe ergänzen.")
+        editor_page = author.get(utils.edit_url(page))
+        self.assertContains(editor_page, "Changes requested")
+
+        response = submit(author, page, teaser="Für Pendlerinnen im ländlichen Raum.")
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        resumed = utils.current_task_state(page)
+        # Resumed at the authority review; the feasibility check is not repeated.
+        self.assertIsInstance(resumed.task.specific, AuthorityReviewTask)
+        self.assertNotEqual(resumed.pk, authority_state.pk)
+        self.assertEqual(
+            TaskState.objects.filter(
+                workflow_state=state, task__in=FeasibilityCheckTask.objects.all()
+            ).count(),
+            1,
+        )
+        act(client_for(self.moderator), page, "approve")
+        self.assertTrue(live(page))
+        self.assertEqual(
+            Page.objects.get(pk=page.pk).specific.teaser,
+            "Für Pendlerinnen im ländlichen Raum.",
+        )
+
+
+class FeasibilityCheckTests(ModerationTestCase):
+    def submission(self):
+        page = self.draft(title="Idee aus dem Verein")
+        Submission.objects.create(
+            page=page, submitted_by=self.editor, organisation=page.lead_organisation
+        )
+        submit(client_for(self.editor), page)
+        return page
+
+    def test_partner_submission__starts_at_feasibility_check_for_digitalagentur(self):
+        page = self.submission()
+        self.assertIsInstance(
+            utils.current_task_state(page).task.specific, FeasibilityCheckTask
+        )
+        self.assertEqual(
+            act(client_for(self.moderator), page, "approve").status_code,
+            HTTPStatus.FORBIDDEN,
+        )
+
+    def test_action_modal__shows_the_checklist(self):
+        page = self.submission()
+        task_state = utils.current_task_state(page)
+        response = client_for(self.agency).get(
+            utils.workflow_action_url(page, "approve", task_state),
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        html = utils.modal_json(response)["html"]
+        for name, _label in FEASIBILITY_CHECKLIST:
+            self.assertIn(f'name="{name}"', html)
+
+    def test_approve_with_unticked_box__is_refused_with_clear_error(self):
+        page = self.submission()
+        incomplete = {**CHECKLIST_COMPLETE}
+        del incomplete["personal_data_handled"]
+
+        response = act(client_for(self.agency), page, "approve", **incomplete)
+
+        payload = utils.modal_json(response)
+        self.assertEqual(payload["step"], "action")
+        self.assertIn("Confirm this item before approving.", payload["html"])
+        self.assertIn("every item of the checklist is confirmed", payload["html"])
+        state = utils.current_task_state(page)
+        self.assertEqual(state.status, TaskState.STATUS_IN_PROGRESS)
+        self.assertIsInstance(state.task.specific, FeasibilityCheckTask)
+
+    def test_approve_with_unticked_box_from_editor_menu__is_refused(self):
+        page = self.submission()
+        incomplete = {name: True for name, _label in FEASIBILITY_CHECKLIST[:2]}
+
+        response = utils.approve_in_editor(
+            client_for(self.agency), page, "approve", **incomplete
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertTrue(
+            any(
+                "The feasibility check is not complete" in m
+                for m in messages_of(response)
+            )
+        )
+        self.assertIsInstance(
+            utils.current_task_state(page).task.specific, FeasibilityCheckTask
+        )
+
+    def test_complete_checklist__stored_with_revision_and_shown_in_history(self):
+        page = self.submission()
+        revision = Page.objects.get(pk=page.pk).get_latest_revision()
+
+        act(
+            client_for(self.agency),
+            page,
+            "approve",
+            comment="Machbar.",
+            **CHECKLIST_COMPLETE,
+        )
+
+        check = FeasibilityCheckTaskState.objects.get(
+            workflow_state__object_id=str(page.pk)
+        )
+        self.assertEqual(check.revision, revision)
+        self.assertEqual(check.finished_by, self.agency)
+        self.assertTrue(all(ticked for _label, ticked in check.checklist))
+        self.assertIsInstance(
+            utils.current_task_state(page).task.specific, AuthorityReviewTask
+        )
+        history = client_for(self.agency).get(
+            reverse(
+                "wagtailadmin_pages:workflow_history_detail",
+                args=[page.pk, check.workflow_state_id],
+            )
+        )
+        self.assertContains(history, "Machbar.")
+        with translation.override("en"):
+            self.assertContains(history, "Personal data is handled properly")
+        entry = PageLogEntry.objects.get(page=page, action="wagtail.workflow.approve")
+        self.assertIn("Checklist", entry.data["comment"])
+
+    def test_editor_page__skips_feasibility_check(self):
+        page = self.submitted()
+        skipped = TaskState.objects.get(
+            workflow_state__object_id=str(page.pk),
+            task__in=FeasibilityCheckTask.objects.all(),
+        )
+        self.assertEqual(skipped.status, TaskState.STATUS_SKIPPED)
+
+
+class CrossBorderReviewTests(ModerationTestCase):
+    def with_danish_partner(self):
+        page = self.draft(title="Grenzenloser Radverkehr")
+        danish = OrganisationFactory(name="Aabenraa Kommune", country=Country.DENMARK)
+        SolutionPartner.objects.create(page=page, organisation=danish)
+        page.save_revision(user=self.editor)
+        submit(client_for(self.editor), page)
+        return page
+
+    def test_page_with_danish_partner__needs_danish_moderator_after_authority(self):
+        page = self.with_danish_partner()
+        act(client_for(self.moderator), page, "approve")
+        self.assertFalse(live(page))
+        self.assertEqual(
+            act(client_for(self.second_moderator), page, "approve").status_code,
+            HTTPStatus.FORBIDDEN,
+        )
+
+        act(client_for(self.dk_moderator), page, "approve", comment="Godkendt.")
+
+        self.assertTrue(live(page))
+
+    def test_page_without_danish_partner__skips_cross_border_review(self):
+        page = self.submitted()
+        act(client_for(self.moderator), page, "approve")
+        self.assertTrue(live(page))
+
+
+class IntegrityTests(ModerationTestCase):
+    def test_every_action__is_logged_with_user_time_and_comment(self):
+        page = self.draft()
+        Submission.objects.create(
+            page=page, submitted_by=self.editor, organisation=page.lead_organisation
+        )
+        submit(client_for(self.editor), page)
+        act(client_for(self.agency), page, "approve", **CHECKLIST_COMPLETE)
+        act(client_for(self.moderator), page, "reject", comment="Quelle fehlt.")
+        submit(client_for(self.editor), page)
+        act(client_for(self.second_moderator), page, "approve", comment="Danke.")
+
+        entries = list(
+            PageLogEntry.objects.filter(
+                page=page, action__startswith="wagtail.workflow"
+            )
+            .order_by("timestamp", "pk")
+            .values_list("action", "user__username", "data")
+        )
+        self.assertEqual(
+            [(action, user) for action, user, _data in entries],
+            [
+                ("wagtail.workflow.start", "flensburg-editor"),
+                ("wagtail.workflow.approve", "digitalagentur"),
+                ("wagtail.workflow.reject", "flensburg-moderator"),
+                ("wagtail.workflow.resume", "flensburg-editor"),
+                ("wagtail.workflow.approve", "flensburg-moderator-2"),
+            ],
+        )
+        self.assertEqual(entries[2][2]["comment"], "Quelle fehlt.")
+        self.assertEqual(entries[4][2]["comment"], "Danke.")
+        self.assertTrue(
+            PageLogEntry.objects.filter(
+                page=page, action="wagtail.publish", user=self.second_moderator
+            ).exists()
+        )
+        history = client_for(self.moderator).get(
+            reverse("wagtailadmin_pages:history", args=[page.pk])
+        )
+        self.assertContains(history, "Quelle fehlt.")
+
+    def test_stale_second_approval__is_refused_clearly_and_not_published_twice(self):
+        page = self.with_two_steps()
+        task_state = utils.current_task_state(page)  # both moderators open the modal
+        act(client_for(self.moderator), page, "approve", task_state=task_state)
+
+        response = act(
+            client_for(self.second_moderator),
+            page,
+            "approve",
+            task_state=task_state,
+            modal=False,
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertIn(
+            "This step was already approved by flensburg-moderator; your action was "
+            "not carried out. Reload the page to see its current state.",
+            messages_of(response),
+        )
+        self.assertEqual(
+            TaskState.objects.filter(
+                workflow_state__object_id=str(page.pk),
+                task=task_state.task,
+                status=TaskState.STATUS_APPROVED,
+            ).count(),
+            1,
+        )
+
+    def test_stale_last_approval__workflow_finished__published_once(self):
+        page = self.submitted()
+        task_state = utils.current_task_state(page)
+        act(client_for(self.moderator), page, "approve", task_state=task_state)
+
+        response = act(
+            client_for(self.second_moderator), page, "approve", task_state=task_state
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertIn(
+            "is not currently awaiting moderation", " ".join(messages_of(response))
+        )
+        self.assertEqual(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1
+        )
+
+    def with_two_steps(self):
+        page = self.draft()
+        danish = OrganisationFactory(country=Country.DENMARK)
+        SolutionPartner.objects.create(page=page, organisation=danish)
+        page.save_revision(user=self.editor)
+        submit(client_for(self.editor), page)
+        return page

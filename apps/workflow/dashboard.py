@@ -1,0 +1,227 @@
+"""The moderation dashboard: pending workflow items per authority and freshness.
+
+Moderators see their authority's items; the Digitalagentur (and administrators) see
+every authority and the items that belong to none. The authority of a page is its
+partner area in any language tree (``apps.workflow.permissions``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page, TaskState, WorkflowState
+
+from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
+from apps.workflow.models import ReviewReminder
+from apps.workflow.permissions import area_role_for_page, roles_moderated_by
+from apps.workflow.reminders import overdue_reviews
+
+NO_AUTHORITY = _("Digitalagentur (no authority)")
+
+
+def overdue_days() -> int:
+    """After how many days a pending item counts as overdue (WORKFLOW_OVERDUE_DAYS)."""
+    return int(getattr(settings, "WORKFLOW_OVERDUE_DAYS", 7))
+
+
+def sees_everything(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=DIGITALAGENTUR_GROUP).exists()
+
+
+def visible_roles(user) -> list[AreaRole]:
+    return list(AREA_ROLES) if sees_everything(user) else roles_moderated_by(user)
+
+
+def can_view_dashboard(user) -> bool:
+    return user.is_authenticated and bool(
+        sees_everything(user) or roles_moderated_by(user)
+    )
+
+
+@dataclass
+class PendingItem:
+    """One page or snippet waiting on a workflow task."""
+
+    title: str
+    edit_url: str
+    task: str
+    requested_by: str
+    started_at: datetime.datetime
+    age_days: int
+    overdue: bool
+    language: str = ""
+
+
+@dataclass
+class AuthorityQueue:
+    name: str
+    items: list[PendingItem] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(item.overdue for item in self.items)
+
+
+def _edit_url(obj) -> str:
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    return ""
+
+
+def pending_queues(user, now: datetime.datetime | None = None) -> list[AuthorityQueue]:
+    """Items in progress per authority the user may see, oldest first."""
+    now = now or timezone.now()
+    limit = datetime.timedelta(days=overdue_days())
+    roles = visible_roles(user)
+    queues = {role.name: AuthorityQueue(role.name) for role in roles}
+    everything = sees_everything(user)
+    if everything:
+        queues[str(NO_AUTHORITY)] = AuthorityQueue(str(NO_AUTHORITY))
+    states = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+        .select_related("task", "workflow_state__requested_by")
+        .order_by("started_at", "pk")
+    )
+    for state in states:
+        obj = state.workflow_state.content_object
+        if obj is None:
+            continue
+        obj = getattr(obj, "specific", obj)
+        role = area_role_for_page(obj) if isinstance(obj, Page) else None
+        if role is not None and role.name in queues:
+            queue = queues[role.name]
+        elif role is None and everything:
+            queue = queues[str(NO_AUTHORITY)]
+        else:
+            continue
+        age = now - state.started_at
+        requester = state.workflow_state.requested_by
+        queue.items.append(
+            PendingItem(
+                title=str(obj),
+                edit_url=_edit_url(obj),
+                task=state.task.name,
+                requested_by=(
+                    requester.get_full_name() or requester.get_username()
+                    if requester
+                    else ""
+                ),
+                started_at=state.started_at,
+                age_days=age.days,
+                overdue=age > limit,
+                language=getattr(getattr(obj, "locale", None), "language_code", ""),
+            )
+        )
+    return list(queues.values())
+
+
+def _area_filter(roles: list[AreaRole]) -> Q:
+    from apps.knowledge.models import PartnerAreaPage
+
+    condition = Q(pk__in=[])
+    areas = PartnerAreaPage.objects.filter(slug__in=[r.area_slug for r in roles])
+    for path in areas.values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def freshness_list(user, today: datetime.date | None = None) -> list[dict]:
+    """Published solutions past their review date that the user is responsible for."""
+    today = today or timezone.localdate()
+    pages = overdue_reviews(today)
+    if not sees_everything(user):
+        pages = pages.filter(_area_filter(roles_moderated_by(user)))
+    reminded = {
+        (r.page_id, r.review_date): r.created_at
+        for r in ReviewReminder.objects.filter(page__in=[p.pk for p in pages])
+    }
+    return [
+        {
+            "page": page,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "days_overdue": (today - page.review_date).days,
+            "reminded_at": reminded.get((page.pk, page.review_date)),
+        }
+        for page in pages
+    ]
+
+
+class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):
+    """Pending moderation per authority, overdue items and the freshness list."""
+
+    template_name = "workflow/dashboard/index.html"
+    page_title = _("Moderation dashboard")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_dashboard(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            queues=pending_queues(self.request.user),
+            freshness=freshness_list(self.request.user),
+            overdue_days=overdue_days(),
+            sees_everything=sees_everything(self.request.user),
+        )
+        return context
+
+
+class ModerationSummaryPanel(Component):
+    """Admin home panel: how many items wait per authority, how many are overdue."""
+
+    name = "moderation_summary"
+    template_name = "workflow/dashboard/home_panel.html"
+    order = 90
+
+    def __init__(self, user) -> None:
+        self.user = user
+
+    def get_context_data(self, parent_context=None) -> dict:
+        queues = pending_queues(self.user)
+        return {
+            "queues": queues,
+            "overdue_days": overdue_days(),
+            "dashboard_url": reverse("workflow_dashboard"),
+        }
+
+
+class DashboardMenuItem(MenuItem):
+    """The admin menu entry, shown to moderators and the Digitalagentur only."""
+
+    def is_shown(self, request) -> bool:
+        return can_view_dashboard(request.user)
+
+
+def menu_item() -> DashboardMenuItem:
+    return DashboardMenuItem(
+        _("Moderation dashboard"),
+        reverse("workflow_dashboard"),
+        name="moderation-dashboard",
+        icon_name="tasks",
+        order=250,
+    )
+
+
+def add_home_panel(request, panels: list) -> None:
+    if can_view_dashboard(request.user):
+        panels.append(ModerationSummaryPanel(request.user))

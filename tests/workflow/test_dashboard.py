@@ -1,0 +1,209 @@
+"""The moderation dashboard: who sees which authority's items, overdue marks, the
+freshness list and the review reminders."""
+
+from __future__ import annotations
+
+import datetime
+from http import HTTPStatus
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.models import TaskState, WorkflowPage
+
+from apps.workflow.models import OutboxMessage, ReviewReminder
+from tests.knowledge import factories
+from tests.knowledge.utils import translate_tree
+from tests.workflow.mail_utils import (
+    DIGITALAGENTUR_GROUP,
+    FLENSBURG,
+    NORDFRIESLAND,
+    PASSWORD,
+    build_moderated_portal,
+    draft_solution,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/admin/moderation-dashboard/"
+
+
+@pytest.fixture
+def setup():
+    setup = build_moderated_portal()
+    WorkflowPage.objects.create(page=setup.other_area, workflow=setup.workflow)
+    return setup
+
+
+@pytest.fixture
+def people(setup):
+    return {
+        "editor": make_user("fl-editor", FLENSBURG.editors, language="da"),
+        "fl": make_user("fl-mod", FLENSBURG.moderators, language="en"),
+        "nf": make_user("nf-mod", NORDFRIESLAND.moderators, language="en"),
+        "agency": make_user("agency", DIGITALAGENTUR_GROUP, language="en"),
+    }
+
+
+@pytest.fixture
+def pending(setup, people):
+    """One Flensburg item waiting ten days and one fresh Nordfriesland item."""
+    old = draft_solution(setup, owner=people["editor"], title="Alte Dorfkiste")
+    setup.workflow.start(old, people["editor"])
+    TaskState.objects.filter(workflow_state__object_id=str(old.pk)).update(
+        started_at=timezone.now() - datetime.timedelta(days=10)
+    )
+    fresh = factories.SolutionPageFactory(
+        parent=setup.other_area, title="Neuer Deichbus", live=False
+    )
+    fresh.save_revision(user=people["editor"])
+    setup.workflow.start(fresh, people["editor"])
+    return old, fresh
+
+
+def dashboard_for(client, username: str):
+    client.login(username=username, password=PASSWORD)
+    return client.get(DASHBOARD)
+
+
+def rows(response) -> dict[str, bool]:
+    """Title → overdue, for every pending row the dashboard shows."""
+    return {
+        item.title: item.overdue
+        for queue in response.context["queues"]
+        for item in queue.items
+    }
+
+
+def test_moderator__sees_own_authority_only_with_overdue_mark(client, pending):
+    response = dashboard_for(client, "fl-mod")
+    assert response.status_code == HTTPStatus.OK
+    assert rows(response) == {"Alte Dorfkiste": True}
+    html = response.content.decode()
+    assert "Neuer Deichbus" not in html
+    assert "moderation-queue__overdue" in html
+    assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
+    assert response.context["overdue_days"] == 7
+
+
+def test_other_authority_moderator__sees_only_theirs(client, pending):
+    response = dashboard_for(client, "nf-mod")
+    assert rows(response) == {"Neuer Deichbus": False}
+    assert "Alte Dorfkiste" not in response.content.decode()
+
+
+def test_digitalagentur__sees_every_authority(client, pending):
+    response = dashboard_for(client, "agency")
+    assert rows(response) == {"Alte Dorfkiste": True, "Neuer Deichbus": False}
+    names = [queue.name for queue in response.context["queues"]]
+    assert FLENSBURG.name in names and NORDFRIESLAND.name in names
+
+
+def test_overdue_days__configurable(client, pending, settings):
+    settings.WORKFLOW_OVERDUE_DAYS = 14
+    response = dashboard_for(client, "agency")
+    assert rows(response)["Alte Dorfkiste"] is False
+    assert "moderation-queue__overdue" not in response.content.decode()
+    assert response.context["overdue_days"] == 14
+
+
+def test_editor__no_dashboard_no_menu_item(client, pending):
+    response = dashboard_for(client, "fl-editor")
+    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)
+    assert "Alte Dorfkiste" not in response.content.decode()
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert DASHBOARD not in home
+
+
+def test_moderator__menu_item_and_home_panel(client, pending):
+    client.login(username="fl-mod", password=PASSWORD)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert DASHBOARD in home
+    assert "moderation-summary" in home
+
+
+def test_danish_tree__item_counts_for_its_authority(client, setup, people):
+    danish_area = translate_tree(setup.portal.area, "da")
+    page = factories.SolutionPageFactory(
+        parent=danish_area, title="Landsbykasse", live=False
+    )
+    page.save_revision(user=people["editor"])
+    setup.workflow.start(page, people["editor"])
+    assert "Landsbykasse" in rows(dashboard_for(client, "fl-mod"))
+    client.logout()
+    assert "Landsbykasse" not in rows(dashboard_for(client, "nf-mod"))
+
+
+@pytest.fixture
+def overdue_solutions(setup, people):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    old = factories.SolutionPageFactory(
+        parent=setup.portal.area,
+        title="Veraltete Ladesäulen",
+        owner=people["editor"],
+        review_date=yesterday - datetime.timedelta(days=30),
+    )
+    other = factories.SolutionPageFactory(
+        parent=setup.other_area, title="Alter Deich", review_date=yesterday
+    )
+    factories.SolutionPageFactory(
+        parent=setup.portal.area,
+        title="Frische Lösung",
+        review_date=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    return old, other
+
+
+def test_freshness__moderator_sees_own_overdue_solutions(client, overdue_solutions):
+    response = dashboard_for(client, "fl-mod")
+    titles = [row["page"].title for row in response.context["freshness"]]
+    assert titles == ["Veraltete Ladesäulen"]
+    assert response.context["freshness"][0]["days_overdue"] == 31
+
+
+def test_freshness__digitalagentur_sees_all_and_never_the_fresh_one(
+    client, overdue_solutions
+):
+    response = dashboard_for(client, "agency")
+    titles = [row["page"].title for row in response.context["freshness"]]
+    assert titles == ["Veraltete Ladesäulen", "Alter Deich"]
+    assert "Frische Lösung" not in response.content.decode()
+
+
+def test_review_reminder__owner_mailed_once_in_their_language(
+    client, overdue_solutions, django_capture_on_commit_callbacks
+):
+    old, _other = overdue_solutions
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    [message] = mail.outbox  # the other solution has no owner
+    assert message.to == ["fl-editor@example.org"]
+    assert message.extra_headers["Content-Language"] == "da"
+    with translation.override("da"):
+        assert message.subject == gettext('Please review: "%(title)s"') % {
+            "title": "Veraltete Ladesäulen"
+        }
+    assert ReviewReminder.objects.filter(page=old).count() == 1
+    response = dashboard_for(client, "fl-mod")
+    assert response.context["freshness"][0]["reminded_at"] is not None
+
+
+def test_review_reminder__new_review_date_starts_a_new_period(
+    overdue_solutions, django_capture_on_commit_callbacks
+):
+    from apps.workflow.tasks import send_review_reminders
+
+    old, _other = overdue_solutions
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_review_reminders.enqueue().return_value == 1
+    old.review_date = timezone.localdate() - datetime.timedelta(days=2)
+    old.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_review_reminders.enqueue().return_value == 1
+    assert OutboxMessage.objects.filter(kind="review_reminder").count() == 2

@@ -54,6 +54,12 @@ TAXONOMY_PERMISSIONS = [
     "knowledge.change_fieldofaction",
     "knowledge.delete_fieldofaction",
 ]
+# The Digitalagentur invites partners (apps.workflow.invitations).
+PARTNER_INVITATION_PERMISSIONS = [
+    "workflow.add_partnerinvitation",
+    "workflow.change_partnerinvitation",
+    "workflow.view_partnerinvitation",
+]
 TRANSLATOR_PERMISSIONS = [
     "wagtail_localize.submit_translation",
     "knowledge.add_fieldofaction",
@@ -175,7 +181,11 @@ def setup_roles() -> RolesReport:
         _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
         _revoke_pages(moderators, pages, ["publish_page"])
 
-    agency = _group(DIGITALAGENTUR_GROUP, TAXONOMY_PERMISSIONS, report)
+    agency = _group(
+        DIGITALAGENTUR_GROUP,
+        [*TAXONOMY_PERMISSIONS, *PARTNER_INVITATION_PERMISSIONS],
+        report,
+    )
     knowledge = _pages_of("knowledge.KnowledgeIndexPage", report)
     _grant_pages(agency, knowledge, MODERATOR_PAGE_PERMISSIONS, report)
     _revoke_pages(agency, knowledge, ["publish_page"])

@@ -42,3 +42,16 @@ def add_moderation_summary_panel(request, panels):
     from apps.workflow.dashboard import add_home_panel
 
     add_home_panel(request, panels)
+
+
+# Partner invitations (apps.workflow.invitations): a snippet listing; adding one
+# mails the invitation link.
+def _register_partner_invitations() -> None:
+    from wagtail.snippets.models import register_snippet
+
+    from apps.workflow.invitations import PartnerInvitationViewSet
+
+    register_snippet(PartnerInvitationViewSet)
+
+
+_register_partner_invitations()

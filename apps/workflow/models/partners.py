@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,19 @@ class PartnerInvitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    def clean(self) -> None:
+        super().clean()
+        from django.contrib.auth import get_user_model
+
+        User = get_user_model()
+        if self.email and (
+            User.objects.filter(email__iexact=self.email).exists()
+            or User.objects.filter(username__iexact=self.email).exists()
+        ):
+            raise ValidationError(
+                {"email": _("An account with this e-mail address exists already.")}
+            )
 
 
 class Submission(models.Model):

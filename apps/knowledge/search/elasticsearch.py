@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from django.utils.functional import cached_property
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Mapping,
@@ -41,6 +43,7 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from modelsearch.utils import deep_update
 
+from . import pending
 from .analysis import (
     ELASTICSEARCH_ANALYZERS,
     LANGUAGES,
@@ -198,6 +201,32 @@ class LocalisedElasticsearchSearchBackend(Elasticsearch9SearchBackend):
         )
         params["INDEX_SETTINGS"] = index_settings
         super().__init__(params)
+
+    # Publishing must not fail while Elasticsearch is down: modelsearch logs the
+    # error and carries on (catch_indexing_errors); the object is noted so the
+    # index catches up later (see .pending).
+
+    def add(self, obj):
+        try:
+            super().add(obj)
+        except (TransportConnectionError, ConnectionTimeout):
+            pending.remember(obj, "update")
+            raise
+
+    def add_bulk(self, model, obj_list):
+        try:
+            super().add_bulk(model, obj_list)
+        except (TransportConnectionError, ConnectionTimeout):
+            for obj in obj_list:
+                pending.remember(obj, "update")
+            raise
+
+    def delete(self, obj):
+        try:
+            super().delete(obj)
+        except (TransportConnectionError, ConnectionTimeout):
+            pending.remember(obj, "delete")
+            raise
 
 
 SearchBackend = LocalisedElasticsearchSearchBackend

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
+from modelsearch.backends import InvalidSearchBackendError
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Fuzzy, Or, PlainText, SearchQuery
@@ -21,7 +22,7 @@ from apps.knowledge.search import synonyms
 logger = logging.getLogger(__name__)
 
 #: Backend used when Elasticsearch is unreachable.
-FALLBACK_BACKEND = "apps.knowledge.search.database"
+FALLBACK_BACKEND = "database"
 #: Seconds a reachability check of Elasticsearch is trusted.
 PING_TTL = 30.0
 
@@ -66,7 +67,12 @@ def portal_backend() -> tuple[BaseSearchBackend, bool]:
     logger.warning(
         "Elasticsearch is unreachable; the portal searches the database backend."
     )
-    return get_search_backend(FALLBACK_BACKEND), True
+    try:
+        return get_search_backend(FALLBACK_BACKEND), True
+    except InvalidSearchBackendError:
+        # Not configured: searches an index that is not kept up to date, which
+        # still beats no search at all.
+        return get_search_backend("apps.knowledge.search.database"), True
 
 
 def build_query(

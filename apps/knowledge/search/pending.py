@@ -1,0 +1,80 @@
+"""Index changes Elasticsearch missed while unreachable, and their replay.
+
+When Elasticsearch does not answer, publishing still succeeds (modelsearch logs the
+error and carries on); the backend notes the object here. :func:`replay` sends the
+noted objects once Elasticsearch answers again: run by the ``replay_search_index``
+command, or enqueued as :func:`replay_pending_index_updates_task`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django_tasks import task
+from modelsearch.backends.base import BaseSearchBackend
+
+logger = logging.getLogger(__name__)
+
+
+def remember(obj, action: str) -> None:
+    """Note that ``obj`` must be updated in (or deleted from) the index later."""
+    from apps.knowledge.models import PendingIndexUpdate
+
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    PendingIndexUpdate.objects.update_or_create(
+        content_type=content_type,
+        object_id=str(obj.pk),
+        defaults={"action": action},
+    )
+    logger.warning(
+        "Elasticsearch unreachable: %s of %s %s will be replayed.",
+        action,
+        content_type.model,
+        obj.pk,
+    )
+
+
+def replay(backend: BaseSearchBackend) -> tuple[int, int]:
+    """Send every pending change to ``backend``; (replayed, still pending)."""
+    from apps.knowledge.models import PendingIndexUpdate
+    from apps.knowledge.search.engine import forget_reachability
+
+    replayed = 0
+    for pending in PendingIndexUpdate.objects.select_related("content_type"):
+        model = pending.content_type.model_class()
+        if model is None:
+            pending.delete()
+            continue
+        obj = model._default_manager.filter(pk=pending.object_id).first()
+        try:
+            if obj is None or pending.action == PendingIndexUpdate.Action.DELETE:
+                backend.delete(obj or model(pk=pending.object_id))
+            else:
+                backend.add(obj)
+        except ConnectionError:
+            break
+        except Exception as error:  # noqa: BLE001 - transport errors vary by client
+            if _is_connection_error(error):
+                break
+            raise
+        pending.delete()
+        replayed += 1
+    forget_reachability()
+    return replayed, PendingIndexUpdate.objects.count()
+
+
+def _is_connection_error(error: Exception) -> bool:
+    from elastic_transport import ConnectionError as TransportConnectionError
+    from elastic_transport import ConnectionTimeout
+
+    return isinstance(error, (TransportConnectionError, ConnectionTimeout))
+
+
+@task()
+def replay_pending_index_updates_task() -> int:
+    """Replay the index changes Elasticsearch missed; returns how many remain."""
+    from wagtail.search.backends import get_search_backend
+
+    _replayed, remaining = replay(get_search_backend("default"))
+    return remaining

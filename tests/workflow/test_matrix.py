@@ -1,0 +1,160 @@
+"""Who may do what in the admin: role x authority x action, every cell through the
+admin with the test client.
+
+Each cell starts from a solution in the authority's partner area (German tree) whose
+latest revision the authority's own editor wrote:
+
+- view     open the page in the admin editor (HTTP 200)
+- edit     "Save draft" with a new title (the new title is the latest revision)
+- submit   "Submit for moderation" (a workflow is in progress afterwards)
+- approve  the page was submitted by its editor and waits at the authority review;
+           the role approves it from the action modal (the task state is approved)
+- reject   as approve, with "Request changes" (the task state is rejected)
+- publish  "Publish" in the editor (the page is live afterwards)
+
+Nobody publishes directly: pages go live through the workflow's last approval
+(tests/workflow/test_moderation.py follows that path and the later steps: the
+feasibility check of the Digitalagentur and the cross-border review of the Danish
+partner moderators).
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.db import transaction
+from django.test import Client, TestCase
+from wagtail.models import Page, TaskState
+
+from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from tests.workflow import utils
+from tests.workflow.factories import PartnerProfileFactory, UserFactory
+
+ACTIONS = ["view", "edit", "submit", "approve", "reject", "publish"]
+AUTHORITIES = {
+    "Flensburg": AREA_ROLES[0],
+    "Nordfriesland": AREA_ROLES[1],
+    "Schleswig-Fl.": AREA_ROLES[2],
+    "Danish": DANISH_PARTNERS,
+}
+
+# The editor and moderator rows are users of Stadt Flensburg; the partner belongs
+# to an organisation of Flensburg but has no admin access.
+MATRIX = """
+role              authority      view  edit  submit  approve  reject  publish
+editor            Flensburg      yes   yes   yes     no       no      no
+editor            Nordfriesland  no    no    no      no       no      no
+editor            Schleswig-Fl.  no    no    no      no       no      no
+editor            Danish         no    no    no      no       no      no
+moderator         Flensburg      yes   yes   yes     yes      yes     no
+moderator         Nordfriesland  no    no    no      no       no      no
+moderator         Schleswig-Fl.  no    no    no      no       no      no
+moderator         Danish         no    no    no      no       no      no
+digitalagentur    Flensburg      yes   yes   yes     no       no      no
+digitalagentur    Nordfriesland  yes   yes   yes     no       no      no
+digitalagentur    Schleswig-Fl.  yes   yes   yes     no       no      no
+digitalagentur    Danish         yes   yes   yes     no       no      no
+dk-moderator      Flensburg      no    no    no      no       no      no
+dk-moderator      Nordfriesland  no    no    no      no       no      no
+dk-moderator      Schleswig-Fl.  no    no    no      no       no      no
+dk-moderator      Danish         yes   yes   yes     yes      yes     no
+partner           Flensburg      no    no    no      no       no      no
+partner           Nordfriesland  no    no    no      no       no      no
+partner           Schleswig-Fl.  no    no    no      no       no      no
+partner           Danish         no    no    no      no       no      no
+translator        Flensburg      yes   yes   yes     no       no      no
+translator        Nordfriesland  yes   yes   yes     no       no      no
+translator        Schleswig-Fl.  yes   yes   yes     no       no      no
+translator        Danish         yes   yes   yes     no       no      no
+anonymous         Flensburg      no    no    no      no       no      no
+anonymous         Nordfriesland  no    no    no      no       no      no
+anonymous         Schleswig-Fl.  no    no    no      no       no      no
+anonymous         Danish         no    no    no      no       no      no
+"""
+
+
+def parse_matrix() -> list[tuple[str, str, str, bool]]:
+    lines = [line.split() for line in MATRIX.strip().splitlines()]
+    header, rows = lines[0], lines[1:]
+    assert header[2:] == ACTIONS
+    return [
+        (role, authority, action, answer == "yes")
+        for role, authority, *answers in rows
+        for action, answer in zip(ACTIONS, answers, strict=True)
+    ]
+
+
+class RoleAuthorityActionMatrixTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.authors = {
+            name: utils.user_in(f"{role.user_prefix}-author", role.editors)
+            for name, role in AUTHORITIES.items()
+        }
+        partner = PartnerProfileFactory(user=UserFactory(username="partner")).user
+        cls.users = {
+            "editor": utils.editor_of(AREA_ROLES[0]),
+            "moderator": utils.moderator_of(AREA_ROLES[0]),
+            "digitalagentur": utils.digitalagentur(),
+            "dk-moderator": utils.moderator_of(DANISH_PARTNERS),
+            "partner": partner,
+            "translator": utils.translator(),
+            "anonymous": None,
+        }
+
+    def setUp(self):
+        self.clients = {role: utils.client_for(u) for role, u in self.users.items()}
+        self.author_clients = {
+            name: utils.client_for(u) for name, u in self.authors.items()
+        }
+
+    def test_matrix__matches_table(self):
+        cells = parse_matrix()
+        self.assertEqual(len(cells), len(self.users) * len(AUTHORITIES) * 6)
+        for role, authority, action, expected in cells:
+            with self.subTest(role=role, authority=authority, action=action):
+                with transaction.atomic():
+                    allowed = self.try_action(role, authority, action)
+                    transaction.set_rollback(True)
+                self.assertEqual(
+                    allowed,
+                    expected,
+                    f"{role} / {authority} / {action}: expected "
+                    f"{'allow' if expected else 'deny'}",
+                )
+
+    def try_action(self, role: str, authority: str, action: str) -> bool:
+        page = utils.draft_solution(
+            self.authorities.area(AUTHORITIES[authority]),
+            self.authors[authority],
+            self.authorities.portal,
+            title=f"Lösung {authority}",
+        )
+        client: Client = self.clients[role]
+        if action == "view":
+            return client.get(utils.edit_url(page)).status_code == HTTPStatus.OK
+        if action == "edit":
+            utils.save_draft(client, page, title="Geänderter Titel")
+            return latest(page).get_latest_revision_as_object().title == (
+                "Geänderter Titel"
+            )
+        if action == "submit":
+            utils.submit(client, page)
+            return latest(page).workflow_in_progress
+        if action == "publish":
+            utils.publish(client, page)
+            return latest(page).live
+        utils.submit(self.author_clients[authority], page)
+        task_state = utils.current_task_state(page)
+        utils.act(client, page, action, task_state=task_state, comment="Matrix")
+        task_state.refresh_from_db()
+        decided = {
+            "approve": TaskState.STATUS_APPROVED,
+            "reject": TaskState.STATUS_REJECTED,
+        }[action]
+        return task_state.status == decided
+
+
+def latest(page: Page) -> Page:
+    return Page.objects.get(pk=page.pk).specific

@@ -249,3 +249,35 @@ def test_switched_off_notifications__moderator_gets_no_submission_mail(
     with django_capture_on_commit_callbacks(execute=True):
         submit_in_admin(client, solution)
     assert [m.to for m in mail.outbox] == [["mod-de@example.org"]]
+
+
+def test_default_workflow__custom_tasks_mail_their_own_reviewers(
+    django_capture_on_commit_callbacks,
+):
+    """With apps.workflow's own tasks (authority review, then publish) the mails
+    follow each task's reviewers: the page's authority only, then the author."""
+    from tests.workflow import utils as moderation
+
+    authorities = moderation.build_authorities()
+    editor = moderation.editor_of(FLENSBURG)
+    moderator = moderation.moderator_of(FLENSBURG)
+    moderation.moderator_of(NORDFRIESLAND)
+    page = moderation.draft_solution(
+        authorities.area(FLENSBURG), editor, authorities.portal, title="Hafenbus"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderation.submit(moderation.client_for(editor), page)
+    assert response.status_code == HTTPStatus.FOUND
+    assert [m.to for m in mail.outbox] == [[moderator.email]]
+    assert mail.outbox[0].subject == subject_in(
+        "en", 'For your review: "%(title)s"', "Hafenbus"
+    )
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.act(moderation.client_for(moderator), page, "approve")
+    assert Page.objects.get(pk=page.pk).live
+    assert [m.to for m in mail.outbox] == [[editor.email]]
+    assert mail.outbox[0].subject == subject_in(
+        "en", 'Approved: "%(title)s"', "Hafenbus"
+    )

@@ -1,0 +1,341 @@
+"""Partner accounts: invitation from the admin, self-registration with e-mail
+verification, log in and out through the portal."""
+
+from __future__ import annotations
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data
+
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP, setup_roles
+from apps.workflow.models import PartnerInvitation, PartnerProfile
+from tests.knowledge.utils import admin_in_english
+from tests.workflow.portal_utils import (
+    PASSWORD,
+    build_partner_portal,
+    make_partner,
+    submission_data,
+    submissions_url,
+    submit_url,
+)
+
+pytestmark = pytest.mark.django_db
+
+STRONG_PASSWORD = "Fjord-Bank-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def setup():
+    return build_partner_portal()
+
+
+def _url(name: str, language: str, *args) -> str:
+    with translation.override(language):
+        return reverse(f"partner:{name}", args=args)
+
+
+def _link(message) -> str:
+    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+
+
+def _agency_user():
+    setup_roles()
+    user = get_user_model().objects.create_user(
+        "agency", email="agency@example.org", password=PASSWORD
+    )
+    user.groups.add(_group(DIGITALAGENTUR_GROUP))
+    admin_in_english(user)
+    return user
+
+
+def _group(name):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.get(name=name)
+
+
+# -- invitations -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["de", "da", "en"])
+def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
+    client, setup, language
+):
+    agency = _agency_user()
+    client.force_login(agency)
+    add_url = reverse("wagtailsnippets_workflow_partnerinvitation:add")
+
+    response = client.post(
+        add_url,
+        nested_form_data(
+            {
+                "email": "Frauke@Dorfverein.example",
+                "organisation": setup.organisation.pk,
+                "language": language,
+            }
+        ),
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    invitation = PartnerInvitation.objects.get()
+    assert invitation.invited_by == agency
+    assert [message.to for message in mail.outbox] == [["Frauke@Dorfverein.example"]]
+    link = _link(mail.outbox[0])
+    assert link == _url("accept_invitation", language, invitation.token)
+    with translation.override(language):
+        from django.utils.translation import gettext
+
+        assert gettext("Open your partner account here:") in mail.outbox[0].body
+
+    client.logout()
+    response = client.get(link)
+    assert response.status_code == HTTPStatus.OK
+    assert f'<html lang="{language}">' in response.content.decode()
+    response = client.post(
+        link,
+        {
+            "first_name": "Frauke",
+            "last_name": "Lorenzen",
+            "password1": STRONG_PASSWORD,
+            "password2": STRONG_PASSWORD,
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == _url("submit", language)
+    profile = PartnerProfile.objects.get(user__email="frauke@dorfverein.example")
+    assert profile.organisation == setup.organisation
+    assert profile.language == language
+    assert profile.is_verified
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+    assert client.get(response.url).status_code == HTTPStatus.OK
+    # The link works only once.
+    client.logout()
+    assert client.get(link).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_invitation_page__lists_invitations_for_the_digitalagentur(client, setup):
+    PartnerInvitation.objects.create(
+        email="someone@example.org", organisation=setup.organisation
+    )
+    client.force_login(_agency_user())
+    response = client.get(reverse("wagtailsnippets_workflow_partnerinvitation:list"))
+    assert response.status_code == HTTPStatus.OK
+    assert "someone@example.org" in response.content.decode()
+
+
+def test_area_editor__cannot_invite_partners(client, setup):
+    setup_roles()
+    editor = get_user_model().objects.create_user("editor", password=PASSWORD)
+    editor.groups.add(_group("Stadt Flensburg – Editors"))
+    client.force_login(editor)
+    response = client.get(reverse("wagtailsnippets_workflow_partnerinvitation:add"))
+    # Wagtail sends users without the permission back to the dashboard.
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == reverse("wagtailadmin_home")
+
+
+def test_invitation__for_an_existing_account_is_refused_in_the_admin(client, setup):
+    client.force_login(_agency_user())
+    response = client.post(
+        reverse("wagtailsnippets_workflow_partnerinvitation:add"),
+        nested_form_data(
+            {
+                "email": setup.partner.user.email,
+                "organisation": setup.organisation.pk,
+                "language": "de",
+            }
+        ),
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert not PartnerInvitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_expired_invitation__is_not_valid(client, setup):
+    invitation = PartnerInvitation.objects.create(
+        email="late@example.org", organisation=setup.organisation
+    )
+    PartnerInvitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=30)
+    )
+    response = client.get(_url("accept_invitation", "de", invitation.token))
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_invitation_with_mismatched_passwords__keeps_the_name(client, setup):
+    invitation = PartnerInvitation.objects.create(
+        email="frauke@example.org", organisation=setup.organisation
+    )
+    response = client.post(
+        _url("accept_invitation", "en", invitation.token),
+        {
+            "first_name": "Frauke",
+            "last_name": "Lorenzen",
+            "password1": STRONG_PASSWORD,
+            "password2": "something-else-2026",
+        },
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    html = response.content.decode()
+    assert 'value="Frauke"' in html
+    assert 'id="id_password2_error"' in html
+    assert not PartnerProfile.objects.filter(user__email="frauke@example.org").exists()
+
+
+# -- self-registration -----------------------------------------------------------
+
+
+def _organisation_in(setup, language: str):
+    locale = Locale.objects.get(language_code=language)
+    return setup.organisation.get_translation(locale)
+
+
+def _registration(setup, language: str, **overrides) -> dict:
+    """The registration form's data; organisations are listed in the language."""
+    data = {
+        "first_name": "Jens",
+        "last_name": "Jensen",
+        "email": "jens@landsby.example",
+        "organisation": _organisation_in(setup, language).pk,
+        "password1": STRONG_PASSWORD,
+        "password2": STRONG_PASSWORD,
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_registration__needs_the_email_link_before_submitting(client, setup):
+    response = client.post(_url("register", "da"), _registration(setup, "da"))
+
+    assert response.status_code == HTTPStatus.OK
+    profile = PartnerProfile.objects.get(user__email="jens@landsby.example")
+    assert not profile.is_verified
+    assert profile.language == "da"
+    assert profile.organisation == _organisation_in(setup, "da")
+    # Logged in, but not allowed to submit yet.
+    assert client.get(submit_url("da")).status_code == HTTPStatus.FORBIDDEN
+    response = client.post(submit_url("da"), submission_data(setup, "da"))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+    [message] = mail.outbox
+    assert message.to == ["jens@landsby.example"]
+    link = _link(message)
+    assert link.startswith("/da/partner/verify/")
+    response = client.get(link)
+    assert response.status_code == HTTPStatus.OK
+    profile.refresh_from_db()
+    assert profile.is_verified
+    assert client.get(submit_url("da")).status_code == HTTPStatus.OK
+    # Used once; a second click says the link is no longer valid.
+    assert client.get(link).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_registration__with_a_taken_address_or_weak_password_keeps_the_input(
+    client, setup
+):
+    response = client.post(
+        _url("register", "en"),
+        _registration(
+            setup,
+            "en",
+            email=setup.partner.user.email,
+            password1="123",
+            password2="123",
+        ),
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    html = response.content.decode()
+    assert 'id="id_email_error"' in html
+    assert 'id="id_password2_error"' in html
+    assert 'value="Jens"' in html
+    assert f'value="{setup.partner.user.email}"' in html
+    organisation = _organisation_in(setup, "en")
+    assert f'<option value="{organisation.pk}" selected>' in html
+    assert PartnerProfile.objects.count() == 1
+
+
+def test_registration__with_a_filled_honeypot_creates_nothing(client, setup):
+    response = client.post(
+        _url("register", "de"),
+        _registration(setup, "de", website="http://spam.example"),
+    )
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert not get_user_model().objects.filter(email="jens@landsby.example").exists()
+    assert mail.outbox == []
+
+
+def test_registration__is_rate_limited_per_ip_address(client, setup, settings):
+    settings.PARTNER_RATE_LIMITS = {"registration": (1, 3600)}
+    client.post(_url("register", "de"), _registration(setup, "de"))
+    client.logout()
+    response = client.post(
+        _url("register", "de"), _registration(setup, "de", email="zweiter@example.org")
+    )
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert not get_user_model().objects.filter(email="zweiter@example.org").exists()
+
+
+def test_unverified_partner__can_ask_for_a_new_link(client, setup):
+    unverified = make_partner(setup.organisation, "neu", verified=False)
+    client.force_login(unverified.user)
+    response = client.post(_url("resend_verification", "en"))
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = mail.outbox
+    assert unverified.verification_token in message.body
+
+
+# -- log in and out --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["de", "da", "en"])
+def test_partner__logs_in_and_out_through_the_portal(client, setup, language):
+    response = client.get(_url("login", language))
+    assert response.status_code == HTTPStatus.OK
+    assert f'<html lang="{language}">' in response.content.decode()
+
+    response = client.post(
+        _url("login", language),
+        {"username": setup.partner.user.username, "password": PASSWORD},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == submissions_url(language)
+    html = client.get(response.url).content.decode()
+    assert _url("logout", language) in html  # the header offers to log out
+
+    response = client.post(_url("logout", language))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == f"/{language}/"
+    assert client.get(submissions_url(language)).status_code == HTTPStatus.FOUND
+
+
+def test_wrong_password__shows_the_error_and_keeps_the_user_name(client, setup):
+    response = client.post(
+        _url("login", "de"),
+        {"username": setup.partner.user.username, "password": "falsch"},
+    )
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    assert f'value="{setup.partner.user.username}"' in html
+
+
+def test_header__offers_login_and_submission_to_visitors(client, setup):
+    html = client.get("/en/").content.decode()
+    assert _url("login", "en") in html
+    assert submit_url("en") in html

@@ -281,3 +281,59 @@ def test_default_workflow__custom_tasks_mail_their_own_reviewers(
     assert mail.outbox[0].subject == subject_in(
         "en", 'Approved: "%(title)s"', "Hafenbus"
     )
+
+
+def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
+    client, django_capture_on_commit_callbacks
+):
+    """A Danish partner submits in the portal: the reviewers of the first task get
+    a mail; the change request and the approval reach the partner in Danish, with
+    a link to "my submissions" in the portal, not to the admin."""
+    from tests.workflow import portal_utils
+
+    setup = portal_utils.build_partner_portal()
+    setup.partner.language = "da"
+    setup.partner.save()
+    reviewers = portal_utils.moderators()
+    client.login(username="partner", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            portal_utils.submit_url("da"), portal_utils.submission_data(setup, "da")
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    submission = Submission.objects.get(submitted_by=setup.partner.user)
+    page = submission.page
+    submitted = OutboxMessage.objects.filter(kind=OutboxMessage.Kind.SUBMITTED)
+    assert submitted.exists()
+    assert "partner@example.org" not in {m.to_email for m in submitted}
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.act(client, page, reviewers, "reject", "Mere om målgruppen.")
+    [change_request] = [m for m in mail.outbox if m.to == ["partner@example.org"]]
+    assert change_request.extra_headers["Content-Language"] == "da"
+    assert "Mere om målgruppen." in change_request.body
+    assert portal_utils.submissions_url("da") in change_request.body
+    assert "/admin/" not in change_request.body
+
+    # The partner edits in the portal and sends it again; the review resumes.
+    client.force_login(setup.partner.user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            portal_utils.edit_url("da", submission),
+            portal_utils.submission_data(setup, "da", teaser="For ældre borgere."),
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    assert mail.outbox  # the task that asked for changes hears of it again
+    assert "partner@example.org" not in {a for m in mail.outbox for a in m.to}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.approve_all(client, page, reviewers)
+    assert Page.objects.get(pk=page.pk).live
+    approved = OutboxMessage.objects.get(kind=OutboxMessage.Kind.APPROVED)
+    assert (approved.to_email, approved.language) == ("partner@example.org", "da")
+    assert approved.status == OutboxMessage.Status.SENT
+    assert approved.subject == subject_in(
+        "da", 'Approved: "%(title)s"', Page.objects.get(pk=page.pk).title
+    )

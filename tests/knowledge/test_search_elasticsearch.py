@@ -32,7 +32,9 @@ from apps.knowledge.search.elasticsearch import (
     LocalisedElasticsearchMapping,
     LocalisedElasticsearchSearchBackend,
 )
+from apps.knowledge.search.engine import build_query
 from tests.knowledge import factories
+from tests.knowledge.search_utils import add_term_group
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
 INDEX_PREFIX = "kbtest_"
@@ -103,8 +105,16 @@ GERMAN_FIELD = {
     "analyzer": "kb_german",
     "search_analyzer": "kb_german_search",
 }
-DANISH_FIELD = {"type": "text", "analyzer": "kb_danish"}
-ENGLISH_FIELD = {"type": "text", "analyzer": "kb_english"}
+DANISH_FIELD = {
+    "type": "text",
+    "analyzer": "kb_danish",
+    "search_analyzer": "kb_danish_search",
+}
+ENGLISH_FIELD = {
+    "type": "text",
+    "analyzer": "kb_english",
+    "search_analyzer": "kb_english_search",
+}
 
 
 def expected_settings() -> dict:
@@ -150,6 +160,21 @@ def expected_settings() -> dict:
                         "filter": ["lowercase", "danish_stop", "danish_stemmer"],
                     },
                     "kb_english": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [
+                            "english_possessive_stemmer",
+                            "lowercase",
+                            "english_stop",
+                            "english_stemmer",
+                        ],
+                    },
+                    "kb_danish_search": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "danish_stop", "danish_stemmer"],
+                    },
+                    "kb_english_search": {
                         "type": "custom",
                         "tokenizer": "standard",
                         "filter": [
@@ -220,10 +245,76 @@ class IndexSettingsTests(SimpleTestCase):
         }
         assert "kb_danish" in backend.settings["settings"]["analysis"]["analyzer"]
 
+
+class CreateIndexTests(TestCase):
+    """The index is created with the editors' synonyms in its search analyzers."""
+
     def test_create_index__sends_the_settings(self):
         backend = make_backend()
         backend.get_index_for_model(SolutionPage).put()
         assert sent() == [("PUT", "/" + PAGE_INDEX, expected_settings())]
+
+    def test_create_index__synonym_graph_in_every_search_analyzer(self):
+        add_term_group("ÖPNV", de="ÖPNV", da="kollektiv trafik", en="public transport")
+        add_term_group("Ladesäule", de="Ladesäule", da="ladestander")
+
+        backend = make_backend()
+        backend.get_index_for_model(SolutionPage).put()
+
+        expected = expected_settings()
+        analysis_settings = expected["settings"]["analysis"]
+        analysis_settings["filter"]["kb_synonyms"] = {
+            "type": "synonym_graph",
+            "synonyms": [
+                "öpnv, kollektiv trafik, public transport",
+                "ladesäule, ladestander",
+            ],
+            "lenient": True,
+        }
+        analyzers = analysis_settings["analyzer"]
+        analyzers["kb_german_search"]["filter"] = [
+            "lowercase",
+            "kb_synonyms",
+            "german_stop",
+            "german_normalization",
+            "german_stemmer",
+        ]
+        analyzers["kb_danish_search"]["filter"] = [
+            "lowercase",
+            "kb_synonyms",
+            "danish_stop",
+            "danish_stemmer",
+        ]
+        analyzers["kb_english_search"]["filter"] = [
+            "english_possessive_stemmer",
+            "lowercase",
+            "kb_synonyms",
+            "english_stop",
+            "english_stemmer",
+        ]
+        # Index analyzers stay without synonyms: they apply at search time only.
+        assert analyzers["kb_danish"]["filter"] == [
+            "lowercase",
+            "danish_stop",
+            "danish_stemmer",
+        ]
+        assert sent() == [("PUT", "/" + PAGE_INDEX, expected)]
+
+    def test_portal_query__fuzziness_auto_synonyms_left_to_the_analyzer(self):
+        backend = make_backend()
+        query = build_query("Ladesaeule", [["öpnv", "nahverkehr"]], backend)
+        with translation.override("da"):
+            body = backend.search(query, SolutionPage.objects.all())._get_es_body()
+
+        # Synonyms are the analyzer's job on Elasticsearch, not the query's.
+        assert body["query"]["bool"]["must"] == {
+            "multi_match": {
+                "query": "Ladesaeule",
+                "fuzziness": "AUTO",
+                "operator": "and",
+                "fields": language_fields("da"),
+            }
+        }
 
 
 class MappingTests(SimpleTestCase):

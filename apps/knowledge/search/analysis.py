@@ -35,13 +35,16 @@ POSTGRES_CONFIGS: dict[str, str] = {
 }
 
 #: Elasticsearch analyzer names: one that indexes a language, one that analyses
-#: queries against it. They differ only for German, whose index analyzer also splits
-#: compounds (see :func:`elasticsearch_analysis`).
+#: queries against it. The German index analyzer also splits compounds; every
+#: search analyzer applies the editors' synonyms (see :func:`synonym_analysis`).
 ELASTICSEARCH_ANALYZERS: dict[str, tuple[str, str]] = {
     "de": ("kb_german", "kb_german_search"),
-    "da": ("kb_danish", "kb_danish"),
-    "en": ("kb_english", "kb_english"),
+    "da": ("kb_danish", "kb_danish_search"),
+    "en": ("kb_english", "kb_english_search"),
 }
+
+#: The synonym_graph filter the search analyzers get when the term list has groups.
+SYNONYM_FILTER = "kb_synonyms"
 
 COMPOUND_PARTS_FILE = Path(__file__).with_name("german_compound_parts.txt")
 
@@ -215,7 +218,58 @@ def elasticsearch_analysis() -> dict:
                     "english_stemmer",
                 ],
             },
+            # Same chains as the index analyzers; synonym_analysis() adds the
+            # synonyms here when the index is created.
+            "kb_danish_search": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "danish_stop", "danish_stemmer"],
+            },
+            "kb_english_search": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [
+                    "english_possessive_stemmer",
+                    "lowercase",
+                    "english_stop",
+                    "english_stemmer",
+                ],
+            },
         },
+    }
+
+
+def synonym_analysis(synonyms: list[str]) -> dict:
+    """The ``analysis`` settings that add ``synonyms`` to every search analyzer.
+
+    ``synonyms`` are Solr-format equivalence lines ("öpnv, nahverkehr, kollektiv
+    trafik"). The synonym_graph filter goes right after lowercasing, before stop
+    words and stemming, so a multi-word term is matched as typed and each expanded
+    term is then stemmed as the field's language (the analyzer chain the docs
+    recommend: synonyms at search time only, graph-aware).
+    https://www.elastic.co/docs/reference/text-analysis/analysis-synonym-graph-tokenfilter
+    Deep-merged into :func:`elasticsearch_analysis` when an index is created.
+    """
+    if not synonyms:
+        return {}
+    analyzers = elasticsearch_analysis()["analyzer"]
+    with_synonyms = {}
+    for _index_analyzer, search_analyzer in ELASTICSEARCH_ANALYZERS.values():
+        definition = dict(analyzers[search_analyzer])
+        filters = list(definition["filter"])
+        filters.insert(filters.index("lowercase") + 1, SYNONYM_FILTER)
+        definition["filter"] = filters
+        with_synonyms[search_analyzer] = definition
+    return {
+        "filter": {
+            SYNONYM_FILTER: {
+                "type": "synonym_graph",
+                "synonyms": list(synonyms),
+                # A term that is also a stop word is skipped, not an error.
+                "lenient": True,
+            }
+        },
+        "analyzer": with_synonyms,
     }
 
 

@@ -28,6 +28,7 @@ filters keep working unchanged.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 
 from django.utils.functional import cached_property
@@ -35,6 +36,7 @@ from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Index,
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
     Elasticsearch9SearchQueryCompiler,
@@ -51,6 +53,7 @@ from .analysis import (
     elasticsearch_analysis,
     language_of,
     locale_languages,
+    synonym_analysis,
     visitor_language,
 )
 
@@ -184,10 +187,24 @@ class LocalisedElasticsearchAutocompleteQueryCompiler(
     mapping_class = LocalisedElasticsearchMapping
 
 
+class LocalisedElasticsearchIndex(Elasticsearch9Index):
+    """An index created with the editors' current synonyms in its search analyzers."""
+
+    def put(self):
+        from .synonyms import elasticsearch_synonyms, synonym_groups
+
+        settings = copy.deepcopy(self.backend.settings)
+        extra = synonym_analysis(elasticsearch_synonyms(synonym_groups()))
+        if extra:
+            settings = deep_update(settings, {"settings": {"analysis": extra}})
+        self.es.indices.create(index=self.name, **settings)
+
+
 class LocalisedElasticsearchSearchBackend(Elasticsearch9SearchBackend):
     """Elasticsearch 9 with German, Danish and English analysis per locale."""
 
     mapping_class = LocalisedElasticsearchMapping
+    index_class = LocalisedElasticsearchIndex
     query_compiler_class = LocalisedElasticsearchSearchQueryCompiler
     autocomplete_query_compiler_class = LocalisedElasticsearchAutocompleteQueryCompiler
 

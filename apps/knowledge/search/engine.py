@@ -14,7 +14,7 @@ import time
 from modelsearch.backends import InvalidSearchBackendError
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.query import Fuzzy, Or, PlainText, SearchQuery
+from modelsearch.query import Fuzzy, SearchQuery
 from wagtail.search.backends import get_search_backend
 
 from apps.knowledge.search import synonyms
@@ -81,10 +81,11 @@ def build_query(
     """The query for ``text`` in the engine's terms.
 
     Elasticsearch applies synonyms in its search analyzer and tolerates typos with
-    ``fuzziness: AUTO``; an exact match still ranks above a fuzzy one. The database
+    ``fuzziness: AUTO`` (an exact term scores above its fuzzy neighbours; fuzziness
+    is not applied to terms a synonym rule expanded). The database
     backends get the synonyms expanded into the query; typos are handled by the
     "did you mean" fallback (:mod:`.spelling`).
     """
     if is_elasticsearch(backend):
-        return Or([PlainText(text), Fuzzy(text, operator="and")])
+        return Fuzzy(text, operator="and")
     return synonyms.expanded_query(text, groups)

@@ -1,0 +1,207 @@
+"""GDPR from the admin: export a contact's data (art. 15) and erase it (art. 17)
+without leaving a broken page behind."""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.log_actions import log
+from wagtail.models import Locale, ModelLogEntry, Revision
+from wagtail.test.utils import WagtailTestUtils
+from wagtail_localize.models import String, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from apps.knowledge.models import Contact, SolutionContact, SolutionPage
+from tests.knowledge.open_data_utils import build_open_data_portal, publish
+from tests.knowledge.utils import admin_in_english, translate_tree
+
+NAMESPACE = "wagtailsnippets_knowledge_contact"
+
+
+def admin_url(name: str, contact: Contact) -> str:
+    return reverse(f"{NAMESPACE}:{name}", args=[contact.pk])
+
+
+class GDPRTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+        cls.hanna = cls.data.full
+        # English versions of the page and of the contact through wagtail-localize.
+        cls.english = Locale.objects.get(language_code="en")
+        translate_tree(cls.data.portal.area, "en")
+        translate_tree(cls.data.portal.directory, "en")
+        creator = TranslationCreator(user=None, target_locales=[cls.english])
+        with cls.captureOnCommitCallbacks(execute=True):
+            creator.create_translations(cls.data.mobility)
+            creator.create_translations(cls.hanna)
+        cls.hanna_en = cls.hanna.get_translation(cls.english)
+        # The English page lists her English version.
+        mobility_en = cls.data.mobility.get_translation(cls.english)
+        SolutionContact.objects.filter(page=mobility_en, contact=cls.hanna).update(
+            contact=cls.hanna_en
+        )
+        cls.mobility_en = publish(mobility_en)
+        # A draft of another solution that lists her but is not published yet.
+        care = SolutionPage.objects.get(pk=cls.data.care.pk)
+        care.contacts = [SolutionContact(contact=cls.hanna)]
+        care.save_revision()
+        log(cls.hanna, "wagtail.edit")
+        cls.admin = cls.create_superuser("admin")
+        admin_in_english(cls.admin)
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def pages_listing_hanna(self) -> list[str]:
+        return [
+            self.data.mobility.url,
+            self.data.mobility_da.url,
+            self.mobility_en.url,
+            self.data.portal.directory.url,
+            self.data.portal.directory.specific.organisation_url(self.data.flensburg),
+        ]
+
+    def test_listing_and_edit_view__offer_export_and_erase(self):
+        listing = self.client.get(reverse(f"{NAMESPACE}:list"))
+        edit = self.client.get(admin_url("edit", self.hanna))
+
+        for response in (listing, edit):
+            self.assertContains(response, admin_url("gdpr_export", self.hanna))
+            self.assertContains(response, admin_url("gdpr_erase", self.hanna))
+        self.assertContains(edit, "Export personal data")
+
+    def test_export__every_field_of_every_language_and_where_used(self):
+        response = self.client.get(admin_url("gdpr_export", self.hanna))
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertIn("attachment", response["Content-Disposition"])
+        data = json.loads(response.content)
+        versions = {v["language"]: v for v in data["language_versions"]}
+        self.assertEqual(set(versions), {"de", "en"})
+        self.assertEqual(versions["de"]["email"], "hanna.petersen@example.org")
+        self.assertEqual(versions["de"]["phone"], "+49 461 000 1101")
+        self.assertEqual(versions["de"]["consent"], "full")
+        self.assertEqual(versions["de"]["languages"], ["de", "da"])
+        used_on = {(page["title"], page["language"]) for page in data["used_on"]}
+        self.assertEqual(
+            used_on,
+            {
+                ("Mobilitätsstationen", "de"),
+                ("Mobilitetsstationer", "da"),
+                (self.mobility_en.title, "en"),
+                ("Pflege digital", "de"),  # only in a draft
+            },
+        )
+        self.assertIn("wagtail.edit", [entry["action"] for entry in data["history"]])
+        self.assertTrue(
+            ModelLogEntry.objects.filter(
+                action="knowledge.contact_exported", object_id=str(self.hanna.pk)
+            ).exists()
+        )
+
+    def test_erase__confirmation_lists_the_pages(self):
+        response = self.client.get(admin_url("gdpr_erase", self.hanna))
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, "Mobilitätsstationen")
+        self.assertContains(response, "Pflege digital")
+        self.assertTrue(Contact.objects.filter(pk=self.hanna.pk).exists())
+
+    def test_erase__pages_still_render_without_the_person(self):
+        urls = self.pages_listing_hanna()
+        for url in urls:
+            self.assertContains(self.client.get(url), "Hanna Petersen")
+
+        response = self.client.post(admin_url("gdpr_erase", self.hanna))
+
+        self.assertRedirects(response, reverse(f"{NAMESPACE}:list"))
+        self.assertFalse(
+            Contact.objects.filter(translation_key=self.hanna.translation_key).exists()
+        )
+        self.client.logout()
+        for url in urls:
+            with self.subTest(url=url):
+                page = self.client.get(url)
+                self.assertEqual(page.status_code, HTTPStatus.OK)
+                self.assertNotContains(page, "Hanna Petersen")
+                self.assertNotContains(page, "hanna.petersen@example.org")
+                # The other contacts stay.
+                self.assertContains(page, "Sachbearbeitung")
+
+    def test_erase__no_copy_left_in_drafts_history_or_translation_records(self):
+        self.client.post(admin_url("gdpr_erase", self.hanna))
+
+        erased = {self.hanna.pk, self.hanna_en.pk}
+        for revision in Revision.objects.all():
+            contacts = revision.content.get("contacts", [])
+            self.assertFalse({item["contact"] for item in contacts} & erased)
+        for source in TranslationSource.objects.all():
+            self.assertNotIn("Hanna Petersen", source.content_json)
+            contacts = json.loads(source.content_json).get("contacts", [])
+            self.assertFalse({item["contact"] for item in contacts} & erased)
+        self.assertFalse(String.objects.filter(data__contains="Hanna").exists())
+        self.assertFalse(ModelLogEntry.objects.filter(label__contains="Hanna").exists())
+        self.assertTrue(
+            ModelLogEntry.objects.filter(action="knowledge.contact_erased").exists()
+        )
+
+    def test_erase__draft_can_still_be_published(self):
+        self.client.post(admin_url("gdpr_erase", self.hanna))
+
+        care = SolutionPage.objects.get(pk=self.data.care.pk)
+        care.get_latest_revision().publish()
+
+        response = self.client.get(care.url)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertNotContains(response, "Hanna Petersen")
+
+    def test_erase__the_api_and_downloads_no_longer_know_the_person(self):
+        self.client.post(admin_url("gdpr_erase", self.hanna))
+
+        api = self.client.get("/api/v2/contacts/")
+        csv = self.client.get("/opendata/de/solutions.csv")
+
+        self.assertNotIn("Hanna", api.content.decode())
+        self.assertNotIn("Hanna", csv.content.decode("utf-8-sig"))
+
+
+class GDPRPermissionTests(WagtailTestUtils, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+        group = Group.objects.create(name="Contact editors")
+        group.permissions.add(
+            Permission.objects.get(codename="access_admin"),
+            Permission.objects.get(codename="view_contact"),
+            Permission.objects.get(codename="change_contact"),
+        )
+        cls.editor = get_user_model().objects.create_user("editor", password="pw")
+        cls.editor.groups.add(group)
+
+    def test_editor_without_delete_permission__can_export_but_not_erase(self):
+        self.client.force_login(self.editor)
+        contact = self.data.full
+
+        export = self.client.get(admin_url("gdpr_export", contact))
+        erase = self.client.post(admin_url("gdpr_erase", contact))
+        edit = self.client.get(admin_url("edit", contact))
+
+        self.assertEqual(export.status_code, HTTPStatus.OK)
+        # Wagtail answers a refused admin action with a redirect to the dashboard.
+        self.assertRedirects(
+            erase, reverse("wagtailadmin_home"), fetch_redirect_response=False
+        )
+        self.assertTrue(Contact.objects.filter(pk=contact.pk).exists())
+        self.assertNotContains(edit, admin_url("gdpr_erase", contact))
+
+    def test_anonymous__cannot_export(self):
+        response = self.client.get(admin_url("gdpr_export", self.data.full))
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertIn(reverse("wagtailadmin_login"), response["Location"])

@@ -356,3 +356,15 @@ def test_search_page__language_label_in_the_visitors_language(client, portal):
 def test_search_page__status_ok_for_every_language(client, portal):
     for code in ("de", "da", "en"):
         assert client.get(f"/{code}/search/", {"q": "x"}).status_code == HTTPStatus.OK
+
+
+def test_demo_term_list__seeded_once_and_applied(client, portal):
+    from apps.knowledge.search.demo_terms import DEMO_TERM_GROUPS, seed_term_groups
+
+    assert seed_term_groups() == len(DEMO_TERM_GROUPS)
+    assert seed_term_groups() == 0
+    heating = add_danish_solution(portal, title="Fjernvarme i Tønder", slug="fv")
+
+    assert result_links(
+        parse(client.get("/en/search/", {"q": "district heating"}))
+    ) == [heating.url]

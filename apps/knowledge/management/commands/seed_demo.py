@@ -77,6 +77,9 @@ class Command(BaseCommand):
                 "run `manage.py migrate` first."
             )
         result = seed_demo()
+        from apps.knowledge.search.demo_terms import seed_term_groups
+
+        result.created["term groups"] += seed_term_groups()
         created = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
         self.stdout.write(
             self.style.SUCCESS(

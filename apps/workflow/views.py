@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import (
+    BooleanColumn,
+    Column,
+    DateColumn,
+    TitleColumn,
+    UserColumn,
+)
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.views.reports.base import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 
 from apps.workflow.models.tasks import WorkflowActionRefused
+from apps.workflow.models.translations import TranslationSignOff
 
 
 def _is_ajax(request) -> bool:
@@ -67,3 +79,46 @@ class ModerationPageViewSet(PageViewSet):
 
     edit_view_class = ModerationEditView
     workflow_action_view_class = ModerationWorkflowActionView
+
+
+class TranslationSignOffReportView(ReportView):
+    """Report: every review of a language version, who signed it off and when."""
+
+    page_title = gettext_lazy("Translation sign-offs")
+    header_icon = "globe"
+    index_url_name = "workflow_admin:translation_sign_offs"
+    index_results_url_name = "workflow_admin:translation_sign_offs_results"
+    list_export = [
+        "page.title",
+        "page.locale.language_code",
+        "machine_translated",
+        "signed_off_by",
+        "signed_off_at",
+    ]
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "page",
+                label=_("Page"),
+                accessor="page.get_admin_display_title",
+                get_url=lambda sign_off: reverse(
+                    "wagtailadmin_pages:edit", args=[sign_off.page_id]
+                ),
+            ),
+            Column(
+                "language",
+                label=_("Language"),
+                accessor="page.locale.get_display_name",
+            ),
+            BooleanColumn("machine_translated", label=_("Machine-translated")),
+            BooleanColumn("needs_review", label=_("Not yet reviewed")),
+            UserColumn("signed_off_by", label=_("Signed off by")),
+            DateColumn("signed_off_at", label=_("Signed off")),
+        ]
+
+    def get_queryset(self):
+        return TranslationSignOff.objects.select_related(
+            "page__locale", "signed_off_by"
+        )

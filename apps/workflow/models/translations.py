@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, TaskState
+from wagtail.models import Locale, Page, TaskState
 
 
 def is_machine_translated(page: Page) -> bool:
@@ -102,18 +102,25 @@ class TranslationStatus:
 
 
 def translation_status(page: Page) -> TranslationStatus | None:
-    """The review status of ``page``'s language version, or None if never reviewed.
+    """The review status of ``page``'s language version; None in the default language.
 
-    The latest signed-off review counts; a newer review still in progress is
-    reported as not yet signed off. For the portal and the admin alike.
+    The latest review counts: a version whose newest review is still open reads as
+    not yet signed off. A version never submitted for review reports whether
+    wagtail-localize machine-translated it. For the portal and the admin alike.
     """
+    if page.locale_id == Locale.get_default().pk:
+        return None
     sign_off = (
         TranslationSignOff.objects.filter(page=page)
         .select_related("signed_off_by")
         .first()
     )
     if sign_off is None:
-        return None
+        return TranslationStatus(
+            machine_translated=is_machine_translated(page),
+            signed_off_by=None,
+            signed_off_at=None,
+        )
     user = sign_off.signed_off_by
     return TranslationStatus(
         machine_translated=sign_off.machine_translated,

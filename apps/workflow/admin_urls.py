@@ -1,0 +1,22 @@
+"""Admin addresses of the editorial workflow, under /admin/workflow/."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from apps.workflow import views
+
+app_name = "workflow_admin"
+
+urlpatterns = [
+    path(
+        "translation-sign-offs/",
+        views.TranslationSignOffReportView.as_view(),
+        name="translation_sign_offs",
+    ),
+    path(
+        "translation-sign-offs/results/",
+        views.TranslationSignOffReportView.as_view(results_only=True),
+        name="translation_sign_offs_results",
+    ),
+]

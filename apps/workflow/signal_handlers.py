@@ -1,0 +1,16 @@
+"""Signal handlers of the moderation workflow."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from apps.knowledge.models import KnowledgeIndexPage
+from apps.workflow.workflows import assign_default_workflow
+
+
+@receiver(post_save, sender=KnowledgeIndexPage)
+def put_new_knowledge_base_under_moderation(sender, instance, created, **kwargs):
+    """A knowledge base created later (e.g. a new language tree) is moderated too."""
+    if created and not kwargs.get("raw"):
+        assign_default_workflow()

@@ -1,0 +1,182 @@
+"""Translations go through moderation: a reviewer of the language signs them off."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Locale, Page, TaskState
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    TranslatableObject,
+    TranslationContext,
+)
+from wagtail_localize.strings import StringValue
+
+from apps.knowledge.roles import AREA_ROLES, TRANSLATORS_GROUP, setup_roles
+from apps.workflow.models import (
+    AuthorityReviewTask,
+    TranslationReviewTask,
+    TranslationSignOff,
+    translation_status,
+)
+from tests.knowledge.utils import translate_tree
+from tests.workflow import utils
+from tests.workflow.utils import act, client_for, submit
+
+FLENSBURG = AREA_ROLES[0]
+
+
+def live(page: Page) -> bool:
+    return Page.objects.get(pk=page.pk).live
+
+
+class TranslationReviewTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.portal = cls.authorities.portal
+        cls.editor = utils.editor_of(FLENSBURG)
+        cls.moderator = utils.moderator_of(FLENSBURG)
+        cls.translator = utils.translator()
+        cls.danish_reviewer = utils.reviewer_of("da")
+        cls.english_reviewer = utils.reviewer_of("en")
+        cls.source = utils.draft_solution(
+            cls.authorities.area(FLENSBURG),
+            cls.editor,
+            cls.portal,
+            title="Digitale Dorfkiste",
+        )
+        cls.source.save_revision(user=cls.editor).publish()
+        translate_tree(cls.authorities.area(FLENSBURG), "da")
+        setup_roles()  # grants the groups their pages in the new Danish tree
+        cls.danish_locale = Locale.objects.get(language_code="da")
+
+    def danish_translation(self, machine: bool = False):
+        """The translator's Danish version, submitted for moderation in the admin."""
+        danish = self.source.copy_for_translation(self.danish_locale)
+        if machine:
+            record_machine_translation(self.source, self.danish_locale)
+        response = submit(
+            client_for(self.translator), danish, title="Digital landsbykasse"
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        return danish
+
+    def test_translation__not_live_until_reviewer_of_its_language_approves(self):
+        danish = self.danish_translation()
+        self.assertIsInstance(
+            utils.current_task_state(danish).task.specific, AuthorityReviewTask
+        )
+        act(client_for(self.moderator), danish, "approve")
+        self.assertFalse(live(danish))
+        self.assertIsInstance(
+            utils.current_task_state(danish).task.specific, TranslationReviewTask
+        )
+
+        refused = act(client_for(self.english_reviewer), danish, "approve")
+        self.assertEqual(refused.status_code, HTTPStatus.FORBIDDEN)
+        self.assertFalse(live(danish))
+
+        act(client_for(self.danish_reviewer), danish, "approve", comment="Fint.")
+
+        self.assertTrue(live(danish))
+        self.assertEqual(Page.objects.get(pk=danish.pk).title, "Digital landsbykasse")
+
+    def test_sign_off__records_who_and_when_and_shows_in_admin_report(self):
+        danish = self.danish_translation()
+        act(client_for(self.moderator), danish, "approve")
+        act(client_for(self.danish_reviewer), danish, "approve")
+
+        sign_off = TranslationSignOff.objects.get(page=danish)
+        self.assertEqual(sign_off.signed_off_by, self.danish_reviewer)
+        self.assertIsNotNone(sign_off.signed_off_at)
+        self.assertFalse(sign_off.machine_translated)
+        status = translation_status(danish)
+        self.assertEqual(status.signed_off_by, "reviewer-da")
+        self.assertFalse(status.needs_review)
+
+        report = client_for(self.moderator).get(
+            reverse("workflow_admin:translation_sign_offs")
+        )
+        self.assertEqual(report.status_code, HTTPStatus.OK)
+        self.assertContains(report, "Digital landsbykasse")
+        self.assertContains(report, "reviewer-da")
+
+    def test_machine_translation__flagged_until_signed_off(self):
+        danish = self.danish_translation(machine=True)
+
+        status = translation_status(danish)
+        self.assertTrue(status.machine_translated)
+        self.assertTrue(status.needs_review)
+        self.assertIsNone(status.signed_off_by)
+
+        act(client_for(self.moderator), danish, "approve")
+        act(client_for(self.danish_reviewer), danish, "approve")
+
+        status = translation_status(danish)
+        self.assertTrue(status.machine_translated)
+        self.assertFalse(status.needs_review)
+
+    def test_reviewer_queue__shows_translation_only_to_its_language(self):
+        danish = self.danish_translation()
+        act(client_for(self.moderator), danish, "approve")
+        home = reverse("wagtailadmin_home")
+
+        self.assertContains(
+            client_for(self.danish_reviewer).get(home), "Digital landsbykasse"
+        )
+        self.assertNotContains(
+            client_for(self.english_reviewer).get(home), "Digital landsbykasse"
+        )
+
+    def test_reviewer__cannot_sign_off_own_translation(self):
+        translating_reviewer = utils.user_in(
+            "da-translator",
+            TRANSLATORS_GROUP,
+            "Translation reviewers – Danish",
+        )
+        danish = self.source.copy_for_translation(self.danish_locale)
+        submit(client_for(translating_reviewer), danish, title="Landsbykasse")
+        act(client_for(self.moderator), danish, "approve")
+
+        response = act(client_for(translating_reviewer), danish, "approve")
+
+        self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
+        self.assertFalse(live(danish))
+        act(client_for(self.danish_reviewer), danish, "approve")
+        self.assertTrue(live(danish))
+
+    def test_german_page__skips_translation_review(self):
+        page = utils.draft_solution(
+            self.authorities.area(FLENSBURG), self.editor, self.portal
+        )
+        submit(client_for(self.editor), page)
+        act(client_for(self.moderator), page, "approve")
+
+        self.assertTrue(live(page))
+        skipped = TaskState.objects.get(
+            workflow_state__object_id=str(page.pk),
+            task__in=TranslationReviewTask.objects.all(),
+        )
+        self.assertEqual(skipped.status, TaskState.STATUS_SKIPPED)
+        self.assertFalse(TranslationSignOff.objects.filter(page=page).exists())
+
+
+def record_machine_translation(source: Page, locale: Locale) -> None:
+    """What wagtail-localize stores when a translator presses "Machine translate"."""
+    translatable, _ = TranslatableObject.objects.get_or_create_from_instance(source)
+    string = String.from_value(source.locale, StringValue.from_plaintext(source.title))
+    context, _ = TranslationContext.objects.get_or_create(
+        object=translatable, path="title", defaults={"field_path": "title"}
+    )
+    StringTranslation.objects.create(
+        translation_of=string,
+        locale=locale,
+        context=context,
+        data="Digital landsbykasse",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        tool_name="DeepL",
+    )

@@ -14,3 +14,5 @@ class WorkflowConfig(AppConfig):
         from apps.workflow.notifications import receivers
 
         receivers.register()
+
+        from apps.workflow import signal_handlers  # noqa: F401 (connects receivers)

@@ -55,3 +55,28 @@ def _register_partner_invitations() -> None:
 
 
 _register_partner_invitations()
+
+
+# Moderation admin views (apps.workflow.admin_urls) and their report menu entries.
+@hooks.register("register_admin_urls")
+def register_workflow_admin_urls():
+    from django.urls import include, path
+
+    from apps.workflow import admin_urls
+
+    return [path("workflow/", include(admin_urls, namespace="workflow_admin"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_sign_off_report():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Translation sign-offs"),
+        reverse("workflow_admin:translation_sign_offs"),
+        name="translation-sign-offs",
+        icon_name="globe",
+        order=950,
+    )

@@ -55,14 +55,15 @@ def toggle_follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     lookup = {"user": request.user, FOLLOW_TARGETS[kind]: target}
     if request.POST.get("action") == "unfollow":
         Follow.objects.filter(**lookup).delete()
-        messages.success(request, _("You no longer follow “%s”.") % target)
+        message = _("You no longer follow “%s”.") % target
     else:
         Follow.objects.get_or_create(**lookup)
-        messages.success(
-            request,
-            _("You follow “%s” now. We will e-mail you about news.") % target,
-        )
-    return redirect(_next_url(request))
+        message = _("You follow “%s” now. We will e-mail you about news.") % target
+    next_url = _next_url(request)
+    if next_url == reverse("following"):
+        # Only the list shows messages; elsewhere the button's new label says it.
+        messages.success(request, message)
+    return redirect(next_url)
 
 
 @require_GET

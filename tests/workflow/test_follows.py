@@ -89,6 +89,7 @@ def test_follow_solution__button_then_unfollow_from_list(client, reader, solutio
     page = client.get(solution.url).content.decode()
     assert f'action="{follow_url("solution", solution.pk)}"' in page
     assert 'aria-pressed="false"' in page
+    assert f'href="{following_url()}"' in page  # "What I follow" in the header
 
     response = client.post(
         follow_url("solution", solution.pk),

@@ -16,6 +16,15 @@ from apps.knowledge.models import SolutionPage
 # Short words ("und", "og", "the") match nearly everything; only longer words
 # say what a solution is about.
 MIN_WORD_LENGTH = 4
+STOP_WORDS = {
+    # de
+    "eine", "einer", "einen", "einem", "eines", "oder", "auch", "sich", "nicht",
+    "werden", "wird", "sind", "mit", "für", "über", "durch", "diese", "dieser",
+    # da
+    "eller", "ikke", "også", "med", "som", "skal", "bliver", "denne", "dette",
+    # en
+    "with", "that", "this", "from", "have", "their", "they", "which", "into",
+}  # fmt: skip
 MAX_WORDS = 12
 
 
@@ -23,8 +32,9 @@ def _query(title: str, teaser: str) -> str:
     words = re.findall(r"\w+", f"{title} {teaser}")
     seen: list[str] = []
     for word in words:
-        if len(word) >= MIN_WORD_LENGTH and word.lower() not in seen:
-            seen.append(word.lower())
+        word = word.lower()
+        if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS | set(seen):
+            seen.append(word)
     return " ".join(seen[:MAX_WORDS])
 
 

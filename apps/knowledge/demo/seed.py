@@ -516,6 +516,7 @@ class DemoSeeder:
 
     def run(self) -> SeedResult:
         from apps.knowledge.roles import setup_roles
+        from apps.workflow.demo import ensure_demo_partner
 
         with transaction.atomic():
             # Every save of a page and of each of its child objects would update
@@ -529,6 +530,7 @@ class DemoSeeder:
             setup_roles()
             self.ensure_admin()
             self.ensure_role_users()
+            ensure_demo_partner(self)
         return self.result
 
 

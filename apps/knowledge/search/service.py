@@ -154,11 +154,23 @@ class SearchOutcome:
 
 
 def search(
-    params: SearchParams, language: str, *, request=None, record: bool = True
+    params: SearchParams,
+    language: str,
+    *,
+    request=None,
+    record: bool = True,
+    backend=None,
 ) -> SearchOutcome:
-    """Run a portal search for a visitor reading ``language``."""
+    """Run a portal search for a visitor reading ``language``.
+
+    ``backend`` overrides the configured engine (relevance measurements compare
+    engines); ``record=False`` keeps the search out of the zero-result log.
+    """
     language = normalise_language(language)
-    backend, used_fallback = engine.portal_backend()
+    if backend is None:
+        backend, used_fallback = engine.portal_backend()
+    else:
+        used_fallback = False
     outcome = SearchOutcome(
         params=params,
         language=language,

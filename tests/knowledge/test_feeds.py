@@ -103,8 +103,11 @@ class FeedTests(TestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
 
-    def test_portal__announces_the_feed(self):
-        response = self.client.get("/da/")
+    def test_open_data_page__announces_the_feeds_of_its_language(self):
+        response = self.client.get("/da/open-data/")
 
-        self.assertContains(response, 'type="application/rss+xml" title="')
+        self.assertContains(
+            response, '<link rel="alternate" type="application/rss+xml"'
+        )
         self.assertContains(response, 'href="/da/feeds/rss/"')
+        self.assertContains(response, 'href="/da/feeds/atom/"')

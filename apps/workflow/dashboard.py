@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
-from apps.workflow.models import ReviewReminder
+from apps.workflow.models import OutboxMessage, ReviewReminder
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 from apps.workflow.reminders import overdue_reviews
 
@@ -93,7 +93,7 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
             status=TaskState.STATUS_IN_PROGRESS,
             workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
         )
-        .select_related("task", "workflow_state__requested_by")
+        .select_related("task", "revision", "workflow_state__requested_by")
         .order_by("started_at", "pk")
     )
     for state in states:
@@ -112,7 +112,8 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
         requester = state.workflow_state.requested_by
         queue.items.append(
             PendingItem(
-                title=str(obj),
+                # The title as submitted, which may differ from the live one.
+                title=state.revision.object_str or str(obj),
                 edit_url=_edit_url(obj),
                 task=state.task.name,
                 requested_by=(
@@ -160,6 +161,15 @@ def freshness_list(user, today: datetime.date | None = None) -> list[dict]:
     ]
 
 
+def outbox_summary() -> dict:
+    """How many e-mails still wait to be sent (after an outage: retry_outbox)."""
+    waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT)
+    return {
+        "failed": waiting.filter(status=OutboxMessage.Status.FAILED).count(),
+        "pending": waiting.exclude(status=OutboxMessage.Status.FAILED).count(),
+    }
+
+
 class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):
     """Pending moderation per authority, overdue items and the freshness list."""
 
@@ -182,6 +192,7 @@ class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):
             freshness=freshness_list(self.request.user),
             overdue_days=overdue_days(),
             sees_everything=sees_everything(self.request.user),
+            outbox=outbox_summary() if sees_everything(self.request.user) else None,
         )
         return context
 

@@ -207,3 +207,30 @@ def test_review_reminder__new_review_date_starts_a_new_period(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_review_reminders.enqueue().return_value == 1
     assert OutboxMessage.objects.filter(kind="review_reminder").count() == 2
+
+
+def test_outbox_summary__digitalagentur_sees_undelivered_mails(client, pending, people):
+    OutboxMessage.objects.create(
+        recipient=people["editor"],
+        to_email=people["editor"].email,
+        language="da",
+        kind=OutboxMessage.Kind.APPROVED,
+        subject="x",
+        body_text="x",
+        status=OutboxMessage.Status.FAILED,
+    )
+    response = dashboard_for(client, "agency")
+    assert response.context["outbox"]["failed"] == 1
+    assert "retry_outbox" in response.content.decode()
+    client.logout()
+    response = dashboard_for(client, "fl-mod")
+    assert response.context["outbox"] is None
+    assert "retry_outbox" not in response.content.decode()
+
+
+def test_pending_item__shows_the_submitted_title(client, setup, people):
+    page = draft_solution(setup, owner=people["editor"], title="Alter Titel")
+    page.title = "Neuer Titel im Entwurf"
+    page.save_revision(user=people["editor"])
+    setup.workflow.start(page, people["editor"])
+    assert "Neuer Titel im Entwurf" in rows(dashboard_for(client, "fl-mod"))

@@ -57,6 +57,8 @@ def _mail_authors(workflow_state: WorkflowState, user, kind: str, event: int) ->
 
 def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
     """A task started (first submission or resubmission): mail who can act on it."""
+    if instance.status != TaskState.STATUS_IN_PROGRESS:
+        return  # a task that skipped itself needs nobody
     context = _workflow_context(instance.workflow_state, user, task_state=instance)
     for moderator in moderators_for(instance, exclude=user):
         queue_email(

@@ -3,10 +3,13 @@ review, change requests and the log, each step taken the way users take it."""
 
 from __future__ import annotations
 
+import threading
 from http import HTTPStatus
+from unittest import mock, skipUnless
 
 from django.contrib.messages import get_messages
-from django.test import TestCase
+from django.db import connection
+from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
@@ -439,3 +442,66 @@ class IntegrityTests(ModerationTestCase):
         page.save_revision(user=self.editor)
         submit(client_for(self.editor), page)
         return page
+
+
+@skipUnless(connection.vendor == "postgresql", "row locks need PostgreSQL")
+class ConcurrentApprovalTests(TransactionTestCase):
+    """Two moderators press "Approve" at the same moment, on a real database."""
+
+    serialized_rollback = True  # keep the locales and default workflow for others
+
+    def test_two_moderators_at_once__one_wins_other_told_published_once(self):
+        authorities = utils.build_authorities()
+        editor = utils.editor_of(FLENSBURG)
+        moderators = [
+            utils.moderator_of(FLENSBURG),
+            utils.moderator_of(FLENSBURG, "-2"),
+        ]
+        page = utils.draft_solution(
+            authorities.area(FLENSBURG), editor, authorities.portal
+        )
+        submit(client_for(editor), page)
+        task_state = utils.current_task_state(page)
+        clients = [client_for(moderator) for moderator in moderators]
+
+        # Both requests pass the view's checks before either takes the row lock.
+        barrier = threading.Barrier(2, timeout=10)
+        original = AuthorityReviewTask.on_action
+
+        def both_at_once(task, *args, **kwargs):
+            barrier.wait()
+            return original(task, *args, **kwargs)
+
+        results: list[list[str]] = []
+
+        def approve(client):
+            try:
+                response = act(
+                    client, page, "approve", task_state=task_state, modal=False
+                )
+                results.append(messages_of(response))
+            finally:
+                connection.close()
+
+        with mock.patch.object(AuthorityReviewTask, "on_action", both_at_once):
+            threads = [threading.Thread(target=approve, args=(c,)) for c in clients]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=30)
+
+        self.assertEqual(len(results), 2)
+        refused = [
+            m for messages in results for m in messages if "already approved" in m
+        ]
+        self.assertEqual(len(refused), 1, results)
+        self.assertEqual(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1
+        )
+        self.assertEqual(
+            TaskState.objects.filter(
+                pk=task_state.pk, status=TaskState.STATUS_APPROVED
+            ).count(),
+            1,
+        )
+        self.assertTrue(live(page))

@@ -104,11 +104,7 @@ class ModerationTaskMixin:
         with transaction.atomic():
             # The row lock makes a second, concurrent action wait for the first and
             # then see its result instead of deciding the task a second time.
-            current = (
-                TaskState.objects.select_for_update()
-                .select_related("finished_by")
-                .get(pk=task_state.pk)
-            )
+            current = TaskState.objects.select_for_update().get(pk=task_state.pk)
             if current.status != TaskState.STATUS_IN_PROGRESS:
                 raise WorkflowActionRefused(already_decided_message(current))
             page = _page(current.workflow_state.content_object)

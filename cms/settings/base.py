@@ -188,6 +188,13 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
+
+# Partner portal (apps.workflow): upload limits, spam limits, invitation validity.
+PARTNER_IMAGE_MAX_SIZE = 5 * 1024 * 1024
+PARTNER_DOCUMENT_MAX_SIZE = 10 * 1024 * 1024
+# (actions, seconds) per user and per IP address; counted in the default cache.
+PARTNER_RATE_LIMITS = {"submission": (5, 3600), "registration": (5, 3600)}
+PARTNER_INVITATION_VALID_DAYS = 14
 # The moderation workflow publishes on its last approval, for reviewers without
 # publish permission (apps/workflow/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "apps.workflow.workflows.publish_approved"

@@ -12,11 +12,18 @@ from django.db import connection
 from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
 
 from apps.knowledge.choices import Country
-from apps.knowledge.models import SolutionPartner
-from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from apps.knowledge.models import KnowledgeIndexPage, SolutionPartner
+from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS, setup_roles
 from apps.workflow.models import (
     AuthorityReviewTask,
     FeasibilityCheckTask,
@@ -24,7 +31,9 @@ from apps.workflow.models import (
     Submission,
 )
 from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
+from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
 from tests.knowledge.factories import OrganisationFactory
+from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.utils import act, client_for, submit
 
@@ -505,3 +514,61 @@ class ConcurrentApprovalTests(TransactionTestCase):
             1,
         )
         self.assertTrue(live(page))
+
+
+class DefaultWorkflowTests(TestCase):
+    def test_data_migration__created_workflow_with_tasks_in_order(self):
+        workflow = Workflow.objects.get(name=DEFAULT_WORKFLOW_NAME)
+        self.assertEqual(
+            [type(task.specific).__name__ for task in workflow.tasks],
+            [
+                "FeasibilityCheckTask",
+                "AuthorityReviewTask",
+                "CrossBorderReviewTask",
+                "TranslationReviewTask",
+            ],
+        )
+        groups = {
+            type(task.specific).__name__: set(
+                task.specific.groups.values_list("name", flat=True)
+            )
+            for task in workflow.tasks
+            if hasattr(task.specific, "groups")
+        }
+        self.assertEqual(
+            groups,
+            {
+                "FeasibilityCheckTask": {"Digitalagentur"},
+                "CrossBorderReviewTask": {"Danish partners – Moderators"},
+            },
+        )
+
+    def test_setup_roles__assigns_knowledge_base_of_every_language_once(self):
+        authorities = utils.build_authorities()
+        for code in ("da", "en"):
+            translate_tree(authorities.area(FLENSBURG), code)
+        setup_roles()
+        setup_roles()
+
+        workflow = Workflow.objects.get(name=DEFAULT_WORKFLOW_NAME)
+        indexes = KnowledgeIndexPage.objects.all()
+        self.assertEqual(indexes.count(), 3)
+        for index in indexes:
+            with self.subTest(language=index.locale.language_code):
+                self.assertEqual(index.get_workflow(), workflow)
+        solution = utils.draft_solution(
+            authorities.area(FLENSBURG), None, authorities.portal
+        )
+        self.assertEqual(solution.get_workflow(), workflow)
+        self.assertEqual(
+            WorkflowPage.objects.filter(workflow=workflow).count(), indexes.count()
+        )
+
+    def test_setup_roles__keeps_a_workflow_an_administrator_chose(self):
+        authorities = utils.build_authorities()
+        own = Workflow.objects.create(name="Eigener Ablauf")
+        WorkflowPage.objects.filter(page=authorities.portal.knowledge).update(
+            workflow=own
+        )
+        setup_roles()
+        self.assertEqual(authorities.portal.knowledge.get_workflow(), own)

@@ -77,6 +77,7 @@ messages: install ## Update and compile the de, da and en catalogues
 
 bench: install ## Run the benchmarks in bench/
 	$(PY) bench/run.py
+	$(PY) bench/search.py
 
 clean: ## Remove .venv, the local database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media static .test-media

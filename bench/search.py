@@ -1,0 +1,238 @@
+"""Benchmark: portal search with facets at N synthetic solutions, SQLite and PostgreSQL.
+
+    make bench                                  # page renders, then this
+    .venv/bin/python bench/search.py            # N = 10000
+    .venv/bin/python bench/search.py --synthetic 2000 --databases sqlite
+    BENCH_SYNTHETIC=2000 make bench
+
+For each database: a fresh database (SQLite in a temporary folder; PostgreSQL at
+``BENCH_POSTGRES_URL``, default ``postgres://postgres@127.0.0.1:5432/kb_bench_search``,
+dropped and created, skipped if the server does not answer), ``migrate``,
+``seed_demo --synthetic N`` (solutions in de, da and en), then in a fresh process:
+
+- indexing throughput: ``update_index`` over every indexed object, objects/second;
+- portal searches through Django's test client (full text, facets, sorting, the
+  JSON API and suggestions): p50/p95 milliseconds and SQL queries per request.
+
+Uses the database search backend (as the portal does without ELASTICSEARCH_URL).
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench_search"
+
+#: (label, URL) of the timed searches; {field} is a field-of-action slug.
+SEARCHES = [
+    ("de text", "/de/search/?q=Energie"),
+    ("de text + 2 facets", "/de/search/?q=Energie&phase=pilot&field={field}"),
+    ("de browse facet", "/de/search/?phase=pilot"),
+    ("da text, page 3", "/da/search/?q=data&page=3"),
+    ("en text by date", "/en/search/?q=energy&sort=date"),
+    ("de typo (did you mean)", "/de/search/?q=Telemedizn"),
+    ("API text + facet", "/api/search/?q=Daten&lang=de&country=DK"),
+    ("API suggestions", "/api/search/suggest/?q=Lad&lang=de"),
+]
+
+
+def environment(database_url: str, workdir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": database_url,
+        "ELASTICSEARCH_URL": "",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "LOG_LEVEL": "WARNING",
+        "DEBUG": "false",
+    }
+
+
+def manage(*args: str, env: dict[str, str]) -> None:
+    started = time.perf_counter()
+    result = subprocess.run(  # noqa: S603 - fixed command, our own manage.py
+        [sys.executable, str(BASE_DIR / "manage.py"), *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: manage.py {' '.join(args)} failed:\n{result.stderr}")
+    print(f"    {' '.join(args):<36} {time.perf_counter() - started:7.1f} s")
+
+
+def recreate_postgres(url: str) -> bool:
+    """Drop and create the benchmark database; False if PostgreSQL is not there."""
+    import psycopg
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as error:
+        print(f"  PostgreSQL at {parts.hostname}:{parts.port} unavailable: {error}")
+        return False
+    return True
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def worker(requests: int) -> dict:
+    """Runs inside the seeded database's process: index, then search."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from modelsearch.index import get_indexed_models
+
+    from apps.knowledge.models import FieldOfAction, SolutionPage
+
+    objects = sum(
+        model.get_indexed_objects().count()
+        for model in get_indexed_models()
+        if not model._meta.abstract and model._meta.concrete_model is model
+    )
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    index_seconds = time.perf_counter() - started
+
+    setup_test_environment()
+    client = Client()
+    field = FieldOfAction.objects.order_by("pk").values_list("slug", flat=True)[0]
+    rows = {}
+    for label, pattern in SEARCHES:
+        url = pattern.format(field=field)
+        response = client.get(url)  # warm up
+        if response.status_code != 200:
+            sys.exit(f"bench: GET {url} answered {response.status_code}")
+        timings, queries = [], []
+        for _ in range(requests):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            queries.append(len(captured))
+        rows[label] = {
+            "p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(percentile(timings, 0.95), 1),
+            "queries": statistics.median(queries),
+        }
+    return {
+        "solutions": SolutionPage.objects.live().count(),
+        "indexed_objects": objects,
+        "index_seconds": round(index_seconds, 1),
+        "index_per_second": round(objects / index_seconds, 1),
+        "searches": rows,
+    }
+
+
+def run_database(name: str, url: str, workdir: Path, synthetic: int, requests: int):
+    print(f"\n  {name}: preparing ({url.split('@')[-1]})")
+    env = environment(url, workdir)
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", "--synthetic", str(synthetic), env=env)
+    started = time.perf_counter()
+    result = subprocess.run(  # noqa: S603 - this script, in worker mode
+        [sys.executable, __file__, "--worker", "--requests", str(requests)],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: search worker failed:\n{result.stderr}")
+    print(f"    {'index + searches':<36} {time.perf_counter() - started:7.1f} s")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def report(name: str, figures: dict) -> None:
+    print(
+        f"\n  {name}: {figures['solutions']} live solutions; update_index "
+        f"{figures['indexed_objects']} objects in {figures['index_seconds']} s = "
+        f"{figures['index_per_second']} objects/s"
+    )
+    print(f"    {'search':<26} {'p50 ms':>8} {'p95 ms':>8} {'SQL':>5}")
+    for label, row in figures["searches"].items():
+        print(
+            f"    {label:<26} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+            f"{row['queries']:>5.0f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=int(os.environ.get("BENCH_SYNTHETIC", 10_000)),
+        help="synthetic solutions (default 10000 or $BENCH_SYNTHETIC)",
+    )
+    parser.add_argument(
+        "--requests", type=int, default=20, help="timed requests per search"
+    )
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql",
+        help="comma separated: sqlite, postgresql",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+
+    if options.worker:
+        sys.path.insert(0, str(BASE_DIR))
+        print(json.dumps(worker(options.requests)))
+        return 0
+
+    print(
+        f"Benchmark: portal search with facets, {options.synthetic} synthetic "
+        f"solutions, {os.cpu_count()} CPU cores"
+    )
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as tmp:
+        workdir = Path(tmp)
+        for name in options.databases.split(","):
+            if name == "sqlite":
+                url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+            elif name == "postgresql":
+                url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+                if not recreate_postgres(url):
+                    continue
+            else:
+                sys.exit(f"bench: unknown database {name!r}")
+            results[name] = run_database(
+                name, url, workdir, options.synthetic, options.requests
+            )
+    for name, figures in results.items():
+        report(name, figures)
+    if options.json:
+        options.json.parent.mkdir(parents=True, exist_ok=True)
+        options.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

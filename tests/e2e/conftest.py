@@ -59,6 +59,17 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def axe_page(browser):
+    """A page that lets the test inject axe-core despite the portal's strict CSP."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     _require(AXE_JS.exists(), "axe-core is not installed (npm ci)")

@@ -69,8 +69,9 @@ def portal_paths(language: str) -> dict[str, str]:
 
 
 def test_every_portal_page_type__has_no_serious_wcag_violation(
-    live_server, page, axe_source, subtests
+    live_server, axe_page, axe_source, subtests
 ):
+    page = axe_page
     call_command("seed_demo", verbosity=0)
     checked = 0
     for language in LANGUAGES:

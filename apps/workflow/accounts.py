@@ -42,8 +42,12 @@ def _send(template: str, language: str, recipient: str, context: dict) -> None:
     )
 
 
+def invitation_valid_days() -> int:
+    return getattr(settings, "PARTNER_INVITATION_VALID_DAYS", INVITATION_VALID_DAYS)
+
+
 def invitation_is_valid(invitation: PartnerInvitation) -> bool:
-    days = getattr(settings, "PARTNER_INVITATION_VALID_DAYS", INVITATION_VALID_DAYS)
+    days = invitation_valid_days()
     expires = invitation.created_at + datetime.timedelta(days=days)
     return invitation.accepted_at is None and timezone.now() < expires
 
@@ -56,7 +60,11 @@ def send_invitation(invitation: PartnerInvitation) -> None:
         "invitation",
         invitation.language,
         invitation.email,
-        {"invitation": invitation, "url": absolute_url(path)},
+        {
+            "invitation": invitation,
+            "url": absolute_url(path),
+            "days": invitation_valid_days(),
+        },
     )
 
 

@@ -216,12 +216,22 @@ def _save_document(upload: StashedUpload, content: SubmissionContent, user):
 def _contact(content: SubmissionContent, locale: Locale) -> Contact:
     if content.contact is not None:
         return in_locale(content.contact, locale)
+    organisation = in_locale(content.organisation, locale)
+    # The same person entered again (e.g. when answering a change request).
+    existing = Contact.objects.filter(
+        locale=locale,
+        organisation=organisation,
+        name=content.contact_name,
+        email__iexact=content.contact_email,
+    ).first()
+    if existing:
+        return existing
     # A person named in the portal has not agreed to publication yet: the portal
     # shows only role and organisation until an editor records their consent.
     contact = Contact(
         name=content.contact_name,
         email=content.contact_email,
-        organisation=in_locale(content.organisation, locale),
+        organisation=organisation,
         consent=PublicationConsent.NONE,
         locale=locale,
     )

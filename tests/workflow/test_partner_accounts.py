@@ -99,6 +99,7 @@ def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
         from django.utils.translation import gettext
 
         assert gettext("Open your partner account here:") in mail.outbox[0].body
+    assert " 14 " in mail.outbox[0].body  # days the link is valid
 
     client.logout()
     response = client.get(link)

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from apps.knowledge.choices import Country, OrganisationKind
-from apps.knowledge.models import PartnerAreaPage, SolutionPage
+from apps.knowledge.models import Contact, PartnerAreaPage, SolutionPage
 from apps.workflow.models import Submission
 from apps.workflow.spam import HoneypotMixin
 from apps.workflow.submissions import responsible_area
@@ -400,3 +400,16 @@ def test_language_without_area__gives_a_clear_error(partner_client, setup):
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not Submission.objects.exists()
     assert "Submissions in this language are not possible yet." in _html(response)
+
+
+def test_same_new_contact_twice__is_one_contact(partner_client, setup):
+    person = {"contact": "", "contact_name": "Jens", "contact_email": "j@example.org"}
+    for title in ("Dorfkiste Nord", "Dorfkiste Süd"):
+        response = partner_client.post(
+            submit_url("de"), submission_data(setup, "de", title=title, **person)
+        )
+        assert response.status_code == HTTPStatus.FOUND
+    pages = SolutionPage.objects.filter(title__startswith="Dorfkiste")
+    assert {page.contacts.get().contact_id for page in pages} == {
+        Contact.objects.get(email="j@example.org").pk
+    }

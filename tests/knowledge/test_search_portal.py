@@ -368,3 +368,13 @@ def test_demo_term_list__seeded_once_and_applied(client, portal):
     assert result_links(
         parse(client.get("/en/search/", {"q": "district heating"}))
     ) == [heating.url]
+
+
+def test_search__no_page_with_every_word_shows_pages_with_some(client, portal):
+    heating = add_danish_solution(portal, title="Fjernvarme Haderslev", slug="fv")
+
+    doc = parse(client.get("/de/search/", {"q": "Haderslev Wasserstoff"}))
+
+    assert result_links(doc) == [heating.url]
+    assert doc.select_one(".search-correction")
+    assert not ZeroResultQuery.objects.exists()

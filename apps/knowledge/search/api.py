@@ -35,6 +35,7 @@ def search(request: HttpRequest) -> JsonResponse:
             "query": params.q,
             "language": language,
             "corrected_query": outcome.corrected_query or None,
+            "matched_some_words": outcome.matched_some_words,
             "engine": outcome.engine_name,
             "sort": params.sort,
             "filters": {name: list(values) for name, values in params.filters.items()},

@@ -76,7 +76,10 @@ def portal_backend() -> tuple[BaseSearchBackend, bool]:
 
 
 def build_query(
-    text: str, groups: list[list[str]], backend: BaseSearchBackend
+    text: str,
+    groups: list[list[str]],
+    backend: BaseSearchBackend,
+    operator: str = "and",
 ) -> SearchQuery | str:
     """The query for ``text`` in the engine's terms.
 
@@ -84,8 +87,9 @@ def build_query(
     ``fuzziness: AUTO`` (an exact term scores above its fuzzy neighbours; fuzziness
     is not applied to terms a synonym rule expanded). The database
     backends get the synonyms expanded into the query; typos are handled by the
-    "did you mean" fallback (:mod:`.spelling`).
+    "did you mean" fallback (:mod:`.spelling`). ``operator="or"``: any word
+    will do, the fallback when no page has them all.
     """
     if is_elasticsearch(backend):
-        return Fuzzy(text, operator="and")
-    return synonyms.expanded_query(text, groups)
+        return Fuzzy(text, operator=operator)
+    return synonyms.expanded_query(text, groups, operator)

@@ -182,6 +182,10 @@ SCHEMAS = {
                 "description": "The query searched instead when the original "
                 "found nothing (did you mean).",
             },
+            "matched_some_words": {
+                "type": "boolean",
+                "description": "No result has every word; these have some.",
+            },
             "engine": {"type": "string", "enum": ["database", "elasticsearch"]},
             "sort": {"type": "string"},
             "filters": {

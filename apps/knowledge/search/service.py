@@ -149,6 +149,7 @@ class SearchOutcome:
     total: int
     facets: list[Facet]
     corrected_query: str = ""
+    matched_some_words: bool = False
     engine_name: str = ""
     used_fallback: bool = False
 
@@ -185,6 +186,10 @@ def search(
         return outcome
     groups = synonyms.synonym_groups() if params.q else []
     ordered = _matching_keys(params, params.q, groups, backend)
+    if params.q and not ordered and len(params.q.split()) > 1:
+        # No page has every word: rank the pages that have some of them.
+        ordered = _matching_keys(params, params.q, groups, backend, operator="or")
+        outcome.matched_some_words = bool(ordered)
     if params.q and not ordered:
         correction = spelling.correct(params.q, language)
         if correction:
@@ -220,14 +225,16 @@ def live_pages() -> QuerySet[Page]:
     return Page.objects.live().public().filter(depth__gt=1)
 
 
-def _matching_keys(params, text, groups, backend) -> list[tuple[str, int]]:
+def _matching_keys(
+    params, text, groups, backend, operator: str = "and"
+) -> list[tuple[str, int]]:
     """(translation key, page id) of the matches, best first, one per key."""
     pages = live_pages()
     if params.filters:
         # Facets describe solutions; other pages cannot satisfy them.
         pages = pages.type(SolutionPage)
     if text:
-        query = engine.build_query(text, groups, backend)
+        query = engine.build_query(text, groups, backend, operator)
         rows = backend.search(query, pages.only("pk", "translation_key", "locale_id"))
     else:
         rows = pages.only("pk", "translation_key", "locale_id").order_by(

@@ -59,16 +59,21 @@ def expand(text: str, groups: list[list[str]]) -> list[list[str]]:
     return slots
 
 
-def expanded_query(text: str, groups: list[list[str]]) -> SearchQuery | str:
-    """A modelsearch query: every slot must match, any term of a group will do."""
+def expanded_query(
+    text: str, groups: list[list[str]], operator: str = "and"
+) -> SearchQuery | str:
+    """A modelsearch query: every slot must match (``operator="or"``: any slot);
+    any term of a group will do for its slot."""
     slots = expand(text, groups)
     if all(len(slot) == 1 for slot in slots):
-        return text
+        return text if operator == "and" else PlainText(text, operator="or")
     parts: list[SearchQuery] = []
     for slot in slots:
         alternatives = [PlainText(term) for term in slot]
         parts.append(alternatives[0] if len(slot) == 1 else Or(alternatives))
-    return parts[0] if len(parts) == 1 else And(parts)
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
 
 
 def all_terms(text: str, groups: list[list[str]]) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from django.db import connection
+
 CUTOFF = 0.75
 _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 
@@ -28,13 +30,37 @@ def vocabulary() -> list[str]:
     return sorted(found)
 
 
+#: Titles pg_trgm proposes per unknown word.
+TRIGRAM_CANDIDATES = 20
+
+
+def trigram_vocabulary(word: str) -> list[str]:
+    """Words of the titles whose words are most similar to ``word`` (PostgreSQL)."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    from apps.knowledge.search.service import live_pages
+
+    titles = (
+        live_pages()
+        .annotate(similarity=TrigramWordSimilarity(word, "title"))
+        .filter(similarity__gt=0.3)
+        .order_by("-similarity")
+        .values_list("title", flat=True)[:TRIGRAM_CANDIDATES]
+    )
+    return sorted({w.casefold() for title in titles for w in _WORD_RE.findall(title)})
+
+
 def correct(query: str, language: str = "") -> str:
     """The query with unknown words replaced by the closest known ones, or ""."""
-    known = vocabulary()
+    on_postgres = connection.vendor == "postgresql"
+    known = [] if on_postgres else vocabulary()
     known_set = set(known)
     corrected = []
     for word in query.split():
         lower = word.casefold()
+        if on_postgres:
+            known = trigram_vocabulary(lower)
+            known_set = set(known)
         if lower in known_set or len(lower) < 4:
             corrected.append(lower)
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,6 +17,7 @@ from apps.knowledge.search.admin_views import (
     SearchStatusPanel,
     ZeroResultQueriesReportView,
 )
+from apps.knowledge.search.tasks import update_synonyms_task
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -142,3 +144,16 @@ def register_search_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_search_status_panel(request, panels):
     panels.append(SearchStatusPanel())
+
+
+def _term_list_changed(request, instance) -> None:
+    # Elasticsearch holds the synonyms in its analyzers; the database backends
+    # read the term list at each search.
+    instances = instance if isinstance(instance, list) else [instance]
+    if any(isinstance(item, TermGroup) for item in instances):
+        transaction.on_commit(update_synonyms_task.enqueue)
+
+
+hooks.register("after_create_snippet", _term_list_changed)
+hooks.register("after_edit_snippet", _term_list_changed)
+hooks.register("after_delete_snippet", _term_list_changed)

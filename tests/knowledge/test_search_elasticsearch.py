@@ -33,6 +33,7 @@ from apps.knowledge.search.elasticsearch import (
     LocalisedElasticsearchSearchBackend,
 )
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.tasks import update_synonyms
 from tests.knowledge import factories
 from tests.knowledge.search_utils import add_term_group
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
@@ -299,6 +300,25 @@ class CreateIndexTests(TestCase):
             "danish_stemmer",
         ]
         assert sent() == [("PUT", "/" + PAGE_INDEX, expected)]
+
+    def test_term_list_change__search_analyzers_updated_on_each_index(self):
+        add_term_group("ÖPNV", de="ÖPNV", en="public transport")
+        backend = make_backend()
+
+        names = update_synonyms(backend)
+
+        assert PAGE_INDEX in names
+        page_requests = [r for r in sent() if r[1].startswith("/" + PAGE_INDEX)]
+        expected_analysis = analysis.synonym_analysis(["öpnv, public transport"])
+        assert page_requests == [
+            ("HEAD", "/" + PAGE_INDEX, None),
+            ("POST", f"/{PAGE_INDEX}/_close", None),
+            ("PUT", f"/{PAGE_INDEX}/_settings", {"analysis": expected_analysis}),
+            ("POST", f"/{PAGE_INDEX}/_open", None),
+        ]
+        assert expected_analysis["filter"]["kb_synonyms"]["synonyms"] == [
+            "öpnv, public transport"
+        ]
 
     def test_portal_query__fuzziness_auto_synonyms_left_to_the_analyzer(self):
         backend = make_backend()

@@ -320,6 +320,10 @@ class FeasibilityCheckTests(ModerationTestCase):
             self.assertContains(history, "Personal data is handled properly")
         entry = PageLogEntry.objects.get(page=page, action="wagtail.workflow.approve")
         self.assertIn("Checklist", entry.data["comment"])
+        page_history = client_for(self.agency).get(
+            reverse("wagtailadmin_pages:history", args=[page.pk])
+        )
+        self.assertContains(page_history, "✓ Target group and benefit are stated")
 
     def test_editor_page__skips_feasibility_check(self):
         page = self.submitted()

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from apps.knowledge import dcat
 from apps.knowledge.exports import TABLES, Exporter
 from apps.knowledge.licences import open_data_licence
+from apps.knowledge.models import FieldOfAction
 
 
 def _locale(language: str) -> Locale:
@@ -122,6 +123,9 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
             ("jsonld", "JSON-LD"),
         )
     ]
+    fields = FieldOfAction.objects.filter(locale=Locale.get_active()) or (
+        FieldOfAction.objects.filter(locale=Locale.get_default())
+    )
     api = [
         reverse(f"knowledge_api:{name}:listing")
         for name in ("solutions", "organisations", "contacts", "fields-of-action")
@@ -134,6 +138,7 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
             "catalogues": catalogues,
             "api_endpoints": api,
             "licence": open_data_licence(),
+            "fields": fields,
         },
     )
 

@@ -111,3 +111,4 @@ class FeedTests(TestCase):
         )
         self.assertContains(response, 'href="/da/feeds/rss/"')
         self.assertContains(response, 'href="/da/feeds/atom/"')
+        self.assertContains(response, 'href="/da/feeds/health/rss/"')

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from wagtail import hooks
 from wagtail.admin import messages
@@ -167,13 +167,17 @@ class ContactEraseView(GDPRView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         erasure = erase_contact(self.contact, user=request.user)
+        count = len(erasure.pages)
         messages.success(
             request,
-            _(
+            ngettext(
                 "The contact's personal data was erased; it was removed from "
-                "%(count)s page(s)."
+                "%(count)s page.",
+                "The contact's personal data was erased; it was removed from "
+                "%(count)s pages.",
+                count,
             )
-            % {"count": len(erasure.pages)},
+            % {"count": count},
         )
         return redirect(f"{self.url_namespace}:list")
 

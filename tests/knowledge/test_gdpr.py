@@ -8,10 +8,12 @@ from http import HTTPStatus
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import Locale, ModelLogEntry, Revision
+from wagtail.search.models import IndexEntry
 from wagtail.test.utils import WagtailTestUtils
 from wagtail_localize.models import String, TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -135,9 +137,15 @@ class GDPRTests(WagtailTestUtils, TestCase):
                 self.assertContains(page, "Sachbearbeitung")
 
     def test_erase__no_copy_left_in_drafts_history_or_translation_records(self):
+        erased = {self.hanna.pk, self.hanna_en.pk}
+        search_entries = IndexEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Contact),
+            object_id__in=[str(pk) for pk in erased],
+        )
+        self.assertTrue(search_entries.exists())
+
         self.client.post(admin_url("gdpr_erase", self.hanna))
 
-        erased = {self.hanna.pk, self.hanna_en.pk}
         for revision in Revision.objects.all():
             contacts = revision.content.get("contacts", [])
             self.assertFalse({item["contact"] for item in contacts} & erased)
@@ -150,6 +158,7 @@ class GDPRTests(WagtailTestUtils, TestCase):
         self.assertTrue(
             ModelLogEntry.objects.filter(action="knowledge.contact_erased").exists()
         )
+        self.assertFalse(search_entries.exists())
 
     def test_erase__draft_can_still_be_published(self):
         self.client.post(admin_url("gdpr_erase", self.hanna))

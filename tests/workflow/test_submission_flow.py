@@ -83,7 +83,14 @@ def test_partner_submission__goes_live_in_its_language_after_approval(
         HTTPStatus.NOT_FOUND
     )
     response = client.get(submissions_url(language))
-    assert f'<h2 lang="{language}">{page.title}</h2>' in response.content.decode()
+    html = response.content.decode()
+    assert f'<h2 lang="{language}">{page.title}</h2>' in html
+    with translation.override(language):
+        assert str(Status.IN_MODERATION.label) in html
+    # While it is in review the partner cannot change it.
+    response = client.get(edit_url(language, submission))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url == submissions_url(language)
 
     tasks = approve_all(client, page, reviewers, comment="Passt.")
 
@@ -91,6 +98,11 @@ def test_partner_submission__goes_live_in_its_language_after_approval(
     page = SolutionPage.objects.get(pk=page.pk)
     assert page.live
     assert page.url.startswith(f"/{language}/")
+    client.force_login(setup.partner.user)
+    html = client.get(submissions_url(language)).content.decode()
+    with translation.override(language):
+        assert str(Status.PUBLISHED.label) in html
+    assert f'href="{page.url}"' in html
     client.logout()
     response = client.get(page.url)
     assert response.status_code == HTTPStatus.OK

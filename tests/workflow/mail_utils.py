@@ -94,10 +94,14 @@ def draft_solution(setup: ModeratedPortal, owner=None, **kwargs):
 def submit_in_admin(client, page, **fields):
     """The editor presses "Submit to moderation" on the page's edit form."""
     data = solution_form_data(
-        title=page.title,
-        slug=page.slug,
-        fields_of_action=[item.field_of_action for item in page.fields_of_action.all()],
-        **fields,
+        **{
+            "title": page.title,
+            "slug": page.slug,
+            "fields_of_action": [
+                item.field_of_action for item in page.fields_of_action.all()
+            ],
+            **fields,
+        }
     )
     data["action-submit"] = "Submit"
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)

@@ -337,3 +337,21 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
     assert approved.subject == subject_in(
         "da", 'Approved: "%(title)s"', Page.objects.get(pk=page.pk).title
     )
+
+
+def test_submit_of_live_page__mail_names_the_title_as_submitted(
+    setup, people, client, django_capture_on_commit_callbacks
+):
+    from tests.knowledge.utils import add_solution
+
+    live = add_solution(setup.portal, title="Alter Name", owner=people["editor"])
+    client.login(username="editor", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit_in_admin(client, live, title="Neuer <Name>")
+    assert response.status_code == HTTPStatus.FOUND
+    danish = next(m for m in mail.outbox if m.to == ["mod-da@example.org"])
+    assert danish.subject == subject_in(
+        "da", 'For your review: "%(title)s"', "Neuer <Name>"
+    )
+    html = danish.alternatives[0].content
+    assert "Neuer &lt;Name&gt;" in html and "<Name>" not in html

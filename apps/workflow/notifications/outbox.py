@@ -32,9 +32,10 @@ def render_message(kind: str, language: str, context: dict) -> tuple[str, str, s
     with translation.override(language):
         context = {**context, "language": language}
         subject = render_to_string(f"{TEMPLATE_DIR}/{kind}_subject.txt", context)
+        context["subject"] = subject = " ".join(subject.split())
         text = render_to_string(f"{TEMPLATE_DIR}/{kind}.txt", context)
         html = render_to_string(f"{TEMPLATE_DIR}/{kind}.html", context)
-    return " ".join(subject.split()), text.strip() + "\n", html
+    return subject, text.strip() + "\n", html
 
 
 def queue_email(

@@ -38,8 +38,12 @@ SUBMISSIONS_URL_NAME = "partner:submissions"
 
 def _workflow_context(workflow_state: WorkflowState, user, task_state=None) -> dict:
     task_state = task_state or workflow_state.current_task_state
+    context = object_context(workflow_state.content_object)
+    if task_state is not None and task_state.revision.object_str:
+        # The title as submitted; the live page may still carry an older one.
+        context["title"] = task_state.revision.object_str
     return {
-        **object_context(workflow_state.content_object),
+        **context,
         "workflow": workflow_state.workflow,
         "task": task_state.task if task_state else None,
         "comment": task_state.specific.get_comment() if task_state else "",

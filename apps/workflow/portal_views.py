@@ -106,8 +106,6 @@ class PartnerLoginView(auth_views.LoginView):
 class PartnerLogoutView(auth_views.LogoutView):
     """Django's logout (POST only); back to the portal's home page."""
 
-    template_name = "workflow/portal/logged_out.html"
-
     def get_default_redirect_url(self) -> str:
         return f"/{get_language()}/"
 

@@ -19,4 +19,9 @@ urlpatterns = [
         views.TranslationSignOffReportView.as_view(results_only=True),
         name="translation_sign_offs_results",
     ),
+    path(
+        "submit-translation/<int:page_id>/",
+        views.SubmitTranslationView.as_view(),
+        name="submit_translation",
+    ),
 ]

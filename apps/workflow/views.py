@@ -8,12 +8,14 @@ error message instead, in the modal or on the edit page.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import (
     BooleanColumn,
@@ -22,10 +24,13 @@ from wagtail.admin.ui.tables import (
     TitleColumn,
     UserColumn,
 )
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.views.reports.base import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale, Page, WorkflowState
 
 from apps.workflow.models.tasks import WorkflowActionRefused
 from apps.workflow.models.translations import TranslationSignOff
@@ -121,4 +126,69 @@ class TranslationSignOffReportView(ReportView):
     def get_queryset(self):
         return TranslationSignOff.objects.select_related(
             "page__locale", "signed_off_by"
+        )
+
+
+class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
+    """Submit a language version for moderation from outside the page editor.
+
+    wagtail-localize's translation editor saves drafts but has no "Submit for
+    moderation" button; translators use this confirmation page (linked from the
+    page header) to start the workflow on their latest draft, or to resume it
+    after changes were requested.
+    """
+
+    template_name = "workflow/admin/confirm_submit_translation.html"
+    header_icon = "globe"
+
+    def dispatch(self, request, page_id: int, *args, **kwargs):
+        self.page = get_object_or_404(Page, pk=page_id).specific
+        state = self.page.current_workflow_state
+        self.needs_changes = bool(
+            state and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        )
+        permissions = self.page.permissions_for_user(request.user)
+        # Wagtail's can_submit_for_moderation() does not check the edit permission.
+        if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+            raise PermissionDenied
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Submit translation for review")
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=self.page,
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        state = self.page.current_workflow_state
+        if self.needs_changes:
+            state.resume(request.user)
+        else:
+            self.page.get_workflow().start(self.page, request.user)
+        messages.success(
+            request,
+            _("Page '%(page_title)s' has been submitted for moderation.")
+            % {"page_title": self.page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+def submit_translation_button(page, user, view_name, next_url=None):
+    """The page header entry for translators (see ``SubmitTranslationView``)."""
+    if page.locale_id == Locale.get_default().pk:
+        return
+    permissions = page.permissions_for_user(user)
+    if permissions.can_edit() and permissions.can_submit_for_moderation():
+        yield Button(
+            _("Submit translation for review"),
+            reverse("workflow_admin:submit_translation", args=[page.pk]),
+            icon_name="globe",
+            priority=40,
         )

@@ -80,3 +80,17 @@ def register_translation_sign_off_report():
         icon_name="globe",
         order=950,
     )
+
+
+@hooks.register("register_page_header_buttons")
+def register_submit_translation_button(page, user, view_name, next_url=None):
+    from apps.workflow.views import submit_translation_button
+
+    yield from submit_translation_button(page, user, view_name, next_url)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_submit_translation_listing_button(page, user, next_url=None):
+    from apps.workflow.views import submit_translation_button
+
+    yield from submit_translation_button(page, user, "index", next_url)

@@ -11,7 +11,9 @@ from wagtail_localize.models import (
     String,
     StringTranslation,
     TranslatableObject,
+    Translation,
     TranslationContext,
+    TranslationSource,
 )
 from wagtail_localize.strings import StringValue
 
@@ -180,3 +182,58 @@ def record_machine_translation(source: Page, locale: Locale) -> None:
         translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         tool_name="DeepL",
     )
+
+
+class LocalizeTranslationSubmitTests(TestCase):
+    """A translation kept in sync by wagtail-localize, edited in its own editor."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.editor = utils.editor_of(FLENSBURG)
+        cls.moderator = utils.moderator_of(FLENSBURG)
+        cls.translator = utils.translator()
+        cls.danish_reviewer = utils.reviewer_of("da")
+        source = utils.draft_solution(
+            cls.authorities.area(FLENSBURG), cls.editor, cls.authorities.portal
+        )
+        source.save_revision(user=cls.editor).publish()
+        translate_tree(cls.authorities.area(FLENSBURG), "da")
+        setup_roles()
+        translation_source, _ = TranslationSource.get_or_create_from_instance(source)
+        translation = Translation.objects.create(
+            source=translation_source,
+            target_locale=Locale.objects.get(language_code="da"),
+        )
+        translation.save_target(user=cls.translator, publish=False)
+        cls.danish = source.get_translation(translation.target_locale)
+
+    def test_translator__submits_from_page_header_and_reviewers_approve(self):
+        client = client_for(self.translator)
+        submit_url = reverse("workflow_admin:submit_translation", args=[self.danish.pk])
+        # wagtail-localize's editor has no header buttons: the entry is in the
+        # page's "More" menu of the page explorer.
+        explorer = reverse("wagtailadmin_explore", args=[self.danish.get_parent().pk])
+        self.assertContains(client.get(explorer), submit_url)
+        self.assertEqual(client.get(submit_url).status_code, HTTPStatus.OK)
+
+        response = client.post(submit_url)
+
+        self.assertRedirects(
+            response, utils.edit_url(self.danish), fetch_redirect_response=False
+        )
+        self.assertTrue(Page.objects.get(pk=self.danish.pk).workflow_in_progress)
+        self.assertFalse(live(self.danish))
+        act(client_for(self.moderator), self.danish, "approve")
+        act(client_for(self.danish_reviewer), self.danish, "approve")
+        self.assertTrue(live(self.danish))
+
+    def test_submit_translation__refused_without_edit_permission(self):
+        reviewer = utils.user_in("reviewer-only", "Translation reviewers – Danish")
+        submit_url = reverse("workflow_admin:submit_translation", args=[self.danish.pk])
+
+        response = client_for(reviewer).post(submit_url)
+
+        # Wagtail's admin answers a refusal with a redirect and an error message.
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertFalse(Page.objects.get(pk=self.danish.pk).workflow_in_progress)

@@ -92,8 +92,8 @@ def names_danish_organisation(page: Page) -> bool:
 def page_ids_for_authorities(roles: list[AreaRole], *, others: bool = False):
     """Page ids (as strings, like ``WorkflowState.object_id``) of the given areas.
 
-    With ``others`` the ids of pages outside every area (reviewed by the
-    Digitalagentur) are included.
+    With ``others`` the ids of pages outside every authority's area (reviewed by
+    the Digitalagentur) are included.
     """
     from apps.knowledge.models import PartnerAreaPage
 
@@ -104,8 +104,11 @@ def page_ids_for_authorities(roles: list[AreaRole], *, others: bool = False):
         in_roles |= Q(path__startswith=area.path)
     pages = Page.objects.filter(in_roles)
     if others:
+        # Areas without a known authority are reviewed by the Digitalagentur too.
         outside = Q()
-        for area in PartnerAreaPage.objects.all():
+        for area in PartnerAreaPage.objects.filter(
+            slug__in=[role.area_slug for role in AREA_ROLES]
+        ):
             outside &= ~Q(path__startswith=area.path)
         pages = Page.objects.filter(in_roles | outside)
     return pages.annotate(id_text=Cast("pk", CharField())).values("id_text")

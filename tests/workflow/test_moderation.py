@@ -32,7 +32,7 @@ from apps.workflow.models import (
 )
 from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
 from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
-from tests.knowledge.factories import OrganisationFactory
+from tests.knowledge.factories import OrganisationFactory, PartnerAreaPageFactory
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.utils import act, client_for, submit
@@ -166,6 +166,27 @@ class AuthorityReviewTests(ModerationTestCase):
             .filter(workflow_state__object_id=str(page.pk))
             .exists()
         )
+
+    def test_page_outside_every_authority__reviewed_by_digitalagentur(self):
+        area = PartnerAreaPageFactory(
+            parent=self.portal.knowledge, title="Neue Region", slug="neue-region"
+        )
+        page = utils.draft_solution(
+            area, self.agency, self.portal, title="Regionale Datenplattform"
+        )
+        submit(client_for(self.agency), page)
+        colleague = utils.digitalagentur("-2")
+
+        self.assertEqual(
+            act(client_for(self.moderator), page, "approve").status_code,
+            HTTPStatus.FORBIDDEN,
+        )
+        self.assertContains(
+            client_for(colleague).get(reverse("wagtailadmin_home")),
+            "Regionale Datenplattform",
+        )
+        act(client_for(colleague), page, "approve")
+        self.assertTrue(live(page))
 
     def test_editor__publish_button_does_not_bypass_review(self):
         page = self.draft()

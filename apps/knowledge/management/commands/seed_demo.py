@@ -79,7 +79,8 @@ class Command(BaseCommand):
         result = seed_demo()
         from apps.knowledge.search.demo_terms import seed_term_groups
 
-        result.created["term groups"] += seed_term_groups()
+        if term_groups := seed_term_groups():
+            result.created["term groups"] += term_groups
         created = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
         self.stdout.write(
             self.style.SUCCESS(

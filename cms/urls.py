@@ -5,13 +5,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.knowledge import feeds, open_data_views
 from apps.knowledge import views as knowledge_views
-from apps.knowledge.api import api_router
-from apps.knowledge.sitemaps import PortalSitemap
 from apps.workflow import follow_views
 
 urlpatterns = [
@@ -19,29 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # Open data, outside the language prefix: the language is part of the dataset.
-    path("api/v2/", api_router.urls),
-    path(
-        "opendata/catalog.<str:extension>",
-        open_data_views.catalogue,
-        name="open_data_catalogue",
-    ),
-    path(
-        "opendata/<str:language>/knowledge-base.json",
-        open_data_views.download_json,
-        name="open_data_json",
-    ),
-    path(
-        "opendata/<str:language>/<slug:table>.csv",
-        open_data_views.download_csv,
-        name="open_data_csv",
-    ),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PortalSitemap}},
-        name="sitemap",
-    ),
-    path("robots.txt", open_data_views.robots_txt, name="robots_txt"),
+    path("", include("apps.knowledge.open_data_urls")),
     path("api/search/", include("apps.knowledge.search.urls")),
 ]
 

@@ -96,12 +96,13 @@ class SolutionsAPITests(TestCase):
         self.assertEqual(solution["phase"], "pilot")
 
     def test_detail__draft_is_not_found(self):
-        # Django's LocaleMiddleware sends a 404 outside the language prefix on to
-        # /de/...; it ends as not found there too.
-        response = self.client.get(f"{SOLUTIONS}{self.data.draft.pk}/", follow=True)
+        response = self.client.get(f"{SOLUTIONS}{self.data.draft.pk}/")
 
+        # A JSON 404, not LocaleMiddleware's redirect to a portal page.
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
-        self.assertNotIn("Geheimer Entwurf", response.content.decode())
+        self.assertEqual(
+            response.json(), {"message": "No SolutionPage matches the given query."}
+        )
 
 
 class SnippetAPITests(TestCase):

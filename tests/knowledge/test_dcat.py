@@ -142,6 +142,6 @@ class CatalogueTests(TestCase):
         )
 
     def test_unknown_format__not_found(self):
-        response = self.client.get("/opendata/catalog.docx", follow=True)
+        response = self.client.get("/opendata/catalog.docx")
 
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)

@@ -98,7 +98,7 @@ class CSVDownloadTests(TestCase):
     def test_unknown_language_or_table__not_found(self):
         for url in (csv_url("fr", "solutions"), csv_url("de", "secrets")):
             with self.subTest(url=url):
-                response = self.client.get(url, follow=True)
+                response = self.client.get(url)
                 self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
 
 

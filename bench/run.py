@@ -10,7 +10,7 @@ WhiteNoise manifest storage, database search backend). Prints p50/p95/max
 milliseconds and SQL queries per request for each kind of page; ``--json``
 writes the same numbers to a file (bench/results/ is git-ignored).
 
-Search benchmarks come with the search issue.
+Search benchmarks: bench/search.py (also run by make bench).
 """
 
 from __future__ import annotations

@@ -132,7 +132,11 @@ def test_update_index__command_prints_progress(portal):
 
     call_command("update_index", stdout=out)
 
-    assert "knowledge.SolutionPage" in out.getvalue() or "solution" in out.getvalue()
+    # One line per model, a dot per chunk of objects indexed.
+    line = next(
+        line for line in out.getvalue().splitlines() if "knowledge.SolutionPage" in line
+    )
+    assert line.rstrip().endswith(".")
 
 
 # Elasticsearch unreachable

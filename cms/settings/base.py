@@ -245,8 +245,6 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Per-machine overrides, git-ignored; see local.py.example.
-
 # Security headers. The CSP covers the portal; the admin is left to Wagtail, whose
 # editor needs inline scripts and styles. SAMEORIGIN, not DENY: Wagtail's live
 # preview shows the page in a same-origin iframe; portal pages still refuse every

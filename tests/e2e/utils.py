@@ -1,0 +1,47 @@
+"""Helpers for the browser tests: logins, axe runs and finding demo pages."""
+
+from __future__ import annotations
+
+from apps.knowledge.models import SolutionPage
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+AXE_RUN = """async (tags) => {
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    return result.violations.map(v => ({
+        id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')),
+    }));
+}"""
+
+
+def blocking_violations(page, axe_source: str) -> list[dict]:
+    """Serious and critical WCAG 2.1 AA violations axe finds on the current page."""
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(AXE_RUN, WCAG_AA)
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+def solution(slug: str, language: str) -> SolutionPage:
+    """The live demo solution ``slug`` in ``language``."""
+    return SolutionPage.objects.live().get(slug=slug, locale__language_code=language)
+
+
+def partner_login(page, base_url: str, language: str, username: str) -> None:
+    """Log a partner in through the portal's login form (demo password)."""
+    page.goto(f"{base_url}/{language}/partner/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form.portal-form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/partner/login/" not in url)
+
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - the insecure demo logins of seed_demo
+
+
+def admin_login(page, base_url: str, username: str) -> None:
+    """Log a demo user in to the Wagtail admin."""
+    page.goto(f"{base_url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)

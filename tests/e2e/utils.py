@@ -45,3 +45,12 @@ def admin_login(page, base_url: str, username: str) -> None:
     page.locator("#id_password").fill(DEMO_PASSWORD)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+def tab_to(page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")

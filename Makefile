@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+AXE := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
@@ -44,11 +45,16 @@ seed: install ## (Re)load the demo content; idempotent
 
 test: test-sqlite test-postgres ## Run the whole suite on SQLite, then PostgreSQL
 
-test-sqlite: install ## Run the suite on SQLite
+# axe-core for the browser accessibility tests; without npm they are skipped.
+$(AXE): package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $(AXE); \
+	else echo "npm not found: the browser accessibility tests will be skipped"; fi
+
+test-sqlite: install $(AXE) ## Run the suite on SQLite
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install ## Run the suite on PostgreSQL at PG_TEST_URL
+test-postgres: install $(AXE) ## Run the suite on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
 		echo "== pytest on PostgreSQL ($(PG_TEST_URL))"; \
 		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS); \

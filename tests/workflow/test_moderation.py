@@ -34,6 +34,7 @@ from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
 from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
 from tests.knowledge.factories import OrganisationFactory, PartnerAreaPageFactory
 from tests.knowledge.utils import translate_tree
+from tests.utils import restore_migration_data
 from tests.workflow import utils
 from tests.workflow.utils import act, client_for, submit
 
@@ -483,6 +484,10 @@ class ConcurrentApprovalTests(TransactionTestCase):
     """Two moderators press "Approve" at the same moment, on a real database."""
 
     serialized_rollback = True  # keep the locales and default workflow for others
+
+    def setUp(self):
+        # An earlier transactional test may have flushed the migrations' rows.
+        restore_migration_data()
 
     def test_two_moderators_at_once__one_wins_other_told_published_once(self):
         authorities = utils.build_authorities()

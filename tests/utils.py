@@ -1,0 +1,22 @@
+"""Helpers shared by every test package."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.apps import apps as global_apps
+
+from apps.workflow.workflows import create_default_workflow
+
+# Migration modules start with a digit, so they are imported by name.
+_locales_migration = import_module("apps.knowledge.migrations.0002_locales")
+
+
+def restore_migration_data() -> None:
+    """Put back the rows the data migrations create: locales, default workflow.
+
+    A transactional test flushes the database when it ends, and with it the rows
+    the data migrations made; the next transactional test starts without them.
+    """
+    _locales_migration.create_locales(global_apps, None)
+    create_default_workflow()

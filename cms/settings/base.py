@@ -153,6 +153,20 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Cache: shared through Redis when REDIS_URL is set, so rate limits (partner
+# submissions, registrations) count across all server processes; otherwise each
+# process counts on its own, which is enough for `make run`.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
 # in-process; production can switch to the database backend without a code change.
 TASKS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from apps.knowledge.models import SolutionPage
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -54,3 +56,30 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def new_page(browser):
+    """A fresh browser context (its own cookies, i.e. its own user) and a page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    return context.new_page()
+
+
+def workflow_action(page, base_url: str, page_id: int, action: str) -> None:
+    """Start a workflow action on a page from "Awaiting your review" on /admin/.
+
+    The dashboard's buttons decide on the revision under review; the page editor's
+    would save the editor's form as a new revision first. Actions with data (a
+    comment, a checklist) open Wagtail's modal; the caller fills it in.
+    """
+    page.goto(f"{base_url}/admin/")
+    url = f"/workflow/action/{page_id}/{action}/"
+    row = page.locator("tr", has=page.locator(f'a[href*="/pages/{page_id}/"]'))
+    row.locator("[data-w-dropdown-target=toggle]").first.click()
+    # The dropdown's menu is mounted outside the table row.
+    page.locator(f'button[data-workflow-action-url*="{url}"]').first.click()
+
+
+def expect_decided(page, page_id: int) -> None:
+    """Wait until the page has left "Awaiting your review" (the action is done)."""
+    page.wait_for_load_state()
+    expect(page.locator(f'tr a[href*="/pages/{page_id}/"]')).to_have_count(0)

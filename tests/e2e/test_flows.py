@@ -1,0 +1,104 @@
+"""The editorial flows end to end in a real browser, as the people involved see them.
+
+Screenshots of every step are kept in artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from apps.workflow.models import Submission
+from tests.e2e.conftest import screenshot
+from tests.e2e.utils import (
+    admin_login,
+    expect_decided,
+    new_page,
+    partner_login,
+    workflow_action,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_partner_flow__change_request_resubmission_and_approval__goes_live(
+    live_server, browser
+):
+    cache.clear()
+    call_command("seed_demo", verbosity=0)
+    base = live_server.url
+    title = "Mitfahrbank-Netz für Dörfer im Amt Hürup"
+    comment = "Bitte nennt die Zielgruppe und wie andere Gemeinden mitmachen können."
+
+    # The partner submits through the portal.
+    partner = new_page(browser)
+    partner_login(partner, base, "de", "partner")
+    partner.goto(f"{base}/de/partner/submit/")
+    partner.locator("#id_title").fill(title)
+    partner.locator("#id_teaser").fill("Gelbe Bänke, an denen Mitfahrende warten.")
+    partner.locator("#id_body_text").fill("Bänke an zwölf Haltepunkten im Amt.")
+    partner.locator("#id_field_of_action").select_option(index=1)
+    partner.locator("#id_contact_name").fill("Jana Hansen")
+    partner.locator("#id_contact_email").fill("jana.hansen@example.org")
+    partner.locator("form.portal-form .form-actions button").click()
+    confirm = partner.locator("button[name=confirm]")
+    partner.wait_for_load_state()
+    if confirm.count():
+        confirm.click()
+    expect(partner).to_have_url(f"{base}/de/partner/submissions/")
+    expect(partner.locator(".submission-list")).to_contain_text(title)
+    screenshot(partner, "flow-partner-1-submitted")
+    page_id = Submission.objects.get(page__title=title).page_id
+
+    # The Digitalagentur requests changes with a comment.
+    agency = new_page(browser)
+    admin_login(agency, base, "digitalagentur")
+    workflow_action(agency, base, page_id, "reject")
+    modal = agency.locator(".modal-dialog")
+    modal.locator("textarea[name=comment]").fill(comment)
+    screenshot(agency, "flow-partner-2-change-request")
+    modal.locator("button[type=submit], input[type=submit]").first.click()
+    expect_decided(agency, page_id)
+    screenshot(agency, "flow-partner-2-changes-requested")
+
+    # The partner reads the comment, edits and resubmits.
+    partner.goto(f"{base}/de/partner/submissions/")
+    entry = partner.locator(".submission", has_text=title)
+    expect(entry.locator(".comments")).to_contain_text(comment)
+    screenshot(partner, "flow-partner-3-comment")
+    entry.locator("a.button").click()
+    partner.locator("#id_teaser").fill(
+        "Gelbe Bänke für ältere Menschen ohne Auto; andere Gemeinden übernehmen "
+        "Schilder und Fahrplan unter CC BY."
+    )
+    partner.locator("form.portal-form .form-actions button").click()
+    expect(partner).to_have_url(f"{base}/de/partner/submissions/")
+    expect(partner.locator(".submission", has_text=title)).to_be_visible()
+    screenshot(partner, "flow-partner-4-resubmitted")
+
+    # The Digitalagentur approves with the feasibility checklist ...
+    workflow_action(agency, base, page_id, "approve")
+    modal = agency.locator(".modal-dialog")
+    for checkbox in modal.locator("input[type=checkbox]").all():
+        checkbox.check()
+    screenshot(agency, "flow-partner-5-checklist")
+    modal.locator("button[type=submit], input[type=submit]").first.click()
+    expect_decided(agency, page_id)
+
+    # ... and the Kreis Schleswig-Flensburg's moderator gives the authority review.
+    moderator = new_page(browser)
+    admin_login(moderator, base, "schleswig-flensburg-moderator")
+    workflow_action(moderator, base, page_id, "approve")
+    expect_decided(moderator, page_id)
+    screenshot(moderator, "flow-partner-6-approved")
+
+    # The solution is live in the portal and linked from "My submissions".
+    partner.goto(f"{base}/de/partner/submissions/")
+    link = partner.locator(".submission", has_text=title).locator("a[href^='/de/']")
+    expect(link.first).to_be_visible()
+    visitor = new_page(browser)
+    visitor.goto(base + link.first.get_attribute("href"))
+    expect(visitor.locator("h1")).to_have_text(title)
+    screenshot(visitor, "flow-partner-7-live")

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from apps.workflow.models import Submission
+from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
 from tests.e2e.conftest import screenshot
 from tests.e2e.utils import (
     admin_login,
@@ -81,7 +82,9 @@ def test_partner_flow__change_request_resubmission_and_approval__goes_live(
     # The Digitalagentur approves with the feasibility checklist ...
     workflow_action(agency, base, page_id, "approve")
     modal = agency.locator(".modal-dialog")
-    for checkbox in modal.locator("input[type=checkbox]").all():
+    checklist = modal.locator("input[type=checkbox]")
+    expect(checklist).to_have_count(len(FEASIBILITY_CHECKLIST))
+    for checkbox in checklist.all():
         checkbox.check()
     screenshot(agency, "flow-partner-5-checklist")
     modal.locator("button[type=submit], input[type=submit]").first.click()

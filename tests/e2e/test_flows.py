@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
 from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
 from tests.e2e.conftest import screenshot
@@ -18,6 +19,7 @@ from tests.e2e.utils import (
     expect_decided,
     new_page,
     partner_login,
+    solution,
     workflow_action,
 )
 
@@ -105,3 +107,55 @@ def test_partner_flow__change_request_resubmission_and_approval__goes_live(
     visitor.goto(base + link.first.get_attribute("href"))
     expect(visitor.locator("h1")).to_have_text(title)
     screenshot(visitor, "flow-partner-7-live")
+
+
+def test_editor_flow__created_in_admin_approved_by_moderator__found_by_visitor(
+    live_server, browser
+):
+    cache.clear()
+    call_command("seed_demo", verbosity=0)
+    base = live_server.url
+    title = "Digitale Tafel für Hafenführungen in Flensburg"
+    area = solution("flensburg-beteiligungsplattform", "de").get_parent()
+
+    # The editor creates the solution in the Stadt Flensburg area and submits it.
+    editor = new_page(browser)
+    admin_login(editor, base, "flensburg-editor")
+    editor.goto(f"{base}/admin/pages/add/knowledge/solutionpage/{area.pk}/")
+    editor.locator("#id_title").fill(title)
+    editor.locator("#id_teaser").fill(
+        "Ein Bildschirm am Hafen zeigt Führungen, Fähren und Veranstaltungen."
+    )
+    editor.get_by_role("tab", name="Classification").click()
+    field = editor.locator('[id^="id_fields_of_action-0-field_of_action"]')
+    field.locator("[data-chooser-action-choose]").first.click()
+    choice = editor.locator(".modal-dialog a[data-chooser-modal-choice]").first
+    choice.click()
+    expect(editor.locator("#id_fields_of_action-0-field_of_action")).not_to_have_value(
+        ""
+    )
+    screenshot(editor, "flow-editor-1-classification")
+    editor.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    with editor.expect_navigation():
+        editor.locator("button[name=action-submit]").click()
+    screenshot(editor, "flow-editor-2-submitted")
+    created = SolutionPage.objects.get(title=title)
+    assert created.workflow_in_progress
+
+    # The Stadt Flensburg's moderator approves it from the dashboard.
+    moderator = new_page(browser)
+    admin_login(moderator, base, "flensburg-moderator")
+    workflow_action(moderator, base, created.pk, "approve")
+    expect_decided(moderator, created.pk)
+    screenshot(moderator, "flow-editor-3-approved")
+
+    # A visitor finds it through the search.
+    visitor = new_page(browser)
+    visitor.goto(f"{base}/de/search/")
+    visitor.locator("#search-query").fill("Hafenführungen Tafel")
+    visitor.locator("#search-query").press("Enter")
+    link = visitor.locator(".result-list a", has_text=title)
+    expect(link).to_be_visible()
+    screenshot(visitor, "flow-editor-4-found")
+    link.click()
+    expect(visitor.locator("h1")).to_have_text(title)

@@ -20,6 +20,7 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -41,6 +42,15 @@ def document_max_size() -> int:
     return getattr(settings, "PARTNER_DOCUMENT_MAX_SIZE", 10 * 1024 * 1024)
 
 
+def _size_help(message: str, size: int) -> str:
+    return message % {"size": filesizeformat(size)}
+
+
+# Form fields are built once, at import; the help text must be put together when it
+# is shown, in the visitor's language and number format.
+size_help = lazy(_size_help, str)
+
+
 class PartnerImageField(WagtailImageField):
     """Wagtail's image checks with the portal's size limit, Pillow, and no SVG."""
 
@@ -48,9 +58,9 @@ class PartnerImageField(WagtailImageField):
         super().__init__(*args, **kwargs)
         self.max_upload_size = image_max_size()
         self.max_upload_size_text = filesizeformat(self.max_upload_size)
-        self.help_text = _("JPEG, PNG, GIF or WebP, at most %(size)s.") % {
-            "size": self.max_upload_size_text
-        }
+        self.help_text = size_help(
+            _("JPEG, PNG, GIF or WebP, at most %(size)s."), self.max_upload_size
+        )
 
     def to_python(self, data):
         try:
@@ -82,8 +92,7 @@ class PdfDocumentField(forms.FileField):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault(
             "help_text",
-            _("A PDF file, at most %(size)s.")
-            % {"size": filesizeformat(document_max_size())},
+            size_help(_("A PDF file, at most %(size)s."), document_max_size()),
         )
         kwargs.setdefault(
             "widget", forms.ClearableFileInput(attrs={"accept": "application/pdf"})

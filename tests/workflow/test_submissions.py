@@ -116,6 +116,22 @@ def test_submission_form__is_in_the_portal_language_with_its_fields_of_action(
         assert f'<label for="id_{name}">' in html
 
 
+@pytest.mark.parametrize(
+    ("language", "pdf_help"),
+    [
+        ("de", "Eine PDF-Datei, höchstens 10,0 MB."),
+        ("da", "En PDF-fil på højst 10,0 MB."),
+        ("en", "A PDF file, at most 10.0 MB."),
+    ],
+)
+def test_submission_form__upload_limits_in_the_portal_language(
+    partner_client, setup, language, pdf_help
+):
+    response = partner_client.get(submit_url(language))
+
+    assert pdf_help in _html(response)
+
+
 def test_new_submission__is_a_draft_with_the_partner_content_and_a_new_contact(
     partner_client, setup
 ):

@@ -119,14 +119,15 @@ def test_submission_form__is_in_the_portal_language_with_its_fields_of_action(
 @pytest.mark.parametrize(
     ("language", "pdf_help"),
     [
-        ("de", "Eine PDF-Datei, höchstens 10,0 MB."),
-        ("da", "En PDF-fil på højst 10,0 MB."),
-        ("en", "A PDF file, at most 10.0 MB."),
+        ("de", "Eine PDF-Datei, höchstens 10,0\xa0MB."),
+        ("da", "En PDF-fil på højst 10,0\xa0MB."),
+        ("en", "A PDF file, at most 10.0\xa0MB."),
     ],
 )
 def test_submission_form__upload_limits_in_the_portal_language(
     partner_client, setup, language, pdf_help
 ):
+    # The size comes from filesizeformat, which keeps number and unit together.
     response = partner_client.get(submit_url(language))
 
     assert pdf_help in _html(response)

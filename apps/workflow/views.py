@@ -31,6 +31,7 @@ from wagtail.admin.views.reports.base import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import Translation
 
 from apps.workflow.models.tasks import WorkflowActionRefused
 from apps.workflow.models.translations import TranslationSignOff
@@ -167,6 +168,7 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        self.save_localize_strings(request.user)
         state = self.page.current_workflow_state
         if self.needs_changes:
             state.resume(request.user)
@@ -178,6 +180,23 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
             % {"page_title": self.page.get_admin_display_title()},
         )
         return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+    def save_localize_strings(self, user) -> None:
+        """Write the strings typed in wagtail-localize's editor into a draft.
+
+        wagtail-localize keeps translated strings apart from the page until someone
+        presses its "Publish"; without this the reviewers would approve (and the
+        finish action publish) the untranslated copy.
+        """
+        translation = Translation.objects.filter(
+            source__object_id=self.page.translation_key,
+            target_locale_id=self.page.locale_id,
+            enabled=True,
+        ).first()
+        if translation is None:
+            return
+        translation.save_target(user=user, publish=False)
+        self.page = self.page.specific_class.objects.get(pk=self.page.pk)
 
 
 def submit_translation_button(page, user, view_name, next_url=None):

@@ -214,6 +214,10 @@ PARTNER_INVITATION_VALID_DAYS = 14
 # The moderation workflow publishes on its last approval, for reviewers without
 # publish permission (apps/workflow/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "apps.workflow.workflows.publish_approved"
+# A new translation starts as a draft: otherwise wagtail-localize publishes the
+# untranslated copy of a live page at once, past the translation review.
+# https://wagtail-localize.org/stable/reference/settings/
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Search: the database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
 # Both analyse each locale in its own language (apps/knowledge/search); on SQLite the

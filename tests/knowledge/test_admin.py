@@ -245,7 +245,8 @@ class TranslateSolutionWithSnippetsTests(TestCase):
             creator.create_translations(self.page)
 
         translated = self.page.get_translation(self.danish)
-        self.assertTrue(translated.live)
+        # A new translation is a draft until its language's reviewer approves it.
+        self.assertFalse(translated.live)
         # The lead organisation (a translatable foreign key) gets a Danish copy.
         danish_lead = self.lead.get_translation(self.danish)
         self.assertEqual(translated.lead_organisation, danish_lead)

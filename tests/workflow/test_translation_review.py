@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState
 from wagtail_localize.models import (
     String,
+    StringSegment,
     StringTranslation,
     TranslatableObject,
     Translation,
@@ -227,6 +229,31 @@ class LocalizeTranslationSubmitTests(TestCase):
         act(client_for(self.moderator), self.danish, "approve")
         act(client_for(self.danish_reviewer), self.danish, "approve")
         self.assertTrue(live(self.danish))
+
+    def test_strings_typed_in_localize__are_what_goes_live(self):
+        client = client_for(self.translator)
+        translation = Translation.objects.get(target_locale__language_code="da")
+        title = StringSegment.objects.get(
+            source=translation.source, context__path="title"
+        )
+        # What the localize editor sends when the translator types the title.
+        response = client.put(
+            reverse(
+                "wagtail_localize:edit_string_translation",
+                args=[translation.pk, title.pk],
+            ),
+            urlencode({"value": "Digital landsbykasse"}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        self.assertEqual(response.status_code, HTTPStatus.CREATED)
+
+        client.post(reverse("workflow_admin:submit_translation", args=[self.danish.pk]))
+        act(client_for(self.moderator), self.danish, "approve")
+        act(client_for(self.danish_reviewer), self.danish, "approve")
+
+        published = Page.objects.get(pk=self.danish.pk)
+        self.assertTrue(published.live)
+        self.assertEqual(published.title, "Digital landsbykasse")
 
     def test_submit_translation__refused_without_edit_permission(self):
         reviewer = utils.user_in("reviewer-only", "Translation reviewers – Danish")

@@ -43,6 +43,9 @@ seed: install ## (Re)load the demo content; idempotent
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
+# The browser tests run in a session of their own: they need a live server and so
+# a transactional database, which is flushed after each of them; their own session
+# starts from a database fresh from the migrations.
 test: test-sqlite test-postgres ## Run the whole suite on SQLite, then PostgreSQL
 
 # axe-core for the browser accessibility tests; without npm they are skipped.
@@ -52,12 +55,16 @@ $(AXE): package-lock.json
 
 test-sqlite: install $(AXE) ## Run the suite on SQLite
 	@echo "== pytest on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	@echo "== browser tests on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-postgres: install $(AXE) ## Run the suite on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
 		echo "== pytest on PostgreSQL ($(PG_TEST_URL))"; \
-		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS) && \
+		echo "== browser tests on PostgreSQL" && \
+		{ DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; \
 		exit 1; \

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.apps import apps as global_apps
+from wagtail.models import Collection, Locale, Page
 
 from apps.workflow.workflows import create_default_workflow
 
@@ -13,10 +14,16 @@ _locales_migration = import_module("apps.knowledge.migrations.0002_locales")
 
 
 def restore_migration_data() -> None:
-    """Put back the rows the data migrations create: locales, default workflow.
+    """Put back rows the data migrations create: locales, roots, default workflow.
 
     A transactional test flushes the database when it ends, and with it the rows
     the data migrations made; the next transactional test starts without them.
     """
     _locales_migration.create_locales(global_apps, None)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.get_default())
+        )
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
     create_default_workflow()

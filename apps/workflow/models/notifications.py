@@ -25,7 +25,10 @@ class OutboxMessage(models.Model):
         FOLLOW_NEW = "follow_new", _("New solution in a followed field")
         FOLLOW_UPDATED = "follow_updated", _("Followed solution updated")
         REVIEW_REMINDER = "review_reminder", _("Review date reminder")
+        INVITATION = "invitation", _("Partner invitation")
+        VERIFICATION = "verification", _("E-mail address confirmation")
 
+    # Empty for a mail to an address without an account yet (an invitation).
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recipient"),

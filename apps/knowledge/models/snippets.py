@@ -1,4 +1,11 @@
-"""Translatable snippets: fields of action, organisations and contacts."""
+"""Translatable snippets: fields of action, organisations and contacts.
+
+Each has drafts, revisions and a workflow, like pages: a translation (any language
+but the default, German) is saved as a draft and goes live only when a reviewer of
+its language approves it (``apps.workflow``'s translation review). Public channels
+show live rows only (``live=True``); see ``LiveSnippetQuerySet``.
+https://docs.wagtail.org/en/stable/topics/snippets/features.html#saving-draft-changes-of-snippets
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,13 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -45,7 +58,43 @@ def slug_from_name(name: str, max_length: int = 200) -> str:
     return slugify(name.translate(_SPELL_OUT))[:max_length]
 
 
-class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
+class SnippetModerationMixin(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """Drafts, revisions, locking, workflows and translations for a snippet."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def live_version(self):
+        """What the public sees for this snippet: itself if live, else its live
+        version in the default language (the source), else None."""
+        if self.live:
+            return self
+        return live_fallback(self)
+
+
+def live_fallback(snippet):
+    """The live default-language version of ``snippet``, or None."""
+    from wagtail.models import Locale
+
+    return (
+        type(snippet)
+        .objects.filter(
+            translation_key=snippet.translation_key,
+            locale_id=Locale.get_default().pk,
+            live=True,
+        )
+        .first()
+    )
+
+
+class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
     """A field of action (Handlungsfeld), the backbone of the taxonomy."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -73,6 +122,7 @@ class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
     # The slug is part of filter addresses and must not be translated.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
@@ -95,7 +145,7 @@ class FieldOfAction(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
     """An organisation in solutions: authority, municipality, Verein, company."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -135,6 +185,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("kind"),
         index.FilterField("country"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -187,7 +238,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.country == Country.DENMARK
 
 
-class Contact(TranslatableMixin, index.Indexed, models.Model):
+class Contact(SnippetModerationMixin, index.Indexed, models.Model):
     """A person partners can contact about a solution."""
 
     base_form_class = ContactForm
@@ -236,6 +287,7 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("role"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -23,6 +23,7 @@ from apps.knowledge.models.solutions import (
     SolutionPartner,
     SolutionRelation,
 )
+from apps.knowledge.models.tags import TagTranslation
 
 __all__ = [
     "Contact",
@@ -39,6 +40,7 @@ __all__ = [
     "SolutionPageTag",
     "SolutionPartner",
     "SolutionRelation",
+    "TagTranslation",
     "Term",
     "TermGroup",
     "ThemeIndexPage",

@@ -13,6 +13,15 @@ solutions). Its steps, each skipped when it does not concern the page:
 When the last step is approved Wagtail's finish action publishes the revision.
 The same functions run in the data migration (with historical models) and from
 ``setup_roles`` / ``seed_demo`` for pages created later.
+
+The translatable snippets (fields of action, organisations, contacts) have a
+workflow of their own, "Snippet translation review", assigned to their models
+(Wagtail assigns snippet workflows per model): its one step is the same
+translation review, so a Danish or English version goes live only when a reviewer
+of that language approves it. German snippets skip the step: the workflow
+finishes at once and publishes them, as editors with publish permission do
+directly (the Digitalagentur owns the taxonomy; see ``apps.knowledge.roles``).
+https://docs.wagtail.org/en/stable/topics/snippets/features.html#enabling-workflows-for-snippets
 """
 
 from __future__ import annotations
@@ -37,6 +46,14 @@ DEFAULT_TASKS = [
         DANISH_MODERATORS_GROUP,
     ),
     ("TranslationReviewTask", "Translation review", None),
+]
+
+SNIPPET_WORKFLOW_NAME = "Snippet translation review"
+# (app label, model name) of the snippets under the snippet workflow.
+MODERATED_SNIPPETS = [
+    ("knowledge", "fieldofaction"),
+    ("knowledge", "organisation"),
+    ("knowledge", "contact"),
 ]
 
 
@@ -87,9 +104,61 @@ def assign_default_workflow(apps=global_apps) -> int:
     return assigned
 
 
+def create_snippet_workflow(apps=global_apps):
+    """Create the snippet workflow (one step: translation review) unless it exists."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    TranslationReviewTask = apps.get_model("workflow", "TranslationReviewTask")
+
+    workflow, created = Workflow.objects.get_or_create(name=SNIPPET_WORKFLOW_NAME)
+    if not created:
+        return workflow
+    model_name, task_name, _group = DEFAULT_TASKS[-1]
+    # The same task as in the page workflow: one queue per language for reviewers.
+    task = TranslationReviewTask.objects.filter(name=task_name).first()
+    if task is None:
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="workflow", model=model_name.lower()
+        )
+        task = TranslationReviewTask.objects.create(
+            name=task_name, content_type=content_type
+        )
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def assign_snippet_workflow(apps=global_apps) -> int:
+    """Put the translatable snippets under the snippet workflow.
+
+    A model that already has a workflow (an administrator's choice) keeps it.
+    Returns how many models were assigned.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+
+    workflow = Workflow.objects.filter(name=SNIPPET_WORKFLOW_NAME, active=True).first()
+    if workflow is None:
+        return 0
+    assigned = 0
+    for app_label, model_name in MODERATED_SNIPPETS:
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        _, created = WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        assigned += created
+    return assigned
+
+
 def ensure_default_workflow() -> int:
-    """Create the default workflow if missing and assign it; for setup_roles."""
+    """Create the default and snippet workflows if missing and assign them; for
+    setup_roles. Returns how many pages were assigned."""
     create_default_workflow()
+    create_snippet_workflow()
+    assign_snippet_workflow()
     return assign_default_workflow()
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -30,6 +32,7 @@ from wagtail.models import (
     Page,
     Task,
     TaskState,
+    TranslatableMixin,
 )
 
 from apps.workflow import permissions
@@ -367,7 +370,9 @@ class TranslationReviewTask(ModerationTaskMixin, Task):
     <language>" (``apps.knowledge.roles.translation_reviewers_group_name``): a
     translation is checked by someone who reads that language, independent of which
     authority owns the page. Pages in the default language (German) skip this step.
-    The sign-off is recorded as a ``TranslationSignOff``.
+    The translatable snippets' workflow has this step too (same rules, same queue;
+    see ``apps.workflow.workflows``). The sign-off is recorded as a
+    ``TranslationSignOff``.
     """
 
     def reviewer_groups(self, obj):
@@ -406,12 +411,35 @@ class TranslationReviewTask(ModerationTaskMixin, Task):
         ]
         if not languages:
             return states.none()
-        pages = Page.objects.filter(locale__language_code__in=languages)
-        return states.filter(
-            workflow_state__object_id__in=pages.annotate(
-                id_text=Cast("pk", models.CharField())
-            ).values("id_text")
-        )
+        # Pages and snippets share one queue; their ids only mean something
+        # together with the content type (a snippet may have a page's id).
+        in_languages = Q(pk__in=[])
+        for model in [Page, *self.translatable_snippet_models()]:
+            ids = (
+                model.objects.filter(locale__language_code__in=languages)
+                .annotate(id_text=Cast("pk", models.CharField()))
+                .values("id_text")
+            )
+            in_languages |= Q(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(
+                    model
+                ),
+                workflow_state__object_id__in=ids,
+            )
+        return states.filter(in_languages)
+
+    def translatable_snippet_models(self) -> list[type[models.Model]]:
+        """The translatable snippet models whose workflow includes this task."""
+        from wagtail.models import WorkflowContentType
+
+        content_types = WorkflowContentType.objects.filter(
+            workflow__workflow_tasks__task=self
+        ).select_related("content_type")
+        return [
+            model
+            for model in (ct.content_type.model_class() for ct in content_types)
+            if model is not None and issubclass(model, TranslatableMixin)
+        ]
 
     @classmethod
     def get_description(cls):

@@ -6,31 +6,78 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TaskState
 
 
-def is_machine_translated(page: Page) -> bool:
-    """True if wagtail-localize filled any string of ``page`` by machine translation."""
+def is_machine_translated(obj) -> bool:
+    """True if wagtail-localize filled any string of ``obj`` (a page or a snippet)
+    by machine translation."""
     from wagtail_localize.models import StringTranslation
 
     return StringTranslation.objects.filter(
-        locale_id=page.locale_id,
-        context__object_id=page.translation_key,
+        locale_id=obj.locale_id,
+        context__object_id=obj.translation_key,
         translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
     ).exists()
 
 
-class TranslationSignOff(models.Model):
-    """One review of a language version: submitted, and signed off or not (yet)."""
+def _base_content_type(obj) -> ContentType:
+    """The content type that identifies ``obj`` with its id: Page for every page
+    type (as Wagtail's ``WorkflowState`` and ``Revision`` do), else its own model."""
+    if isinstance(obj, Page):
+        return ContentType.objects.get_for_model(Page)
+    return ContentType.objects.get_for_model(obj)
 
+
+class TranslationSignOffQuerySet(models.QuerySet):
+    def for_object(self, obj) -> TranslationSignOffQuerySet:
+        """The reviews of one language version, a page or a snippet."""
+        return self.filter(
+            base_content_type=_base_content_type(obj), object_id=str(obj.pk)
+        )
+
+
+class TranslationSignOff(models.Model):
+    """One review of a language version (a page or a snippet): submitted, and
+    signed off or not (yet)."""
+
+    # Pages keep their foreign key (the report and the portal join through it);
+    # snippets are found by content type and id, like Wagtail's WorkflowState.
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="translation_sign_offs",
+    )
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("content type"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    base_content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("base content type"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.CharField(_("object id"), max_length=255, blank=True)
+    content_object = GenericForeignKey("content_type", "object_id")
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -58,13 +105,22 @@ class TranslationSignOff(models.Model):
     )
     signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
 
+    objects = TranslationSignOffQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("translation sign-off")
         verbose_name_plural = _("translation sign-offs")
         ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["base_content_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.page} ({self.page.locale.language_code})"
+        language = self.locale.language_code if self.locale_id else "?"
+        return f"{self.reviewed_object} ({language})"
+
+    @property
+    def reviewed_object(self):
+        """The page or snippet whose language version was reviewed."""
+        return self.page if self.page_id else self.content_object
 
     @property
     def needs_review(self) -> bool:
@@ -73,12 +129,17 @@ class TranslationSignOff(models.Model):
 
     @classmethod
     def open_for(cls, task_state: TaskState) -> TranslationSignOff:
-        page = task_state.workflow_state.content_object.specific
+        obj = task_state.workflow_state.content_object
+        obj = obj.specific if isinstance(obj, Page) else obj
         return cls.objects.create(
-            page=page,
+            page=obj if isinstance(obj, Page) else None,
+            content_type=ContentType.objects.get_for_model(obj),
+            base_content_type=_base_content_type(obj),
+            object_id=str(obj.pk),
+            locale_id=obj.locale_id,
             revision=task_state.revision,
             task_state=task_state,
-            machine_translated=is_machine_translated(page),
+            machine_translated=is_machine_translated(obj),
         )
 
     @classmethod
@@ -101,23 +162,25 @@ class TranslationStatus:
         return self.machine_translated and self.signed_off_at is None
 
 
-def translation_status(page: Page) -> TranslationStatus | None:
-    """The review status of ``page``'s language version; None in the default language.
+def translation_status(obj) -> TranslationStatus | None:
+    """The review status of a page's or snippet's language version; None in the
+    default language.
 
     The latest review counts: a version whose newest review is still open reads as
     not yet signed off. A version never submitted for review reports whether
     wagtail-localize machine-translated it. For the portal and the admin alike.
     """
-    if page.locale_id == Locale.get_default().pk:
+    if obj.pk is None or obj.locale_id == Locale.get_default().pk:
         return None
-    sign_off = (
-        TranslationSignOff.objects.filter(page=page)
-        .select_related("signed_off_by")
-        .first()
+    sign_offs = (
+        TranslationSignOff.objects.filter(page=obj)
+        if isinstance(obj, Page)
+        else TranslationSignOff.objects.for_object(obj)
     )
+    sign_off = sign_offs.select_related("signed_off_by").first()
     if sign_off is None:
         return TranslationStatus(
-            machine_translated=is_machine_translated(page),
+            machine_translated=is_machine_translated(obj),
             signed_off_by=None,
             signed_off_at=None,
         )

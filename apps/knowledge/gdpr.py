@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -29,6 +30,23 @@ from apps.knowledge.models import Contact, SolutionContact, SolutionPage
 
 ERASE_ACTION = "knowledge.contact_erased"
 PERSONAL_FIELDS = ("name", "role", "email", "phone", "languages")
+# Exporting everything stored about a person is a data-protection task, not an
+# editing one: it has its own permission. The codename follows Wagtail's
+# ``<action>_<model>`` pattern, so the snippet's permission policy checks it as
+# the action "export".
+EXPORT_PERMISSION_CODENAME = "export_contact"
+EXPORT_PERMISSION = f"knowledge.{EXPORT_PERMISSION_CODENAME}"
+EXPORT_PERMISSION_NAME = "Can export a contact's personal data (GDPR art. 15)"
+
+
+def ensure_export_permission() -> Permission:
+    """The export permission; created by migration 0008, again after a flush."""
+    permission, _created = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Contact),
+        codename=EXPORT_PERMISSION_CODENAME,
+        defaults={"name": EXPORT_PERMISSION_NAME},
+    )
+    return permission
 
 
 def language_versions(contact: Contact) -> list[Contact]:

@@ -55,9 +55,10 @@ def _namespace(url_name: str) -> str:
 
 
 def gdpr_buttons(policy, namespace: str, user, contact: Contact, kind=Button) -> list:
-    """Export (for whoever may edit the contact) and erase (who may delete it)."""
+    """Export (for whoever holds the export permission) and erase (who may delete
+    the contact)."""
     buttons = []
-    if _can(policy, user, "change", contact):
+    if _can(policy, user, "export", contact):
         buttons.append(
             kind(
                 EXPORT_LABEL,
@@ -122,7 +123,7 @@ class ContactExportView(GDPRView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         contact = get_object_or_404(Contact, pk=pk)
-        if not _can(self.permission_policy, request.user, "change", contact):
+        if not _can(self.permission_policy, request.user, "export", contact):
             raise PermissionDenied
         data = export_contact(contact, request)
         log(contact, EXPORT_ACTION, user=request.user)

@@ -53,7 +53,15 @@ TAXONOMY_PERMISSIONS = [
     "knowledge.add_fieldofaction",
     "knowledge.change_fieldofaction",
     "knowledge.delete_fieldofaction",
+    # Tags and their names in each language (apps.knowledge.models.tags).
+    "taggit.add_tag",
+    "taggit.change_tag",
+    "taggit.delete_tag",
 ]
+# Exporting everything stored about a person (GDPR art. 15) is the
+# Digitalagentur's data-protection task; area editors edit contacts but do not
+# export them.
+DATA_PROTECTION_PERMISSIONS = ["knowledge.export_contact"]
 # The Digitalagentur invites partners (apps.workflow.invitations).
 PARTNER_INVITATION_PERMISSIONS = [
     "workflow.add_partnerinvitation",
@@ -64,6 +72,7 @@ TRANSLATOR_PERMISSIONS = [
     "wagtail_localize.submit_translation",
     "knowledge.add_fieldofaction",
     "knowledge.change_fieldofaction",
+    "taggit.change_tag",
 ]
 
 DIGITALAGENTUR_GROUP = "Digitalagentur"
@@ -172,7 +181,10 @@ def _pages_of(model_label: str, report: RolesReport, **filters):
 @transaction.atomic
 def setup_roles() -> RolesReport:
     """Create or complete every editorial group; safe to run any number of times."""
+    from apps.knowledge.gdpr import ensure_export_permission
+
     report = RolesReport()
+    ensure_export_permission()
     for role in AREA_ROLES:
         pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
         editors = _group(role.editors, [], report)
@@ -183,7 +195,11 @@ def setup_roles() -> RolesReport:
 
     agency = _group(
         DIGITALAGENTUR_GROUP,
-        [*TAXONOMY_PERMISSIONS, *PARTNER_INVITATION_PERMISSIONS],
+        [
+            *TAXONOMY_PERMISSIONS,
+            *PARTNER_INVITATION_PERMISSIONS,
+            *DATA_PROTECTION_PERMISSIONS,
+        ],
         report,
     )
     knowledge = _pages_of("knowledge.KnowledgeIndexPage", report)

@@ -19,6 +19,7 @@ from wagtail_localize.models import String, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from apps.knowledge.models import Contact, SolutionContact, SolutionPage
+from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, setup_roles
 from tests.knowledge.open_data_utils import build_open_data_portal, publish
 from tests.knowledge.utils import admin_in_english, translate_tree
 
@@ -181,33 +182,103 @@ class GDPRTests(WagtailTestUtils, TestCase):
 
 
 class GDPRPermissionTests(WagtailTestUtils, TestCase):
+    """Exporting a person's data needs its own permission, not just editing."""
+
     @classmethod
     def setUpTestData(cls):
         cls.data = build_open_data_portal()
-        group = Group.objects.create(name="Contact editors")
-        group.permissions.add(
+        editing = [
             Permission.objects.get(codename="access_admin"),
             Permission.objects.get(codename="view_contact"),
             Permission.objects.get(codename="change_contact"),
-        )
+        ]
+        editors = Group.objects.create(name="Contact editors")
+        editors.permissions.add(*editing)
         cls.editor = get_user_model().objects.create_user("editor", password="pw")
-        cls.editor.groups.add(group)
+        cls.editor.groups.add(editors)
+        officers = Group.objects.create(name="Data protection")
+        officers.permissions.add(
+            *editing,
+            Permission.objects.get(
+                content_type__app_label="knowledge", codename="export_contact"
+            ),
+        )
+        cls.officer = get_user_model().objects.create_user("officer", password="pw")
+        cls.officer.groups.add(officers)
 
-    def test_editor_without_delete_permission__can_export_but_not_erase(self):
-        self.client.force_login(self.editor)
+    def export_and_screens(self, user, contact: Contact):
+        self.client.force_login(user)
+        return (
+            self.client.get(admin_url("gdpr_export", contact)),
+            self.client.get(admin_url("edit", contact)),
+            self.client.get(reverse(f"{NAMESPACE}:list")),
+        )
+
+    def test_editor_without_export_permission__is_refused_and_sees_no_button(self):
         contact = self.data.full
 
-        export = self.client.get(admin_url("gdpr_export", contact))
+        export, edit, listing = self.export_and_screens(self.editor, contact)
+
+        # Wagtail answers a refused admin action with a redirect to the dashboard.
+        self.assertRedirects(
+            export, reverse("wagtailadmin_home"), fetch_redirect_response=False
+        )
+        self.assertNotIn("Content-Disposition", export)
+        self.assertFalse(
+            ModelLogEntry.objects.filter(action="knowledge.contact_exported").exists()
+        )
+        self.assertEqual(edit.status_code, HTTPStatus.OK)
+        for screen in (edit, listing):
+            self.assertNotContains(screen, admin_url("gdpr_export", contact))
+            self.assertNotContains(screen, "Export personal data")
+
+    def test_user_with_export_permission__downloads_and_sees_button(self):
+        contact = self.data.full
+
+        export, edit, listing = self.export_and_screens(self.officer, contact)
+
+        self.assertEqual(export.status_code, HTTPStatus.OK)
+        self.assertIn("attachment", export["Content-Disposition"])
+        self.assertEqual(
+            json.loads(export.content)["language_versions"][0]["name"], contact.name
+        )
+        for screen in (edit, listing):
+            self.assertContains(screen, admin_url("gdpr_export", contact))
+
+    def test_user_with_export_permission_but_no_delete__cannot_erase(self):
+        contact = self.data.full
+        self.client.force_login(self.officer)
+
         erase = self.client.post(admin_url("gdpr_erase", contact))
         edit = self.client.get(admin_url("edit", contact))
 
-        self.assertEqual(export.status_code, HTTPStatus.OK)
-        # Wagtail answers a refused admin action with a redirect to the dashboard.
         self.assertRedirects(
             erase, reverse("wagtailadmin_home"), fetch_redirect_response=False
         )
         self.assertTrue(Contact.objects.filter(pk=contact.pk).exists())
         self.assertNotContains(edit, admin_url("gdpr_erase", contact))
+
+    def test_setup_roles__only_the_digitalagentur_may_export(self):
+        setup_roles()
+        digitalagentur = get_user_model().objects.create_user("agency")
+        digitalagentur.groups.add(Group.objects.get(name=DIGITALAGENTUR_GROUP))
+        area_editor = get_user_model().objects.create_user("area-editor")
+        area_editor.groups.add(Group.objects.get(name=AREA_ROLES[0].editors))
+        contact = self.data.full
+
+        agency_export, _edit, _listing = self.export_and_screens(
+            digitalagentur, contact
+        )
+        editor_export, editor_edit, _listing = self.export_and_screens(
+            area_editor, contact
+        )
+
+        self.assertEqual(agency_export.status_code, HTTPStatus.OK)
+        self.assertEqual(editor_edit.status_code, HTTPStatus.OK)  # may edit
+        self.assertNotContains(editor_edit, admin_url("gdpr_export", contact))
+        self.assertRedirects(
+            editor_export, reverse("wagtailadmin_home"), fetch_redirect_response=False
+        )
 
     def test_anonymous__cannot_export(self):
         response = self.client.get(admin_url("gdpr_export", self.data.full))

@@ -1,5 +1,7 @@
 """Partner accounts: invitations, self-registration and e-mail verification.
 
+Both mails go through the notification outbox (``apps.workflow.notifications``), so
+a mail outage neither blocks the invitation or registration nor loses the message.
 An invited partner proves their address by following the invitation link, so the
 account is verified at once. A self-registered partner can log in straight away but
 cannot submit until they have followed the link in the verification e-mail.
@@ -10,36 +12,19 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from apps.workflow.models import PartnerInvitation, PartnerProfile
+from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
 from apps.workflow.models.partners import new_token
+from apps.workflow.notifications.outbox import queue_email, queue_email_to_address
 
 INVITATION_VALID_DAYS = 14
 
 
 def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _send(template: str, language: str, recipient: str, context: dict) -> None:
-    """Render subject and text of a mail in ``language`` and send it."""
-    with translation.override(language):
-        subject = render_to_string(
-            f"workflow/portal/email/{template}_subject.txt", context
-        )
-        body = render_to_string(f"workflow/portal/email/{template}.txt", context)
-    send_mail(
-        " ".join(subject.split()),
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [recipient],
-        fail_silently=False,
-    )
 
 
 def invitation_valid_days() -> int:
@@ -52,30 +37,35 @@ def invitation_is_valid(invitation: PartnerInvitation) -> bool:
     return invitation.accepted_at is None and timezone.now() < expires
 
 
-def send_invitation(invitation: PartnerInvitation) -> None:
-    """Mail the invitation link, in the invitation's language."""
+def send_invitation(invitation: PartnerInvitation) -> OutboxMessage | None:
+    """Queue the invitation link in the outbox, in the invitation's language.
+
+    The address has no account yet, so the message goes to the bare address; a
+    mail outage leaves it in the outbox for ``retry_outbox``.
+    """
     with translation.override(invitation.language):
         path = reverse("partner:accept_invitation", args=[invitation.token])
-    _send(
-        "invitation",
-        invitation.language,
+    return queue_email_to_address(
         invitation.email,
+        invitation.language,
+        OutboxMessage.Kind.INVITATION,
         {
             "invitation": invitation,
             "url": absolute_url(path),
             "days": invitation_valid_days(),
         },
+        dedup_key=f"invitation:{invitation.pk}",
     )
 
 
-def send_verification(profile: PartnerProfile) -> None:
-    """Mail the link that confirms a self-registered partner's address."""
+def send_verification(profile: PartnerProfile) -> OutboxMessage | None:
+    """Queue the link that confirms a self-registered partner's address, in the
+    language they registered in."""
     with translation.override(profile.language):
         path = reverse("partner:verify_email", args=[profile.verification_token])
-    _send(
-        "verification",
-        profile.language,
-        profile.user.email,
+    return queue_email(
+        profile.user,
+        OutboxMessage.Kind.VERIFICATION,
         {"profile": profile, "url": absolute_url(path)},
     )
 

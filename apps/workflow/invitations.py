@@ -6,19 +6,13 @@ the permissions to add and view invitations (``apps.knowledge.roles``).
 
 from __future__ import annotations
 
-import logging
-from smtplib import SMTPException
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from apps.workflow import accounts
-from apps.workflow.models import PartnerInvitation
-
-logger = logging.getLogger(__name__)
+from apps.workflow.models import OutboxMessage, PartnerInvitation
 
 
 class InvitationCreateView(CreateView):
@@ -29,21 +23,20 @@ class InvitationCreateView(CreateView):
         return super().save_instance()
 
     def save_action(self):
-        try:
-            accounts.send_invitation(self.object)
-        except (SMTPException, OSError):
-            logger.exception("Invitation mail to %s failed", self.object.email)
-            messages.warning(
-                self.request,
-                _(
-                    "The invitation was saved, but the e-mail to %(email)s could "
-                    "not be sent. Delete it and invite again later."
-                )
-                % {"email": self.object.email},
-            )
+        # The mail goes through the outbox: stored with the invitation, sent in the
+        # background, and kept for ``retry_outbox`` if the mail server is down.
+        self.message = accounts.send_invitation(self.object)
         return super().save_action()
 
     def get_success_message(self, instance=None):
+        message = getattr(self, "message", None)
+        if message is not None:
+            message.refresh_from_db(fields=["status"])
+        if message is not None and message.status == OutboxMessage.Status.FAILED:
+            return _(
+                "Invitation to %(email)s saved. The e-mail will be sent as soon as "
+                "the mail server can be reached."
+            ) % {"email": self.object.email}
         return _("Invitation sent to %(email)s.") % {"email": self.object.email}
 
 

@@ -72,22 +72,23 @@ def _group(name):
 
 @pytest.mark.parametrize("language", ["de", "da", "en"])
 def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
-    client, setup, language
+    client, setup, language, django_capture_on_commit_callbacks
 ):
     agency = _agency_user()
     client.force_login(agency)
     add_url = reverse("wagtailsnippets_workflow_partnerinvitation:add")
 
-    response = client.post(
-        add_url,
-        nested_form_data(
-            {
-                "email": "Frauke@Dorfverein.example",
-                "organisation": setup.organisation.pk,
-                "language": language,
-            }
-        ),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            add_url,
+            nested_form_data(
+                {
+                    "email": "Frauke@Dorfverein.example",
+                    "organisation": setup.organisation.pk,
+                    "language": language,
+                }
+            ),
+        )
 
     assert response.status_code == HTTPStatus.FOUND
     invitation = PartnerInvitation.objects.get()
@@ -221,8 +222,11 @@ def _registration(setup, language: str, **overrides) -> dict:
     return data
 
 
-def test_registration__needs_the_email_link_before_submitting(client, setup):
-    response = client.post(_url("register", "da"), _registration(setup, "da"))
+def test_registration__needs_the_email_link_before_submitting(
+    client, setup, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url("register", "da"), _registration(setup, "da"))
 
     assert response.status_code == HTTPStatus.OK
     profile = PartnerProfile.objects.get(user__email="jens@landsby.example")
@@ -292,10 +296,13 @@ def test_registration__is_rate_limited_per_ip_address(client, setup, settings):
     assert not get_user_model().objects.filter(email="zweiter@example.org").exists()
 
 
-def test_unverified_partner__can_ask_for_a_new_link(client, setup):
+def test_unverified_partner__can_ask_for_a_new_link(
+    client, setup, django_capture_on_commit_callbacks
+):
     unverified = make_partner(setup.organisation, "neu", verified=False)
     client.force_login(unverified.user)
-    response = client.post(_url("resend_verification", "en"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url("resend_verification", "en"))
     assert response.status_code == HTTPStatus.FOUND
     [message] = mail.outbox
     assert unverified.verification_token in message.body

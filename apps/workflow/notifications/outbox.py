@@ -48,24 +48,52 @@ def queue_email(
     """
     if not wants(user, kind):
         return None
+    return _store_and_send(
+        user.email,
+        language_for(user),
+        kind,
+        {**context, "recipient": user, "is_partner": hasattr(user, "partner_profile")},
+        recipient=user,
+        dedup_key=dedup_key,
+    )
+
+
+def queue_email_to_address(
+    address: str, language: str, kind: str, context: dict, *, dedup_key: str = ""
+) -> OutboxMessage | None:
+    """Store a mail to an address that has no account yet (an invitation), in
+    ``language``, then send it in the background like every other notification."""
+    if not address:
+        return None
+    return _store_and_send(
+        address,
+        language,
+        kind,
+        {**context, "recipient": None, "is_partner": True},
+        recipient=None,
+        dedup_key=dedup_key,
+    )
+
+
+def _store_and_send(
+    address: str,
+    language: str,
+    kind: str,
+    context: dict,
+    *,
+    recipient,
+    dedup_key: str,
+) -> OutboxMessage | None:
     if dedup_key and OutboxMessage.objects.filter(dedup_key=dedup_key).exists():
         return None
-    language = language_for(user)
     subject, text, html = render_message(
-        kind,
-        language,
-        {
-            **context,
-            "recipient": user,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "is_partner": hasattr(user, "partner_profile"),
-        },
+        kind, language, {**context, "site_name": settings.WAGTAIL_SITE_NAME}
     )
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
-                recipient=user,
-                to_email=user.email,
+                recipient=recipient,
+                to_email=address,
                 language=language,
                 kind=kind,
                 subject=subject[:255],

@@ -1,0 +1,233 @@
+"""Partner account mails (invitation, address confirmation) go through the outbox:
+a mail outage neither blocks inviting or registering nor loses the message, and
+``retry_outbox`` delivers it afterwards in the partner's language."""
+
+from __future__ import annotations
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.test.utils.form_data import nested_form_data
+
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP, setup_roles
+from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
+from tests.knowledge.utils import admin_in_english
+from tests.workflow.mail_utils import closed_local_port
+from tests.workflow.portal_utils import PASSWORD, build_partner_portal, submit_url
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["de", "da", "en"]
+STRONG_PASSWORD = "Fjord-Bank-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def setup():
+    return build_partner_portal()
+
+
+@pytest.fixture
+def mail_outage(settings):
+    """The SMTP server refuses connections; ``end()`` brings mail back."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_local_port()
+    settings.EMAIL_TIMEOUT = 5
+
+    class Outage:
+        @staticmethod
+        def end() -> None:
+            settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    return Outage
+
+
+def _retry_outbox() -> None:
+    call_command("retry_outbox", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def _link(message) -> str:
+    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+
+
+def _in(language: str, msgid: str) -> str:
+    with translation.override(language):
+        return gettext(msgid)
+
+
+def _agency_user():
+    from django.contrib.auth.models import Group
+
+    setup_roles()
+    user = get_user_model().objects.create_user(
+        "agency", email="agency@example.org", password=PASSWORD
+    )
+    user.groups.add(Group.objects.get(name=DIGITALAGENTUR_GROUP))
+    admin_in_english(user)
+    return user
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_invitation_during_mail_outage__is_saved_and_sent_by_retry_outbox(
+    client, setup, mail_outage, language, django_capture_on_commit_callbacks
+):
+    client.force_login(_agency_user())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailsnippets_workflow_partnerinvitation:add"),
+            nested_form_data(
+                {
+                    "email": "frauke@dorfverein.example",
+                    "organisation": setup.organisation.pk,
+                    "language": language,
+                }
+            ),
+        )
+
+    assert response.status_code == HTTPStatus.FOUND
+    invitation = PartnerInvitation.objects.get()
+    [waiting] = OutboxMessage.objects.all()
+    assert waiting.kind == OutboxMessage.Kind.INVITATION
+    assert waiting.recipient is None  # nobody has an account for it yet
+    assert waiting.to_email == "frauke@dorfverein.example"
+    assert waiting.language == language
+    assert waiting.status == OutboxMessage.Status.FAILED
+    assert mail.outbox == []
+
+    mail_outage.end()
+    _retry_outbox()
+    _retry_outbox()  # a second run does not send it again
+
+    [delivered] = mail.outbox
+    assert delivered.to == ["frauke@dorfverein.example"]
+    assert delivered.extra_headers["Content-Language"] == language
+    assert delivered.subject == _in(
+        language, "Invitation to the knowledge base of the smart border region"
+    )
+    assert _in(language, "Open your partner account here:") in delivered.body
+    assert f'<html lang="{language}">' in delivered.alternatives[0].content
+    waiting.refresh_from_db()
+    assert waiting.status == OutboxMessage.Status.SENT
+
+    # The link in the late mail still opens the account, in the chosen language.
+    client.logout()
+    link = _link(delivered)
+    response = client.get(link)
+    assert response.status_code == HTTPStatus.OK
+    assert f'<html lang="{language}">' in response.content.decode()
+    response = client.post(
+        link,
+        {
+            "first_name": "Frauke",
+            "last_name": "Lorenzen",
+            "password1": STRONG_PASSWORD,
+            "password2": STRONG_PASSWORD,
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    profile = PartnerProfile.objects.get(user__email="frauke@dorfverein.example")
+    assert profile.language == language
+    assert profile.is_verified
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+
+
+def _invite(client, setup, email: str):
+    return client.post(
+        reverse("wagtailsnippets_workflow_partnerinvitation:add"),
+        nested_form_data(
+            {"email": email, "organisation": setup.organisation.pk, "language": "da"}
+        ),
+        follow=True,
+    )
+
+
+# Committed transactions, as in production: the outbox hands the mail to the task
+# while the request is still running, so the agency learns how it went.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_invitation__tells_the_agency_whether_the_mail_went_out(
+    client, setup, mail_outage
+):
+    client.force_login(_agency_user())
+
+    response = _invite(client, setup, "frauke@dorfverein.example")
+
+    html = response.content.decode()
+    assert "Invitation to frauke@dorfverein.example saved." in html
+    assert "will be sent as soon as the mail server can be reached" in html
+    assert PartnerInvitation.objects.filter(email="frauke@dorfverein.example")
+    assert mail.outbox == []
+
+    mail_outage.end()
+    response = _invite(client, setup, "jens@landsby.example")
+
+    assert "Invitation sent to jens@landsby.example." in response.content.decode()
+    [delivered] = mail.outbox
+    assert delivered.to == ["jens@landsby.example"]
+    assert OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_registration_during_mail_outage__succeeds_and_link_arrives_after_retry(
+    client, setup, mail_outage, language, django_capture_on_commit_callbacks
+):
+    locale_organisation = setup.organisation.get_translation(
+        setup.organisation.locale.__class__.objects.get(language_code=language)
+    )
+    with translation.override(language):
+        register_url = reverse("partner:register")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            register_url,
+            {
+                "first_name": "Jens",
+                "last_name": "Jensen",
+                "email": "jens@landsby.example",
+                "organisation": locale_organisation.pk,
+                "password1": STRONG_PASSWORD,
+                "password2": STRONG_PASSWORD,
+                "website": "",
+            },
+        )
+
+    # The partner has an account and is logged in, but not yet verified.
+    assert response.status_code == HTTPStatus.OK
+    profile = PartnerProfile.objects.get(user__email="jens@landsby.example")
+    assert not profile.is_verified
+    assert client.get(submit_url(language)).status_code == HTTPStatus.FORBIDDEN
+    [waiting] = OutboxMessage.objects.all()
+    assert waiting.kind == OutboxMessage.Kind.VERIFICATION
+    assert waiting.recipient == profile.user
+    assert waiting.language == language
+    assert waiting.status == OutboxMessage.Status.FAILED
+    assert mail.outbox == []
+
+    mail_outage.end()
+    _retry_outbox()
+
+    [delivered] = mail.outbox
+    assert delivered.to == ["jens@landsby.example"]
+    assert delivered.extra_headers["Content-Language"] == language
+    assert delivered.subject == _in(language, "Confirm your e-mail address")
+    with translation.override(language):
+        greeting = gettext("Hello %(name)s,") % {"name": "Jens Jensen"}
+    assert delivered.body.startswith(greeting)
+    link = _link(delivered)
+    assert link.startswith(f"/{language}/")
+    assert client.get(link).status_code == HTTPStatus.OK
+    profile.refresh_from_db()
+    assert profile.is_verified
+    assert client.get(submit_url(language)).status_code == HTTPStatus.OK

@@ -32,6 +32,7 @@ from apps.knowledge.models import (
     SolutionPageTag,
     SolutionPartner,
     SolutionRelation,
+    TagTranslation,
     ThemeIndexPage,
     ThemePage,
 )
@@ -62,6 +63,9 @@ def snapshot() -> dict:
         "tags": sorted(Tag.objects.values_list("name", flat=True)),
         "tagged": sorted(
             SolutionPageTag.objects.values_list("content_object_id", "tag__name")
+        ),
+        "tag_translations": sorted(
+            TagTranslation.objects.values_list("tag__slug", "language", "name")
         ),
         "relations": sorted(
             SolutionRelation.objects.values_list("page_id", "target_id")
@@ -271,6 +275,24 @@ class SeedDemoTests(TestCase):
             self.assertEqual(page.lead_organisation.locale_id, page.locale_id)
             self.assertEqual(page.currency, "DKK")
 
+    def test_seed_demo__tags_carry_their_danish_and_english_names(self):
+        translations = {
+            (slug, language): name
+            for slug, language, name in TagTranslation.objects.values_list(
+                "tag__slug", "language", "name"
+            )
+        }
+
+        self.assertEqual(translations[("mobility", "da")], "mobilitet")
+        self.assertEqual(translations[("mobility", "en")], "mobility")
+        self.assertEqual(translations[("cross-border", "da")], "grænseoverskridende")
+        # Where every language uses the German word there is nothing to translate.
+        self.assertNotIn(("lorawan", "da"), translations)
+        self.assertEqual(
+            Tag.objects.filter(slug__in=TAGS).count(),
+            len(TAGS),
+        )
+
     def test_seed_demo__solution_has_full_content_in_each_language(self):
         pages = SolutionPage.objects.filter(
             translation_key=demo_key("page", "solution:flensburg-mobilitaetsstationen")
@@ -301,10 +323,12 @@ class SeedDemoTests(TestCase):
                 self.assertTrue(page.source_repository)
                 self.assertTrue(page.open_data_url)
                 self.assertTrue(page.adoption_requirements)
+                # The same tags on every language version, as wagtail-localize
+                # copies them; named in German, translated for the portal.
                 self.assertEqual(
-                    set(page.tags.values_list("name", flat=True)),
+                    set(page.tags.values_list("slug", "name")),
                     {
-                        TAGS[key][language]
+                        (key, TAGS[key]["de"])
                         for key in ["mobility", "sharing", "e-mobility"]
                     },
                 )

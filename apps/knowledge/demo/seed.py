@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from taggit.models import Tag
 from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -37,6 +38,7 @@ from apps.knowledge.models import (
     SolutionPage,
     SolutionPartner,
     SolutionRelation,
+    TagTranslation,
     ThemeIndexPage,
     ThemePage,
 )
@@ -87,6 +89,37 @@ def tr(value, language: str) -> str:
     if isinstance(value, dict):
         return value.get(language) or value[SOURCE_LANGUAGE]
     return value
+
+
+def demo_tags() -> dict[str, Tag]:
+    """The demo tags by key, created with their other names if missing.
+
+    A tag is named in the source language and found again by its slug (the key) or
+    its name; translations an editor changed are kept.
+    """
+    tags = {}
+    translations = []
+    for key, names in TAGS.items():
+        name = names[SOURCE_LANGUAGE]
+        tag = (
+            Tag.objects.filter(slug=key).first()
+            or Tag.objects.filter(name=name).first()
+        )
+        if tag is None:
+            tag = Tag.objects.create(name=name, slug=key)
+        existing = set(tag.translations.values_list("language", flat=True))
+        translations += [
+            TagTranslation(tag=tag, language=language, name=names[language])
+            for language in LANGUAGES
+            if language != SOURCE_LANGUAGE
+            and language not in existing
+            and names[language] != tag.name
+        ]
+        tags[key] = tag
+    # Created before any page carries the tags: the pages' index entries, written
+    # when they are published, already hold every name.
+    TagTranslation.objects.bulk_create(translations)
+    return tags
 
 
 def demo_content_exists() -> bool:
@@ -423,7 +456,7 @@ class DemoSeeder:
             SolutionContact(contact=self.contact(key, language))
             for key in solution["contacts"]
         ]
-        page.tags.set([TAGS[key][language] for key in solution["tags"]])
+        page.tags.set([self.tags[key] for key in solution["tags"]])
 
     def _set_relations(self, page: SolutionPage, solution: dict, language: str):
         """Cross-links to the same language version of each target, if it exists."""
@@ -442,6 +475,7 @@ class DemoSeeder:
         page.related_links = links
 
     def seed_solutions(self) -> None:
+        self.tags = demo_tags()
         created: list[tuple[SolutionPage, dict, str]] = []
         # Pass 1: create the missing pages (as drafts) in every language.
         for solution in SOLUTIONS:

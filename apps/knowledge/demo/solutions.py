@@ -33,7 +33,9 @@ ALL_LANGUAGES = ["de", "da", "en"]
 
 SOLUTIONS = [*solutions_germany.SOLUTIONS, *solutions_cross_border.SOLUTIONS]
 
-# Tags are plain django-taggit tags, so each language version gets its own words.
+# One django-taggit tag per key (slug = key), named in German, on every language
+# version of a solution, as wagtail-localize copies tags to translations. The Danish
+# and English words become the tag's translations (apps.knowledge.models.tags).
 TAGS = {
     "3d": {"de": "3D", "da": "3D", "en": "3D"},
     "accessibility": {

@@ -25,8 +25,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.demo import taxonomy
-from apps.knowledge.demo.seed import LANGUAGES, demo_key
-from apps.knowledge.demo.solutions import TAGS
+from apps.knowledge.demo.seed import LANGUAGES, demo_key, demo_tags
 from apps.knowledge.models import (
     Contact,
     FieldOfAction,
@@ -142,7 +141,8 @@ class _Catalogue:
             [f"area:{a['key']}" for a in taxonomy.PARTNER_AREAS],
         )
         self.area_specs = taxonomy.PARTNER_AREAS
-        self.tag_keys = sorted(TAGS)
+        self.tags = demo_tags()
+        self.tag_keys = sorted(self.tags)
 
 
 class _PathAllocator:
@@ -223,7 +223,7 @@ def _build(group: int, language: str, catalogue: _Catalogue, now) -> SolutionPag
             contact=catalogue.contacts[(rng.choice(catalogue.contact_keys), language)]
         )
     ]
-    page.tags.set([TAGS[key][language] for key in rng.sample(catalogue.tag_keys, k=3)])
+    page.tags.set([catalogue.tags[key] for key in rng.sample(catalogue.tag_keys, k=3)])
     return page
 
 

@@ -157,3 +157,40 @@ def _term_list_changed(request, instance) -> None:
 hooks.register("after_create_snippet", _term_list_changed)
 hooks.register("after_edit_snippet", _term_list_changed)
 hooks.register("after_delete_snippet", _term_list_changed)
+
+
+# Translating a page tree in the background (apps/knowledge/tree_translation.py).
+
+
+@hooks.register("register_admin_urls")
+def register_tree_translation_urls():
+    from apps.knowledge.translation_views import tree_translation_urlpatterns
+
+    return tree_translation_urlpatterns()
+
+
+def tree_translation_buttons(page, user, view_name=None, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if page.depth > 1 and user.has_perm("wagtail_localize.submit_translation"):
+        yield ListingButton(
+            _("Translate page tree"),
+            reverse("knowledge_translate_tree", args=[page.pk]),
+            priority=61,
+            icon_name="globe",
+        )
+
+
+hooks.register("register_page_header_buttons", tree_translation_buttons)
+hooks.register("register_page_listing_more_buttons", tree_translation_buttons)
+
+
+@hooks.register("register_reports_menu_item")
+def register_tree_translation_menu_item():
+    return MenuItem(
+        _("Tree translations"),
+        reverse("knowledge_tree_translation_jobs"),
+        name="tree-translations",
+        icon_name="globe",
+        order=910,
+    )

@@ -236,6 +236,21 @@ if ELASTICSEARCH_URL:
         # unreachable (apps/knowledge/search/engine.py).
         "database": {"BACKEND": "apps.knowledge.search.database"},
     }
+# Machine translation: chosen in the admin (Settings > Machine translation), none by
+# default. "CLASS" is a factory that reads that setting at each call and gives
+# wagtail-localize no translator while none is chosen, so it hides the button.
+# The variables below override the admin's choice for a deployment.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "apps.knowledge.machine_translation.configured_translator",
+}
+MACHINE_TRANSLATION = {
+    "ENGINE": os.environ.get("MACHINE_TRANSLATION_ENGINE", ""),
+    "DEEPL_API_KEY": os.environ.get("DEEPL_API_KEY", ""),
+    "DEEPL_API_URL": os.environ.get("DEEPL_API_URL", ""),
+    "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+    "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+    "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "apps.knowledge.search.database"},

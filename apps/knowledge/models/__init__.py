@@ -24,6 +24,11 @@ from apps.knowledge.models.solutions import (
     SolutionRelation,
 )
 from apps.knowledge.models.tags import TagTranslation
+from apps.knowledge.models.translation import (
+    MachineTranslationEngine,
+    TranslationSettings,
+    TreeTranslationJob,
+)
 
 __all__ = [
     "Contact",
@@ -31,6 +36,7 @@ __all__ = [
     "FieldOfAction",
     "HomePage",
     "KnowledgeIndexPage",
+    "MachineTranslationEngine",
     "Organisation",
     "PartnerAreaPage",
     "PendingIndexUpdate",
@@ -45,5 +51,7 @@ __all__ = [
     "TermGroup",
     "ThemeIndexPage",
     "ThemePage",
+    "TranslationSettings",
+    "TreeTranslationJob",
     "ZeroResultQuery",
 ]

@@ -1,0 +1,186 @@
+"""Admin views of tree translation: start one, follow its progress, resume it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.models import Locale, Page
+
+from apps.knowledge import tree_translation
+from apps.knowledge.machine_translation import configured_translator
+from apps.knowledge.models import TreeTranslationJob
+
+PERMISSION = "wagtail_localize.submit_translation"
+
+
+class TreeTranslationForm(forms.Form):
+    """Which languages to translate a page tree into, and whether by machine."""
+
+    locales = forms.ModelMultipleChoiceField(
+        label=_("Translate into"),
+        queryset=Locale.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, page: Page, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locales"].queryset = Locale.objects.exclude(
+            pk=page.locale_id
+        ).order_by("language_code")
+        translator = configured_translator()
+        if translator is not None:
+            self.fields["machine_translate"] = forms.BooleanField(
+                label=_("Machine-translate with %(engine)s")
+                % {"engine": translator.display_name},
+                help_text=_(
+                    "The translations stay drafts, marked as machine-translated, "
+                    "until a translator reviews them."
+                ),
+                required=False,
+            )
+
+
+class TranslationJobView(View):
+    """Base: only users who may submit translations (wagtail-localize's permission)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class TreeTranslationStartView(TranslationJobView):
+    """Asks for the languages, then queues the page and its subpages."""
+
+    template_name = "knowledge/admin/tree_translation_start.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.page = get_object_or_404(Page, pk=kwargs["page_id"], depth__gt=1)
+
+    def render(self, request: HttpRequest, form: TreeTranslationForm) -> HttpResponse:
+        count = tree_translation.subtree(self.page).count()
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {
+                "page_title": _("Translate page tree"),
+                "page_subtitle": self.page.get_admin_display_title(),
+                "header_icon": "globe",
+                "page": self.page,
+                "page_count": count,
+                "form": form,
+            },
+        )
+
+    def get(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        return self.render(request, TreeTranslationForm(self.page))
+
+    def post(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        form = TreeTranslationForm(self.page, request.POST)
+        if not form.is_valid():
+            return self.render(request, form)
+        job = TreeTranslationJob.objects.create(
+            root_page=self.page,
+            requested_by=request.user,
+            machine_translate=form.cleaned_data.get("machine_translate", False),
+            total=tree_translation.subtree(self.page).count(),
+        )
+        job.target_locales.set(form.cleaned_data["locales"])
+        tree_translation.enqueue(job)
+        messages.success(
+            request,
+            _("The translation of “%(title)s” and its subpages has started.")
+            % {"title": self.page.get_admin_display_title()},
+        )
+        return redirect("knowledge_tree_translation_job", job.pk)
+
+
+class TreeTranslationJobDetailView(TranslationJobView):
+    """A job's progress; the page refreshes its status part until the job ends."""
+
+    template_name = "knowledge/admin/tree_translation_job.html"
+    status_template_name = "knowledge/admin/tree_translation_status.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = get_object_or_404(
+            TreeTranslationJob.objects.select_related("root_page", "requested_by"),
+            pk=pk,
+        )
+        context = {
+            "job": job,
+            "locales": ", ".join(
+                locale.get_display_name() for locale in job.target_locales.all()
+            ),
+            "page_title": _("Tree translation"),
+            "page_subtitle": job.root_page.get_admin_display_title(),
+            "header_icon": "globe",
+            "status_url": reverse("knowledge_tree_translation_job", args=[job.pk])
+            + "?status=1",
+        }
+        if request.GET.get("status"):
+            return TemplateResponse(request, self.status_template_name, context)
+        return TemplateResponse(request, self.template_name, context)
+
+
+class TreeTranslationJobResumeView(TranslationJobView):
+    """Continues a stopped job after the last page it finished."""
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = get_object_or_404(TreeTranslationJob, pk=pk)
+        if job.can_resume:
+            job.status = TreeTranslationJob.Status.QUEUED
+            job.save(update_fields=["status", "updated_at"])
+            tree_translation.enqueue(job)
+            messages.success(request, _("The translation continues."))
+        else:
+            messages.warning(request, _("This translation is not stopped."))
+        return redirect("knowledge_tree_translation_job", job.pk)
+
+
+class TreeTranslationJobListView(TranslationJobView):
+    """The latest tree translations, newest first."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        jobs = TreeTranslationJob.objects.select_related("root_page", "requested_by")
+        return TemplateResponse(
+            request,
+            "knowledge/admin/tree_translation_jobs.html",
+            {
+                "jobs": jobs[:100],
+                "page_title": _("Tree translations"),
+                "header_icon": "globe",
+            },
+        )
+
+
+def tree_translation_urlpatterns() -> list:
+    return [
+        path(
+            "translate-tree/<int:page_id>/",
+            TreeTranslationStartView.as_view(),
+            name="knowledge_translate_tree",
+        ),
+        path(
+            "translate-tree/jobs/",
+            TreeTranslationJobListView.as_view(),
+            name="knowledge_tree_translation_jobs",
+        ),
+        path(
+            "translate-tree/jobs/<int:pk>/",
+            TreeTranslationJobDetailView.as_view(),
+            name="knowledge_tree_translation_job",
+        ),
+        path(
+            "translate-tree/jobs/<int:pk>/resume/",
+            TreeTranslationJobResumeView.as_view(),
+            name="knowledge_tree_translation_resume",
+        ),
+    ]

@@ -24,4 +24,9 @@ urlpatterns = [
         views.SubmitTranslationView.as_view(),
         name="submit_translation",
     ),
+    path(
+        "translation-status/",
+        views.TranslationStatusView.as_view(),
+        name="translation_status",
+    ),
 ]

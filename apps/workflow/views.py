@@ -95,8 +95,8 @@ class TranslationSignOffReportView(ReportView):
     index_url_name = "workflow_admin:translation_sign_offs"
     index_results_url_name = "workflow_admin:translation_sign_offs_results"
     list_export = [
-        "page.title",
-        "page.locale.language_code",
+        "title",
+        "language_code",
         "machine_translated",
         "signed_off_by",
         "signed_off_at",
@@ -104,20 +104,15 @@ class TranslationSignOffReportView(ReportView):
 
     @cached_property
     def columns(self):
+        # Pages and snippets (fields of action, organisations, contacts) alike.
         return [
             TitleColumn(
-                "page",
-                label=_("Page"),
-                accessor="page.get_admin_display_title",
-                get_url=lambda sign_off: reverse(
-                    "wagtailadmin_pages:edit", args=[sign_off.page_id]
-                ),
+                "title",
+                label=_("Page or snippet"),
+                accessor="title",
+                get_url=lambda sign_off: sign_off.edit_url,
             ),
-            Column(
-                "language",
-                label=_("Language"),
-                accessor="page.locale.get_display_name",
-            ),
+            Column("language", label=_("Language"), accessor="language_name"),
             BooleanColumn("machine_translated", label=_("Machine-translated")),
             BooleanColumn("needs_review", label=_("Not yet reviewed")),
             UserColumn("signed_off_by", label=_("Signed off by")),
@@ -126,8 +121,8 @@ class TranslationSignOffReportView(ReportView):
 
     def get_queryset(self):
         return TranslationSignOff.objects.select_related(
-            "page__locale", "signed_off_by"
-        )
+            "page", "locale", "signed_off_by"
+        ).prefetch_related("content_object")
 
 
 class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
@@ -211,3 +206,87 @@ def submit_translation_button(page, user, view_name, next_url=None):
             icon_name="globe",
             priority=40,
         )
+
+
+class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Dashboard: every page and snippet by language, missing to outdated.
+
+    The statuses come from ``apps.workflow.translation_status``; each cell links to
+    the editor, to wagtail-localize's "Translate" or to its "Sync" view.
+    """
+
+    template_name = "workflow/translation_status.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "globe"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        from apps.workflow.translation_status import can_view_dashboard
+
+        if not can_view_dashboard(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
+        from apps.workflow import translation_status as ts
+
+        locales = ts.portal_locales()
+        codes = [locale.language_code for locale in locales]
+        language = self.request.GET.get("language", "")
+        language = language if language in codes else ""
+        status = self.request.GET.get("status", "")
+        status = status if status in ts.TRANSLATION_STATUSES else ""
+        kind = self.request.GET.get("kind", "")
+        kind = kind if kind in ("pages", "snippets") else ""
+
+        groups = ts.all_groups(kind)
+        counts = ts.count_by_status(groups, locales)
+        selected = ts.filter_groups(groups, language, status)
+        page = Paginator(selected, self.paginate_by).get_page(self.request.GET.get("p"))
+        shown_locales = [
+            locale for locale in locales if language in ("", locale.language_code)
+        ]
+        rows = [(group, group.cells(shown_locales)) for group in page.object_list]
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        return super().get_context_data(
+            locales=locales,
+            shown_locales=shown_locales,
+            statuses=[(s.value, s.label) for s in ts.TRANSLATION_STATUSES],
+            count_rows=[
+                (locale, list(counts[locale.language_code].items()))
+                for locale in locales
+            ],
+            rows=rows,
+            page_obj=page,
+            total=len(selected),
+            language=language,
+            status=status,
+            kind=kind,
+            query=query.urlencode(),
+            **kwargs,
+        )
+
+
+def translation_status_menu_item():
+    """The admin menu entry of ``TranslationStatusView``, for whom may open it."""
+    from wagtail.admin.menu import MenuItem
+
+    from apps.workflow.translation_status import can_view_dashboard
+
+    class TranslationStatusMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return can_view_dashboard(request.user)
+
+    return TranslationStatusMenuItem(
+        gettext_lazy("Translation status"),
+        reverse("workflow_admin:translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=260,
+    )

@@ -1,0 +1,54 @@
+"""The portal's notice on a language version that is older than its original."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+from apps.workflow.translation_status import Status, group_of
+
+register = template.Library()
+
+
+@register.inclusion_tag(
+    "knowledge/includes/outdated_translation_notice.html", takes_context=True
+)
+def outdated_translation_notice(context, obj) -> dict:
+    """Tell readers when ``obj`` (a page or snippet) lags behind its original.
+
+    Links to the original in its language where it has a portal address: a page's
+    own, an organisation's page in the contact directory (``context["page"]``).
+    """
+    if obj is None or not hasattr(obj, "translation_key"):
+        return {"show": False}
+    group = group_of(obj)
+    if group is None:
+        return {"show": False}
+    version = group.versions.get(obj.locale.language_code)
+    if version is None or version.status != Status.OUTDATED:
+        return {"show": False}
+    source = group.source
+    code = source.locale.language_code
+    return {
+        "show": True,
+        "source_language": code,
+        "source_language_name": get_language_info(code)["name_translated"],
+        "source_language_local": get_language_info(code)["name_local"],
+        "source_url": _source_url(context, source),
+    }
+
+
+def _source_url(context, source) -> str:
+    request = context.get("request")
+    if isinstance(source, Page):
+        source = source.specific
+        return (source.get_url(request) or "") if source.live else ""
+    from apps.knowledge.i18n import organisation_language_urls
+    from apps.knowledge.models import ContactDirectoryPage, Organisation
+
+    page = context.get("page")
+    if isinstance(source, Organisation) and isinstance(page, ContactDirectoryPage):
+        urls = organisation_language_urls(page, source)
+        return urls.get(source.locale.language_code, "")
+    return ""

@@ -1,0 +1,339 @@
+"""Translation drift: a changed original marks its translations outdated, in the
+portal (a notice linking to the original) and in the admin's translation status
+dashboard, until the translation is synced, translated, reviewed and published."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from urllib.parse import urlencode
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+
+from apps.knowledge.models import Organisation
+from apps.knowledge.roles import AREA_ROLES, setup_roles
+from apps.workflow.translation_status import Status, status_of
+from tests.knowledge import factories as knowledge_factories
+from tests.knowledge.utils import translate_tree
+from tests.workflow import utils
+from tests.workflow.factories import UserFactory
+from tests.workflow.test_translation_review import record_machine_translation
+from tests.workflow.utils import act, client_for, submit
+
+FLENSBURG = AREA_ROLES[0]
+DASHBOARD = "workflow_admin:translation_status"
+NOTICE = "data-outdated-translation"
+
+
+def localize_translation(source, language_code: str, user) -> Translation:
+    """What wagtail-localize's "Translate" does: extract the source, start a draft."""
+    translation_source, _ = TranslationSource.get_or_create_from_instance(source)
+    translation = Translation.objects.create(
+        source=translation_source,
+        target_locale=Locale.objects.get(language_code=language_code),
+    )
+    translation.save_target(user=user, publish=False)
+    return translation
+
+
+def type_string(client, translation: Translation, path: str, value: str):
+    """What wagtail-localize's editor sends when the translator types one string."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    return client.put(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            args=[translation.pk, segment.pk],
+        ),
+        urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def sync(client, translation: Translation):
+    """Press "Sync translated pages" and confirm, without publishing."""
+    return client.post(
+        reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    )
+
+
+def dashboard_cell(client, language: str, **filters) -> dict[str, str]:
+    """Status of every row's ``language`` cell: {row title: status value}."""
+    response = client.get(reverse(DASHBOARD), {"language": language, **filters})
+    assert response.status_code == HTTPStatus.OK
+    cells = {}
+    for group, row in response.context["rows"]:
+        for version in row:
+            if version.language_code == language:
+                cells[group.title] = str(version.status)
+    return cells
+
+
+class PageDriftTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.portal = cls.authorities.portal
+        cls.editor = utils.editor_of(FLENSBURG)
+        cls.moderator = utils.moderator_of(FLENSBURG)
+        cls.translator = utils.translator()
+        cls.danish_reviewer = utils.reviewer_of("da")
+        cls.english_reviewer = utils.reviewer_of("en")
+        cls.agency = utils.digitalagentur()
+        cls.source = utils.draft_solution(
+            cls.authorities.area(FLENSBURG),
+            cls.editor,
+            cls.portal,
+            title="Digitale Dorfkiste",
+            teaser="Ein Abholschrank für Einkäufe im Dorf.",
+        )
+        cls.source.save_revision(user=cls.editor).publish()
+        translate_tree(cls.authorities.area(FLENSBURG), "da")
+        translate_tree(cls.authorities.area(FLENSBURG), "en")
+        setup_roles()
+
+    def translate_and_review(self, translation: Translation, title: str) -> Page:
+        """The translator types the title and submits; both reviews approve."""
+        translator = client_for(self.translator)
+        response = type_string(translator, translation, "title", title)
+        self.assertIn(response.status_code, {HTTPStatus.CREATED, HTTPStatus.OK})
+        page = translation.get_target_instance()
+        translator.post(reverse("workflow_admin:submit_translation", args=[page.pk]))
+        act(client_for(self.moderator), page, "approve")
+        language = translation.target_locale.language_code
+        reviewer = self.danish_reviewer if language == "da" else self.english_reviewer
+        act(client_for(reviewer), page, "approve")
+        page = Page.objects.get(pk=page.pk)
+        self.assertTrue(page.live)
+        return page
+
+    def change_german_page(self, **changes) -> None:
+        """The editor submits a change, the authority's moderator approves it."""
+        submit(client_for(self.editor), self.source, **changes)
+        act(client_for(self.moderator), self.source, "approve")
+        self.source.refresh_from_db()
+        self.assertEqual(self.source.teaser, changes["teaser"])
+
+    def test_changed_german_page__danish_outdated_until_updated_and_reviewed(self):
+        translation = localize_translation(self.source, "da", self.translator)
+        danish = self.translate_and_review(translation, "Digital landsbykasse")
+        visitor = client_for(None)
+        staff = client_for(self.agency)
+
+        self.assertNotContains(visitor.get(danish.url), NOTICE)
+        self.assertEqual(
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
+        )
+
+        self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
+
+        portal = visitor.get(danish.url)
+        self.assertContains(portal, NOTICE)
+        self.assertContains(portal, 'role="note"')
+        self.assertContains(
+            portal, f'href="{self.source.url}" hreflang="de"', html=False
+        )
+        self.assertContains(portal, "Digital landsbykasse")
+        self.assertEqual(
+            dashboard_cell(staff, "da", status="outdated"),
+            {"Digitale Dorfkiste": Status.OUTDATED},
+        )
+        # The German original itself carries no notice.
+        self.assertNotContains(visitor.get(self.source.url), NOTICE)
+
+        # Synced but not yet translated and reviewed: still outdated.
+        translator = client_for(self.translator)
+        self.assertEqual(sync(translator, translation).status_code, HTTPStatus.FOUND)
+        self.assertContains(visitor.get(danish.url), NOTICE)
+        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+
+        type_string(
+            translator, translation, "teaser", "Et afhentningsskab med køl i landsbyen."
+        )
+        self.translate_and_review(translation, "Digital landsbykasse")
+
+        portal = visitor.get(danish.url)
+        self.assertNotContains(portal, NOTICE)
+        self.assertContains(portal, "Et afhentningsskab med køl i landsbyen.")
+        self.assertEqual(
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
+        )
+        self.assertEqual(dashboard_cell(staff, "da", status="outdated"), {})
+
+    def test_outdated_notice__in_the_visitors_language_with_the_original_linked(self):
+        translation = localize_translation(self.source, "en", self.translator)
+        english = self.translate_and_review(translation, "Digital village box")
+        self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
+
+        portal = client_for(None).get(english.url)
+
+        self.assertContains(
+            portal, "This version is older than the original (German) version."
+        )
+        self.assertContains(portal, 'hreflang="de"')
+        self.assertContains(portal, '<span lang="de">Deutsch</span>', html=True)
+
+    def test_dashboard__missing_draft_machine_and_reviewed_states(self):
+        staff = client_for(self.agency)
+        self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "missing")
+        response = staff.get(reverse(DASHBOARD), {"language": "da"})
+        self.assertContains(
+            response,
+            reverse("wagtail_localize:submit_page_translation", args=[self.source.pk]),
+        )
+
+        translation = localize_translation(self.source, "da", self.translator)
+        self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "draft")
+
+        danish = translation.get_target_instance()
+        record_machine_translation(self.source, danish.locale)
+        # An administrator publishes the machine translation without review.
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=self.translator, publish=True)
+        self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "machine")
+        self.assertEqual(
+            dashboard_cell(staff, "da", status="machine"),
+            {"Digitale Dorfkiste": "machine"},
+        )
+
+        self.translate_and_review(translation, "Digital landsbykasse")
+        self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "reviewed")
+        # English was never translated.
+        self.assertEqual(dashboard_cell(staff, "en")["Digitale Dorfkiste"], "missing")
+
+    def test_dashboard__counts_per_language_and_status(self):
+        localize_translation(self.source, "da", self.translator)
+
+        response = client_for(self.agency).get(reverse(DASHBOARD))
+
+        self.assertContains(
+            response,
+            '<a href="?language=da&amp;status=draft" '
+            'data-status-count="da-draft">1</a>',
+            html=True,
+        )
+        self.assertContains(response, "Number of translations per language and status")
+        self.assertContains(response, "pages and snippets</caption>")
+        self.assertContains(response, 'scope="col"')
+        self.assertContains(response, 'scope="row"')
+
+    def test_hand_made_translation__outdated_when_original_published_later(self):
+        danish = translate_tree(self.source, "da")
+        self.assertEqual(status_of(danish).status, Status.UNREVIEWED)
+
+        self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
+
+        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertContains(client_for(None).get(danish.url), NOTICE)
+
+    def test_dashboard__open_to_editorial_roles_only(self):
+        url = reverse(DASHBOARD)
+        for user in (self.editor, self.translator, self.danish_reviewer, self.agency):
+            with self.subTest(user=user.username):
+                response = client_for(user).get(url)
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertContains(response, url)  # the menu entry
+        outsider = UserFactory(username="no-role")
+        response = client_for(outsider).get(url)
+        self.assertNotEqual(response.status_code, HTTPStatus.OK)
+        self.assertNotEqual(
+            client_for(self.editor).get(reverse("wagtailadmin_home")).status_code,
+            HTTPStatus.FORBIDDEN,
+        )
+
+
+class SnippetDriftTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.portal = cls.authorities.portal
+        cls.agency = utils.digitalagentur()
+        cls.admin = UserFactory(username="admin", is_superuser=True)
+        cls.organisation = knowledge_factories.OrganisationFactory(
+            name="Stadtwerke Flensburg",
+            slug="stadtwerke-flensburg",
+            description="Energie und Wasser für Flensburg.",
+        )
+        cls.danish_directory = translate_tree(cls.portal.directory, "da")
+        setup_roles()
+
+    def translate_organisation(self) -> tuple[Translation, Organisation]:
+        translation_source, _ = TranslationSource.get_or_create_from_instance(
+            self.organisation
+        )
+        translation = Translation.objects.create(
+            source=translation_source,
+            target_locale=Locale.objects.get(language_code="da"),
+        )
+        # "Translate" creates the copy; the translator types a string and publishes.
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=self.admin, publish=True)
+        type_string(
+            client_for(self.admin), translation, "description", "Energi og vand."
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=self.admin, publish=True)
+        return translation, Organisation.objects.get(
+            translation_key=self.organisation.translation_key,
+            locale__language_code="da",
+        )
+
+    def edit_german_organisation(self, **changes):
+        """The Digitalagentur's admin edits the German organisation and publishes."""
+        url = reverse(
+            "wagtailsnippets_knowledge_organisation:edit", args=[self.organisation.pk]
+        )
+        data = {
+            "name": self.organisation.name,
+            "slug": self.organisation.slug,
+            "kind": self.organisation.kind,
+            "country": self.organisation.country,
+            "description": self.organisation.description,
+            "website": "",
+            "logo": "",
+            "action-publish": "action-publish",
+            **changes,
+        }
+        response = client_for(self.admin).post(url, data)
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+
+    def test_changed_organisation__danish_version_outdated_until_synced(self):
+        translation, danish = self.translate_organisation()
+        danish_url = self.danish_directory.specific.organisation_url(danish)
+        staff = client_for(self.agency)
+        self.assertNotEqual(
+            dashboard_cell(staff, "da", kind="snippets")["Stadtwerke Flensburg"],
+            "outdated",
+        )
+
+        # Saving without a change does not make the translation outdated.
+        self.edit_german_organisation()
+        self.assertNotEqual(status_of(danish).status, Status.OUTDATED)
+
+        self.edit_german_organisation(description="Energie, Wasser und Wärme.")
+
+        self.assertEqual(
+            dashboard_cell(staff, "da", kind="snippets", status="outdated"),
+            {"Stadtwerke Flensburg": "outdated"},
+        )
+        portal = client_for(None).get(danish_url)
+        self.assertContains(portal, NOTICE)
+        german_url = self.portal.directory.specific.organisation_url(self.organisation)
+        self.assertContains(portal, f'href="{german_url}" hreflang="de"')
+
+        sync(client_for(self.admin), translation)
+        type_string(
+            client_for(self.admin), translation, "description", "Energi, vand og varme."
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            translation.save_target(user=self.admin, publish=True)
+
+        self.assertNotEqual(status_of(danish).status, Status.OUTDATED)
+        portal = client_for(None).get(danish_url)
+        self.assertNotContains(portal, NOTICE)
+        self.assertContains(portal, "Energi, vand og varme.")

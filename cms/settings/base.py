@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "apps.knowledge",
     "apps.workflow",
+    "apps.security",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,6 +67,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -77,10 +82,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "apps.knowledge.middleware.PortalNotFoundMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -218,6 +227,21 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "apps.workflow.workflows.publish_approved"
 # untranslated copy of a live page at once, past the translation review.
 # https://wagtail-localize.org/stable/reference/settings/
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation: chosen in the admin (Settings > Machine translation), none by
+# default. "CLASS" is a factory that reads that setting at each call and gives
+# wagtail-localize no translator while none is chosen, so it hides the button.
+# The variables below override the admin's choice for a deployment.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "apps.knowledge.machine_translation.configured_translator",
+}
+MACHINE_TRANSLATION = {
+    "ENGINE": os.environ.get("MACHINE_TRANSLATION_ENGINE", ""),
+    "DEEPL_API_KEY": os.environ.get("DEEPL_API_KEY", ""),
+    "DEEPL_API_URL": os.environ.get("DEEPL_API_URL", ""),
+    "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+    "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+    "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+}
 
 # Search: the database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
 # Both analyse each locale in its own language (apps/knowledge/search); on SQLite the
@@ -236,21 +260,6 @@ if ELASTICSEARCH_URL:
         # unreachable (apps/knowledge/search/engine.py).
         "database": {"BACKEND": "apps.knowledge.search.database"},
     }
-# Machine translation: chosen in the admin (Settings > Machine translation), none by
-# default. "CLASS" is a factory that reads that setting at each call and gives
-# wagtail-localize no translator while none is chosen, so it hides the button.
-# The variables below override the admin's choice for a deployment.
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "apps.knowledge.machine_translation.configured_translator",
-}
-MACHINE_TRANSLATION = {
-    "ENGINE": os.environ.get("MACHINE_TRANSLATION_ENGINE", ""),
-    "DEEPL_API_KEY": os.environ.get("DEEPL_API_KEY", ""),
-    "DEEPL_API_URL": os.environ.get("DEEPL_API_URL", ""),
-    "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
-    "LIBRETRANSLATE_API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
-    "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
-}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "apps.knowledge.search.database"},
@@ -277,6 +286,35 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
 )
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Logins (apps/security): django-axes counts failed logins to the admin and the
+# partner portal per user name and address, and locks that pair out for a cool-off
+# after LOGIN_FAILURE_LIMIT failures. Its backend must come first and gets the
+# request from every login form. https://django-axes.readthedocs.io/
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "apps.security.views.locked_out"
+# Two-factor authentication (TOTP, django-otp) for everyone who can open the Wagtail
+# admin: an account with a device always enters its code after the password; with
+# ADMIN_2FA_REQUIRED an account without one must set it up first. On by default in
+# production (cms/settings/production.py).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Uploads in the admin: only these types, checked by their content too
+# (apps/security/forms.py); documents are always served as downloads.
+# https://docs.wagtail.org/en/stable/reference/settings.html#documents
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "apps.security.forms.CheckedDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. The CSP covers the portal; the admin is left to Wagtail, whose
 # editor needs inline scripts and styles. SAMEORIGIN, not DENY: Wagtail's live

@@ -38,6 +38,10 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # noqa: F405
 
+# Admin accounts must set up two-factor authentication before they can work
+# (apps/security); ADMIN_2FA_REQUIRED=false turns the obligation off.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)  # noqa: F405
+
 # X_FRAME_OPTIONS is SAMEORIGIN on purpose (Wagtail's live preview frames the admin
 # in itself); portal pages refuse every frame through CSP frame-ancestors 'none'.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -25,3 +25,7 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "apps.knowledge.search.database"},
 }
+# Most tests log in with client.login(), which gives django-axes no request; the
+# throttling tests switch it on. Two-factor authentication stays optional (the
+# default) unless a test asks for it.
+AXES_ENABLED = False

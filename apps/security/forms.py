@@ -1,0 +1,185 @@
+"""Forms: the admin's two-factor codes, and the admin's document upload checks."""
+
+from __future__ import annotations
+
+import math
+import os
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp import devices_for_user
+from wagtail.documents.forms import BaseDocumentForm
+
+# -- two-factor codes ------------------------------------------------------------
+
+
+class CodeField(forms.CharField):
+    """A one-time code as authenticator apps show it; spaces are ignored."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Code"))
+        kwargs.setdefault("max_length", 32)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        )
+
+    def to_python(self, value):
+        return "".join(super().to_python(value).split())
+
+
+def _throttled_message(device) -> str | None:
+    """The wait a device imposes after wrong codes, as a sentence, or None."""
+    allowed, data = device.verify_is_allowed()
+    if allowed or not data or "locked_until" not in data:
+        return None
+    seconds = max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds()))
+    return ngettext(
+        "Too many wrong codes. Please wait %(seconds)d second and try again.",
+        "Too many wrong codes. Please wait %(seconds)d seconds and try again.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+class VerifyCodeForm(forms.Form):
+    """The code from the authenticator app, or a recovery code, after the password."""
+
+    otp_token = CodeField(
+        help_text=_(
+            "The six-digit code your authenticator app shows, or one of your "
+            "recovery codes."
+        )
+    )
+
+    def __init__(self, user, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = None
+
+    def clean_otp_token(self) -> str:
+        token = self.cleaned_data["otp_token"]
+        throttled = None
+        for device in devices_for_user(self.user, confirmed=True):
+            # Asked before trying: a wrong code starts the device's wait.
+            throttled = throttled or _throttled_message(device)
+            if device.verify_token(token):
+                self.device = device
+                return token
+        if throttled:
+            raise forms.ValidationError(throttled, code="throttled")
+        raise forms.ValidationError(
+            _("This code is not valid. Please enter the current code."),
+            code="invalid",
+        )
+
+
+class SetupCodeForm(forms.Form):
+    """The first code of a new authenticator, which proves it was set up right."""
+
+    otp_token = CodeField(
+        help_text=_("The six-digit code your authenticator app shows now.")
+    )
+
+    def __init__(self, device, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_otp_token(self) -> str:
+        token = self.cleaned_data["otp_token"]
+        throttled = _throttled_message(self.device)
+        if self.device.verify_token(token):
+            return token
+        message = throttled or _(
+            "This code is not valid. Check that the time on your phone is right and "
+            "enter the current code."
+        )
+        raise forms.ValidationError(message, code="invalid")
+
+
+# -- document uploads ------------------------------------------------------------
+
+#: Bytes a file starts with, per extension; the office formats are ZIP containers.
+ZIP_MAGIC = (b"PK\x03\x04",)
+OLE_MAGIC = (b"\xd0\xcf\x11\xe0",)
+MAGIC_BYTES = {
+    "pdf": (b"%PDF-",),
+    "docx": ZIP_MAGIC,
+    "xlsx": ZIP_MAGIC,
+    "pptx": ZIP_MAGIC,
+    "odt": ZIP_MAGIC,
+    "ods": ZIP_MAGIC,
+    "odp": ZIP_MAGIC,
+}
+#: Markup a browser would run as a page or an image with scripts, whatever the
+#: extension says: such a file is refused even as .txt or .csv.
+ACTIVE_MARKUP = (
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<svg",
+    b"<iframe",
+    b"<object",
+    b"<embed",
+    b"<?xml-stylesheet",
+)
+SNIFF_BYTES = 4096
+
+
+def _leading_bytes(f) -> bytes:
+    f.seek(0)
+    head = f.read(SNIFF_BYTES)
+    f.seek(0)
+    return head
+
+
+def looks_like_markup(head: bytes) -> bool:
+    """True for content a browser may sniff as HTML or SVG (case and NULs ignored)."""
+    text = head.replace(b"\x00", b"").lower()
+    return any(marker in text for marker in ACTIVE_MARKUP)
+
+
+class CheckedDocumentForm(BaseDocumentForm):
+    """Wagtail's document form, refusing files whose content is not what they claim.
+
+    Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and size; this adds the
+    content: a PDF must start like one, office files like ZIP containers, and no
+    file may carry HTML or SVG markup, which a browser could run from our domain.
+    """
+
+    def _post_clean(self) -> None:
+        # A refused file never reaches the model, whose clean() then complains
+        # about the extension of an empty file name: keep only the real reason.
+        refused = list(self._errors.get("file", []))
+        super()._post_clean()
+        if refused:
+            self._errors["file"] = self.error_class(refused)
+
+    def clean_file(self):
+        f = self.cleaned_data.get("file")
+        if not f or "file" not in self.changed_data:
+            return f
+        extension = os.path.splitext(f.name)[1].lower().lstrip(".")
+        if extension not in getattr(settings, "WAGTAILDOCS_EXTENSIONS", [extension]):
+            return f  # the model refuses the extension with Wagtail's own message
+        head = _leading_bytes(f)
+        expected = MAGIC_BYTES.get(extension)
+        if expected and not head.startswith(expected):
+            raise forms.ValidationError(
+                _(
+                    "This file is not a real .%(extension)s file; its content is of "
+                    "another type."
+                )
+                % {"extension": extension},
+                code="content_mismatch",
+            )
+        if not expected and looks_like_markup(head):
+            raise forms.ValidationError(
+                _("Files with HTML or SVG content are not accepted."),
+                code="markup",
+            )
+        return f

@@ -1,0 +1,300 @@
+"""Two-factor authentication in the Wagtail admin, through its login flow."""
+
+from __future__ import annotations
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from apps.security import two_factor
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-admin-password"
+VERIFY_URL = "/admin/2fa/verify/"
+SETUP_URL = "/admin/2fa/setup/"
+
+
+def admin_user(username: str = "admin"):
+    return get_user_model().objects.create_superuser(
+        username, f"{username}@example.org", PASSWORD
+    )
+
+
+def with_device(user) -> TOTPDevice:
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return device
+
+
+def current_code(device: TOTPDevice) -> str:
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def wrong_code(device: TOTPDevice) -> str:
+    return f"{(int(current_code(device)) + 1) % 10**6:06d}"
+
+
+def log_in(client: Client, user, language: str = "en"):
+    return client.post(
+        "/admin/login/",
+        {"username": user.username, "password": PASSWORD, "next": "/admin/pages/"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+
+def test_account_with_device__password_alone_does_not_open_the_admin(client):
+    user = admin_user()
+    with_device(user)
+
+    response = log_in(client, user)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/admin/pages/"
+
+    for url in ["/admin/", "/admin/pages/", "/admin/users/", "/admin/api/main/pages/"]:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.FOUND, url
+        assert response["Location"].startswith(f"{VERIFY_URL}?next="), url
+
+
+def test_code_page__asks_for_the_code_and_keeps_the_target(client):
+    user = admin_user()
+    with_device(user)
+    log_in(client, user)
+
+    response = client.get(client.get("/admin/pages/")["Location"])
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert 'name="otp_token"' in html
+    assert 'name="next" value="/admin/pages/"' in html
+
+
+def test_wrong_code__is_refused_with_a_message(client):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+
+    response = client.post(
+        VERIFY_URL,
+        {"otp_token": wrong_code(device), "next": "/admin/pages/"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "This code is not valid. Please enter the current code." in (
+        response.content.decode()
+    )
+    assert client.get("/admin/pages/")["Location"].startswith(VERIFY_URL)
+
+
+def test_wrong_code__message_in_the_visitors_language(client):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user, language="da")
+
+    response = client.post(
+        VERIFY_URL, {"otp_token": wrong_code(device)}, HTTP_ACCEPT_LANGUAGE="da"
+    )
+
+    assert response["Content-Language"] == "da"
+    with translation.override("da"):
+        expected = gettext("This code is not valid. Please enter the current code.")
+    assert expected in response.content.decode()
+
+
+def test_right_code__opens_the_admin_at_the_page_asked_for(client):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+
+    response = client.post(
+        VERIFY_URL, {"otp_token": current_code(device), "next": "/admin/pages/"}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == HTTPStatus.OK
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_right_code_with_spaces__is_accepted(client):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+    code = current_code(device)
+
+    client.post(VERIFY_URL, {"otp_token": f"{code[:3]} {code[3:]}"})
+
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_next_to_another_site__is_not_followed(client):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+
+    response = client.post(
+        VERIFY_URL,
+        {"otp_token": current_code(device), "next": "https://evil.example/"},
+    )
+
+    assert response["Location"] == "/admin/"
+
+
+def test_right_code_after_a_wrong_one__waits_for_the_throttle(client, settings):
+    """django-otp refuses every code for a moment after a wrong one."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # a minute: longer than this test
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+    client.post(VERIFY_URL, {"otp_token": wrong_code(device)})
+
+    response = client.post(VERIFY_URL, {"otp_token": current_code(device)})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert re.search(r"Too many wrong codes. Please wait \d\d seconds", response.text)
+    assert client.get("/admin/").status_code == HTTPStatus.FOUND
+
+
+def test_code__cannot_be_used_twice(client):
+    user = admin_user()
+    device = with_device(user)
+    code = current_code(device)
+    log_in(client, user)
+    client.post(VERIFY_URL, {"otp_token": code})
+
+    other = Client()
+    log_in(other, user)
+    response = other.post(VERIFY_URL, {"otp_token": code})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_recovery_code__admits_once(client):
+    user = admin_user()
+    with_device(user)
+    code, *_ = two_factor.new_recovery_codes(user)
+    log_in(client, user)
+
+    response = client.post(VERIFY_URL, {"otp_token": code}, follow=True)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "You used a recovery code; 9 are left." in response.content.decode()
+    assert not StaticToken.objects.filter(token=code).exists()
+    other = Client()
+    log_in(other, user)
+    refused = other.post(VERIFY_URL, {"otp_token": code})
+    assert refused.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_account_without_device__works_when_2fa_is_optional(client):
+    user = admin_user()
+
+    log_in(client, user)
+
+    assert client.get("/admin/pages/").status_code == HTTPStatus.OK
+
+
+def test_required__account_without_device_must_set_it_up_first(client, settings):
+    settings.ADMIN_2FA_REQUIRED = True
+    user = admin_user()
+    log_in(client, user)
+
+    response = client.get("/admin/pages/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(f"{SETUP_URL}?next=")
+
+    page = client.get(SETUP_URL, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == HTTPStatus.OK
+    html = page.content.decode()
+    assert "<svg" in html
+    assert "must use two-factor authentication" in html
+    secret = re.search(r"data-two-factor-secret>([A-Z2-7]+)<", html).group(1)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert secret == two_factor.secret(device)
+
+
+def test_setup__wrong_code_is_refused_and_nothing_is_switched_on(client, settings):
+    settings.ADMIN_2FA_REQUIRED = True
+    user = admin_user()
+    log_in(client, user)
+    client.get(SETUP_URL)
+    device = TOTPDevice.objects.get(user=user)
+
+    response = client.post(
+        SETUP_URL, {"otp_token": wrong_code(device)}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "This code is not valid." in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    assert client.get("/admin/pages/")["Location"].startswith(SETUP_URL)
+
+
+def test_setup__right_code_switches_it_on_and_shows_recovery_codes(client, settings):
+    settings.ADMIN_2FA_REQUIRED = True
+    user = admin_user()
+    log_in(client, user)
+    client.get(SETUP_URL)
+    device = TOTPDevice.objects.get(user=user)
+
+    response = client.post(
+        SETUP_URL, {"otp_token": current_code(device)}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    codes = StaticToken.objects.filter(device__user=user)
+    assert codes.count() == two_factor.RECOVERY_CODE_COUNT
+    for token in codes:
+        assert f"<code>{token.token}</code>" in html
+    assert client.get("/admin/pages/").status_code == HTTPStatus.OK
+    # The next login asks for the code.
+    other = Client()
+    log_in(other, user)
+    assert other.get("/admin/pages/")["Location"].startswith(VERIFY_URL)
+
+
+def test_setup_again__replaces_the_old_authenticator(client):
+    user = admin_user()
+    old = with_device(user)
+    log_in(client, user)
+    client.post(VERIFY_URL, {"otp_token": current_code(old)})
+    client.get(SETUP_URL)
+    new = TOTPDevice.objects.get(user=user, confirmed=False)
+
+    response = client.post(SETUP_URL, {"otp_token": current_code(new)})
+
+    assert response.status_code == HTTPStatus.OK
+    assert list(TOTPDevice.objects.filter(user=user)) == [new]
+
+
+def test_account_menu__links_to_the_setup_page(client):
+    user = admin_user()
+    log_in(client, user)
+
+    response = client.get("/admin/account/")
+
+    assert SETUP_URL in response.content.decode()
+
+
+def test_portal__is_not_held_up_by_the_code_page(client):
+    """A signed-in editor who has not entered the code still sees the portal."""
+    from tests.knowledge.utils import build_portal
+
+    build_portal()
+    user = admin_user()
+    with_device(user)
+    log_in(client, user)
+
+    assert client.get("/de/").status_code == HTTPStatus.OK

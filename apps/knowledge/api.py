@@ -167,6 +167,23 @@ class ContactOrganisationField(WholeObjectField):
         return _organisation(contact.organisation)
 
 
+class TagNamesField(WholeObjectField):
+    """Each tag with its canonical slug and name and its name in every language."""
+
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [
+            {
+                "slug": tag.slug,
+                "name": tag.name,
+                "names": {
+                    translation.language: translation.name
+                    for translation in tag.translations.all()
+                },
+            }
+            for tag in sorted(page.tags.all(), key=lambda tag: tag.slug)
+        ]
+
+
 class LanguageCodeField(WholeObjectField):
     def to_representation(self, obj) -> str:
         return obj.locale.language_code
@@ -197,6 +214,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         APIField("phase_label", serializer=PhaseLabelField()),
         APIField("fields_of_action", serializer=SolutionFieldsOfActionField()),
         "tags",
+        APIField("tag_names", serializer=TagNamesField()),
         APIField("lead_organisation", serializer=LeadOrganisationField()),
         APIField("partners", serializer=PartnersField()),
         APIField("contacts", serializer=SolutionContactsField()),
@@ -239,6 +257,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
                 "partners__organisation",
                 "contacts__contact__organisation",
                 "contacts__contact__locale",
+                "tags__translations",
             )
             .order_by("path")
         )

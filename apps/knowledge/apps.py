@@ -9,3 +9,6 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Knowledge base")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from apps.knowledge import signal_handlers  # noqa: F401 - connects receivers

@@ -28,6 +28,7 @@ from apps.knowledge.models import (
     ThemePage,
 )
 from apps.knowledge.models.pages import live_solutions
+from apps.knowledge.models.tags import tag_name
 
 # Several values in one CSV cell, e.g. the fields of action of a solution.
 CSV_LIST_SEPARATOR = " | "
@@ -194,7 +195,7 @@ class Exporter:
             .order_by("path")
             .prefetch_related(
                 "fields_of_action__field_of_action",
-                "tagged_items__tag",
+                "tagged_items__tag__translations",
                 "partners__organisation__locale",
                 "contacts__contact__organisation",
                 "contacts__contact__locale",
@@ -255,7 +256,10 @@ class Exporter:
             "phase_label": phase_label,
             "fields_of_action": [field.slug for field in fields],
             "field_of_action_names": [field.name for field in fields],
-            "tags": sorted(item.tag.name for item in page.tagged_items.all()),
+            # Named in the language of the download where translated.
+            "tags": sorted(
+                tag_name(item.tag, self.language) for item in page.tagged_items.all()
+            ),
             "lead_organisation": lead.name if lead else "",
             "lead_organisation_slug": lead.slug if lead else "",
             "lead_organisation_country": lead.country if lead else "",

@@ -55,3 +55,59 @@ class SolutionPageForm(WagtailAdminPageForm):
                 )
             seen.add(target.translation_key)
         return cleaned_data
+
+
+def _tag_name_fields() -> dict[str, forms.CharField]:
+    from django.conf import settings
+    from django.utils.text import format_lazy
+
+    return {
+        f"name_{code}": forms.CharField(
+            label=format_lazy(_("Name in {language}"), language=language),
+            required=False,
+            max_length=100,
+            help_text=_("Leave empty to show the tag's own name."),
+        )
+        for code, language in settings.LANGUAGES
+    }
+
+
+class BaseTagForm(WagtailAdminModelForm):
+    """A tag with its name in each portal language (``TagTranslation`` rows)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for language, name in self.instance.translations.values_list(
+                "language", "name"
+            ):
+                field = f"name_{language}"
+                if field in self.fields:
+                    self.initial.setdefault(field, name)
+
+    def save(self, commit: bool = True):
+        tag = super().save(commit=commit)
+        if commit:
+            self.save_translations(tag)
+        return tag
+
+    def save_translations(self, tag) -> None:
+        from django.conf import settings
+
+        from apps.knowledge.models.tags import TagTranslation
+
+        stored = dict(tag.translations.values_list("language", "name"))
+        for code, _language in settings.LANGUAGES:
+            name = (self.cleaned_data.get(f"name_{code}") or "").strip()
+            if name == stored.get(code, ""):
+                continue  # unchanged: no write, no re-indexing
+            if name:
+                TagTranslation.objects.update_or_create(
+                    tag=tag, language=code, defaults={"name": name}
+                )
+            else:
+                TagTranslation.objects.filter(tag=tag, language=code).delete()
+
+
+# The fields are declared on the class so that the admin's panels can name them.
+TagForm = type("TagForm", (BaseTagForm,), _tag_name_fields())

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from apps.knowledge import gdpr_views
+from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.search.admin_views import (
     SearchStatusPanel,
@@ -84,10 +88,35 @@ class ContactViewSet(SnippetViewSet):
         return [*super().get_urlpatterns(), *gdpr_views.gdpr_urlpatterns(self)]
 
 
+class TagViewSet(SnippetViewSet):
+    """Solution tags with their names in each portal language.
+
+    Tags are django-taggit's, managed as a snippet as the Wagtail docs show:
+    https://docs.wagtail.org/en/stable/advanced_topics/tags.html#managing-tags-with-wagtail-s-modelviewset
+    """
+
+    model = Tag
+    icon = "tag"
+    menu_label = _("Tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "translations__name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("slug"),
+            MultiFieldPanel(
+                [FieldPanel(f"name_{code}") for code, _name in settings.LANGUAGES],
+                heading=_("Name in each language"),
+            ),
+        ],
+        base_form_class=TagForm,
+    )
+
+
 class KnowledgeViewSetGroup(SnippetViewSetGroup):
     """The knowledge base menu of the admin."""
 
-    items = (FieldOfActionViewSet, OrganisationViewSet, ContactViewSet)
+    items = (FieldOfActionViewSet, OrganisationViewSet, ContactViewSet, TagViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Knowledge base")
     menu_name = "knowledge"

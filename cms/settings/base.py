@@ -9,6 +9,7 @@ Elasticsearch without a code change.
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -286,6 +287,10 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
 )
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Budgets are shown with an estimate in the other currency (apps/knowledge/money.py):
+# Danish kroner per euro (the krone is pegged to the euro, ERM II centre 7.46038).
+EUR_DKK_RATE = Decimal(os.environ.get("EUR_DKK_RATE", "7.46"))
 
 # Logins (apps/security): django-axes counts failed logins to the admin and the
 # partner portal per user name and address, and locks that pair out for a cool-off

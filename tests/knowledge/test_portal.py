@@ -591,7 +591,7 @@ def test_solution_page__budget_formatted_for_language(
 
     doc = parse(client.get(world.url("solution", code)))
 
-    assert doc.select_one(".budget").get_text(strip=True) == expected
+    assert doc.select_one(".budget__amount").get_text(strip=True) == expected
 
 
 def test_solution_page__shows_related_solution_in_visitor_language(client, world):

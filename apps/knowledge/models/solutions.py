@@ -253,7 +253,14 @@ class SolutionPage(Page):
         index.SearchField("municipality"),
         index.SearchField("adoption_requirements"),
         index.AutocompleteField("teaser"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        # A Danish visitor searching a tag's Danish name finds pages tagged in German.
+        index.RelatedFields(
+            "tags",
+            [
+                index.SearchField("name"),
+                index.RelatedFields("translations", [index.SearchField("name")]),
+            ],
+        ),
         index.RelatedFields("lead_organisation", [index.SearchField("name")]),
         index.FilterField("phase"),
         index.FilterField("lead_organisation"),

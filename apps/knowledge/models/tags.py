@@ -111,3 +111,12 @@ def shown_tags(tags: Iterable[Tag], language: str) -> list[ShownTag]:
         for tag in tags
     ]
     return sorted(shown, key=lambda tag: tag.name.casefold())
+
+
+def tag_name(tag: Tag, language: str) -> str:
+    """``tag``'s name in ``language``, else its own; uses prefetched translations
+    (``prefetch_related("tagged_items__tag__translations")``) for lists."""
+    for translation in tag.translations.all():
+        if translation.language == language:
+            return translation.name
+    return tag.name

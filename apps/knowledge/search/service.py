@@ -354,9 +354,33 @@ def _facet_values(
         values = [(v, Country(v).label, c) for v, c in counts.items() if v in Country]
     elif name == "language":
         values = [(v, native_name(v), c) for v, c in counts.items()]
+    elif name == "tag":
+        values = _tag_facet_values(counts, language)
     else:
         values = [(v, v, c) for v, c in counts.items()]
     return sorted(values, key=lambda item: (-item[2], str(item[1]).casefold()))
+
+
+def _tag_facet_values(
+    counts: dict[str, int], language: str
+) -> list[tuple[str, str, int]]:
+    """Tags by their canonical slug, named in the visitor's language; two queries."""
+    from taggit.models import Tag
+
+    from apps.knowledge.models.tags import translated_names
+
+    tags = {
+        slug: (pk, name)
+        for slug, pk, name in Tag.objects.filter(slug__in=counts.keys()).values_list(
+            "slug", "pk", "name"
+        )
+    }
+    names = translated_names((pk for pk, _name in tags.values()), language)
+    return [
+        (slug, names.get(tags[slug][0], tags[slug][1]), count)
+        for slug, count in counts.items()
+        if slug in tags
+    ]
 
 
 def _hits(ids: list[int], language: str, terms: list[str], request) -> list[Hit]:

@@ -17,7 +17,7 @@ _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 
 
 def vocabulary() -> list[str]:
-    """Distinct lower-case words of live public page titles and tags."""
+    """Distinct lower-case words of live public page titles and tags (all languages)."""
     from taggit.models import Tag
 
     from apps.knowledge.search.service import live_pages
@@ -25,8 +25,11 @@ def vocabulary() -> list[str]:
     found: set[str] = set()
     for title in live_pages().values_list("title", flat=True).iterator():
         found.update(word.casefold() for word in _WORD_RE.findall(title))
-    for name in Tag.objects.values_list("name", flat=True).iterator():
-        found.update(word.casefold() for word in _WORD_RE.findall(name))
+    from apps.knowledge.models import TagTranslation
+
+    for model in (Tag, TagTranslation):
+        for name in model.objects.values_list("name", flat=True).iterator():
+            found.update(word.casefold() for word in _WORD_RE.findall(name))
     return sorted(found)
 
 

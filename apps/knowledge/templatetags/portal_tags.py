@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from apps.knowledge import i18n
+from apps.knowledge.models.tags import ShownTag, shown_tags
+from apps.knowledge.money import budget as money_budget
+from apps.knowledge.money import format_money
 
 register = template.Library()
 
@@ -153,26 +154,45 @@ def organisation_url(context, organisation) -> str | None:
     return directory.organisation_url(organisation) if directory else None
 
 
-# Where the currency sign goes in each language, after the Unicode CLDR patterns.
-CURRENCY_PATTERNS = {
-    "de": {"EUR": "{amount}\u00a0€", "DKK": "{amount}\u00a0DKK"},
-    "da": {"EUR": "{amount}\u00a0€", "DKK": "{amount}\u00a0kr."},
-    "en": {"EUR": "€{amount}", "DKK": "DKK\u00a0{amount}"},
-}
-
-
 @register.filter
 def money(amount, currency: str = "EUR") -> str:
     """A budget with its currency, e.g. ``250.000 €`` in German, ``€250,000`` in
     English. Whole amounts drop the cents."""
-    if amount in (None, ""):
+    return format_money(amount, currency)
+
+
+@register.simple_tag
+def budget(amount, currency: str = "EUR") -> str:
+    """A budget in its currency with the other currency (EUR/DKK) as an estimate.
+
+    ``1.200.000 € (ca. 8.950.000 DKK)``; the abbreviation is hidden from screen
+    readers, which read the full word ("ungefähr") instead.
+    """
+    shown = money_budget(amount, currency)
+    if shown is None:
         return ""
-    amount = Decimal(amount)
-    decimals = 0 if amount == amount.to_integral_value() else 2
-    formatted = number_format(amount, decimal_pos=decimals, force_grouping=True)
-    patterns = CURRENCY_PATTERNS.get(i18n.active_language(), CURRENCY_PATTERNS["en"])
-    pattern = patterns.get(currency, "{amount}\u00a0" + currency)
-    return pattern.format(amount=formatted)
+    if not shown.estimate:
+        return format_html('<span class="budget__amount">{}</span>', shown.amount)
+    return format_html(
+        '<span class="budget__amount">{}</span> <span class="budget__estimate">'
+        '(<abbr title="{}" aria-hidden="true">{}</abbr>'
+        '<span class="visually-hidden">{}</span>\u00a0{})</span>',
+        shown.amount,
+        shown.approx_word,
+        shown.approx_abbreviation,
+        shown.approx_word,
+        shown.estimate,
+    )
+
+
+@register.simple_tag
+def tags_in_language(page) -> list[ShownTag]:
+    """The page's tags named in the visitor's language (else their own name).
+
+    Two queries whatever the number of tags (none for prefetched tags and
+    translations).
+    """
+    return shown_tags(page.tags.all(), i18n.active_language())
 
 
 @register.filter
@@ -209,8 +229,16 @@ def localize(context, obj):
 
     Same result as Wagtail's ``TranslatableMixin.localized`` (a page only if it is
     live), without a locale query for objects already in the visitor's language.
+    A snippet translation awaiting review (not live) gives way to its live German
+    version, or to None if there is none.
     """
-    if obj is None or obj.locale_id == _active_locale_id(context):
+    if obj is None:
+        return obj
+    if getattr(obj, "live", True) is False and hasattr(obj, "public_version"):
+        obj = obj.public_version()
+        if obj is None:
+            return None
+    if obj.locale_id == _active_locale_id(context):
         return obj
     return obj.localized
 

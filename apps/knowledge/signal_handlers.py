@@ -1,0 +1,30 @@
+"""Signal receivers of the knowledge base, connected in ``KnowledgeConfig.ready``."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from apps.knowledge.models import SolutionPage, TagTranslation
+
+
+def reindex_tagged_solutions(tag_id: int) -> None:
+    """Update the index entries of the solutions with the tag.
+
+    The index holds every translated tag name (``SolutionPage.search_fields``), so a
+    visitor searching the new Danish name finds the solutions at once.
+    """
+    from wagtail.search import index
+
+    for page in SolutionPage.objects.filter(tagged_items__tag_id=tag_id).distinct():
+        index.insert_or_update_object(page)
+
+
+@receiver(post_save, sender=TagTranslation)
+@receiver(post_delete, sender=TagTranslation)
+def tag_translation_changed(sender, instance: TagTranslation, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    tag_id = instance.tag_id
+    transaction.on_commit(lambda: reindex_tagged_solutions(tag_id))

@@ -117,7 +117,7 @@ class TreeTranslationJobDetailView(TranslationJobView):
         context = {
             "job": job,
             "locales": ", ".join(
-                locale.get_display_name() for locale in job.target_locales.all()
+                str(locale.get_display_name()) for locale in job.target_locales.all()
             ),
             "page_title": _("Tree translation"),
             "page_subtitle": job.root_page.get_admin_display_title(),

@@ -11,4 +11,7 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from apps.knowledge import signal_handlers  # noqa: F401 - connects receivers
+        from apps.knowledge import (
+            page_cache,  # noqa: F401 - invalidation receivers
+            signal_handlers,  # noqa: F401 - connects receivers
+        )

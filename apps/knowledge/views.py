@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from apps.knowledge import i18n
+from apps.knowledge import i18n, page_cache
 from apps.knowledge.search import service as search_service
 from apps.knowledge.search.service import SearchParams
 
@@ -23,6 +23,10 @@ def search(request: HttpRequest) -> HttpResponse:
     """
     params = SearchParams.from_query_dict(request.GET)
     outcome = search_service.search(params, i18n.active_language(), request=request)
+    # Anonymous visitors may get this answer from the page cache, except a search
+    # that found nothing: each of those is counted for the editors' report.
+    if outcome.total or not params.q:
+        page_cache.mark_cacheable(request)
     context = {
         "query": params.q,
         "outcome": outcome,

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "apps.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous visitors get whole portal pages from the cache (apps/knowledge).
+    "apps.knowledge.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "apps.knowledge.middleware.PortalNotFoundMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -176,6 +178,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole portal pages for anonymous visitors (apps/knowledge/page_cache.py), retired
+# on every publish. On by default only with Redis: with a per-process cache, another
+# gunicorn worker would keep serving a page until this timeout. 0 turns it off.
+PORTAL_CACHE_SECONDS = int(
+    os.environ.get("PORTAL_CACHE_SECONDS", "600" if REDIS_URL else "0")
+)
 
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
 # in-process; production can switch to the database backend without a code change.

@@ -29,3 +29,6 @@ WAGTAILSEARCH_BACKENDS = {
 # throttling tests switch it on. Two-factor authentication stays optional (the
 # default) unless a test asks for it.
 AXES_ENABLED = False
+# The anonymous page cache would outlive each test's database; its own tests
+# switch it on (tests/test_page_cache.py).
+PORTAL_CACHE_SECONDS = 0

@@ -1,0 +1,223 @@
+"""The anonymous page cache: whole rendered portal pages for visitors without a login.
+
+A portal page for an anonymous visitor is the same for every such visitor, so the
+rendered response is kept in the default cache (Redis when ``REDIS_URL`` is set,
+shared by every server process) for ``PORTAL_CACHE_SECONDS`` and answered from
+there without touching the database. What is cached:
+
+- only ``GET`` answers ``200`` of Wagtail pages without view restrictions (never a
+  preview) and of views that call :func:`mark_cacheable` (the search, unless it
+  found nothing);
+- only for requests without a session or messages cookie, so a logged-in editor or
+  partner, or a visitor with a pending message, always gets a fresh page;
+- never a response that sets a cookie, used a CSRF token (a form) or says
+  ``Cache-Control: private/no-store/no-cache``.
+
+Invalidation: every key contains a version number kept in the same cache; publishing,
+unpublishing, moving or deleting a page, and saving or deleting a snippet, tag,
+image, document, site or locale bumps it, which retires every cached page at once in
+every process. ``PORTAL_CACHE_SECONDS`` bounds how long a page lives regardless.
+
+The Content-Security-Policy header is added by django-csp on the way out of every
+response, cached or not; the portal uses no nonces (scripts and styles come from
+``'self'``), so a cached page needs nothing per request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+VERSION_KEY = "portal-page:version"
+#: Set on the request by a view whose answer may be cached for anonymous visitors.
+CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
+HIT_HEADER = "X-Portal-Cache"
+#: Models whose saving or deletion changes what portal pages show, besides pages
+#: and snippets.
+CONTENT_MODELS = {
+    "taggit.tag",
+    "knowledge.tagtranslation",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+}
+
+
+def timeout() -> int:
+    return int(getattr(settings, "PORTAL_CACHE_SECONDS", 0) or 0)
+
+
+def current_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh start value, so entries of a lost counter are never reused.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version() -> None:
+    """Retire every cached page (in every process sharing the cache)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no counter yet (or evicted): start a new one
+        cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+
+
+def invalidate() -> None:
+    """Bump now and again after the transaction commits.
+
+    Now: this process never serves the old page again. After the commit: a request
+    that rendered the old data between the two bumps is not kept either.
+    """
+    bump_version()
+    transaction.on_commit(bump_version)
+
+
+def cache_key(request: HttpRequest, version: int) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"portal-page:{version}:{digest}"
+
+
+def may_use_cache(request: HttpRequest) -> bool:
+    """Whether this request may be answered from, or stored in, the cache."""
+    if request.method not in ("GET", "HEAD") or not timeout():
+        return False
+    cookies = request.COOKIES
+    return not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+        or request.path.startswith("/admin/")
+    )
+
+
+def may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    if not getattr(request, CACHEABLE_ATTRIBUTE, False):
+        return False
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token: a form for this visitor only
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(
+        word in cache_control for word in ("private", "no-store", "no-cache")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers anonymous portal requests from the cache and stores cacheable pages.
+
+    Sits after the session, authentication and messages middleware and before
+    Wagtail's redirects; the outer middleware (security headers, CSP, locale) still
+    processes every cached answer.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not may_use_cache(request):
+            return self.get_response(request)
+        key = cache_key(request, current_version())
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content, headers=headers)
+            response[HIT_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if may_store(request, response):
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in {"set-cookie", "vary"}
+            }
+            cache.set(key, (response.content, headers), timeout())
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+def mark_cacheable(request: HttpRequest, cacheable: bool = True) -> None:
+    """Tells the middleware that this answer is the same for every anonymous visitor."""
+    setattr(request, CACHEABLE_ATTRIBUTE, cacheable)
+
+
+@hooks.register("before_serve_page")
+def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
+    """Public, live pages may be cached; previews and restricted pages never."""
+    cacheable = (
+        not getattr(request, "is_preview", False)
+        and page.live
+        and not page.get_view_restrictions().exists()
+    )
+    mark_cacheable(request, cacheable)
+
+
+# --- invalidation ------------------------------------------------------------------
+
+
+def _page_changed(sender, **kwargs) -> None:
+    invalidate()
+
+
+def _model_changed(sender, instance=None, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    from wagtail.snippets.models import get_snippet_models
+
+    if (
+        isinstance(instance, Page)
+        or sender._meta.label_lower in CONTENT_MODELS
+        or sender in get_snippet_models()
+    ):
+        invalidate()
+
+
+def _model_saved(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, Page):
+        # Publishing sends page_published. Saving a draft (Wagtail saves only a few
+        # fields then) changes nothing a visitor sees; a full save of a live page
+        # in code may.
+        if instance.live and kwargs.get("update_fields") is None:
+            invalidate()
+        return
+    _model_changed(sender, instance=instance, **kwargs)
+
+
+_PAGE_SIGNALS = (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+for _number, _signal in enumerate(_PAGE_SIGNALS):
+    _signal.connect(_page_changed, dispatch_uid=f"portal_page_cache_{_number}")
+post_delete.connect(_model_changed, dispatch_uid="portal_page_cache_delete")
+post_save.connect(_model_saved, dispatch_uid="portal_page_cache_save")

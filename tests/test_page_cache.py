@@ -1,0 +1,229 @@
+"""Anonymous visitors get portal pages from the cache; a publish shows at once."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
+from apps.knowledge.page_cache import HIT_HEADER
+from tests.knowledge import factories
+from tests.knowledge.utils import add_solution, build_portal, translate_tree
+
+pytestmark = pytest.mark.django_db
+
+TITLES = {
+    "de": "Energiedaten-Plattform",
+    "da": "Energidataplatform",
+    "en": "Energy data platform",
+}
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def solution():
+    portal = build_portal()
+    page = add_solution(portal, title=TITLES["de"], slug="energiedaten")
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def translated(solution):
+    """The solution in de, da and en, each with its own title."""
+    pages = {"de": solution}
+    for language in ("da", "en"):
+        page = translate_tree(solution, language)
+        page.title = TITLES[language]
+        page.save_revision().publish()
+        pages[language] = page
+    return pages
+
+
+def publish_title(page: SolutionPage, title: str) -> None:
+    page = SolutionPage.objects.get(pk=page.pk)
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_anonymous_visitor__second_visit_comes_from_the_cache_without_database(
+    client, solution, django_assert_num_queries
+):
+    url = solution.get_url()
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert first.status_code == second.status_code == HTTPStatus.OK
+    assert first[HIT_HEADER] == "miss"
+    assert second[HIT_HEADER] == "hit"
+    assert second.content == first.content
+    assert TITLES["de"] in second.content.decode()
+    # Headers added on the way out still come with a cached page.
+    assert "Content-Security-Policy" in second
+    assert second["Content-Language"] == "de"
+
+
+def test_logged_in_editor__never_gets_the_cached_copy(client, solution, admin_user):
+    url = solution.get_url()
+    client.get(url)  # cached for anonymous visitors
+    # A change that bypasses publishing: only a fresh render can show it.
+    SolutionPage.objects.filter(pk=solution.pk).update(title="Nur frisch sichtbar")
+
+    client.force_login(admin_user)
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert HIT_HEADER not in response
+    assert "Nur frisch sichtbar" in response.content.decode()
+
+
+def test_page_rendered_for_a_logged_in_editor__is_not_served_to_anonymous_visitors(
+    client, solution, admin_user
+):
+    url = solution.get_url()
+    client.force_login(admin_user)
+    client.get(url)
+    client.logout()
+    client.cookies.clear()
+
+    response = client.get(url)
+
+    assert response[HIT_HEADER] == "miss"
+
+
+def test_publishing_a_change__shows_the_new_title_at_once_in_every_language(
+    client, translated
+):
+    for page in translated.values():
+        assert client.get(page.get_url())[HIT_HEADER] == "miss"
+        assert client.get(page.get_url())[HIT_HEADER] == "hit"
+
+    new_titles = {"de": "Energieatlas", "da": "Energiatlas", "en": "Energy atlas"}
+    for language, page in translated.items():
+        publish_title(page, new_titles[language])
+
+    for language, page in translated.items():
+        html = client.get(page.get_url()).content.decode()
+        assert new_titles[language] in html
+        assert TITLES[language] not in html
+
+
+def test_editing_an_organisation__shows_its_new_name_on_cached_pages(
+    client, solution
+):
+    url = solution.get_url()
+    client.get(url)
+    organisation = Organisation.objects.get(pk=solution.lead_organisation_id)
+    organisation.name = "Stadtwerke Nord"
+    organisation.save()
+
+    response = client.get(url)
+
+    assert response[HIT_HEADER] == "miss"
+    assert "Stadtwerke Nord" in response.content.decode()
+
+
+def test_unpublishing__answers_not_found_at_once(client, solution):
+    url = solution.get_url()
+    assert client.get(url).status_code == HTTPStatus.OK
+
+    SolutionPage.objects.get(pk=solution.pk).unpublish()
+
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_deleting_a_page__answers_not_found_at_once(client, solution):
+    url = solution.get_url()
+    assert client.get(url).status_code == HTTPStatus.OK
+
+    SolutionPage.objects.get(pk=solution.pk).delete()
+
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_saved_draft__is_never_served_to_anonymous_visitors(client, solution):
+    url = solution.get_url()
+    client.get(url)
+    page = SolutionPage.objects.get(pk=solution.pk)
+    page.title = "Entwurf, noch nicht freigegeben"
+    page.save_revision()
+
+    cached = client.get(url).content.decode()
+    cache.clear()
+    fresh = client.get(url).content.decode()
+
+    for html in (cached, fresh):
+        assert TITLES["de"] in html
+        assert "Entwurf, noch nicht freigegeben" not in html
+
+
+def test_password_protected_page__is_never_cached(client, solution):
+    PageViewRestriction.objects.create(
+        page=solution,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",  # noqa: S106
+    )
+    url = solution.get_url()
+
+    client.get(url)
+    response = client.get(url)
+
+    assert HIT_HEADER not in response
+    assert TITLES["de"] not in response.content.decode()
+
+
+def test_search_with_results__is_cached_and_follows_a_publish(client, solution):
+    url = "/de/search/?q=Energiedaten&phase=pilot"
+    assert TITLES["de"] in client.get(url).content.decode()
+    assert client.get(url)[HIT_HEADER] == "hit"
+
+    publish_title(solution, "Energiedaten-Atlas")
+
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "Energiedaten-Atlas" in response.content.decode()
+
+
+def test_search_that_finds_nothing__is_counted_each_time_not_cached(client, solution):
+    url = "/de/search/?q=Zeppelinhafen"
+
+    first = client.get(url)
+    second = client.get(url)
+
+    assert HIT_HEADER not in first
+    assert HIT_HEADER not in second
+    assert ZeroResultQuery.objects.get(query="zeppelinhafen").count == 2
+
+
+def test_cache_switched_off__every_visit_renders_afresh(client, solution, settings):
+    settings.PORTAL_CACHE_SECONDS = 0
+    url = solution.get_url()
+    client.get(url)
+
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert HIT_HEADER not in response
+
+
+def test_saving_a_contact__retires_the_cached_pages(
+    client, solution
+):
+    url = solution.get_url()
+    client.get(url)
+
+    factories.ContactFactory(name="Neue Kontaktperson")
+
+    assert client.get(url)[HIT_HEADER] == "miss"

@@ -27,6 +27,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import requests
@@ -196,7 +197,17 @@ def check_terms(
     return issues
 
 
+#: The term issues of the translations made in this context (request or task), for
+#: the admin to show: wagtail-localize's view does not hand its translator out.
+term_issues: ContextVar[list[TermIssue] | None] = ContextVar(
+    "term_issues", default=None
+)
+
+
 def _report(issues: list[TermIssue], source_lang: str, target_lang: str) -> None:
+    collected = term_issues.get()
+    if collected is not None:
+        collected.extend(issues)
     for issue in issues:
         logger.warning(
             "Term list not followed (%s to %s): %r should be %r in %r",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,13 +13,63 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.http import require_POST
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
+from wagtail_localize.views import edit_translation
 
 from apps.knowledge import tree_translation
-from apps.knowledge.machine_translation import configured_translator
+from apps.knowledge.machine_translation import (
+    MachineTranslationError,
+    configured_translator,
+    term_issues,
+)
 from apps.knowledge.models import TreeTranslationJob
 
 PERMISSION = "wagtail_localize.submit_translation"
+logger = logging.getLogger(__name__)
+
+
+@require_POST
+def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's machine translation button, with what went wrong shown.
+
+    Served at localize's own address (our admin URLs come first), so its editor
+    posts here: a refusing or unreachable service becomes a message instead of a
+    server error, and source terms whose term-list translation is missing from the
+    result are listed for the translator to check.
+    """
+    issues: list = []
+    token = term_issues.set(issues)
+    try:
+        response = edit_translation.machine_translate(request, translation_id)
+    except MachineTranslationError as error:
+        logger.warning("Machine translation failed: %s", error)
+        messages.error(
+            request,
+            _(
+                "The machine translation service could not translate this time; "
+                "nothing was changed. Please try again later or translate by hand."
+            ),
+        )
+        return redirect(
+            get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+        )
+    finally:
+        term_issues.reset(token)
+    if issues:
+        messages.warning(
+            request,
+            _("Please check these terms against the term list: %(terms)s")
+            % {
+                "terms": "; ".join(
+                    sorted(
+                        {f"{issue.source_term} → {issue.expected}" for issue in issues}
+                    )
+                )
+            },
+        )
+    return response
 
 
 class TreeTranslationForm(forms.Form):
@@ -163,6 +215,12 @@ class TreeTranslationJobListView(TranslationJobView):
 
 def tree_translation_urlpatterns() -> list:
     return [
+        path(
+            # wagtail-localize's address of its machine translation button.
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translate,
+            name="knowledge_machine_translate",
+        ),
         path(
             "translate-tree/<int:page_id>/",
             TreeTranslationStartView.as_view(),

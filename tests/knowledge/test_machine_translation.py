@@ -12,6 +12,7 @@ import json
 from http import HTTPStatus
 
 from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -54,6 +55,10 @@ def choose(engine: str = "", **fields) -> None:
     for name, value in fields.items():
         setattr(stored, name, value)
     stored.save()
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def term_group(name: str, **terms_by_language: list[str]) -> TermGroup:
@@ -329,15 +334,22 @@ class MachineTranslationTests(TestCase):
         )
         self.assertEqual(TranslationSettings.load().deepl_glossary_id, "glossary-2")
 
-    def test_deepl__refusal_is_reported_and_nothing_is_stored(self):
+    def test_deepl__refusal_is_shown_to_the_translator_and_nothing_is_stored(self):
         self.use_deepl()
         self.server.responder = lambda request: (
             HTTPStatus.FORBIDDEN,
             {"message": "Wrong key"},
         )
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertRaisesMessage(Exception, "DeepL answered 403"):
-            self.click_machine_translate(translation)
+        with self.assertLogs("apps.knowledge.translation_views", "WARNING") as logs:
+            response = self.click_machine_translate(translation)
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertIn("DeepL answered 403", logs.output[0])
+        self.assertIn(
+            "The machine translation service could not translate this time; "
+            "nothing was changed. Please try again later or translate by hand.",
+            messages_of(response),
+        )
         self.assertFalse(StringTranslation.objects.filter(locale=self.danish).exists())
 
     # LibreTranslate ----------------------------------------------------------
@@ -378,9 +390,17 @@ class MachineTranslationTests(TestCase):
         )
         translation = self.submit_translation(self.solution, self.danish)
         with self.assertLogs("apps.knowledge.machine_translation", "WARNING") as logs:
-            self.click_machine_translate(translation)
+            response = self.click_machine_translate(translation)
         self.assertTrue(
             any("'ÖPNV' should be 'kollektiv trafik'" in line for line in logs.output)
+        )
+        self.assertIn(
+            "Please check these terms against the term list: ÖPNV → kollektiv trafik",
+            messages_of(response),
+        )
+        # The translation is kept for the translator to correct.
+        self.assertEqual(
+            self.machine_strings(translation)["Rufbus im ÖPNV"], "Bus efter behov"
         )
 
 

@@ -28,6 +28,7 @@ from apps.knowledge.models import (
     ThemePage,
 )
 from apps.knowledge.models.pages import live_solutions
+from apps.knowledge.models.snippets import public_version
 from apps.knowledge.models.tags import tag_name
 
 # Several values in one CSV cell, e.g. the fields of action of a solution.
@@ -135,13 +136,17 @@ def _iso(value) -> str:
     return value.isoformat() if value else ""
 
 
+def _present(items: Iterable) -> list:
+    return [item for item in items if item is not None]
+
+
 def _decimal(value) -> str:
     return "" if value is None else str(value)
 
 
 def public_contact(contact: Contact) -> dict:
     """What the portal may show of a contact, as far as the person consented."""
-    organisation = contact.organisation
+    organisation = public_version(contact.organisation)
     return {
         "id": contact.pk,
         "translation_key": str(contact.translation_key),
@@ -204,17 +209,23 @@ class Exporter:
         )
 
     def organisations(self) -> Iterable[Organisation]:
-        return Organisation.objects.filter(locale=self.locale).order_by("name", "pk")
+        # Live only: a translation awaiting review is not published yet.
+        return (
+            Organisation.objects.live()
+            .filter(locale=self.locale)
+            .order_by("name", "pk")
+        )
 
     def contacts(self) -> Iterable[Contact]:
         return (
-            Contact.objects.filter(locale=self.locale)
+            Contact.objects.live()
+            .filter(locale=self.locale)
             .select_related("organisation", "locale")
             .order_by("name", "pk")
         )
 
     def fields_of_action(self) -> Iterable[FieldOfAction]:
-        return FieldOfAction.objects.filter(locale=self.locale)
+        return FieldOfAction.objects.live().filter(locale=self.locale)
 
     # Records ---------------------------------------------------------------
 
@@ -228,21 +239,26 @@ class Exporter:
         )
 
     def _in_language(self, snippet):
-        """The snippet's version in this language, if translated (else as stored)."""
+        """The snippet's live version in this language, if translated (else the
+        live one stored, else its live German version, else None)."""
+        snippet = public_version(snippet)
         if snippet is None or snippet.locale_id == self.locale.pk:
             return snippet
-        return snippet.get_translation_or_none(self.locale) or snippet
+        translated = snippet.get_translation_or_none(self.locale)
+        return translated if translated is not None and translated.live else snippet
 
     def solution_record(self, page: SolutionPage) -> dict:
-        fields = [
+        fields = _present(
             self._in_language(item.field_of_action)
             for item in page.fields_of_action.all()
-        ]
+        )
         lead = self._in_language(page.lead_organisation)
-        partners = [
+        partners = _present(
             self._in_language(item.organisation) for item in page.partners.all()
-        ]
-        contacts = [self._in_language(item.contact) for item in page.contacts.all()]
+        )
+        contacts = _present(
+            self._in_language(item.contact) for item in page.contacts.all()
+        )
         with translation.override(self.language):
             phase_label = str(page.get_phase_display())
         return {

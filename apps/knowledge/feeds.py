@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from apps.knowledge import i18n
 from apps.knowledge.models import FieldOfAction, SolutionPage
 from apps.knowledge.models.pages import live_solutions
+from apps.knowledge.models.snippets import public_version
 
 FEED_LENGTH = 50
 
@@ -44,7 +45,9 @@ class SolutionsFeed(Feed):
             # The slug is the same in every language; an untranslated field of
             # action still has its solutions in this language.
             field_of_action = i18n.best_translation(
-                FieldOfAction.objects.filter(slug=field).select_related("locale"),
+                FieldOfAction.objects.live()
+                .filter(slug=field)
+                .select_related("locale"),
                 locale.language_code,
             )
             if field_of_action is None:
@@ -99,10 +102,18 @@ class SolutionsFeed(Feed):
         return item.last_published_at or item.first_published_at
 
     def item_author_name(self, item: SolutionPage) -> str | None:
-        return item.lead_organisation.name if item.lead_organisation else None
+        lead = public_version(item.lead_organisation)
+        return lead.name if lead else None
 
     def item_categories(self, item: SolutionPage) -> list[str]:
-        fields = [entry.field_of_action.name for entry in item.fields_of_action.all()]
+        fields = [
+            field.name
+            for field in (
+                public_version(entry.field_of_action)
+                for entry in item.fields_of_action.all()
+            )
+            if field is not None
+        ]
         return fields + [entry.tag.name for entry in item.tagged_items.all()]
 
 

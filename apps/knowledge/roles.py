@@ -42,6 +42,10 @@ COMMON_PERMISSIONS = [
     "knowledge.change_contact",
     "knowledge.add_organisation",
     "knowledge.change_organisation",
+    # Publishes German snippets directly; "Publish" on a translation submits it to
+    # the translation review instead (apps.workflow.snippet_moderation).
+    "knowledge.publish_contact",
+    "knowledge.publish_organisation",
 ]
 COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
@@ -53,6 +57,7 @@ TAXONOMY_PERMISSIONS = [
     "knowledge.add_fieldofaction",
     "knowledge.change_fieldofaction",
     "knowledge.delete_fieldofaction",
+    "knowledge.publish_fieldofaction",
     # Tags and their names in each language (apps.knowledge.models.tags).
     "taggit.add_tag",
     "taggit.change_tag",
@@ -72,6 +77,7 @@ TRANSLATOR_PERMISSIONS = [
     "wagtail_localize.submit_translation",
     "knowledge.add_fieldofaction",
     "knowledge.change_fieldofaction",
+    "knowledge.publish_fieldofaction",
     "taggit.change_tag",
 ]
 

@@ -95,8 +95,8 @@ class TranslationSignOffReportView(ReportView):
     index_url_name = "workflow_admin:translation_sign_offs"
     index_results_url_name = "workflow_admin:translation_sign_offs_results"
     list_export = [
-        "page.title",
-        "page.locale.language_code",
+        "title",
+        "language_code",
         "machine_translated",
         "signed_off_by",
         "signed_off_at",
@@ -104,20 +104,15 @@ class TranslationSignOffReportView(ReportView):
 
     @cached_property
     def columns(self):
+        # Pages and snippets (fields of action, organisations, contacts) alike.
         return [
             TitleColumn(
-                "page",
-                label=_("Page"),
-                accessor="page.get_admin_display_title",
-                get_url=lambda sign_off: reverse(
-                    "wagtailadmin_pages:edit", args=[sign_off.page_id]
-                ),
+                "title",
+                label=_("Page or snippet"),
+                accessor="title",
+                get_url=lambda sign_off: sign_off.edit_url,
             ),
-            Column(
-                "language",
-                label=_("Language"),
-                accessor="page.locale.get_display_name",
-            ),
+            Column("language", label=_("Language"), accessor="language_name"),
             BooleanColumn("machine_translated", label=_("Machine-translated")),
             BooleanColumn("needs_review", label=_("Not yet reviewed")),
             UserColumn("signed_off_by", label=_("Signed off by")),
@@ -126,8 +121,8 @@ class TranslationSignOffReportView(ReportView):
 
     def get_queryset(self):
         return TranslationSignOff.objects.select_related(
-            "page__locale", "signed_off_by"
-        )
+            "page", "locale", "signed_off_by"
+        ).prefetch_related("content_object")
 
 
 class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
@@ -274,6 +269,10 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             status=status,
             kind=kind,
             query=query.urlencode(),
+            # wagtail-localize's "Translate" and "Sync" need this permission.
+            can_translate=self.request.user.has_perm(
+                "wagtail_localize.submit_translation"
+            ),
             **kwargs,
         )
 

@@ -101,3 +101,20 @@ def register_submit_translation_listing_button(page, user, next_url=None):
     from apps.workflow.views import submit_translation_button
 
     yield from submit_translation_button(page, user, "index", next_url)
+
+
+# Snippet translations (apps.workflow.snippet_moderation): "Publish" on a Danish or
+# English snippet, in Wagtail's editor or wagtail-localize's, submits it for review.
+# Ordered before wagtail-localize's before_edit_snippet hook (order 0).
+@hooks.register("before_publish")
+def submit_snippet_translation_instead_of_publishing(request, obj):
+    from apps.workflow.snippet_moderation import submit_instead_of_publishing
+
+    return submit_instead_of_publishing(request, obj)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def moderate_localize_snippet_editor(request, instance):
+    from apps.workflow.snippet_moderation import localize_editor
+
+    return localize_editor(request, instance)

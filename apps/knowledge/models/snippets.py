@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -31,6 +32,7 @@ from apps.knowledge.choices import (
     PublicationConsent,
 )
 from apps.knowledge.forms import ContactForm
+from apps.workflow.panels import TranslationReviewPanel
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
 # instead of losing the letter ("snderborg").
@@ -58,6 +60,32 @@ def slug_from_name(name: str, max_length: int = 200) -> str:
     return slugify(name.translate(_SPELL_OUT))[:max_length]
 
 
+class SnippetQuerySet(models.QuerySet):
+    """Queries of the portal and the open-data channels: live snippets only."""
+
+    def live(self) -> SnippetQuerySet:
+        return self.filter(live=True)
+
+    def public_in(self, locale) -> SnippetQuerySet:
+        """Live snippets in ``locale``; where the translation into ``locale`` is
+        still a draft (awaiting review), its live default-language version."""
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        own = Q(locale=locale, live=True)
+        if locale.pk == default.pk:
+            return self.filter(own)
+        drafts = self.model._default_manager.filter(locale=locale, live=False)
+        return self.filter(
+            own
+            | Q(
+                locale=default,
+                live=True,
+                translation_key__in=drafts.values("translation_key"),
+            )
+        )
+
+
 class SnippetModerationMixin(
     WorkflowMixin,
     DraftStateMixin,
@@ -68,30 +96,33 @@ class SnippetModerationMixin(
 ):
     """Drafts, revisions, locking, workflows and translations for a snippet."""
 
+    objects = SnippetQuerySet.as_manager()
+
     class Meta(TranslatableMixin.Meta):
         abstract = True
 
-    def live_version(self):
-        """What the public sees for this snippet: itself if live, else its live
-        version in the default language (the source), else None."""
+    def public_version(self):
+        """What the public sees of this snippet: itself if live, else the live
+        version in the default language (a translation awaiting review shows the
+        source instead), else None."""
         if self.live:
             return self
-        return live_fallback(self)
+        from wagtail.models import Locale
 
-
-def live_fallback(snippet):
-    """The live default-language version of ``snippet``, or None."""
-    from wagtail.models import Locale
-
-    return (
-        type(snippet)
-        .objects.filter(
-            translation_key=snippet.translation_key,
-            locale_id=Locale.get_default().pk,
-            live=True,
+        return (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key,
+                locale_id=Locale.get_default().pk,
+                live=True,
+            )
+            .first()
         )
-        .first()
-    )
+
+
+def public_version(snippet):
+    """``snippet.public_version()``, for a snippet or None."""
+    return snippet.public_version() if snippet is not None else None
 
 
 class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
@@ -112,6 +143,7 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
+        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
@@ -171,6 +203,7 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
     )
 
     panels = [
+        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("kind"),
@@ -273,6 +306,7 @@ class Contact(SnippetModerationMixin, index.Indexed, models.Model):
     )
 
     panels = [
+        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("organisation"),

@@ -123,6 +123,32 @@ class TranslationSignOff(models.Model):
         return self.page if self.page_id else self.content_object
 
     @property
+    def title(self) -> str:
+        """The reviewed page's or snippet's title, as the admin shows it."""
+        obj = self.reviewed_object
+        if obj is None:
+            return ""
+        if isinstance(obj, Page):
+            return obj.get_admin_display_title()
+        return str(obj)
+
+    @property
+    def language_code(self) -> str:
+        return self.locale.language_code if self.locale_id else ""
+
+    @property
+    def language_name(self) -> str:
+        return self.locale.get_display_name() if self.locale_id else ""
+
+    @property
+    def edit_url(self) -> str | None:
+        """The admin editor of the reviewed page or snippet."""
+        from wagtail.admin.admin_url_finder import AdminURLFinder
+
+        obj = self.reviewed_object
+        return AdminURLFinder().get_edit_url(obj) if obj is not None else None
+
+    @property
     def needs_review(self) -> bool:
         """Machine-translated and not yet signed off by a reviewer."""
         return self.machine_translated and self.signed_off_at is None

@@ -159,15 +159,37 @@ def in_locale(obj, locale: Locale):
 
 
 def text_to_paragraphs(text: str) -> list[dict]:
-    """Plain text to rich-text paragraph blocks; blank lines separate paragraphs."""
+    """Plain text to rich-text paragraph blocks; blank lines separate paragraphs.
+
+    Each paragraph is stored the way the page editor saves it, so a moderator who
+    opens the page and approves it from the editor's action menu posts it back
+    unchanged (and does not become the author of a new revision).
+    """
     blocks = []
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
         if paragraph.strip():
             lines = [escape(line.strip()) for line in paragraph.strip().split("\n")]
             blocks.append(
-                {"type": "paragraph", "value": f"<p>{'<br/>'.join(lines)}</p>"}
+                {
+                    "type": "paragraph",
+                    "value": as_saved_by_editor(f"<p>{'<br/>'.join(lines)}</p>"),
+                }
             )
     return blocks
+
+
+def as_saved_by_editor(html: str) -> str:
+    """Rich text after a round trip through the body's rich-text editor widget.
+
+    The editor (Draftail by default) renders the stored HTML into its own format and
+    converts it back on save, adding block keys and its own escaping; a page built
+    in code must hold exactly that, or the edit form reports a change nobody made.
+    """
+    block = SolutionPage._meta.get_field("body").stream_block.child_blocks["paragraph"]
+    widget = block.field.widget
+    return widget.value_from_datadict(
+        {"rich_text": widget.format_value(html)}, {}, "rich_text"
+    )
 
 
 def paragraphs_to_text(body) -> str:

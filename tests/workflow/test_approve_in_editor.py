@@ -1,0 +1,178 @@
+"""A moderator approves a partner's submission from the page editor's action menu:
+the editor form, posted back unchanged, must not count as the moderator's own edit
+(which the moderation tasks refuse to approve)."""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page, TaskState
+
+from apps.workflow.models import Submission
+from apps.workflow.models.tasks import AuthorityReviewTask
+from apps.workflow.workflows import ensure_default_workflow
+from tests.knowledge.utils import admin_in_english
+from tests.workflow.mail_utils import FLENSBURG, make_user
+from tests.workflow.portal_utils import (
+    act,
+    build_partner_portal,
+    current_task_state,
+    moderators,
+    submission_data,
+    submit_url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def _edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def client_get_editor(user, page: Page) -> str:
+    """The editor as ``user`` sees it (its action menu offers the workflow actions)."""
+    client = Client()
+    client.force_login(user)
+    return client.get(_edit_url(page)).content.decode()
+
+
+def _stream_post_data(name: str, state: list) -> dict:
+    """What Wagtail's StreamField JavaScript posts for an untouched stream."""
+    data = {f"{name}-count": str(len(state))}
+    for index, child in enumerate(state):
+        prefix = f"{name}-{index}"
+        data.update(
+            {
+                f"{prefix}-type": child["type"],
+                f"{prefix}-id": child.get("id") or "",
+                f"{prefix}-order": str(index),
+                f"{prefix}-deleted": "",
+            }
+        )
+        data.update(_block_post_data(f"{prefix}-value", child["value"]))
+    return data
+
+
+def _block_post_data(name: str, value) -> dict:
+    if isinstance(value, dict) and "id" in value and "edit_url" in value:
+        return {name: str(value["id"])}  # a chooser keeps the chosen object's id
+    if isinstance(value, dict):
+        data = {}
+        for key, item in value.items():
+            data.update(_block_post_data(f"{name}-{key}", item))
+        return data
+    if isinstance(value, list):
+        return _stream_post_data(name, value)
+    return {name: "" if value is None else str(value)}
+
+
+def unchanged_editor_form(client, page: Page) -> dict:
+    """Open the page editor and return what the browser posts if nothing is typed:
+    every rendered field with its value, and the StreamFields as their script
+    serialises their initial state."""
+    response = client.get(_edit_url(page))
+    assert response.status_code == HTTPStatus.OK
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.find("form", id="page-edit-form")
+    data: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or "__prefix__" in name:
+            continue
+        if field.name == "textarea":
+            data[name] = field.text.removeprefix("\n")
+        elif field.name == "select":
+            chosen = [o.get("value", o.text) for o in field.find_all("option")]
+            selected = [
+                o.get("value", o.text)
+                for o in field.find_all("option")
+                if o.has_attr("selected")
+            ]
+            data[name] = (
+                selected
+                if field.has_attr("multiple")
+                else (selected[0] if selected else chosen[0] if chosen else "")
+            )
+        elif field.get("type") in {"submit", "button", "file", "image"}:
+            continue
+        elif field.get("type") in {"checkbox", "radio"}:
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    for stream in form.find_all(attrs={"data-controller": "w-block"}):
+        state = json.loads(stream["data-w-block-arguments-value"])[0]
+        data.update(_stream_post_data(stream["id"], state))
+    return data
+
+
+def _approve_in_editor(client, page: Page):
+    """The moderator opens the editor and chooses "Approve" in its action menu."""
+    data = unchanged_editor_form(client, page)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+        }
+    )
+    return client.post(_edit_url(page), data)
+
+
+def _problems(response) -> str:
+    """The messages and field errors the editor shows after a refused post."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    found = soup.select(".messages li, .error-message, .help-critical")
+    return " | ".join(" ".join(item.get_text().split()) for item in found)
+
+
+BODY = (
+    'Der Automat steht am Dorfplatz & ist "rund um die Uhr" offen.\n'
+    "Zweite Zeile mit <Sonderzeichen> und Jens' Hinweis.\n\n"
+    "Er wird von der Dorfgemeinschaft betrieben."
+)
+
+
+@pytest.mark.parametrize("language", ["de", "da"])
+def test_area_moderator__approves_partner_submission_from_the_editor_menu(
+    client, language
+):
+    setup = build_partner_portal()
+    ensure_default_workflow()
+    reviewers = moderators()
+    client.force_login(setup.partner.user)
+    response = client.post(
+        submit_url(language), submission_data(setup, language, body_text=BODY)
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    page = Submission.objects.get().page
+    partner_revision = page.get_latest_revision()
+    # The Digitalagentur's feasibility check comes first (from the dashboard).
+    act(client, page, reviewers, "approve")
+    state = current_task_state(page)
+    assert isinstance(state.task.specific, AuthorityReviewTask)
+    moderator = make_user("flensburg-mod", FLENSBURG.moderators)
+    admin_in_english(moderator)
+    assert "workflow-action-name" in client_get_editor(moderator, page)
+    client.force_login(moderator)
+
+    response = _approve_in_editor(client, page)
+
+    assert response.status_code == HTTPStatus.FOUND, _problems(response)
+    # No revision of the moderator's was made: the partner's text is what passed.
+    assert page.revisions.order_by("-pk").first() == partner_revision
+    finished = TaskState.objects.get(pk=state.pk)
+    assert finished.status == TaskState.STATUS_APPROVED
+    assert finished.finished_by == moderator
+    assert finished.revision == partner_revision

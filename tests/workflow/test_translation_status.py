@@ -181,11 +181,13 @@ class PageDriftTests(TestCase):
     def test_dashboard__missing_draft_machine_and_reviewed_states(self):
         staff = client_for(self.agency)
         self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "missing")
-        response = staff.get(reverse(DASHBOARD), {"language": "da"})
-        self.assertContains(
-            response,
-            reverse("wagtail_localize:submit_page_translation", args=[self.source.pk]),
+        translate_url = reverse(
+            "wagtail_localize:submit_page_translation", args=[self.source.pk]
         )
+        dashboard = reverse(DASHBOARD) + "?language=da"
+        self.assertContains(client_for(self.translator).get(dashboard), translate_url)
+        # Editors see the gap but cannot start wagtail-localize's translation.
+        self.assertNotContains(client_for(self.editor).get(dashboard), translate_url)
 
         translation = localize_translation(self.source, "da", self.translator)
         self.assertEqual(dashboard_cell(staff, "da")["Digitale Dorfkiste"], "draft")

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -186,7 +187,9 @@ PORTAL_CACHE_SECONDS = int(
 )
 
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
-# in-process; production can switch to the database backend without a code change.
+# in-process; production can switch to the database backend
+# (TASKS_BACKEND=django_tasks_db.DatabaseBackend, worker: `manage.py db_worker`)
+# without a code change.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
@@ -194,6 +197,26 @@ TASKS = {
         )
     }
 }
+
+# Periodic jobs, run by `manage.py run_scheduler` (apps/workflow/scheduler.py): the
+# management command of each job and every how many seconds it runs. Each run is
+# claimed in the database first, so two schedulers never run a job twice.
+SCHEDULER_JOBS = {
+    "retry_outbox": {
+        "command": "retry_outbox",
+        "every": int(os.environ.get("SCHEDULE_RETRY_OUTBOX_SECONDS", "600")),
+    },
+    "replay_search_index": {
+        "command": "replay_search_index",
+        "every": int(os.environ.get("SCHEDULE_REPLAY_SEARCH_INDEX_SECONDS", "900")),
+    },
+    "send_review_reminders": {
+        "command": "send_review_reminders",
+        "every": int(os.environ.get("SCHEDULE_REVIEW_REMINDERS_SECONDS", "86400")),
+    },
+}
+# How often the scheduler wakes up to look for due jobs.
+SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
 
 # E-mail
 EMAIL_BACKEND = os.environ.get(

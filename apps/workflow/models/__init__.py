@@ -3,6 +3,7 @@
 from apps.workflow.models.follows import Follow
 from apps.workflow.models.notifications import OutboxMessage, ReviewReminder
 from apps.workflow.models.partners import PartnerInvitation, PartnerProfile, Submission
+from apps.workflow.models.scheduler import ScheduledJob
 from apps.workflow.models.tasks import (
     AuthorityReviewTask,
     CrossBorderReviewTask,
@@ -19,6 +20,7 @@ __all__ = [
     "PartnerInvitation",
     "PartnerProfile",
     "Submission",
+    "ScheduledJob",
     "AuthorityReviewTask",
     "CrossBorderReviewTask",
     "FeasibilityCheckTask",

@@ -494,6 +494,8 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
                 "organisation": "",
                 "email": "",
                 "consent": "none",
+                # Contacts have drafts: "Publish" stores the change in the contact.
+                "action-publish": "action-publish",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)

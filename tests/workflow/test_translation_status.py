@@ -23,6 +23,7 @@ from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.factories import UserFactory
+from tests.workflow.test_snippet_translation_review import act_on_snippet, snippet_url
 from tests.workflow.test_translation_review import record_machine_translation
 from tests.workflow.utils import act, client_for, submit
 
@@ -250,46 +251,49 @@ class PageDriftTests(TestCase):
 
 
 class SnippetDriftTests(TestCase):
+    """An organisation translated in wagtail-localize and signed off, then changed."""
+
     @classmethod
     def setUpTestData(cls):
         cls.authorities = utils.build_authorities()
         cls.portal = cls.authorities.portal
         cls.agency = utils.digitalagentur()
+        cls.translator = utils.translator()
+        cls.danish_reviewer = utils.reviewer_of("da")
         cls.admin = UserFactory(username="admin", is_superuser=True)
         cls.organisation = knowledge_factories.OrganisationFactory(
             name="Stadtwerke Flensburg",
             slug="stadtwerke-flensburg",
             description="Energie und Wasser für Flensburg.",
         )
+        cls.organisation.save_revision(user=cls.admin).publish(user=cls.admin)
         cls.danish_directory = translate_tree(cls.portal.directory, "da")
         setup_roles()
 
-    def translate_organisation(self) -> tuple[Translation, Organisation]:
-        translation_source, _ = TranslationSource.get_or_create_from_instance(
-            self.organisation
+    def translation(self) -> Translation:
+        return Translation.objects.get(
+            source__object_id=self.organisation.translation_key,
+            target_locale__language_code="da",
         )
-        translation = Translation.objects.create(
-            source=translation_source,
-            target_locale=Locale.objects.get(language_code="da"),
-        )
-        # "Translate" creates the copy; the translator types a string and publishes.
-        with self.captureOnCommitCallbacks(execute=True):
-            translation.save_target(user=self.admin, publish=True)
-        type_string(
-            client_for(self.admin), translation, "description", "Energi og vand."
-        )
-        with self.captureOnCommitCallbacks(execute=True):
-            translation.save_target(user=self.admin, publish=True)
-        return translation, Organisation.objects.get(
+
+    def translate_and_review(self, path: str, value: str) -> Organisation:
+        """Type a string in wagtail-localize, "Publish" (submits it for review),
+        and the Danish reviewer approves."""
+        type_string(client_for(self.translator), self.translation(), path, value)
+        danish = Organisation.objects.get(
             translation_key=self.organisation.translation_key,
             locale__language_code="da",
         )
+        client_for(self.translator).post(
+            snippet_url(danish, "edit"), {"action": "publish"}
+        )
+        act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
+        danish.refresh_from_db()
+        self.assertTrue(danish.live)
+        return danish
 
     def edit_german_organisation(self, **changes):
-        """The Digitalagentur's admin edits the German organisation and publishes."""
-        url = reverse(
-            "wagtailsnippets_knowledge_organisation:edit", args=[self.organisation.pk]
-        )
+        """An administrator edits the German organisation and publishes it."""
         data = {
             "name": self.organisation.name,
             "slug": self.organisation.slug,
@@ -301,21 +305,35 @@ class SnippetDriftTests(TestCase):
             "action-publish": "action-publish",
             **changes,
         }
-        response = client_for(self.admin).post(url, data)
+        response = client_for(self.admin).post(
+            snippet_url(self.organisation, "edit"), data
+        )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
 
-    def test_changed_organisation__danish_version_outdated_until_synced(self):
-        translation, danish = self.translate_organisation()
-        danish_url = self.danish_directory.specific.organisation_url(danish)
+    def test_changed_organisation__danish_version_outdated_until_updated(self):
+        response = client_for(self.translator).post(
+            reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=["knowledge", "organisation", self.organisation.pk],
+            ),
+            {"locales": [Locale.objects.get(language_code="da").pk]},
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
         staff = client_for(self.agency)
-        self.assertNotEqual(
+        self.assertEqual(
             dashboard_cell(staff, "da", kind="snippets")["Stadtwerke Flensburg"],
-            "outdated",
+            "draft",
+        )
+        danish = self.translate_and_review("description", "Energi og vand.")
+        danish_url = self.danish_directory.specific.organisation_url(danish)
+        self.assertEqual(
+            dashboard_cell(staff, "da", kind="snippets")["Stadtwerke Flensburg"],
+            "reviewed",
         )
 
         # Saving without a change does not make the translation outdated.
         self.edit_german_organisation()
-        self.assertNotEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertEqual(status_of(danish).status, Status.REVIEWED)
 
         self.edit_german_organisation(description="Energie, Wasser und Wärme.")
 
@@ -328,14 +346,10 @@ class SnippetDriftTests(TestCase):
         german_url = self.portal.directory.specific.organisation_url(self.organisation)
         self.assertContains(portal, f'href="{german_url}" hreflang="de"')
 
-        sync(client_for(self.admin), translation)
-        type_string(
-            client_for(self.admin), translation, "description", "Energi, vand og varme."
-        )
-        with self.captureOnCommitCallbacks(execute=True):
-            translation.save_target(user=self.admin, publish=True)
+        sync(client_for(self.translator), self.translation())
+        self.translate_and_review("description", "Energi, vand og varme.")
 
-        self.assertNotEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertEqual(status_of(danish).status, Status.REVIEWED)
         portal = client_for(None).get(danish_url)
         self.assertNotContains(portal, NOTICE)
         self.assertContains(portal, "Energi, vand og varme.")

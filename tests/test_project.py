@@ -72,8 +72,31 @@ def test_settings_variables__are_found():
 
 
 def test_compose__has_web_db_and_elasticsearch(compose):
-    assert set(compose["services"]) == {"web", "db", "elasticsearch"}
+    assert set(compose["services"]) == {
+        "web",
+        "worker",
+        "scheduler",
+        "db",
+        "elasticsearch",
+    }
     assert compose["services"]["db"]["image"] == "postgres:16"
+
+
+def test_compose__worker_and_scheduler_run_the_app_with_the_web_settings(compose):
+    """The task queue lives in the database; a worker works it off and the
+    scheduler runs the periodic jobs, both as the web image with its settings."""
+    services = compose["services"]
+    web_env = services["web"]["environment"]
+    assert web_env["TASKS_BACKEND"] == "django_tasks_db.DatabaseBackend"
+    commands = {"worker": "db_worker", "scheduler": "run_scheduler"}
+    for name, command in commands.items():
+        service = services[name]
+        assert service["build"] == "."
+        assert service["environment"] == web_env
+        assert service["command"] == ["python", "manage.py", command]
+        # They wait for web's start-up to migrate instead of migrating themselves.
+        assert "migrate --check" in " ".join(service["entrypoint"])
+        assert service["depends_on"]["db"] == {"condition": "service_healthy"}
 
 
 def test_compose__databases_have_healthchecks(compose):

@@ -20,6 +20,7 @@ from apps.knowledge import i18n
 from apps.knowledge.models import FieldOfAction, SolutionPage
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.models.tags import tag_name
 
 FEED_LENGTH = 50
 
@@ -80,7 +81,7 @@ class SolutionsFeed(Feed):
                 )
             ).distinct()
         return solutions.prefetch_related(
-            "fields_of_action__field_of_action", "tagged_items__tag"
+            "fields_of_action__field_of_action", "tagged_items__tag__translations"
         ).order_by("-last_published_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item: SolutionPage) -> str:
@@ -114,7 +115,11 @@ class SolutionsFeed(Feed):
             )
             if field is not None
         ]
-        return fields + [entry.tag.name for entry in item.tagged_items.all()]
+        # Tags named in the feed's language where translated.
+        language = i18n.active_language()
+        return fields + [
+            tag_name(entry.tag, language) for entry in item.tagged_items.all()
+        ]
 
 
 class SolutionsAtomFeed(SolutionsFeed):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from http import HTTPStatus
+from xml.etree import ElementTree
 
 from django.db import connection
 from django.test import TestCase
@@ -256,3 +257,12 @@ class TagTranslationOpenDataTests(TestCase):
             names[language] = {row["tags"] for row in rows}
 
         self.assertEqual(names, {"de": {"Wärmepumpen"}, "da": {"varmepumper"}})
+
+    def test_feed__categories_name_the_tags_in_the_feeds_language(self):
+        response = self.client.get("/da/feeds/rss/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        root = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
+        categories = {category.text for category in root.iter("category")}
+        self.assertIn("varmepumper", categories)
+        self.assertNotIn("Wärmepumpen", categories)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
@@ -18,7 +20,7 @@ from wagtail_localize.models import (
 
 from apps.knowledge.models import Organisation
 from apps.knowledge.roles import AREA_ROLES, setup_roles
-from apps.workflow.translation_status import Status, status_of
+from apps.workflow.translation_status import Status, page_groups, status_of
 from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
@@ -248,6 +250,30 @@ class PageDriftTests(TestCase):
             client_for(self.editor).get(reverse("wagtailadmin_home")).status_code,
             HTTPStatus.FORBIDDEN,
         )
+
+    def test_status__computed_in_fixed_number_of_queries(self):
+        translate_tree(self.source, "da")
+        with CaptureQueriesContext(connection) as few:
+            page_groups()
+        for number in range(5):
+            page = utils.draft_solution(
+                self.authorities.area(FLENSBURG),
+                self.editor,
+                self.portal,
+                title=f"Lösung {number}",
+                slug=f"loesung-{number}",
+            )
+            page.save_revision(user=self.editor).publish()
+            translate_tree(page, "da")
+
+        with self.assertNumQueries(len(few.captured_queries)):
+            groups = page_groups()
+        unreviewed = {
+            group.title
+            for group in groups
+            if group.versions["da"].status == Status.UNREVIEWED
+        }
+        self.assertLessEqual({f"Lösung {n}" for n in range(5)}, unreviewed)
 
 
 class SnippetDriftTests(TestCase):

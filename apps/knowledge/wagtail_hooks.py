@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -88,6 +89,14 @@ class ContactViewSet(SnippetViewSet):
         return [*super().get_urlpatterns(), *gdpr_views.gdpr_urlpatterns(self)]
 
 
+def tag_translation_names(tag: Tag) -> str:
+    """The tag's names per language for the listing, e.g. ``da: varmepumper``."""
+    return " · ".join(
+        f"{translation.language}: {translation.name}"
+        for translation in tag.translations.all()
+    )
+
+
 class TagViewSet(SnippetViewSet):
     """Solution tags with their names in each portal language.
 
@@ -98,7 +107,11 @@ class TagViewSet(SnippetViewSet):
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
-    list_display = ["name", "slug"]
+    list_display = [
+        "name",
+        "slug",
+        Column("translations", label=_("Names"), accessor=tag_translation_names),
+    ]
     search_fields = ["name", "translations__name"]
     edit_handler = ObjectList(
         [
@@ -111,6 +124,10 @@ class TagViewSet(SnippetViewSet):
         ],
         base_form_class=TagForm,
     )
+
+    def get_queryset(self, request):
+        # The names column: one query for the translations of the listed tags.
+        return Tag.objects.prefetch_related("translations")
 
 
 class KnowledgeViewSetGroup(SnippetViewSetGroup):

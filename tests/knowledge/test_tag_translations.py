@@ -211,6 +211,19 @@ class TagAdminTests(WagtailTestUtils, TestCase):
         self.assertContains(response, "Wärmepumpen")
         self.assertNotContains(response, "Fernwärme")
 
+    def test_listing__shows_each_tags_names_so_gaps_stand_out(self):
+        TagTranslation.objects.create(tag=self.tag, language="da", name="varmepumper")
+        Tag.objects.create(name="Fernwärme", slug="district-heating")
+
+        response = self.client.get(reverse("wagtailsnippets_taggit_tag:list"))
+
+        rows = {
+            row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
+            for row in parse(response).select("tbody tr")
+        }
+        self.assertIn("da: varmepumper · en: heat pump", rows["Wärmepumpen"])
+        self.assertNotIn("da:", rows["Fernwärme"])
+
 
 class TagTranslationOpenDataTests(TestCase):
     @classmethod

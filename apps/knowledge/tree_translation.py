@@ -25,7 +25,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
-from apps.knowledge.machine_translation import configured_translator
+from apps.knowledge.machine_translation import configured_translator, term_issues
 from apps.knowledge.models import TreeTranslationJob
 
 logger = logging.getLogger(__name__)
@@ -106,20 +106,32 @@ def run_job(job_id: int) -> TreeTranslationJob:
     remaining = pages.filter(path__gt=job.last_path) if job.last_path else pages
     for page_id in list(remaining.values_list("pk", flat=True)):
         page = Page.objects.get(pk=page_id)
+        issues: list = []
+        token = term_issues.set(issues)
         try:
             with transaction.atomic():
                 translate_page(page, locales, job.requested_by, translator)
                 job.done += 1
                 job.last_path = page.path
-                job.save(update_fields=["done", "last_path", "updated_at"])
+                warnings = sorted(
+                    {f"{page.title}: {i.source_term} → {i.expected}" for i in issues}
+                )
+                job.term_warnings = "\n".join(
+                    filter(None, [job.term_warnings, *warnings])
+                )
+                job.save(
+                    update_fields=["done", "last_path", "term_warnings", "updated_at"]
+                )
         except Exception as error:  # noqa: BLE001 - recorded for the admin, re-raised
-            job.refresh_from_db(fields=["done", "last_path"])
+            job.refresh_from_db(fields=["done", "last_path", "term_warnings"])
             job.status = TreeTranslationJob.Status.FAILED
             job.error = f"{page.title}: {error}"
             job.finished_at = timezone.now()
             job.save(update_fields=["status", "error", "finished_at", "updated_at"])
             logger.exception("Tree translation %s stopped at page %s", job.pk, page.pk)
             raise
+        finally:
+            term_issues.reset(token)
     job.status = TreeTranslationJob.Status.DONE
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at", "updated_at"])

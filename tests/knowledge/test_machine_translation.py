@@ -293,6 +293,30 @@ class MachineTranslationTests(TestCase):
             {"DeepL"},
         )
 
+    def test_deepl__translator_machine_translates_a_snippet(self):
+        self.use_deepl()
+        field = self.portal.field  # a field of action: "Grüne Energie"
+        response = self.client.post(
+            reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=["knowledge", "fieldofaction", field.pk],
+            ),
+            {"locales": [self.danish.pk]},
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        translation = Translation.objects.get(
+            source__object_id=field.translation_key, target_locale=self.danish
+        )
+
+        response = self.client.post(
+            reverse("wagtail_localize:machine_translate", args=[translation.pk])
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertEqual(
+            self.machine_strings(translation)["Grüne Energie"], "[da] Grüne Energie"
+        )
+
     def test_deepl__english_is_asked_for_as_british_english(self):
         self.use_deepl()
         translation = self.submit_translation(self.solution, self.english)

@@ -173,6 +173,9 @@ class TreeTranslationJob(models.Model):
     # The tree path of the last page finished: a rerun continues after it.
     last_path = models.CharField(max_length=255, blank=True, default="")
     error = models.TextField(_("error"), blank=True)
+    # Source terms whose term-list translation the machine left out, one per line
+    # ("page: term → expected"), for the translators to check.
+    term_warnings = models.TextField(_("terms to check"), blank=True)
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last progress"), auto_now=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from functools import wraps
 from http import HTTPStatus
-from smtplib import SMTPException
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -27,7 +26,7 @@ from apps.workflow.forms import (
     SubmissionForm,
     email_taken,
 )
-from apps.workflow.models import PartnerInvitation, PartnerProfile
+from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
 from apps.workflow.similar import similar_solutions
 from apps.workflow.spam import RateLimit
 from apps.workflow.submissions import (
@@ -46,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 EDITABLE = {Status.CHANGES_REQUESTED, Status.DRAFT}
 LOGIN_URL = reverse_lazy("partner:login")
-MAIL_ERRORS = (SMTPException, OSError)
 
 
 def _profile(user) -> PartnerProfile | None:
@@ -144,12 +142,13 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _send_verification(profile: PartnerProfile) -> bool:
-    try:
-        accounts.send_verification(profile)
-    except MAIL_ERRORS:
-        logger.exception("Verification mail to %s failed", profile.user.email)
+    """Queue the confirmation mail; False if the mail server cannot be reached now
+    (the mail stays in the outbox and ``retry_outbox`` sends it later)."""
+    message = accounts.send_verification(profile)
+    if message is None:
         return False
-    return True
+    message.refresh_from_db(fields=["status"])
+    return message.status != OutboxMessage.Status.FAILED
 
 
 @require_POST

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data
 
 from apps.knowledge.roles import DIGITALAGENTUR_GROUP, setup_roles
@@ -66,6 +67,28 @@ def _link(message) -> str:
 def _in(language: str, msgid: str) -> str:
     with translation.override(language):
         return gettext(msgid)
+
+
+def _url(name: str, language: str) -> str:
+    with translation.override(language):
+        return reverse(f"partner:{name}")
+
+
+def _registration(setup, language: str, **overrides) -> dict:
+    """The registration form as a partner fills it in, in ``language``."""
+    organisation = setup.organisation.get_translation(
+        Locale.objects.get(language_code=language)
+    )
+    return {
+        "first_name": "Jens",
+        "last_name": "Jensen",
+        "email": "jens@landsby.example",
+        "organisation": organisation.pk,
+        "password1": STRONG_PASSWORD,
+        "password2": STRONG_PASSWORD,
+        "website": "",
+        **overrides,
+    }
 
 
 def _agency_user():
@@ -180,27 +203,35 @@ def test_invitation__tells_the_agency_whether_the_mail_went_out(
     assert OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count() == 1
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_registration__tells_the_partner_whether_the_link_went_out(
+    client, setup, mail_outage
+):
+    response = client.post(_url("register", "en"), _registration(setup, "en"))
+
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Our mail server cannot be reached at the moment" in html
+    assert "We have sent a link" not in html
+    assert PartnerProfile.objects.filter(user__email="jens@landsby.example").exists()
+
+    mail_outage.end()
+    client.logout()
+    response = client.post(
+        _url("register", "en"), _registration(setup, "en", email="kim@by.example")
+    )
+
+    assert "We have sent a link to kim@by.example." in response.content.decode()
+    assert [m.to for m in mail.outbox] == [["kim@by.example"]]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_registration_during_mail_outage__succeeds_and_link_arrives_after_retry(
     client, setup, mail_outage, language, django_capture_on_commit_callbacks
 ):
-    locale_organisation = setup.organisation.get_translation(
-        setup.organisation.locale.__class__.objects.get(language_code=language)
-    )
-    with translation.override(language):
-        register_url = reverse("partner:register")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            register_url,
-            {
-                "first_name": "Jens",
-                "last_name": "Jensen",
-                "email": "jens@landsby.example",
-                "organisation": locale_organisation.pk,
-                "password1": STRONG_PASSWORD,
-                "password2": STRONG_PASSWORD,
-                "website": "",
-            },
+            _url("register", language), _registration(setup, language)
         )
 
     # The partner has an account and is logged in, but not yet verified.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -19,6 +20,7 @@ from wagtail_localize.models import (
 )
 
 from apps.knowledge.models import Organisation
+from apps.knowledge.page_cache import HIT_HEADER
 from apps.knowledge.roles import AREA_ROLES, setup_roles
 from apps.workflow.translation_status import Status, page_groups, status_of
 from tests.knowledge import factories as knowledge_factories
@@ -235,6 +237,22 @@ class PageDriftTests(TestCase):
 
         self.assertEqual(status_of(danish).status, Status.OUTDATED)
         self.assertContains(client_for(None).get(danish.url), NOTICE)
+
+    def test_outdated_notice__not_hidden_by_the_anonymous_page_cache(self):
+        danish = translate_tree(self.source, "da")
+        visitor = client_for(None)
+        with self.settings(PORTAL_CACHE_SECONDS=600):
+            cache.clear()
+            visitor.get(danish.url)
+            cached = visitor.get(danish.url)
+            self.assertEqual(cached.headers.get(HIT_HEADER), "hit")
+            self.assertNotContains(cached, NOTICE)
+
+            with self.captureOnCommitCallbacks(execute=True):
+                self.change_german_page(teaser="Ein Abholschrank mit Kühlfach.")
+
+            self.assertContains(visitor.get(danish.url), NOTICE)
+        cache.clear()
 
     def test_dashboard__open_to_editorial_roles_only(self):
         url = reverse(DASHBOARD)

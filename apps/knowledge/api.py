@@ -30,6 +30,7 @@ from apps.knowledge.models import (
     Organisation,
     SolutionPage,
 )
+from apps.knowledge.visibility import visible
 
 # Query parameters of the knowledge base filters, on top of Wagtail's own.
 LANGUAGE_PARAMETERS = ("locale", "language")
@@ -244,7 +245,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         # Wagtail lets a logged-in user see pages behind a login restriction; open
         # data publishes only what every visitor sees.
         try:
-            return get_public_pages_queryset(self.request).public()
+            return visible(get_public_pages_queryset(self.request))
         except ValueError as error:
             raise BadRequestError(str(error)) from error
 

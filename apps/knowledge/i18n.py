@@ -22,6 +22,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from apps.knowledge.models import ContactDirectoryPage, Organisation
+from apps.knowledge.visibility import visible
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,7 @@ def x_default_url(urls: dict[str, str]) -> str | None:
 def live_translations(page: Page) -> dict[str, Page]:
     """Live, public language versions of ``page`` (itself included) by language."""
     pages = (
-        Page.objects.live()
-        .public()
+        visible(Page.objects)
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     )

@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 
 from wagtail.models import Locale, Page, ReferenceIndex
 
+from apps.knowledge.visibility import visible
+
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
 
@@ -43,7 +45,7 @@ def localize_keys(
         return []
     locale = locale or Locale.get_active()
     default_locale = Locale.get_default()
-    pages = model.objects.live().public().filter(translation_key__in=keys)
+    pages = visible(model.objects).filter(translation_key__in=keys)
     if model.__subclasses__():
         pages = pages.specific()
     else:

@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from apps.knowledge.models import ContactDirectoryPage, Organisation
+from apps.knowledge.visibility import visible
 
 
 def _alternates(urls: dict[str, str]) -> list[dict]:
@@ -40,7 +41,7 @@ class PortalSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public()
+        return visible(pages)
 
     def items(self):
         return (

@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.knowledge import gdpr_views
+from apps.knowledge import gdpr_views, visibility
 from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.search.admin_views import (
@@ -203,6 +203,10 @@ def _term_list_changed(request, instance) -> None:
 hooks.register("after_create_snippet", _term_list_changed)
 hooks.register("after_edit_snippet", _term_list_changed)
 hooks.register("after_delete_snippet", _term_list_changed)
+
+# Below an unpublished page, expired, or a document only drafts use: not found.
+hooks.register("before_serve_page", visibility.refuse_hidden_page)
+hooks.register("before_serve_document", visibility.refuse_unpublished_document)
 
 
 # Translating a page tree in the background (apps/knowledge/tree_translation.py).

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.knowledge.models import FieldOfAction, SolutionPage
+from apps.knowledge.visibility import visible
 from apps.workflow.models import Follow
 
 FOLLOW_TARGETS = {"field": "field_of_action", "solution": "solution"}
@@ -33,7 +34,7 @@ def _target(kind: str, pk: int):
         return get_object_or_404(FieldOfAction, pk=pk)
     if kind == "solution":
         # Only what visitors can see may be followed.
-        return get_object_or_404(SolutionPage.objects.live().public(), pk=pk)
+        return get_object_or_404(visible(SolutionPage.objects), pk=pk)
     raise Http404
 
 

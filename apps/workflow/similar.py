@@ -12,6 +12,7 @@ import re
 from wagtail.models import Locale
 
 from apps.knowledge.models import SolutionPage
+from apps.knowledge.visibility import visible
 
 # Short words ("und", "og", "the") match nearly everything; only longer words
 # say what a solution is about.
@@ -46,8 +47,7 @@ def similar_solutions(
     if not query:
         return []
     hits = (
-        SolutionPage.objects.live()
-        .public()
+        visible(SolutionPage.objects)
         # No ``fields=``: SQLite's full-text index cannot be limited to columns
         # of the specific page model; the words come from title and teaser.
         .search(query, operator="or")
@@ -59,8 +59,7 @@ def similar_solutions(
             continue
         keys.add(page.translation_key)
         translation = (
-            SolutionPage.objects.live()
-            .public()
+            visible(SolutionPage.objects)
             .filter(translation_key=page.translation_key, locale=locale)
             .first()
         )

@@ -16,6 +16,7 @@ from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
 from apps.knowledge.models.solutions import SolutionPage
+from apps.knowledge.visibility import visible
 
 SOLUTIONS_PER_PAGE = 12
 
@@ -23,8 +24,7 @@ SOLUTIONS_PER_PAGE = 12
 def live_solutions(locale, request=None):
     """Published, public solutions in one language, newest first."""
     return (
-        SolutionPage.objects.live()
-        .public()
+        visible(SolutionPage.objects)
         .filter(locale=locale)
         .select_related("lead_organisation", "image", "locale")
         .order_by("-first_published_at", "-pk")

@@ -31,6 +31,7 @@ from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
 from apps.knowledge.search import engine, spelling, synonyms
 from apps.knowledge.search.analysis import normalise_language
 from apps.knowledge.search.highlight import highlight
+from apps.knowledge.visibility import visible
 
 logger = logging.getLogger(__name__)
 
@@ -221,8 +222,9 @@ def search(
 
 
 def live_pages() -> QuerySet[Page]:
-    """Every page a visitor may see: live, public, not the tree root."""
-    return Page.objects.live().public().filter(depth__gt=1)
+    """Every page a visitor may see: live, public, not the tree root (nor expired
+    or below an unpublished page, :mod:`apps.knowledge.visibility`)."""
+    return visible(Page.objects).filter(depth__gt=1)
 
 
 def _matching_keys(

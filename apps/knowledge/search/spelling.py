@@ -18,17 +18,18 @@ _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 
 def vocabulary() -> list[str]:
     """Distinct lower-case words of live public page titles and tags (all languages)."""
-    from taggit.models import Tag
-
     from apps.knowledge.search.service import live_pages
+    from apps.knowledge.visibility import visible_tags
 
     found: set[str] = set()
     for title in live_pages().values_list("title", flat=True).iterator():
         found.update(word.casefold() for word in _WORD_RE.findall(title))
     from apps.knowledge.models import TagTranslation
 
-    for model in (Tag, TagTranslation):
-        for name in model.objects.values_list("name", flat=True).iterator():
+    # Tags only drafts carry would give their words away in "did you mean".
+    tags = visible_tags()
+    for names in (tags, TagTranslation.objects.filter(tag__in=tags)):
+        for name in names.values_list("name", flat=True).iterator():
             found.update(word.casefold() for word in _WORD_RE.findall(name))
     return sorted(found)
 

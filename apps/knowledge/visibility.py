@@ -1,0 +1,124 @@
+"""What a visitor may see: pages that are live, public, not expired and not below a
+page that is unpublished or expired; documents only where such a page uses them.
+
+Wagtail's ``live()`` looks at a page alone. A published solution in a partner area
+that was never published (or that was unpublished without its subpages) is still
+served, listed and indexed by Wagtail, and a page whose expiry time has passed stays
+live until ``publish_scheduled`` runs. The portal, its search, feeds, downloads,
+API and sitemap therefore narrow their pages with :func:`visible`, and pages are
+served only when :func:`is_visible` (a ``before_serve_page`` hook).
+
+Documents are served by Wagtail's view to anyone who knows the address unless their
+collection is private. A partner's upload sits in a draft until it is approved, so
+a document is served to a visitor only when a visible page uses it (the reference
+index); people who may work with documents in the admin always get it.
+https://docs.wagtail.org/en/stable/reference/hooks.html#before-serve-document
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
+
+
+def _hidden_q() -> Q:
+    """Pages that are not live or have expired."""
+    return Q(live=False) | Q(expire_at__lte=timezone.now())
+
+
+def hidden_branches() -> Q:
+    """Pages below a hidden page; an empty ``Q`` when there is none."""
+    paths = (
+        Page.objects.filter(_hidden_q(), depth__gt=1, numchild__gt=0)
+        .order_by("path")
+        .values_list("path", flat=True)
+    )
+    branches = Q()
+    covered: list[str] = []
+    for path in paths:
+        if any(path.startswith(parent) for parent in covered):
+            continue
+        covered.append(path)
+        branches |= Q(path__startswith=path)
+    return branches
+
+
+def visible(queryset: QuerySet) -> QuerySet:
+    """``queryset`` (of pages) narrowed to what every visitor may see.
+
+    Filters only on fields the search backends can filter on (``pk``, ``path``),
+    so the result can still be searched.
+    """
+    queryset = queryset.live().public()
+    # Expired but still live until publish_scheduled runs: few at any time.
+    expired = list(
+        Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list(
+            "pk", flat=True
+        )
+    )
+    if expired:
+        queryset = queryset.exclude(pk__in=expired)
+    branches = hidden_branches()
+    return queryset.exclude(branches) if branches else queryset
+
+
+def is_visible(page: Page) -> bool:
+    """Whether ``page`` and every page above it are live and not expired.
+
+    View restrictions are left to Wagtail, which asks for the password or login.
+    """
+    if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
+        return False
+    return not (
+        Page.objects.ancestor_of(page).filter(_hidden_q(), depth__gt=1).exists()
+    )
+
+
+def refuse_hidden_page(page: Page, request: HttpRequest, *args, **kwargs) -> None:
+    """``before_serve_page``: a page below an unpublished page, or expired, is
+    not found."""
+    if not is_visible(page):
+        raise Http404
+
+
+def document_is_public(document) -> bool:
+    """Whether a visible, public page uses ``document``."""
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ReferenceIndex._get_base_content_type(Page))
+        .values_list("object_id", flat=True)
+    )
+    ids = [int(pk) for pk in page_ids if str(pk).isdigit()]
+    return bool(ids) and visible(Page.objects.filter(pk__in=ids)).exists()
+
+
+def refuse_unpublished_document(document, request: HttpRequest):
+    """``before_serve_document``: a document only a draft uses is not found,
+    except for people who work with documents in the admin."""
+    from wagtail.documents import get_document_model
+    from wagtail.permissions import policy_registry
+
+    user = request.user
+    policy = policy_registry.get_by_type(get_document_model())
+    if user.is_authenticated and policy.user_has_any_permission(
+        user, ["add", "change", "choose"]
+    ):
+        return None
+    if not document_is_public(document):
+        raise Http404
+    return None
+
+
+def visible_tags():
+    """Tags of the solutions a visitor may see (not those only drafts carry)."""
+    from taggit.models import Tag
+
+    from apps.knowledge.models import SolutionPage
+
+    return Tag.objects.filter(
+        knowledge_solutionpagetag_items__content_object__in=visible(
+            SolutionPage.objects
+        ).values("pk")
+    ).distinct()

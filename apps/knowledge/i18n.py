@@ -104,7 +104,9 @@ def organisation_language_urls(directory, organisation) -> dict[str, str]:
     """
     organisations = {
         o.locale.language_code: o
-        for o in organisation.get_translations(inclusive=True).select_related("locale")
+        for o in organisation.get_translations(inclusive=True)
+        .filter(live=True)
+        .select_related("locale")
     }
     return {
         code: translation.specific.organisation_url(organisations[code])
@@ -204,7 +206,7 @@ def _route_language_urls(request, page: Page, args, kwargs) -> dict[str, str]:
         return page_language_urls(page, request)
     if isinstance(page, ContactDirectoryPage) and "slug" in kwargs:
         organisation = Organisation.objects.filter(
-            locale_id=page.locale_id, slug=kwargs["slug"]
+            locale_id=page.locale_id, slug=kwargs["slug"], live=True
         ).first()
         if organisation is not None:
             return organisation_language_urls(page, organisation)

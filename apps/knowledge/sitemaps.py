@@ -88,11 +88,16 @@ class PortalSitemap(Sitemap):
     def _organisation_urls(self, directory, page_urls) -> list[dict]:
         """The organisation pages of one directory, with their other languages."""
         directory_urls = page_urls[directory.translation_key]
-        organisations = Organisation.objects.filter(locale_id=directory.locale_id)
+        # Live only: a translation awaiting review has no page of its own yet.
+        organisations = Organisation.objects.live().filter(
+            locale_id=directory.locale_id
+        )
         by_key = defaultdict(dict)
-        for translation in Organisation.objects.filter(
-            translation_key__in=organisations.values("translation_key")
-        ).select_related("locale"):
+        for translation in (
+            Organisation.objects.live()
+            .filter(translation_key__in=organisations.values("translation_key"))
+            .select_related("locale")
+        ):
             by_key[translation.translation_key][translation.locale.language_code] = (
                 translation
             )

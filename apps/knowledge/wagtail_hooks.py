@@ -23,6 +23,7 @@ from apps.knowledge.search.admin_views import (
     ZeroResultQueriesReportView,
 )
 from apps.knowledge.search.tasks import update_synonyms_task
+from apps.workflow.snippet_moderation import TranslationReviewColumn
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -55,7 +56,13 @@ class FieldOfActionViewSet(SnippetViewSet):
     model = FieldOfAction
     icon = "tag"
     menu_label = _("Fields of action")
-    list_display = ["name", "slug", "cross_cutting", "sort_order"]
+    list_display = [
+        "name",
+        "slug",
+        "cross_cutting",
+        "sort_order",
+        TranslationReviewColumn(),
+    ]
     filterset_class = FieldOfActionFilterSet
     search_fields = ["name"]
 
@@ -66,7 +73,7 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "country"]
+    list_display = ["name", "kind", "country", TranslationReviewColumn()]
     filterset_class = OrganisationFilterSet
     search_fields = ["name"]
 
@@ -77,7 +84,13 @@ class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
     menu_label = _("Contacts")
-    list_display = ["name", "role", "organisation", "email"]
+    list_display = [
+        "name",
+        "role",
+        "organisation",
+        "email",
+        TranslationReviewColumn(),
+    ]
     filterset_class = ContactFilterSet
     search_fields = ["name", "role"]
     # GDPR: export (art. 15) and erase (art. 17) a person, from the row menu and

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.db.models import Case, When
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -102,7 +103,7 @@ class KnowledgeIndexPage(Page):
             solutions=paginate(request, solutions),
             phases=Phase.choices,
             selected_phase=phase,
-            fields=FieldOfAction.objects.filter(locale=self.locale),
+            fields=FieldOfAction.objects.public_in(self.locale),
             selected_field=field,
             areas=self.get_children().live().public().specific(),
         )
@@ -235,13 +236,14 @@ class ContactDirectoryPage(RoutablePageMixin, Page):
     @path("")
     def directory(self, request):
         country = request.GET.get("country", "")
-        organisations = Organisation.objects.filter(locale=self.locale)
+        # Live snippets only; a translation awaiting review shows its German version.
+        organisations = Organisation.objects.public_in(self.locale)
         if country in Country.values:
             organisations = organisations.filter(country=country)
         else:
             country = ""
         contacts = (
-            Contact.objects.filter(locale=self.locale)
+            Contact.objects.public_in(self.locale)
             .select_related("organisation")
             .order_by("organisation__name", "name")
         )
@@ -259,9 +261,16 @@ class ContactDirectoryPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="organisation")
     def organisation(self, request, slug: str):
-        organisation = get_object_or_404(
-            Organisation.objects.filter(locale=self.locale), slug=slug
+        # The own language first: a German version standing in for a translation
+        # awaiting review may share its slug with another organisation.
+        organisation = (
+            Organisation.objects.public_in(self.locale)
+            .filter(slug=slug)
+            .order_by(Case(When(locale=self.locale, then=0), default=1))
+            .first()
         )
+        if organisation is None:
+            raise Http404
         key = organisation.translation_key
         solutions = live_solutions(self.locale)
         led = solutions.filter(lead_organisation__translation_key=key)
@@ -275,8 +284,8 @@ class ContactDirectoryPage(RoutablePageMixin, Page):
                 "organisation": organisation,
                 "led_solutions": led,
                 "partner_solutions": partnered.exclude(pk__in=led.values("pk")),
-                "contacts": Contact.objects.filter(
-                    locale=self.locale, organisation__translation_key=key
+                "contacts": Contact.objects.public_in(self.locale).filter(
+                    organisation__translation_key=key
                 ),
             },
         )

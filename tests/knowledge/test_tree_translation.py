@@ -8,6 +8,7 @@ from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -265,6 +266,28 @@ class TreeTranslationTests(TestCase):
             self.client.get(response.url),
             f"{SOLUTIONS_PER_AREA} terms to check",
         )
+
+    def test_database_task_backend__request_returns_at_once_and_a_worker_translates(
+        self,
+    ):
+        area = self.portal.area
+        backend = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        with override_settings(TASKS=backend):
+            job, response = self.start(self.danish, root=area)
+
+            self.assertEqual(
+                (job.status, job.done), (TreeTranslationJob.Status.QUEUED, 0)
+            )
+            page = self.client.get(response.url)
+            self.assertContains(page, "0 of 31 pages translated (0 %).")
+            self.assertContains(page, 'data-finished="false"')
+            self.assertContains(page, "data-tree-translation-status=")  # refreshes
+
+            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+        job.refresh_from_db()
+        self.assertEqual((job.status, job.done), (TreeTranslationJob.Status.DONE, 31))
+        self.assertEqual(len(danish_versions(tree_translation.subtree(area))), 31)
 
     def test_user_without_translation_permission__cannot_start_a_tree_translation(
         self,

@@ -22,6 +22,7 @@ from wagtail_localize.models import TranslationSource
 from tests.e2e.conftest import screenshot
 from tests.e2e.utils import (
     admin_login,
+    blocking_violations,
     expect_decided,
     new_page,
     solution,
@@ -75,7 +76,7 @@ def dashboard_status(staff, base: str, language: str, title: str) -> str:
 
 
 def test_translation__reviewed_live_outdated_after_change_current_after_update(
-    live_server, browser
+    live_server, browser, axe_source
 ):
     cache.clear()
     call_command("seed_demo", verbosity=0)
@@ -116,7 +117,10 @@ def test_translation__reviewed_live_outdated_after_change_current_after_update(
         approve(reviewers[code], base, page.pk)
         screenshot(reviewers[code], f"translation-3-approved-{code}")
 
-    visitor = new_page(browser)
+    # The visitor's context lets the test inject axe-core despite the portal's CSP.
+    visitor = browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True
+    ).new_page()
     for code, page in pages.items():
         page.refresh_from_db()
         assert page.live
@@ -148,6 +152,7 @@ def test_translation__reviewed_live_outdated_after_change_current_after_update(
         expect(notice).to_have_attribute("role", "note")
         link = notice.locator('a[hreflang="de"]')
         expect(link).to_have_attribute("href", german.url)
+        assert blocking_violations(visitor, axe_source) == []
         screenshot(visitor, f"translation-5-outdated-notice-{code}")
     assert dashboard_status(staff, base, "da", german.title) == "outdated"
     assert dashboard_status(staff, base, "en", german.title) == "outdated"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import Tag
 
 from apps.knowledge.models import SolutionPage, TagTranslation
 
@@ -27,4 +28,13 @@ def tag_translation_changed(sender, instance: TagTranslation, **kwargs) -> None:
     if kwargs.get("raw"):
         return
     tag_id = instance.tag_id
+    transaction.on_commit(lambda: reindex_tagged_solutions(tag_id))
+
+
+@receiver(post_save, sender=Tag)
+def tag_renamed(sender, instance: Tag, created: bool = False, **kwargs) -> None:
+    # A new tag is on no page yet; a renamed one must be found by its new name.
+    if created or kwargs.get("raw"):
+        return
+    tag_id = instance.pk
     transaction.on_commit(lambda: reindex_tagged_solutions(tag_id))

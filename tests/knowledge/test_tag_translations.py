@@ -134,6 +134,15 @@ class TagTranslationPortalTests(TestCase):
         self.assertEqual(result_links(before), [])
         self.assertEqual(result_links(after), [self.only_german.url])
 
+    def test_search__renamed_tag_found_by_its_new_name(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.district_heating.name = "Nahwärme"
+            self.district_heating.save()
+
+        doc = parse(self.client.get("/de/search/", {"q": "Nahwärme"}))
+
+        self.assertEqual(result_links(doc), [self.only_german.url])
+
     def test_solution_page__tags_cost_the_same_queries_for_one_or_fifty_tags(self):
         few = self.only_german
         many = add_solution(self.portal, title="Viele Tags", slug="viele-tags")

@@ -21,11 +21,11 @@ from wagtail_localize.models import (
 )
 
 from apps.knowledge.choices import Country, OrganisationKind
-from apps.knowledge.models import Organisation
+from apps.knowledge.models import Organisation, SolutionContact
 from apps.knowledge.roles import AREA_ROLES, setup_roles
 from apps.workflow.models import TranslationReviewTask, TranslationSignOff
 from tests.knowledge import factories
-from tests.knowledge.utils import translate_tree
+from tests.knowledge.utils import add_solution, translate_tree
 from tests.workflow import utils
 from tests.workflow.utils import client_for
 
@@ -300,3 +300,34 @@ class SnippetTranslationReviewTests(TestCase):
                 workflow_state__base_content_type__model="organisation",
             ).exists()
         )
+
+    def test_solution_page__names_german_organisation_while_danish_is_reviewed(self):
+        danish = self.translate_with_localize()
+        self.publish_in_localize(danish)
+        german_solution = add_solution(
+            self.portal, title="Digitale Dorfkiste", lead_organisation=self.source
+        )
+        danish_solution = translate_tree(german_solution, "da")
+        danish_solution.lead_organisation = fresh(danish)
+        danish_solution.save_revision().publish()
+
+        response = self.client.get(danish_solution.url)
+
+        self.assertContains(response, GERMAN_NAME)
+        self.assertNotContains(response, DANISH_NAME)
+        api = self.client.get(
+            reverse("knowledge_api:solutions:detail", args=[danish_solution.pk])
+        )
+        self.assertEqual(api.json()["lead_organisation"]["name"], GERMAN_NAME)
+
+    def test_never_published_organisation__not_shown_on_a_live_solution(self):
+        draft = factories.OrganisationFactory(name="Geheimprojekt GmbH", live=False)
+        contact = factories.ContactFactory(name="Erika Entwurf", live=False)
+        solution = add_solution(self.portal, lead_organisation=draft)
+        SolutionContact.objects.create(page=solution, contact=contact)
+
+        response = self.client.get(solution.url)
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertNotContains(response, "Geheimprojekt")
+        self.assertNotContains(response, "Erika Entwurf")

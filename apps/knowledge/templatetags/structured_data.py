@@ -55,6 +55,9 @@ def _absolute(context, url: str | None) -> str | None:
 def organisation_data(context, organisation: Organisation, full: bool = False) -> dict:
     """An organisation as schema.org ``Organization`` (or a more specific type)."""
     organisation = localize(context, organisation)
+    if organisation is None:
+        # Never published (a draft): nothing about it is public.
+        return {"@type": "Organization"}
     data = {
         "@type": ORGANISATION_TYPES.get(organisation.kind, "Organization"),
         "name": organisation.name,
@@ -80,6 +83,9 @@ def organisation_data(context, organisation: Organisation, full: bool = False) -
 def contact_data(context, contact: Contact, with_organisation: bool = True) -> dict:
     """A contact as far as consented: ``Person`` with a name, else ``ContactPoint``."""
     person = localize(context, contact)
+    if person is None:
+        # Never published (a draft): nothing about the person is public.
+        return {"@type": "ContactPoint"}
     if person.shows_name:
         data = {"@type": "Person", "name": person.name}
         if person.role:
@@ -108,7 +114,11 @@ def solution_json_ld(context, page: SolutionPage) -> SafeString:
     """The solution page as a ``CreativeWork`` about a ``Project``."""
     url = _absolute(context, page.get_url(context.get("request")))
     fields = [item.field_of_action for item in page.fields_of_action.all()]
-    keywords = [localize(context, field).name for field in fields]
+    keywords = [
+        field.name
+        for field in (localize(context, field) for field in fields)
+        if field is not None
+    ]
     keywords += [tag.name for tag in page.tags.all()]
     lead = page.lead_organisation
     partners = [item.organisation for item in page.partners.all()]

@@ -342,7 +342,12 @@ class DeepLTranslator(BaseMachineTranslator):
             "target_lang": target_lang,
             "tag_handling": "html",
         }
-        glossary_id, glossary_pairs = self.glossary()
+        try:
+            glossary_id, glossary_pairs = self.glossary()
+        except MachineTranslationError as error:
+            # Translate anyway; check_terms below lists the terms to look at.
+            logger.warning("DeepL glossary not made, translating without: %s", error)
+            glossary_id, glossary_pairs = "", set()
         pair = (_base(source_locale.language_code), _base(target_locale.language_code))
         if glossary_id and pair in glossary_pairs:
             body["glossary_id"] = glossary_id

@@ -317,6 +317,31 @@ class MachineTranslationTests(TestCase):
             self.machine_strings(translation)["Grüne Energie"], "[da] Grüne Energie"
         )
 
+    def test_deepl__glossary_refused__translates_without_and_flags_the_terms(self):
+        self.use_deepl()
+        deepl = self.fake
+
+        def refuse_glossaries(request):
+            if request.path.startswith("/v3/glossaries"):
+                return HTTPStatus.BAD_REQUEST, {"message": "Invalid glossary entries"}
+            return deepl(request)
+
+        self.server.responder = refuse_glossaries
+        translation = self.submit_translation(self.solution, self.danish)
+        with self.assertLogs("apps.knowledge.machine_translation", "WARNING") as logs:
+            response = self.click_machine_translate(translation)
+
+        self.assertIn("DeepL glossary not made", logs.output[0])
+        (translate,) = self.server.to("POST", "/v2/translate")
+        self.assertNotIn("glossary_id", translate.json)
+        self.assertEqual(
+            self.machine_strings(translation)["Rufbus im ÖPNV"], "[da] Rufbus im ÖPNV"
+        )
+        self.assertIn(
+            "Please check these terms against the term list: ÖPNV → kollektiv trafik",
+            messages_of(response),
+        )
+
     def test_deepl__english_is_asked_for_as_british_english(self):
         self.use_deepl()
         translation = self.submit_translation(self.solution, self.english)
@@ -492,6 +517,11 @@ class TranslationSettingsAdminTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertContains(response, "DeepL needs an API key.")
         self.assertEqual(TranslationSettings.load().engine, "")
+
+    def test_admin__is_told_when_the_server_configuration_sets_the_engine(self):
+        with override_settings(MACHINE_TRANSLATION=env(ENGINE="deepl")):
+            response = self.client.get(self.url)
+        self.assertContains(response, "(MACHINE_TRANSLATION_ENGINE) sets the engine")
 
     def test_admin__libretranslate_without_address_is_refused(self):
         response = self.save(engine="libretranslate")

@@ -37,6 +37,11 @@ class TranslationSettingsForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if settings.MACHINE_TRANSLATION["ENGINE"]:
+            self.fields["engine"].help_text = _(
+                "This server's configuration (MACHINE_TRANSLATION_ENGINE) sets the "
+                "engine; the choice here applies once it is removed."
+            )
         for name in self.SECRET_FIELDS:
             field = self.fields[name]
             field.widget = forms.PasswordInput(

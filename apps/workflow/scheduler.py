@@ -27,8 +27,9 @@ from apps.workflow.models import ScheduledJob
 
 logger = logging.getLogger(__name__)
 
-# A claim ends after this long at the latest, even if its scheduler never returns.
-DEFAULT_LEASE = timedelta(hours=1)
+# A claim ends after this long at the latest, even if its scheduler never returns
+# (each job finishes in minutes; a dead scheduler's job runs again after this).
+LEASE = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,11 @@ def _claim(job: Job, now: datetime, owner: str) -> bool:
             ScheduledJob.objects.get_or_create(name=job.name)
     except IntegrityError:
         pass  # another scheduler created the row at the same moment
-    lease = max(DEFAULT_LEASE, job.every)
     claimed = (
         ScheduledJob.objects.filter(name=job.name)
         .filter(Q(next_run_at__isnull=True) | Q(next_run_at__lte=now))
         .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-        .update(locked_by=owner, locked_until=now + lease, last_started_at=now)
+        .update(locked_by=owner, locked_until=now + LEASE, last_started_at=now)
     )
     return claimed == 1
 

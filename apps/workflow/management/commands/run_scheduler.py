@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from apps.workflow.scheduler import configured_jobs, tick
 
@@ -38,3 +39,6 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(settings.SCHEDULER_TICK_SECONDS)
+            # Between ticks, drop connections the database closed meanwhile, as
+            # Django does around each request.
+            close_old_connections()

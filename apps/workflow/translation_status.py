@@ -36,6 +36,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -168,7 +169,7 @@ def snippet_groups(
         queryset = queryset.filter(
             translation_key__in={obj.translation_key for obj in instances}
         )
-    return _groups(list(queryset), kind=str(model._meta.verbose_name))
+    return _groups(list(queryset), kind=capfirst(model._meta.verbose_name))
 
 
 def group_of(instance: models.Model) -> TranslationGroup | None:

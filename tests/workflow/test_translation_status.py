@@ -7,6 +7,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from django.contrib.admin.utils import quote
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -27,13 +28,26 @@ from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.factories import UserFactory
-from tests.workflow.test_snippet_translation_review import act_on_snippet, snippet_url
 from tests.workflow.test_translation_review import record_machine_translation
 from tests.workflow.utils import act, client_for, submit
 
 FLENSBURG = AREA_ROLES[0]
 DASHBOARD = "workflow_admin:translation_status"
 NOTICE = "data-outdated-translation"
+
+
+def snippet_url(obj, view: str, *args) -> str:
+    return reverse(obj.snippet_viewset.get_url_name(view), args=[quote(obj.pk), *args])
+
+
+def act_on_snippet(client, obj, action: str):
+    """Approve or request changes from the snippet's workflow modal."""
+    task_state = type(obj).objects.get(pk=obj.pk).current_workflow_task_state
+    return client.post(
+        snippet_url(obj, "workflow_action", action, task_state.pk),
+        {"comment": ""},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
 
 
 def localize_translation(source, language_code: str, user) -> Translation:

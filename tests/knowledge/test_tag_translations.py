@@ -16,7 +16,8 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.test.utils import WagtailTestUtils
 
-from apps.knowledge.models import TagTranslation
+from apps.knowledge.models import SolutionPage, TagTranslation
+from apps.knowledge.models.tags import shown_tags
 from tests.knowledge.search_utils import facet_counts, parse, result_links
 from tests.knowledge.utils import (
     add_solution,
@@ -142,6 +143,19 @@ class TagTranslationPortalTests(TestCase):
         doc = parse(self.client.get("/de/search/", {"q": "Nahwärme"}))
 
         self.assertEqual(result_links(doc), [self.only_german.url])
+
+    def test_shown_tags__no_query_when_the_page_prefetched_tags_and_names(self):
+        page = SolutionPage.objects.prefetch_related("tags__translations").get(
+            pk=self.danish.pk
+        )
+
+        with self.assertNumQueries(0):
+            shown = shown_tags(page.tags.all(), "da")
+
+        self.assertEqual(
+            [(tag.slug, tag.name) for tag in shown],
+            [("open-data", "Open Data"), ("heat-pumps", "varmepumper")],
+        )
 
     def test_solution_page__tags_cost_the_same_queries_for_one_or_fifty_tags(self):
         few = self.only_german

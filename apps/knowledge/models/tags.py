@@ -46,16 +46,10 @@ class TagTranslation(models.Model):
 
 @dataclass(frozen=True)
 class ShownTag:
-    """A tag as a visitor sees it: the name in their language, the canonical slug.
-
-    ``translated`` says whether ``name`` came from a tag translation (else it is the
-    tag's own name, which may be in another language than the page around it).
-    """
+    """A tag as a visitor sees it: the name in their language, the canonical slug."""
 
     slug: str
     name: str
-    original: str
-    translated: bool
 
 
 def translated_names(tag_ids: Iterable[int], language: str) -> dict[int, str]:
@@ -70,20 +64,6 @@ def translated_names(tag_ids: Iterable[int], language: str) -> dict[int, str]:
     )
 
 
-def all_translated_names(tag_ids: Iterable[int]) -> dict[int, dict[str, str]]:
-    """{tag id: {language: name}} for every translation of the tags; one query."""
-    ids = list(dict.fromkeys(tag_ids))
-    names: dict[int, dict[str, str]] = {}
-    if not ids:
-        return names
-    rows = TagTranslation.objects.filter(tag_id__in=ids).values_list(
-        "tag_id", "language", "name"
-    )
-    for tag_id, language, name in rows:
-        names.setdefault(tag_id, {})[language] = name
-    return names
-
-
 def shown_tags(tags: Iterable[Tag], language: str) -> list[ShownTag]:
     """``tags`` named in ``language`` where translated, sorted by the shown name.
 
@@ -91,25 +71,14 @@ def shown_tags(tags: Iterable[Tag], language: str) -> list[ShownTag]:
     none for the tags if they were prefetched).
     """
     tags = list(tags)
-    if all("translations" in getattr(t, "_prefetched_objects_cache", {}) for t in tags):
-        # prefetch_related("tags__translations") already fetched them.
-        names = {
-            t.pk: tr.name
-            for t in tags
-            for tr in t.translations.all()
-            if tr.language == language
-        }
+    prefetched = all(
+        "translations" in getattr(tag, "_prefetched_objects_cache", {}) for tag in tags
+    )
+    if prefetched:  # prefetch_related("tags__translations") fetched them already
+        names = {tag.pk: tag_name(tag, language) for tag in tags}
     else:
         names = translated_names((tag.pk for tag in tags), language)
-    shown = [
-        ShownTag(
-            slug=tag.slug,
-            name=names.get(tag.pk, tag.name),
-            original=tag.name,
-            translated=tag.pk in names,
-        )
-        for tag in tags
-    ]
+    shown = [ShownTag(slug=tag.slug, name=names.get(tag.pk, tag.name)) for tag in tags]
     return sorted(shown, key=lambda tag: tag.name.casefold())
 
 

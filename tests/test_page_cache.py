@@ -120,9 +120,7 @@ def test_publishing_a_change__shows_the_new_title_at_once_in_every_language(
         assert TITLES[language] not in html
 
 
-def test_editing_an_organisation__shows_its_new_name_on_cached_pages(
-    client, solution
-):
+def test_editing_an_organisation__shows_its_new_name_on_cached_pages(client, solution):
     url = solution.get_url()
     client.get(url)
     organisation = Organisation.objects.get(pk=solution.lead_organisation_id)
@@ -218,9 +216,7 @@ def test_cache_switched_off__every_visit_renders_afresh(client, solution, settin
     assert HIT_HEADER not in response
 
 
-def test_saving_a_contact__retires_the_cached_pages(
-    client, solution
-):
+def test_saving_a_contact__retires_the_cached_pages(client, solution):
     url = solution.get_url()
     client.get(url)
 

@@ -34,6 +34,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.signals import (
@@ -89,6 +90,15 @@ def invalidate() -> None:
     """
     bump_version()
     transaction.on_commit(bump_version)
+
+
+def storing_timeout(request: HttpRequest) -> int:
+    seconds = timeout()
+    expires_at = getattr(request, "portal_page_expires_at", None)
+    if expires_at is not None:
+        left = int((expires_at - timezone.now()).total_seconds())
+        seconds = max(1, min(seconds, left))
+    return seconds
 
 
 def cache_key(request: HttpRequest, version: int) -> str:
@@ -158,7 +168,7 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in {"set-cookie", "vary"}
             }
-            cache.set(key, (response.content, headers), timeout())
+            cache.set(key, (response.content, headers), storing_timeout(request))
             response[HIT_HEADER] = "miss"
         return response
 
@@ -170,13 +180,16 @@ def mark_cacheable(request: HttpRequest, cacheable: bool = True) -> None:
 
 @hooks.register("before_serve_page")
 def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
-    """Public, live pages may be cached; previews and restricted pages never."""
-    cacheable = (
-        not getattr(request, "is_preview", False)
-        and page.live
-        and not page.get_view_restrictions().exists()
-    )
-    mark_cacheable(request, cacheable)
+    """Live pages may be cached, never a preview.
+
+    A page with view restrictions never reaches the cache: Wagtail answers an
+    anonymous visitor with a redirect to the login or a password form (which holds a
+    CSRF token), and only a visitor with a session, never answered from the cache,
+    gets past it.
+    """
+    mark_cacheable(request, page.live and not getattr(request, "is_preview", False))
+    # A page due to expire leaves the cache by then.
+    request.portal_page_expires_at = page.expire_at
 
 
 # --- invalidation ------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -302,8 +303,36 @@ class SolutionPage(Page):
     def get_related_solutions(self) -> list[SolutionPage]:
         return related_solutions(self)
 
+    def prefetch_relations(self) -> None:
+        """Load fields of action, partners, contacts and tags in one query each.
+
+        The template and the structured data read them several times; without this
+        each item would cost a query or two more.
+        """
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "fields_of_action",
+                SolutionFieldOfAction.objects.select_related("field_of_action__locale"),
+            ),
+            Prefetch(
+                "partners",
+                SolutionPartner.objects.select_related("organisation__locale"),
+            ),
+            Prefetch(
+                "contacts",
+                SolutionContact.objects.select_related(
+                    "contact__locale", "contact__organisation__locale"
+                ),
+            ),
+            "tags",
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # A preview shows the unsaved relations held on the page object.
+            self.prefetch_relations()
         context["related_solutions"] = self.get_related_solutions()
         context["linking_pages"] = linked_pages(
             self, exclude=context["related_solutions"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -38,14 +39,22 @@ def _current(path: str, url: str | None, is_home: bool = False) -> str:
     return "true" if not is_home and path.startswith(url) else ""
 
 
-def _section(home, model_name: str):
-    return (
+def _sections(home, model_names: tuple[str, ...]) -> dict:
+    """The first live, public child of ``home`` of each model, in one query."""
+    sections: dict = {}
+    children = (
         home.get_children()
         .live()
         .public()
-        .filter(content_type__model=model_name, content_type__app_label="knowledge")
-        .first()
+        .filter(
+            content_type__app_label="knowledge", content_type__model__in=model_names
+        )
+        .select_related("content_type")
+        .order_by("path")
     )
+    for child in children:
+        sections.setdefault(child.content_type.model, child)
+    return sections
 
 
 @register.simple_tag(takes_context=True)
@@ -60,8 +69,10 @@ def portal_navigation(context) -> list[NavItem]:
     path = request.path
     home_url = home.get_url(request)
     items = [NavItem(home.title, home_url, _current(path, home_url, is_home=True))]
-    for model_name in ("knowledgeindexpage", "themeindexpage", "contactdirectorypage"):
-        section = _section(home, model_name)
+    model_names = ("knowledgeindexpage", "themeindexpage", "contactdirectorypage")
+    sections = _sections(home, model_names)
+    for model_name in model_names:
+        section = sections.get(model_name)
         if section is None:
             continue
         url = section.get_url(request)
@@ -112,18 +123,30 @@ def absolute_url(context, url: str) -> str:
     return request.build_absolute_uri(url) if request else url
 
 
-@register.simple_tag
-def theme_page_for(field_of_action):
-    """The live theme page of a field of action, in the visitor's language if any."""
+@register.simple_tag(takes_context=True)
+def theme_page_for(context, field_of_action):
+    """The live theme page of a field of action, in the visitor's language if any.
+
+    The theme pages of every field of action are looked up once per request: a
+    solution may list many fields of action.
+    """
     from apps.knowledge.models import ThemePage
 
-    candidates = (
-        ThemePage.objects.live()
-        .public()
-        .filter(field_of_action__translation_key=field_of_action.translation_key)
-        .select_related("locale")
-    )
-    return i18n.best_translation(candidates)
+    request = context.get("request")
+    themes = getattr(request, "_portal_theme_pages", None)
+    if themes is None:
+        themes = {}
+        pages = (
+            ThemePage.objects.live()
+            .public()
+            .select_related("locale")
+            .annotate(field_key=F("field_of_action__translation_key"))
+        )
+        for page in pages:
+            themes.setdefault(page.field_key, []).append(page)
+        if request is not None:
+            request._portal_theme_pages = themes
+    return i18n.best_translation(themes.get(field_of_action.translation_key, []))
 
 
 @register.simple_tag(takes_context=True)

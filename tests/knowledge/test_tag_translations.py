@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from http import HTTPStatus
 from xml.etree import ElementTree
 
@@ -95,6 +97,16 @@ class TagTranslationPortalTests(TestCase):
                 "Open Data": "/de/search/?tag=open-data",
             },
         )
+
+    def test_structured_data__keywords_name_the_tags_in_danish(self):
+        html = self.client.get(self.danish.url).content.decode()
+
+        script = re.search(
+            r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+        )
+        keywords = json.loads(script.group(1))["keywords"]
+        self.assertIn("varmepumper", keywords)
+        self.assertNotIn("Wärmepumpen", keywords)
 
     def test_tag_link__filters_by_the_same_slug_and_names_the_facet_in_danish(self):
         link = tag_links(self.client.get(self.danish.url))["varmepumper"]

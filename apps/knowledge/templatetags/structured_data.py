@@ -15,7 +15,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.knowledge.choices import OrganisationKind
+from apps.knowledge.i18n import active_language
 from apps.knowledge.models import Contact, Organisation, SolutionPage
+from apps.knowledge.models.tags import shown_tags
 from apps.knowledge.templatetags.portal_tags import localize, organisation_url
 
 register = template.Library()
@@ -119,7 +121,7 @@ def solution_json_ld(context, page: SolutionPage) -> SafeString:
         for field in (localize(context, field) for field in fields)
         if field is not None
     ]
-    keywords += [tag.name for tag in page.tags.all()]
+    keywords += [tag.name for tag in shown_tags(page.tags.all(), active_language())]
     lead = page.lead_organisation
     partners = [item.organisation for item in page.partners.all()]
     project = {

@@ -24,6 +24,8 @@ from tests.workflow.portal_utils import (
     build_partner_portal,
     current_task_state,
     moderators,
+    pdf_upload,
+    png_upload,
     submission_data,
     submit_url,
 )
@@ -152,12 +154,19 @@ def test_area_moderator__approves_partner_submission_from_the_editor_menu(
     ensure_default_workflow()
     reviewers = moderators()
     client.force_login(setup.partner.user)
+    data = submission_data(
+        setup, language, body_text=BODY, image_description="Der Automat"
+    )
     response = client.post(
-        submit_url(language), submission_data(setup, language, body_text=BODY)
+        submit_url(language),
+        {**data, "image": png_upload(), "document": pdf_upload()},
     )
     assert response.status_code == HTTPStatus.FOUND
     page = Submission.objects.get().page
     partner_revision = page.get_latest_revision()
+    built = page.specific
+    assert built.image is not None
+    assert [b.block_type for b in built.body] == ["paragraph", "paragraph", "document"]
     # The Digitalagentur's feasibility check comes first (from the dashboard).
     act(client, page, reviewers, "approve")
     state = current_task_state(page)

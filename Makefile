@@ -88,7 +88,10 @@ messages: install ## Update and compile the de, da and en catalogues
 	$(PY) manage.py makemessages -l de -l da -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
-bench: install ## Run the benchmarks in bench/
+# bench/load.py: gunicorn + wrk at 10000 solutions (BENCH_QUICK=1: 500, short runs);
+# it fails when a request fails or queries per page grow with related items.
+bench: install ## Load test (req/s, p50/p99, ceiling, 60 s soak), then render and search benchmarks
+	$(PY) bench/load.py
 	$(PY) bench/run.py
 	$(PY) bench/search.py
 

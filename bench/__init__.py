@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``); bench.settings and bench.urls serve bench/load.py."""

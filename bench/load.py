@@ -1,0 +1,618 @@
+"""Load benchmark: the portal under gunicorn and wrk at 10000 solutions in de, da, en.
+
+    make bench                          # this, then the render and search benchmarks
+    .venv/bin/python bench/load.py      # the same, on its own
+    BENCH_QUICK=1 make bench            # 500 solutions, short runs: for development
+
+Steps:
+
+1. Data: a database with the demo content plus ``seed_demo --synthetic N`` solutions
+   (N = 10000; ``--solutions`` or ``BENCH_SOLUTIONS``). PostgreSQL when
+   ``BENCH_POSTGRES_URL`` (default ``postgres://postgres@127.0.0.1:5432/kb_bench_load``)
+   answers, else SQLite. Seeding 10000 solutions takes many minutes, so the seeded
+   data is kept (PostgreSQL template database ``kb_bench_data_<N>_<version>``, or a
+   SQLite file under bench/results/cache/) and reused while N and the generator
+   (apps/knowledge/demo/synthetic.py) are the same; each run copies it and applies
+   newer migrations. ``--reseed`` seeds again.
+2. SQL queries per portal page with 1 and with 50 related solutions, tags,
+   contacts and partners (the cache off): they must not grow.
+3. gunicorn (``--workers``, gthread) on a free loopback port with the production
+   settings (DEBUG off, WhiteNoise, Redis cache when reachable) plus one extra URL, a
+   minimal Django view through the same middleware: the ceiling
+   (``bench.settings``, ``bench.urls``; never in production URLs).
+4. wrk (``--latency`` and a Lua script) against home, field of action (theme page),
+   solution pages and search with facets, each with the anonymous page cache on and
+   off: requests/second, p50 and p99 latency, ratio to the ceiling.
+5. A soak run (60 s) over the page mix with the cache on: total requests and failed
+   requests (non-2xx answers and socket errors). Exits 1 if any request failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+CACHE_DIR = BASE_DIR / "bench" / "results" / "cache"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench_load"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
+QUICK = os.environ.get("BENCH_QUICK", "").lower() in {"1", "true", "yes"}
+#: Bumped when the seeded data must be made again (with N and synthetic.py).
+DATA_FORMAT = "1"
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def data_version(solutions: int) -> str:
+    """Names the seeded data: N and the generator of the synthetic solutions.
+
+    Changes to the rest of the demo content or new migrations do not call for the
+    minutes of seeding again: each run migrates its copy. ``--reseed`` forces it.
+    """
+    digest = hashlib.sha256(f"{DATA_FORMAT}:{solutions}".encode())
+    digest.update((BASE_DIR / "apps/knowledge/demo/synthetic.py").read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def manage(*args: str, env: dict[str, str], quiet: bool = False) -> str:
+    started = time.perf_counter()
+    result = subprocess.run(  # noqa: S603 - fixed command, our own manage.py
+        [sys.executable, str(BASE_DIR / "manage.py"), *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: manage.py {' '.join(args)} failed:\n{result.stderr}")
+    if not quiet:
+        log(f"    {' '.join(args):<40} {time.perf_counter() - started:7.1f} s")
+    return result.stdout
+
+
+def base_environment(workdir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ELASTICSEARCH_URL": "",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(BASE_DIR),
+    }
+
+
+# --- data ------------------------------------------------------------------------
+
+
+def _pg_admin(url: str):
+    import psycopg
+
+    admin = urlparse(url)._replace(path="/postgres").geturl()
+    return psycopg.connect(admin, autocommit=True, connect_timeout=3)
+
+
+def postgres_reachable(url: str) -> bool:
+    try:
+        with _pg_admin(url):
+            return True
+    except Exception:  # noqa: BLE001 - any failure means: use SQLite
+        return False
+
+
+def prepare_postgres(url: str, version: str, env: dict[str, str]) -> str:
+    """``url``'s database as a fresh copy of the seeded template; returns ``url``."""
+    name = urlparse(url).path.lstrip("/")
+    prefix = f"kb_bench_data_{env['BENCH_SOLUTIONS']}_"
+    template = f"{prefix}{version}"
+    with _pg_admin(url) as conn:
+        existing = {
+            row[0]
+            for row in conn.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s)",
+                [prefix],
+            )
+        }
+    if template not in existing or env.get("BENCH_RESEED"):
+        log(f"  seeding {template} (kept for the next runs with the same data)")
+        building = f"{template}_building"
+        with _pg_admin(url) as conn:
+            for old in existing - {building}:
+                conn.execute(f'DROP DATABASE IF EXISTS "{old}"')
+            conn.execute(f'DROP DATABASE IF EXISTS "{building}"')
+            conn.execute(f'CREATE DATABASE "{building}"')
+        building_url = urlparse(url)._replace(path=f"/{building}").geturl()
+        seed({**env, "DATABASE_URL": building_url}, env["BENCH_SOLUTIONS"])
+        with _pg_admin(url) as conn:
+            conn.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+    else:
+        log(f"  reusing the seeded data {template}")
+    with _pg_admin(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return url
+
+
+def prepare_sqlite(workdir: Path, version: str, env: dict[str, str]) -> str:
+    prefix = f"data-{env['BENCH_SOLUTIONS']}-"
+    template = CACHE_DIR / f"{prefix}{version}.sqlite3"
+    if not template.exists() or env.get("BENCH_RESEED"):
+        log(f"  seeding {template.relative_to(BASE_DIR)} (kept for the next runs)")
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CACHE_DIR.glob(f"{prefix}*.sqlite3"):
+            old.unlink()
+        building = template.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        seed({**env, "DATABASE_URL": f"sqlite:///{building}"}, env["BENCH_SOLUTIONS"])
+        building.rename(template)
+    else:
+        log(f"  reusing the seeded data {template.relative_to(BASE_DIR)}")
+    target = workdir / "bench.sqlite3"
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
+def seed(env: dict[str, str], solutions: str) -> None:
+    manage("migrate", "--noinput", env=env)
+    manage("seed_demo", "--synthetic", solutions, env=env)
+
+
+def prepare_data(workdir: Path, solutions: int, env: dict[str, str]) -> dict[str, str]:
+    version = data_version(solutions)
+    env = {**env, "BENCH_SOLUTIONS": str(solutions)}
+    url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    if postgres_reachable(url):
+        env["DATABASE_URL"] = prepare_postgres(url, version, env)
+        env["BENCH_DATABASE"] = "PostgreSQL"
+    else:
+        log(f"  PostgreSQL at {urlparse(url).netloc} not reachable: SQLite")
+        env["DATABASE_URL"] = prepare_sqlite(workdir, version, env)
+        env["BENCH_DATABASE"] = "SQLite"
+    manage("migrate", "--noinput", env=env)
+    manage("collectstatic", "--noinput", env=env)
+    return env
+
+
+# --- the server ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_url() -> str | None:
+    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL)
+    parts = urlparse(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), 1):
+            return url
+    except OSError:
+        return None
+
+
+class Server:
+    """gunicorn serving the portal on a free loopback port."""
+
+    def __init__(self, env: dict[str, str], workers: int, threads: int, cache: bool):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {**env, "PORTAL_CACHE_SECONDS": "600" if cache else "0"}
+        self.command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ]
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Server:
+        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn command
+            self.command, cwd=BASE_DIR, env=self.env, start_new_session=True
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit("bench: gunicorn stopped while starting")
+            ceiling = f"{self.base}/bench/ceiling/"
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(ceiling, timeout=5),  # noqa: S310 - loopback
+            ):
+                return self
+            time.sleep(0.5)
+        self.__exit__()
+        sys.exit("bench: gunicorn did not answer within 120 s")
+
+    def __exit__(self, *exc_info) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+# --- what to request ---------------------------------------------------------------
+
+SELECT_URLS = r"""
+import json, random, django
+django.setup()
+from apps.knowledge.models import FieldOfAction, HomePage, SolutionPage, ThemePage
+
+def urls(queryset, limit=None):
+    pages = list(queryset.live().public().order_by("pk"))
+    if limit and len(pages) > limit:
+        pages = random.Random(42).sample(pages, limit)
+    return [url for page in pages if (url := page.get_url())]
+
+german = FieldOfAction.objects.filter(locale__language_code="de")
+fields = list(german.order_by("pk").values_list("slug", flat=True))[:4]
+search = []
+for language, word in (("de", "Energie"), ("da", "energi"), ("en", "energy")):
+    search.append(f"/{language}/search/?q={word}")
+    search.append(f"/{language}/search/?q={word}&phase=pilot")
+    for field in fields:
+        search.append(f"/{language}/search/?q={word}&field={field}")
+        search.append(f"/{language}/search/?phase=pilot&field={field}&sort=date")
+print(json.dumps({
+    "home": urls(HomePage.objects.all()),
+    "field of action": urls(ThemePage.objects.all()),
+    "solution": urls(SolutionPage.objects.all(), limit=100),
+    "search with facets": search,
+    "solutions": SolutionPage.objects.live().count(),
+    "languages": sorted(set(
+        SolutionPage.objects.live().values_list("locale__language_code", flat=True)
+    )),
+}))
+"""
+
+
+def select_urls(env: dict[str, str]) -> dict:
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", SELECT_URLS],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: choosing the URLs failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# --- wrk ---------------------------------------------------------------------------
+
+
+def wrk(
+    base: str, paths: list[str], seconds: int, connections: int, workdir: Path
+) -> dict:
+    """One wrk run over ``paths``; totals, failures and latency percentiles."""
+    paths_file = workdir / "paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    result = subprocess.run(  # noqa: S603 - the Debian wrk with our script
+        [
+            WRK,
+            "--threads",
+            "2",
+            "--connections",
+            str(connections),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "30s",
+            "--latency",
+            "--script",
+            str(BASE_DIR / "bench" / "wrk_report.lua"),
+            base,
+        ],
+        env={**os.environ, "WRK_PATHS": str(paths_file)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next(
+        (x for x in result.stdout.splitlines() if x.startswith("BENCH_JSON ")), None
+    )
+    if result.returncode != 0 or line is None:
+        sys.exit(f"bench: wrk failed:\n{result.stdout}\n{result.stderr}")
+    figures = json.loads(line.removeprefix("BENCH_JSON "))
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    figures["socket_errors"] = sum(
+        figures[name] for name in ("connect", "read", "write", "timeout")
+    )
+    figures["failed"] = figures["non2xx"] + figures["socket_errors"]
+    return figures
+
+
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+
+def warm_up(base: str, paths: list[str], parallel: int) -> None:
+    """GET every path once, ``parallel`` at a time; a failure stops the benchmark."""
+
+    def get(path: str) -> None:
+        with urllib.request.urlopen(base + path, timeout=120) as response:  # noqa: S310
+            response.read()
+
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        for path, error in zip(
+            paths, pool.map(lambda p: _error_of(get, p), paths), strict=True
+        ):
+            if error:
+                sys.exit(f"bench: GET {path} failed during the warm-up: {error}")
+
+
+def _error_of(function, *args) -> str | None:
+    try:
+        function(*args)
+    except OSError as error:  # URLError and HTTPError are OSErrors
+        return str(error)
+    return None
+
+
+# --- queries per page --------------------------------------------------------------
+
+
+def query_counts(workdir: Path) -> list[dict]:
+    """Queries per page with 1 and 50 related items: tests/test_query_counts.py."""
+    report = workdir / "query_counts.jsonl"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL"}
+    }
+    result = subprocess.run(  # noqa: S603 - pytest of this project
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/test_query_counts.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "do_not_grow",
+        ],
+        cwd=BASE_DIR,
+        env={**env, "QUERY_COUNTS_REPORT": str(report)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows = (
+        [json.loads(line) for line in report.read_text().splitlines()]
+        if (report.exists())
+        else []
+    )
+    if result.returncode != 0:
+        log(result.stdout[-3000:])
+    return [{**row, "grows": row[str(1)] != row[str(50)]} for row in rows]
+
+
+# --- the report --------------------------------------------------------------------
+
+
+def machine(env: dict[str, str]) -> dict[str, str]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    database = env["BENCH_DATABASE"]
+    if database == "PostgreSQL":
+        with contextlib.suppress(Exception), _pg_admin(env["DATABASE_URL"]) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0]
+            database = f"PostgreSQL {version.split()[0]}"
+    wrk_version = subprocess.run(  # noqa: S603
+        [WRK, "--version"], capture_output=True, text=True, check=False
+    ).stdout.split()[1:2]
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "cpus": f"{os.cpu_count()} x {cpu}",
+        "memory": memory,
+        "python": sys.version.split()[0],
+        "database": database,
+        "wrk": wrk_version[0] if wrk_version else "?",
+    }
+
+
+def print_table(rows: list[dict], ceiling_rps: float) -> None:
+    log(
+        f"\n  {'page':<22} {'cache':<6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'of ceiling':>10} {'failed':>7}"
+    )
+    for row in rows:
+        log(
+            f"  {row['page']:<22} {row['cache']:<6} {row['rps']:>8.1f} "
+            f"{row['p50_us'] / 1000:>8.1f} {row['p99_us'] / 1000:>8.1f} "
+            f"{row['rps'] / ceiling_rps:>10.0%} {row['failed']:>7}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--solutions",
+        type=int,
+        default=int(os.environ.get("BENCH_SOLUTIONS", 500 if QUICK else 10_000)),
+        help="synthetic solutions (default 10000, 500 with BENCH_QUICK=1)",
+    )
+    parser.add_argument(
+        "--seconds", type=int, default=3 if QUICK else 15, help="per wrk run"
+    )
+    parser.add_argument(
+        "--soak", type=int, default=10 if QUICK else 60, help="seconds of the soak"
+    )
+    cores = os.cpu_count() or 1
+    parser.add_argument("--workers", type=int, default=cores * 2)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=cores * 8)
+    parser.add_argument("--reseed", action="store_true", help="seed the data again")
+    parser.add_argument(
+        "--skip-query-counts",
+        action="store_true",
+        help="leave out the SQL queries per page (minutes of pytest)",
+    )
+    parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    options = parser.parse_args(argv)
+
+    log(
+        f"Load benchmark: gunicorn ({options.workers} workers x {options.threads} "
+        f"threads) and wrk ({options.connections} connections) on loopback, "
+        f"{options.solutions} synthetic solutions" + (" [BENCH_QUICK]" if QUICK else "")
+    )
+    with tempfile.TemporaryDirectory(prefix="kb-bench-load-") as tmp:
+        workdir = Path(tmp)
+        env = base_environment(workdir)
+        if options.reseed:
+            env["BENCH_RESEED"] = "1"
+        log("\n  data")
+        env = prepare_data(workdir, options.solutions, env)
+        if options.prepare_only:
+            return 0
+        if url := redis_url():
+            env["REDIS_URL"] = url
+        about = machine(env)
+        urls = select_urls(env)
+        log(
+            f"  {urls['solutions']} live solutions in {', '.join(urls['languages'])}; "
+            f"{about['database']}, cache: {'Redis' if url else 'per process'}"
+        )
+
+        counts = []
+        if not options.skip_query_counts:
+            log("\n  SQL queries per page (tests/test_query_counts.py, cache off)")
+            counts = query_counts(workdir)
+        for row in counts:
+            log(
+                f"    {row['page']:<30} {row['1']:>4} with 1 related item, "
+                f"{row['50']:>4} with 50" + ("  GROWS" if row["grows"] else "")
+            )
+        if not counts and not options.skip_query_counts:
+            log("    (the query count tests did not run; see above)")
+
+        kinds = ["home", "field of action", "solution", "search with facets"]
+        rows: list[dict] = []
+        for cache in (True, False):
+            with Server(env, options.workers, options.threads, cache) as server:
+                if cache:
+                    log(
+                        "\n  ceiling: a minimal Django view, same server and middleware"
+                    )
+                    wrk(
+                        server.base,
+                        ["/bench/ceiling/"],
+                        2,
+                        options.connections,
+                        workdir,
+                    )
+                    ceiling = wrk(
+                        server.base,
+                        ["/bench/ceiling/"],
+                        options.seconds,
+                        options.connections,
+                        workdir,
+                    )
+                    rows.append(
+                        {"page": "ceiling (minimal view)", "cache": "-", **ceiling}
+                    )
+                for kind in kinds:
+                    paths = urls[kind]
+                    # Warm-up: every address once (with the cache on, this fills
+                    # it), then a short run (templates loaded in every worker).
+                    warm_up(server.base, paths, options.workers * options.threads)
+                    wrk(server.base, paths, 2, options.connections, workdir)
+                    figures = wrk(
+                        server.base,
+                        paths,
+                        options.seconds,
+                        options.connections,
+                        workdir,
+                    )
+                    rows.append(
+                        {"page": kind, "cache": "on" if cache else "off", **figures}
+                    )
+                    log(
+                        f"    {kind:<22} cache {'on ' if cache else 'off'} "
+                        f"{figures['rps']:8.1f} req/s over {len(paths)} addresses"
+                    )
+
+        log(f"\n  soak: {options.soak} s over the page mix, cache on")
+        mix = [path for kind in kinds for path in urls[kind]]
+        with Server(env, options.workers, options.threads, True) as server:
+            soak = wrk(server.base, mix, options.soak, options.connections, workdir)
+
+    log(
+        f"\n  Machine: {about['cpus']}, {about['memory']} RAM; Python "
+        f"{about['python']}, {about['database']}, wrk {about['wrk']}; {about['date']}"
+    )
+    print_table(rows, ceiling["rps"])
+    log(
+        f"\n  Soak {options.soak} s: {soak['requests']} requests, {soak['rps']:.1f} "
+        f"req/s, p50 {soak['p50_us'] / 1000:.1f} ms, p99 {soak['p99_us'] / 1000:.1f} "
+        f"ms; failed: {soak['failed']} ({soak['non2xx']} non-2xx, "
+        f"{soak['socket_errors']} socket errors)"
+    )
+    if options.json:
+        options.json.parent.mkdir(parents=True, exist_ok=True)
+        options.json.write_text(
+            json.dumps(
+                {"machine": about, "pages": rows, "soak": soak, "queries": counts},
+                indent=2,
+            )
+        )
+    failed = soak["failed"]
+    growing = [row["page"] for row in counts if row["grows"]]
+    if failed:
+        log(f"\n  FAILED: {failed} requests of the soak failed")
+    if growing:
+        log(f"\n  FAILED: queries grow with related items on {', '.join(growing)}")
+    return 1 if failed or growing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

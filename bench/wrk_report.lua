@@ -1,0 +1,50 @@
+-- wrk script of bench/load.py: cycles through the request paths listed one per line
+-- in the file $WRK_PATHS, counts answers that are not 2xx, and prints one line
+-- "BENCH_JSON {...}" with the totals and latency percentiles (microseconds).
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  paths = {}
+  for line in io.lines(os.getenv("WRK_PATHS")) do
+    if #line > 0 then
+      table.insert(paths, line)
+    end
+  end
+  -- Each thread starts somewhere else in the list.
+  math.randomseed(os.time() + #threads)
+  counter = math.random(#paths)
+  non2xx = 0
+end
+
+function request()
+  counter = counter % #paths + 1
+  return wrk.format("GET", paths[counter])
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("non2xx")
+  end
+  local errors = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "non2xx": %d, ' ..
+    '"connect": %d, "read": %d, "write": %d, "timeout": %d, ' ..
+    '"p50_us": %d, "p90_us": %d, "p99_us": %d, "max_us": %d}\n',
+    summary.requests, summary.duration, bad,
+    errors.connect, errors.read, errors.write, errors.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99),
+    latency.max
+  ))
+end

@@ -42,4 +42,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "apps.knowledge.views.page_not_found"
-handler500 = "apps.knowledge.views.server_error"
+# A database outage answers 503 with Retry-After; other errors the portal's 500.
+handler500 = "cms.errors.server_error"

@@ -21,6 +21,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from apps.knowledge.choices import Phase
 from apps.knowledge.exports import public_contact
@@ -30,6 +31,7 @@ from apps.knowledge.models import (
     Organisation,
     SolutionPage,
 )
+from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
 
 # Query parameters of the knowledge base filters, on top of Wagtail's own.
@@ -103,6 +105,32 @@ class ContactFilter(BaseFilterBackend):
             keys = Organisation.objects.filter(slug=slug).values("translation_key")
             queryset = queryset.filter(organisation__translation_key__in=keys)
         return queryset
+
+
+class PortalSearchFilter(SearchFilter):
+    """Wagtail's ``?search=`` on the portal's engine: the database index while
+    Elasticsearch is unreachable, as the portal search does
+    (:mod:`apps.knowledge.search.engine`), instead of a server error."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError(
+                "filtering by tag with a search query is not supported"
+            )
+        backend, _fallback = engine.portal_backend()
+        try:
+            return backend.search(
+                request.GET["search"],
+                queryset,
+                operator=request.GET.get("search_operator") or None,
+                order_by_relevance="order" not in request.GET,
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            raise BadRequestError(
+                f"cannot filter or order by '{error.field_name}' while searching"
+            ) from error
 
 
 # Serializer fields -------------------------------------------------------------
@@ -203,7 +231,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         LanguageFilter,
         SolutionFilter,
         OrderingFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        PortalSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["language", "field_of_action", "phase", "organisation"]

@@ -1,0 +1,438 @@
+"""Faults caused for real on this machine: Elasticsearch down, the mail server down,
+PostgreSQL restarted under traffic.
+
+- Elasticsearch: the backend points at a loopback port nobody listens on. The
+  portal, its APIs and the admin keep working on the database index; the missed
+  index update waits for ``replay_search_index``.
+- Mail: Django's SMTP backend talks to a closed loopback port, then to a real SMTP
+  server (aiosmtpd) on loopback; a moderator's decision completes in the admin, its
+  mail waits in the outbox and ``retry_outbox`` delivers it with the comment.
+- PostgreSQL: a throwaway cluster of the test's own (never the shared server on
+  5432) serves gunicorn; it is restarted (``pg_ctl restart -m fast``) and then
+  stopped for two seconds under traffic. No request gets a 500; during the outage
+  the portal answers 503 with Retry-After in the visitor's language; it recovers
+  without a restart of its own and a partner submission sent afterwards is stored.
+
+See also tests/knowledge/test_search_index.py and
+tests/workflow/test_notifications.py for the narrower outage tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.cookiejar
+import re
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from http import HTTPStatus
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import OperationalError
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+from apps.knowledge.models import PendingIndexUpdate, SolutionPage
+from apps.knowledge.search import engine
+from apps.workflow.models import OutboxMessage
+from tests.fault_utils import (
+    BASE_DIR,
+    PortalServer,
+    SmtpSink,
+    ThrowawayPostgres,
+    closed_local_port,
+    manage,
+    server_env,
+)
+from tests.knowledge.utils import build_portal, solution_form_data, translate_tree
+from tests.workflow.mail_utils import (
+    FLENSBURG,
+    PASSWORD,
+    act_in_admin,
+    build_moderated_portal,
+    draft_solution,
+    make_user,
+    submit_in_admin,
+)
+
+LANGUAGES = ("de", "da", "en")
+RESTARTING = "Our database is restarting. Please try again in a minute."
+RESEND = "If you were sending a form, it has not been saved: please send it again."
+pytestmark = pytest.mark.faults
+
+
+def in_language(language: str, msgid: str) -> str:
+    with translation.override(language):
+        return gettext(msgid)
+
+
+# Elasticsearch down ----------------------------------------------------------------
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    """The default search backend is Elasticsearch at a port nobody listens on."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "apps.knowledge.search.elasticsearch",
+            "URLS": [f"http://127.0.0.1:{closed_local_port()}"],
+            "INDEX_PREFIX": "kbfault_",
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "apps.knowledge.search.database"},
+    }
+    engine.forget_reachability()
+    yield
+    engine.forget_reachability()
+
+
+@pytest.mark.django_db
+def test_elasticsearch_down__publishing_searching_and_apis_keep_working(
+    elasticsearch_down,
+):
+    portal = build_portal()
+    for language in LANGUAGES[1:]:
+        translate_tree(portal.area, language)
+    chief = get_user_model().objects.create_superuser("chief", "c@example.org", "x")
+    editor = Client()
+    editor.force_login(chief)
+    data = solution_form_data(
+        title="Windkraftgenossenschaft",
+        slug="windkraft",
+        fields_of_action=[portal.field],
+        teaser="Bürgerwind in der Grenzregion.",
+    )
+    data["action-publish"] = "action-publish"
+
+    response = editor.post(
+        f"/admin/pages/add/knowledge/solutionpage/{portal.area.pk}/", data
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    solution = SolutionPage.objects.get(slug="windkraft")
+    assert solution.live
+    assert PendingIndexUpdate.objects.filter(object_id=str(solution.pk)).exists()
+    visitor = Client()
+    for language in LANGUAGES:
+        page = visitor.get(f"/{language}/search/", {"q": "Windkraftgenossenschaft"})
+        assert page.status_code == HTTPStatus.OK
+        assert solution.url in page.content.decode()
+    found = visitor.get("/api/search/", {"q": "Windkraftgenossenschaft", "lang": "da"})
+    assert found.status_code == HTTPStatus.OK
+    assert found.json()["engine"] == "database"
+    assert [hit["title"] for hit in found.json()["results"]] == [solution.title]
+    suggested = visitor.get("/api/search/suggest/", {"q": "Windkraft", "lang": "en"})
+    assert suggested.status_code == HTTPStatus.OK
+    assert solution.title in [item["title"] for item in suggested.json()["suggestions"]]
+    api = visitor.get("/api/v2/solutions/", {"search": "Windkraftgenossenschaft"})
+    assert api.status_code == HTTPStatus.OK
+    assert [item["id"] for item in api.json()["items"]] == [solution.pk]
+
+    err = StringIO()
+    call_command("replay_search_index", stdout=StringIO(), stderr=err)
+    assert "unreachable" in err.getvalue()
+    assert PendingIndexUpdate.objects.filter(object_id=str(solution.pk)).exists()
+
+
+# Mail server down ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_mail_server_down__decision_completes_and_smtp_retry_delivers_the_comment(
+    client, settings, django_capture_on_commit_callbacks
+):
+    setup = build_moderated_portal()
+    editor = make_user("editor", FLENSBURG.editors, language="da")
+    make_user("mod", FLENSBURG.moderators)
+    solution = draft_solution(setup, owner=editor, title="Digitale Dorfkiste")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit_in_admin(client, solution).status_code == HTTPStatus.FOUND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = closed_local_port()
+    settings.EMAIL_TIMEOUT = 5
+    comment = "Bitte den Kontakt ergänzen."
+    client.force_login(get_user_model().objects.get(username="mod"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act_in_admin(client, solution, "reject", comment)
+
+    # The decision is taken and kept, with its comment, though no mail went out.
+    assert response.status_code == HTTPStatus.FOUND
+    page = Page.objects.get(pk=solution.pk)
+    assert page.current_workflow_state.status == "needs_changes"
+    assert page.current_workflow_state.current_task_state.comment == comment
+    message = OutboxMessage.objects.get(kind=OutboxMessage.Kind.CHANGES_REQUESTED)
+    assert message.status == OutboxMessage.Status.FAILED
+    assert "refused" in message.last_error.lower()
+
+    with SmtpSink() as sink:
+        settings.EMAIL_PORT = sink.port
+        out = StringIO()
+        call_command("retry_outbox", stdout=out)
+        call_command("retry_outbox", stdout=out)
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    assert message.attempts == 2
+    [(_sender, recipients)] = [
+        envelope for envelope in sink.envelopes if "editor@example.org" in envelope[1]
+    ]
+    assert recipients == ["editor@example.org"]
+    [delivered] = [m for m in sink.messages if m["To"] == "editor@example.org"]
+    assert delivered["Content-Language"] == "da"
+    text = delivered.get_body(("plain",)).get_content()
+    assert comment in text
+
+
+# PostgreSQL restarted under traffic ------------------------------------------------
+
+#: What the template cluster depends on: when one of these changes, it is rebuilt.
+TEMPLATE_SOURCES = [
+    *sorted(BASE_DIR.glob("apps/*/migrations/*.py")),
+    BASE_DIR / "tests/fault_utils.py",
+    BASE_DIR / "tests/workflow/portal_utils.py",
+    BASE_DIR / "tests/knowledge/factories.py",
+    BASE_DIR / "tests/knowledge/utils.py",
+]
+
+
+def _template_key() -> str:
+    import django
+    import wagtail
+    import wagtail_localize
+
+    versions = (django.__version__, wagtail.__version__, wagtail_localize.__version__)
+    digest = hashlib.sha256(" ".join(versions).encode())
+    for source in TEMPLATE_SOURCES:
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+SEED = (
+    "from tests.workflow.portal_utils import build_partner_portal; "
+    "build_partner_portal()"
+)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A migrated, seeded throwaway cluster, started; removed afterwards.
+
+    Migrating takes a minute, so the migrated and seeded data folder is kept in
+    the temporary directory as a template, keyed by the migrations and the seed
+    code; later runs copy it.
+    """
+    pg = ThrowawayPostgres()
+    template = Path(tempfile.gettempdir()) / f"kb-faults-pg-template-{_template_key()}"
+    try:
+        if template.exists():
+            pg.start(template=template)
+        else:
+            pg.start()
+            env = server_env(pg.url)
+            manage("migrate", "--noinput", env=env, timeout=600)
+            manage("shell", "-c", SEED, env=env)
+            pg.save_template(template)
+        yield pg
+    finally:
+        pg.cleanup()
+
+
+@dataclass
+class Answer:
+    at: float
+    url: str
+    status: int
+    body: str
+    retry_after: str | None
+
+
+class Traffic(threading.Thread):
+    """Visitors asking the portal in a loop until stopped."""
+
+    def __init__(self, base: str, paths: list[str]) -> None:
+        super().__init__(daemon=True)
+        self.base = base
+        self.paths = paths
+        self.answers: list[Answer] = []
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        index = 0
+        while not self.stopped.is_set():
+            path = self.paths[index % len(self.paths)]
+            index += 1
+            self.answers.append(get(self.base + path))
+            time.sleep(0.02)
+
+    def between(self, start: float, end: float) -> list[Answer]:
+        return [a for a in self.answers if start <= a.at < end]
+
+
+def get(url: str, opener=None) -> Answer:
+    opener = opener or urllib.request.build_opener()
+    try:
+        with opener.open(url, timeout=30) as response:
+            status, body = response.status, response.read()
+            retry_after = response.headers.get("Retry-After")
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read()
+        retry_after = error.headers.get("Retry-After")
+    return Answer(
+        time.monotonic(), url, status, body.decode("utf-8", "replace"), retry_after
+    )
+
+
+def _csrf(opener, url: str) -> str:
+    page = get(url, opener)
+    assert page.status == HTTPStatus.OK, (url, page.status, page.body[:500])
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)[1]
+
+
+def _post(opener, url: str, data: dict) -> Answer:
+    request = urllib.request.Request(  # noqa: S310 - our own loopback server
+        url, data=urllib.parse.urlencode(data).encode(), method="POST"
+    )
+    request.add_header("Referer", url)
+    try:
+        with opener.open(request, timeout=30) as response:
+            return Answer(time.monotonic(), response.url, response.status, "", None)
+    except urllib.error.HTTPError as error:
+        body = error.read().decode("utf-8", "replace")
+        return Answer(time.monotonic(), url, error.code, body, None)
+
+
+def submit_as_partner(pg: ThrowawayPostgres, base: str, title: str) -> Answer:
+    """The partner logs in and sends the submission form, as in a browser."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    login = f"{base}/de/partner/login/"
+    answer = _post(
+        opener,
+        login,
+        {
+            "csrfmiddlewaretoken": _csrf(opener, login),
+            "username": "partner",
+            "password": PASSWORD,
+        },
+    )
+    assert answer.status == HTTPStatus.OK and "/partner/submissions/" in answer.url
+    [(field,)] = pg.query(
+        "select f.id from knowledge_fieldofaction f join wagtailcore_locale l "
+        "on l.id = f.locale_id where f.slug = 'energy' and l.language_code = 'de'"
+    )
+    [(organisation, contact)] = pg.query(
+        "select o.id, c.id from knowledge_organisation o "
+        "join knowledge_contact c on c.organisation_id = o.id "
+        "join wagtailcore_locale l on l.id = o.locale_id "
+        "where o.name = 'Mobil im Dorf e.V.' and l.language_code = 'de'"
+    )
+    submit = f"{base}/de/partner/submit/"
+    return _post(
+        opener,
+        submit,
+        {
+            "csrfmiddlewaretoken": _csrf(opener, submit),
+            "title": title,
+            "teaser": "Ein Bus, der nach dem Neustart der Datenbank kam.",
+            "body_text": "Er fährt jeden Tag.",
+            "field_of_action": field,
+            "organisation": organisation,
+            "contact": contact,
+            "contact_name": "",
+            "contact_email": "",
+            "image_description": "",
+            "image_key": "",
+            "document_key": "",
+            "website": "",
+            "confirm": "1",
+        },
+    )
+
+
+def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
+    cluster,
+):
+    with PortalServer(server_env(cluster.url)) as server:
+        paths = ["/de/", "/da/search/?q=Mitfahrbank", "/api/v2/solutions/", "/en/"]
+        for path in paths:
+            warm = get(server.base + path)
+            assert warm.status == HTTPStatus.OK, (path, warm.body[:2000])
+        traffic = Traffic(server.base, paths)
+        traffic.start()
+        time.sleep(1.5)
+        restart_at = time.monotonic()
+        cluster.restart()
+        restarted_at = time.monotonic()
+        time.sleep(1.5)
+        stop_at = time.monotonic()
+        cluster.stop()
+        time.sleep(2)
+        cluster.start_again()
+        started_at = time.monotonic()
+        time.sleep(2)
+        traffic.stopped.set()
+        traffic.join(timeout=30)
+
+        answers = traffic.answers
+        statuses = {answer.status for answer in answers}
+        assert HTTPStatus.INTERNAL_SERVER_ERROR not in statuses, server.output()
+        assert statuses <= {HTTPStatus.OK, HTTPStatus.SERVICE_UNAVAILABLE}, statuses
+        assert all(a.status == HTTPStatus.OK for a in traffic.between(0, restart_at))
+        after_restart = traffic.between(restarted_at, stop_at)
+        assert after_restart and after_restart[-1].status == HTTPStatus.OK
+        down = [a for a in traffic.between(stop_at, started_at) if a.status != 200]
+        assert down, "no request reached the server while PostgreSQL was down"
+        for answer in down:
+            assert answer.retry_after == "10"
+        html = [a for a in down if "/da/" in a.url or a.url.endswith("/de/")]
+        for answer in html:
+            language = "da" if "/da/" in answer.url else "de"
+            assert f'<html lang="{language}">' in answer.body
+            assert in_language(language, RESTARTING) in answer.body
+        recovered = traffic.between(started_at + 1, float("inf"))
+        assert recovered and all(a.status == HTTPStatus.OK for a in recovered)
+        assert server.process.poll() is None  # the same server, never restarted
+
+        answer = submit_as_partner(cluster, server.base, "Bus nach dem Neustart")
+        assert answer.status == HTTPStatus.OK, answer.body[:3000]
+        assert answer.url.endswith("/de/partner/submissions/")
+
+    stored = cluster.query(
+        "select p.title from workflow_submission s "
+        "join wagtailcore_page p on p.id = s.page_id"
+    )
+    assert ("Bus nach dem Neustart",) in stored
+
+
+@pytest.mark.django_db
+def test_database_error_page__503_in_the_visitors_language(client, monkeypatch):
+    """The handler itself, without a cluster: any view hitting a dead database."""
+    from wagtail.models import Site
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(Site, "find_for_request", unreachable)
+    client.raise_request_exception = False
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/")
+        assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+        assert response["Retry-After"] == "10"
+        assert f'<html lang="{language}">' in response.content.decode()
+        assert in_language(language, RESEND) in response.content.decode()

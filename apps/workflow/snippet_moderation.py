@@ -166,3 +166,43 @@ class TranslationReviewColumn(Column):
         return status_text(
             translation_status(instance), instance.locale.get_display_name()
         )
+
+
+def update_translations_view():
+    """wagtail-localize's "Sync translated snippets", with "Publish immediately"
+    turned into "submit for review" for moderated snippet translations.
+
+    Served at wagtail-localize's own address (registered before it, see
+    ``apps.workflow.wagtail_hooks``); pages and other models are unchanged.
+    """
+    from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+    class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+        def form_valid(self, form):
+            instance = self.object.get_source_instance()
+            translations = list(self.object.translations.filter(enabled=True))
+            targets = [t.get_target_instance() for t in translations]
+            moderated = [
+                (translation, target)
+                for translation, target in zip(translations, targets, strict=True)
+                if is_moderated_translation(target)
+            ]
+            if (
+                not form.cleaned_data.get("publish_translations")
+                or self.request.user.is_superuser
+                or not moderated
+                or not isinstance(instance, DraftStateMixin)
+            ):
+                return super().form_valid(form)
+            form.cleaned_data["publish_translations"] = False
+            response = super().form_valid(form)
+            for translation, target in moderated:
+                try:
+                    obj = save_translation_draft(translation, target, self.request.user)
+                except ValidationError:
+                    continue
+                message = submit_for_review(obj, self.request.user)
+                messages.success(self.request, message)
+            return response
+
+    return ReviewedUpdateTranslationsView.as_view()

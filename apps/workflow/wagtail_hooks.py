@@ -118,3 +118,20 @@ def moderate_localize_snippet_editor(request, instance):
     from apps.workflow.snippet_moderation import localize_editor
 
     return localize_editor(request, instance)
+
+
+# Before wagtail-localize's own admin URLs, so its sync view's "Publish immediately"
+# submits snippet translations for review (apps.workflow.snippet_moderation).
+@hooks.register("register_admin_urls", order=-10)
+def register_reviewed_update_translations_url():
+    from django.urls import path
+
+    from apps.workflow.snippet_moderation import update_translations_view
+
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            update_translations_view(),
+            name="workflow_update_translations",
+        )
+    ]

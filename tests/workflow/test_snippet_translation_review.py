@@ -331,3 +331,28 @@ class SnippetTranslationReviewTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertNotContains(response, "Geheimprojekt")
         self.assertNotContains(response, "Erika Entwurf")
+
+    def test_sync_with_publish_immediately__submits_translation_for_review(self):
+        danish = self.translate_with_localize()
+        self.publish_in_localize(danish)
+        act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
+        self.source.description = "Strom, Wärme und Wasser für Flensburg."
+        self.source.save_revision(user=self.editor).publish(user=self.editor)
+        translation = Translation.objects.get(
+            source__object_id=self.source.translation_key, target_locale=self.danish
+        )
+
+        response = client_for(self.translator).post(
+            reverse(
+                "wagtail_localize:update_translations", args=[translation.source_id]
+            ),
+            {"publish_translations": "on"},
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        danish = fresh(danish)
+        self.assertTrue(danish.live)
+        self.assertEqual(danish.description, "")
+        self.assertTrue(danish.workflow_in_progress)
+        act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
+        self.assertIn("Flensburg", fresh(danish).description)

@@ -31,6 +31,7 @@ from apps.knowledge.models import (
     Organisation,
     SolutionPage,
 )
+from apps.knowledge.models.snippets import public_version
 from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
 
@@ -80,14 +81,18 @@ class SolutionFilter(BaseFilterBackend):
                 f"unknown phase: {phase} (one of {', '.join(Phase.values)})"
             )
         if (slug := _slug(request, "field_of_action")) is not None:
-            keys = FieldOfAction.objects.filter(slug=slug).values("translation_key")
+            keys = (
+                FieldOfAction.objects.live().filter(slug=slug).values("translation_key")
+            )
             queryset = queryset.filter(
                 pk__in=SolutionPage.objects.filter(
                     fields_of_action__field_of_action__translation_key__in=keys
                 ).values("pk")
             )
         if (slug := _slug(request, "organisation")) is not None:
-            keys = Organisation.objects.filter(slug=slug).values("translation_key")
+            keys = (
+                Organisation.objects.live().filter(slug=slug).values("translation_key")
+            )
             queryset = queryset.filter(
                 pk__in=SolutionPage.objects.filter(
                     Q(lead_organisation__translation_key__in=keys)
@@ -102,7 +107,9 @@ class ContactFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         if (slug := _slug(request, "organisation")) is not None:
-            keys = Organisation.objects.filter(slug=slug).values("translation_key")
+            keys = (
+                Organisation.objects.live().filter(slug=slug).values("translation_key")
+            )
             queryset = queryset.filter(organisation__translation_key__in=keys)
         return queryset
 
@@ -146,6 +153,8 @@ class WholeObjectField(serializers.Field):
 
 
 def _organisation(organisation: Organisation | None) -> dict | None:
+    # A translation awaiting review (not live) is shown as its German version.
+    organisation = public_version(organisation)
     if organisation is None:
         return None
     return {
@@ -165,7 +174,11 @@ class SolutionFieldsOfActionField(WholeObjectField):
     def to_representation(self, page: SolutionPage) -> list[dict]:
         return [
             {"id": field.pk, "name": field.name, "slug": field.slug}
-            for field in (item.field_of_action for item in page.fields_of_action.all())
+            for field in (
+                public_version(item.field_of_action)
+                for item in page.fields_of_action.all()
+            )
+            if field is not None
         ]
 
 
@@ -176,12 +189,14 @@ class LeadOrganisationField(WholeObjectField):
 
 class PartnersField(WholeObjectField):
     def to_representation(self, page: SolutionPage) -> list[dict]:
-        return [_organisation(item.organisation) for item in page.partners.all()]
+        partners = (_organisation(item.organisation) for item in page.partners.all())
+        return [partner for partner in partners if partner]
 
 
 class SolutionContactsField(WholeObjectField):
     def to_representation(self, page: SolutionPage) -> list[dict]:
-        return [public_contact(item.contact) for item in page.contacts.all()]
+        contacts = (public_version(item.contact) for item in page.contacts.all())
+        return [public_contact(contact) for contact in contacts if contact is not None]
 
 
 class ConsentedField(WholeObjectField):
@@ -318,7 +333,8 @@ class SnippetAPIViewSet(BaseAPIViewSet):
             )
 
     def get_queryset(self) -> QuerySet:
-        return self.model.objects.select_related("locale").order_by("pk")
+        # Live only: a translation awaiting review is not published yet.
+        return self.model.objects.live().select_related("locale").order_by("pk")
 
 
 class OrganisationsAPIViewSet(SnippetAPIViewSet):
@@ -398,8 +414,10 @@ class FieldsOfActionAPIViewSet(SnippetAPIViewSet):
     ]
 
     def get_queryset(self) -> QuerySet:
-        return FieldOfAction.objects.select_related("locale").order_by(
-            "locale_id", "sort_order", "name"
+        return (
+            FieldOfAction.objects.live()
+            .select_related("locale")
+            .order_by("locale_id", "sort_order", "name")
         )
 
 

@@ -343,13 +343,16 @@ def _facet_values(
     if name in SNIPPET_FACETS:
         model = SNIPPET_FACETS[name]
         labels: dict[str, tuple[str, str]] = {}
-        rows = model.objects.filter(translation_key__in=counts.keys()).values_list(
-            "translation_key", "slug", "name", "locale__language_code"
-        )
+        # Live names only: a translation awaiting review is labelled in German.
+        rows = model.objects.filter(
+            translation_key__in=counts.keys(), live=True
+        ).values_list("translation_key", "slug", "name", "locale__language_code")
         for key, slug, label, code in rows:
             if str(key) not in labels or code == language:
                 labels[str(key)] = (slug, label)
-        values = [(*labels[key], count) for key, count in counts.items()]
+        values = [
+            (*labels[key], count) for key, count in counts.items() if key in labels
+        ]
     elif name == "phase":
         values = [(v, Phase(v).label, c) for v, c in counts.items() if v in Phase]
     elif name == "country":

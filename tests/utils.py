@@ -7,14 +7,19 @@ from importlib import import_module
 from django.apps import apps as global_apps
 from wagtail.models import Collection, Locale, Page
 
-from apps.workflow.workflows import create_default_workflow
+from apps.workflow.workflows import (
+    assign_snippet_workflow,
+    create_default_workflow,
+    create_snippet_workflow,
+)
 
 # Migration modules start with a digit, so they are imported by name.
 _locales_migration = import_module("apps.knowledge.migrations.0002_locales")
 
 
 def restore_migration_data() -> None:
-    """Put back rows the data migrations create: locales, roots, default workflow.
+    """Put back rows the data migrations create: locales, roots, default workflow,
+    the snippet workflow and its assignment to the translatable snippets.
 
     A transactional test flushes the database when it ends, and with it the rows
     the data migrations made; the next transactional test starts without them.
@@ -27,3 +32,5 @@ def restore_migration_data() -> None:
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     create_default_workflow()
+    create_snippet_workflow()
+    assign_snippet_workflow()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -728,3 +729,70 @@ def test_admin_preview__the_editor_sees_the_draft(world):
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
     assert response.status_code == HTTPStatus.OK
     assert "quokkarevision" in _text(response)
+
+
+# The anonymous page cache -------------------------------------------------------
+
+
+def _expires_soon(page: Page) -> None:
+    # Published with an expiry time two seconds ahead.
+    Page.objects.filter(pk=page.pk).update(
+        expire_at=timezone.now() + datetime.timedelta(seconds=2)
+    )
+
+
+def _hide_by_expiry(page: Page) -> None:
+    # Time passes; nothing is saved (publish_scheduled has not run yet).
+    time.sleep(2.1)
+
+
+def _hide_by_restriction(page: Page) -> None:
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+
+def _hide_by_unpublishing_the_area(page: Page) -> None:
+    page.get_parent().specific.unpublish()
+
+
+def _hide_by_unpublishing(page: Page) -> None:
+    page.specific.unpublish()
+
+
+@pytest.mark.parametrize(
+    "hide",
+    [
+        _hide_by_expiry,
+        _hide_by_restriction,
+        _hide_by_unpublishing_the_area,
+        _hide_by_unpublishing,
+    ],
+    ids=["expired", "restricted", "area unpublished", "unpublished"],
+)
+def test_page_cache__a_page_hidden_after_it_was_cached_is_not_served(
+    world, settings, hide
+):
+    from django.core.cache import cache
+
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    page = world.control
+    knowledge = page.get_parent().get_parent()
+    listing = f"{knowledge.url}?phase=pilot"
+    client = Client()
+    if hide is _hide_by_expiry:
+        _expires_soon(page)
+    for url in (page.url, listing, f"/de/search/?q={probe_of(PUBLIC)}"):
+        client.get(url)
+        cached = client.get(url)
+        assert cached["X-Portal-Cache"] == "hit", url
+        assert PUBLIC in _text(cached)
+
+    hide(page)
+
+    response = client.get(page.url)
+    assert response.status_code in REDIRECTS | {HTTPStatus.NOT_FOUND}
+    assert PUBLIC not in _text(response)
+    assert PUBLIC not in _text(client.get(listing))
+    assert PUBLIC not in _text(client.get(f"/de/search/?q={probe_of(PUBLIC)}"))

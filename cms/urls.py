@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from apps.knowledge import feeds, open_data_views
 from apps.knowledge import views as knowledge_views
 from apps.workflow import follow_views
+from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -36,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("feeds/<slug:field>/atom/", feeds.SolutionsAtomFeed(), name="field_atom"),
     path("partner/", include("apps.workflow.urls")),
     path("following/", follow_views.following, name="following"),
-    path("follow/<str:kind>/<int:pk>/", follow_views.toggle_follow, name="follow"),
+    path("follow/<str:kind>/<id:pk>/", follow_views.toggle_follow, name="follow"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -11,6 +11,8 @@ https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q, QuerySet
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
@@ -233,6 +235,13 @@ class LanguageCodeField(WholeObjectField):
         return obj.locale.language_code
 
 
+def check_id_parameter(request) -> None:
+    """``find/?id=`` names a record by number; other text is a bad request."""
+    value = request.GET.get("id")
+    if value is not None and not re.fullmatch(r"[0-9]{1,18}", value):
+        raise BadRequestError("id must be a whole number")
+
+
 # Endpoints -------------------------------------------------------------------
 
 
@@ -241,6 +250,11 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
 
     name = "solutions"
     model = SolutionPage
+
+    def find_object(self, queryset, request):
+        check_id_parameter(request)
+        return super().find_object(queryset, request)
+
     filter_backends = [
         FieldsFilter,
         LanguageFilter,
@@ -316,6 +330,11 @@ class SnippetAPIViewSet(BaseAPIViewSet):
 
     filter_backends = [LanguageFilter]
     extra_query_parameters: tuple[str, ...] = ()
+
+    def find_object(self, queryset, request):
+        check_id_parameter(request)
+        return super().find_object(queryset, request)
+
     meta_fields = [
         *BaseAPIViewSet.meta_fields,
         APIField("locale", serializer=LanguageCodeField()),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 
 from apps.security import two_factor
 
@@ -60,3 +61,26 @@ class AdminTwoFactorMiddleware:
                 request.get_full_path(), reverse("security_two_factor_setup")
             )
         return None
+
+
+class RejectNulCharactersMiddleware:
+    """An address with a NUL character is a bad request, not a database error.
+
+    PostgreSQL refuses NUL in text, so a ``%00`` in a path or query parameter would
+    otherwise reach a query and fail as a server error. Form fields refuse NUL on
+    their own (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                _("The address contains a character that is not allowed (NUL)."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

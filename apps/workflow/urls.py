@@ -3,6 +3,7 @@
 from django.urls import path
 
 from apps.workflow import portal_views
+from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
 app_name = "partner"
 
@@ -24,7 +25,7 @@ urlpatterns = [
     path("submit/", portal_views.submit, name="submit"),
     path("submissions/", portal_views.my_submissions, name="submissions"),
     path(
-        "submissions/<int:pk>/edit/",
+        "submissions/<id:pk>/edit/",
         portal_views.edit_submission,
         name="edit_submission",
     ),

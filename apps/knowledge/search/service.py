@@ -338,7 +338,7 @@ def _facet_values(
     name: str, counts: dict[str, int], language: str
 ) -> list[tuple[str, str, int]]:
     """(GET value, label in the visitor's language, count), most frequent first."""
-    from apps.knowledge.i18n import native_name
+    from apps.knowledge.i18n import language_codes, native_name
 
     if name in SNIPPET_FACETS:
         model = SNIPPET_FACETS[name]
@@ -358,7 +358,9 @@ def _facet_values(
     elif name == "country":
         values = [(v, Country(v).label, c) for v, c in counts.items() if v in Country]
     elif name == "language":
-        values = [(v, native_name(v), c) for v, c in counts.items()]
+        # A selected value from the address may be any text, not a language.
+        known = language_codes()
+        values = [(v, native_name(v), c) for v, c in counts.items() if v in known]
     elif name == "tag":
         values = _tag_facet_values(counts, language)
     else:

@@ -36,6 +36,7 @@ from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language_from_path
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.signals import (
@@ -126,11 +127,14 @@ def may_use_cache(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or not timeout():
         return False
     cookies = request.COOKIES
-    return not (
+    if (
         settings.SESSION_COOKIE_NAME in cookies
         or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
-        or request.path.startswith("/admin/")
-    )
+    ):
+        return False
+    # Portal addresses start with a language (/de/...); the admin, the APIs and the
+    # downloads are never cached, so they need no cache lookup either.
+    return get_language_from_path(request.path_info) is not None
 
 
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:

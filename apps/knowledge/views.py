@@ -24,8 +24,10 @@ def search(request: HttpRequest) -> HttpResponse:
     params = SearchParams.from_query_dict(request.GET)
     outcome = search_service.search(params, i18n.active_language(), request=request)
     # Anonymous visitors may get this answer from the page cache, except a search
-    # that found nothing: each of those is counted for the editors' report.
-    if outcome.total or not params.q:
+    # that the service counts for the editors' report of searches without results
+    # (text, nothing found, no filter, first page), which must run every time.
+    counted = params.q and not outcome.total and not params.filters
+    if not (counted and params.page == 1):
         page_cache.mark_cacheable(request)
     context = {
         "query": params.q,

@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from taggit.models import Tag
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.knowledge.choices import Currency, PublicationConsent
@@ -189,6 +189,7 @@ class DemoSeeder:
                 **values(SOURCE_LANGUAGE),
             )
             source.save()
+            _publish_revision(source)
             self._created(source, model._meta.verbose_name_plural)
         for language in LANGUAGES[1:]:
             locale = self._locale(language)
@@ -200,6 +201,7 @@ class DemoSeeder:
             for name, value in values(language).items():
                 setattr(translation, name, value)
             translation.save()
+            _publish_revision(translation)
             self._created(translation, model._meta.verbose_name_plural)
 
     def seed_snippets(self) -> None:
@@ -571,3 +573,9 @@ class DemoSeeder:
 def seed_demo() -> SeedResult:
     """Create whatever part of the demo content is missing."""
     return DemoSeeder().run()
+
+
+def _publish_revision(snippet) -> None:
+    """Give a demo snippet with drafts its first revision, live (like the admin)."""
+    if isinstance(snippet, DraftStateMixin):
+        snippet.save_revision().publish()

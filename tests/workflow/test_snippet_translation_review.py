@@ -356,3 +356,17 @@ class SnippetTranslationReviewTests(TestCase):
         self.assertTrue(danish.workflow_in_progress)
         act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
         self.assertIn("Flensburg", fresh(danish).description)
+
+    def test_deleted_translation__leaves_no_sign_off_in_the_report(self):
+        danish = self.translate_with_localize()
+        self.publish_in_localize(danish)
+        act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
+        self.assertTrue(TranslationSignOff.objects.for_object(danish).exists())
+
+        Organisation.objects.filter(pk=danish.pk).delete()
+
+        self.assertFalse(TranslationSignOff.objects.for_object(danish).exists())
+        report = client_for(self.danish_reviewer).get(
+            reverse("workflow_admin:translation_sign_offs")
+        )
+        self.assertEqual(report.status_code, HTTPStatus.OK)

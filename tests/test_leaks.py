@@ -73,6 +73,8 @@ class Hidden:
     status: set[int] = field(default_factory=lambda: {HTTPStatus.NOT_FOUND})
     # The live title a visitor still sees (a live page with a newer draft).
     live_title: str = ""
+    # A snippet (organisation) instead of a page.
+    snippet: object = None
 
 
 @dataclass
@@ -305,7 +307,49 @@ def _build_world(media_root) -> World:
             lead_organisation=setup.organisation
         )
 
+    # Snippets: an organisation whose Danish translation awaits review, lead of
+    # the live Danish showcase; one with a newer draft revision, lead of the
+    # German showcase.
+    danish_locale = Locale.objects.get(language_code="da")
+    grenzhof = factories.OrganisationFactory(name="Grenzhof e.V.", slug="grenzhof")
+    forening = grenzhof.copy_for_translation(danish_locale)
+    forening.name = "Quokkaforening Grænsegård"
+    forening.slug = "quokkaforening-graensegaard"
+    forening.description = "Forening: wombatforening."
+    forening.live = False
+    forening.save()
+    forening.save_revision()
+    showcase_da = showcase.copy_for_translation(danish_locale)
+    showcase_da = SolutionPage.objects.get(pk=showcase_da.pk)
+    showcase_da.lead_organisation = forening
+    showcase_da.save_revision().publish()
+    verein = factories.OrganisationFactory(
+        name="Sichtbarer Verein", slug="sichtbarer-verein"
+    )
+    verein.name = "Quokkaverein Verein"
+    verein.description = "Verein: wombatverein."
+    verein.save_revision()
+    verein.refresh_from_db()
+    assert verein.name == "Sichtbarer Verein"
+    SolutionPage.objects.filter(pk=showcase.pk).update(lead_organisation=verein)
     directory = portal.directory.specific
+    directory_da = directory.get_translation(danish_locale).specific
+    hidden["snippet translation"] = Hidden(
+        "quokkaforening",
+        None,
+        [directory_da.url + "quokkaforening-graensegaard/", directory_da.url],
+        {HTTPStatus.OK, HTTPStatus.NOT_FOUND} | REDIRECTS,
+        snippet=forening,
+    )
+    hidden["snippet revision"] = Hidden(
+        "quokkaverein",
+        None,
+        [directory.organisation_url(verein), directory.url],
+        {HTTPStatus.OK},
+        live_title="Sichtbarer Verein",
+        snippet=verein,
+    )
+
     return World(
         hidden=hidden,
         control=control,
@@ -414,11 +458,20 @@ def _api_list_urls(world, secret, pk):
         f"{base}?organisation=mobil-im-dorf-ev&{fields}",
         f"{base}?phase=pilot&{fields}",
         f"{base}?type=knowledge.SolutionPage&{fields}",
+        "/api/v2/organisations/?fields=*&limit=100",
+        *(f"/api/v2/organisations/?fields=*&locale={code}" for code in ("de", "da")),
+        "/api/v2/contacts/?fields=*&locale=da",
     ]
 
 
 def _api_detail_urls(world, secret, pk):
-    return [f"/api/v2/solutions/{pk}/"]
+    snippet = next(
+        (i.snippet for i in world.hidden.values() if i.secret == secret), None
+    )
+    urls = [f"/api/v2/solutions/{pk}/"]
+    if snippet is not None:
+        urls.append(f"/api/v2/organisations/{snippet.pk}/")
+    return urls
 
 
 def _feed_urls(world, secret, pk):
@@ -605,6 +658,8 @@ KINDS = [
     "document",
     "image",
     "translation",
+    "snippet translation",
+    "snippet revision",
 ]
 
 
@@ -615,7 +670,8 @@ def test_hidden_content__absent_from_channel(world, kind, channel, settings):
     item = world.hidden[kind]
     client = _client(world, channel.who)
     page_path = item.page.url if item.page else None
-    for url in channel.urls(world, item.secret, item.page.pk):
+    pk = item.page.pk if item.page else 0
+    for url in channel.urls(world, item.secret, pk):
         response = _fetch(client, channel, world, url, item.secret)
         assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, url
         text = _text(response)
@@ -623,7 +679,7 @@ def test_hidden_content__absent_from_channel(world, kind, channel, settings):
         if not channel.asks_probe:
             probe = probe_of(item.secret)
             assert probe not in text, f"{probe} leaks through {url}"
-        if kind == "revision":
+        if kind == "revision" or item.page is None:
             continue  # its live version is public: id and address may appear
         assert item.page.pk not in _api_ids(response), f"id leaks through {url}"
         if page_path and not url.startswith("/de/partner/"):
@@ -796,3 +852,13 @@ def test_page_cache__a_page_hidden_after_it_was_cached_is_not_served(
     assert PUBLIC not in _text(response)
     assert PUBLIC not in _text(client.get(listing))
     assert PUBLIC not in _text(client.get(f"/de/search/?q={probe_of(PUBLIC)}"))
+
+
+def test_snippets__visitors_get_the_live_versions(world):
+    """The snippet cells can fail: the showcases do name their organisations."""
+    client = Client()
+    danish = world.showcase.get_translation(Locale.objects.get(language_code="da"))
+    assert "grenzhof e.v." in _text(client.get(danish.url))
+    assert "sichtbarer verein" in _text(client.get(world.showcase.url))
+    feed = _text(client.get("/de/feeds/rss/"))
+    assert "sichtbarer verein" in feed

@@ -355,6 +355,8 @@ class MappingTests(SimpleTestCase):
                     "search_analyzer": "standard",
                 },
                 "locale_id_filter": {"type": "integer"},
+                # Snippets have drafts: searches of the public filter on live.
+                "live_filter": {"type": "boolean"},
                 "_all_text": {"type": "text"},
                 "_language": {"type": "keyword"},
                 "_all_text_de": GERMAN_FIELD,

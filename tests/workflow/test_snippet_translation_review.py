@@ -273,6 +273,9 @@ class SnippetTranslationReviewTests(TestCase):
         act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
         self.assertTrue(fresh(danish).live)
         self.assertEqual(fresh(danish).name, DANISH_NAME)
+        # Not kept in sync by wagtail-localize: Wagtail's editor, with the panel.
+        edit = client.get(snippet_url(danish, "edit"))
+        self.assertContains(edit, "Signed off by reviewer-da")
 
     def test_german_organisation__editor_publishes_directly(self):
         client = client_for(self.editor)

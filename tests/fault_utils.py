@@ -223,11 +223,11 @@ class ThrowawayPostgres:
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def query(self, sql: str) -> list[tuple]:
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
         import psycopg
 
         with psycopg.connect(self.url.replace("postgres://", "postgresql://")) as conn:
-            return conn.execute(sql).fetchall()
+            return conn.execute(sql, params).fetchall()
 
 
 def manage(*args: str, env: dict, timeout: int = 300) -> str:

@@ -68,6 +68,7 @@ from tests.workflow.mail_utils import (
 LANGUAGES = ("de", "da", "en")
 RESTARTING = "Our database is restarting. Please try again in a minute."
 RESEND = "If you were sending a form, it has not been saved: please send it again."
+TITLE = "Bus nach dem Neustart"
 pytestmark = pytest.mark.faults
 
 
@@ -215,16 +216,17 @@ def _template_key() -> str:
     import wagtail_localize
 
     versions = (django.__version__, wagtail.__version__, wagtail_localize.__version__)
-    digest = hashlib.sha256(" ".join(versions).encode())
+    digest = hashlib.sha256(" ".join([*versions, SEED]).encode())
     for source in TEMPLATE_SOURCES:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
 
+# The partner portal and one reviewer in every editorial group.
 SEED = (
-    "from tests.workflow.portal_utils import build_partner_portal; "
-    "build_partner_portal()"
+    "from tests.workflow.portal_utils import build_partner_portal, moderators; "
+    "build_partner_portal(); moderators()"
 )
 
 
@@ -316,38 +318,46 @@ def _post(opener, url: str, data: dict) -> Answer:
         return Answer(time.monotonic(), url, error.code, body, None)
 
 
-def submit_as_partner(pg: ThrowawayPostgres, base: str, title: str) -> Answer:
-    """The partner logs in and sends the submission form, as in a browser."""
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-    login = f"{base}/de/partner/login/"
-    answer = _post(
-        opener,
-        login,
-        {
-            "csrfmiddlewaretoken": _csrf(opener, login),
-            "username": "partner",
-            "password": PASSWORD,
-        },
-    )
-    assert answer.status == HTTPStatus.OK and "/partner/submissions/" in answer.url
-    [(field,)] = pg.query(
-        "select f.id from knowledge_fieldofaction f join wagtailcore_locale l "
-        "on l.id = f.locale_id where f.slug = 'energy' and l.language_code = 'de'"
-    )
-    [(organisation, contact)] = pg.query(
-        "select o.id, c.id from knowledge_organisation o "
-        "join knowledge_contact c on c.organisation_id = o.id "
-        "join wagtailcore_locale l on l.id = o.locale_id "
-        "where o.name = 'Mobil im Dorf e.V.' and l.language_code = 'de'"
-    )
-    submit = f"{base}/de/partner/submit/"
-    return _post(
-        opener,
-        submit,
-        {
-            "csrfmiddlewaretoken": _csrf(opener, submit),
+class Partner:
+    """The seeded partner in a browser: logs in, then sends the submission form."""
+
+    def __init__(self, pg: ThrowawayPostgres, base: str) -> None:
+        self.pg = pg
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def log_in(self) -> None:
+        login = f"{self.base}/de/partner/login/"
+        answer = _post(
+            self.opener,
+            login,
+            {
+                "csrfmiddlewaretoken": _csrf(self.opener, login),
+                "username": "partner",
+                "password": PASSWORD,
+            },
+        )
+        assert answer.status == HTTPStatus.OK, answer.body[:2000]
+        assert "/partner/submissions/" in answer.url
+
+    def form(self, title: str) -> dict:
+        """The filled-in form (read while the database is up)."""
+        [(field,)] = self.pg.query(
+            "select f.id from knowledge_fieldofaction f join wagtailcore_locale l "
+            "on l.id = f.locale_id where f.slug = 'energy' and l.language_code = 'de'"
+        )
+        [(organisation, contact)] = self.pg.query(
+            "select o.id, c.id from knowledge_organisation o "
+            "join knowledge_contact c on c.organisation_id = o.id "
+            "join wagtailcore_locale l on l.id = o.locale_id "
+            "where o.name = 'Mobil im Dorf e.V.' and l.language_code = 'de'"
+        )
+        return {
+            "csrfmiddlewaretoken": _csrf(
+                self.opener, f"{self.base}/de/partner/submit/"
+            ),
             "title": title,
             "teaser": "Ein Bus, der nach dem Neustart der Datenbank kam.",
             "body_text": "Er fährt jeden Tag.",
@@ -361,8 +371,10 @@ def submit_as_partner(pg: ThrowawayPostgres, base: str, title: str) -> Answer:
             "document_key": "",
             "website": "",
             "confirm": "1",
-        },
-    )
+        }
+
+    def submit(self, form: dict) -> Answer:
+        return _post(self.opener, f"{self.base}/de/partner/submit/", form)
 
 
 def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
@@ -373,6 +385,9 @@ def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
         for path in paths:
             warm = get(server.base + path)
             assert warm.status == HTTPStatus.OK, (path, warm.body[:2000])
+        partner = Partner(cluster, server.base)
+        partner.log_in()
+        form = partner.form(TITLE)
         traffic = Traffic(server.base, paths)
         traffic.start()
         time.sleep(1.5)
@@ -382,7 +397,10 @@ def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
         time.sleep(1.5)
         stop_at = time.monotonic()
         cluster.stop()
-        time.sleep(2)
+        time.sleep(0.5)
+        # Sent while the database is down: refused with the advice to send again.
+        during = partner.submit(form)
+        time.sleep(1.5)
         cluster.start_again()
         started_at = time.monotonic()
         time.sleep(2)
@@ -409,15 +427,28 @@ def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
         assert recovered and all(a.status == HTTPStatus.OK for a in recovered)
         assert server.process.poll() is None  # the same server, never restarted
 
-        answer = submit_as_partner(cluster, server.base, "Bus nach dem Neustart")
+        assert during.status == HTTPStatus.SERVICE_UNAVAILABLE
+        assert in_language("de", RESEND) in during.body
+        answer = partner.submit(form)  # sent again, as the page advised
         assert answer.status == HTTPStatus.OK, answer.body[:3000]
         assert answer.url.endswith("/de/partner/submissions/")
 
-    stored = cluster.query(
-        "select p.title from workflow_submission s "
-        "join wagtailcore_page p on p.id = s.page_id"
+    # Stored once, in moderation, and its reviewers' notifications went out.
+    [(page_id,)] = cluster.query(
+        "select s.page_id from workflow_submission s "
+        "join wagtailcore_page p on p.id = s.page_id where p.title = %s",
+        [TITLE],
     )
-    assert ("Bus nach dem Neustart",) in stored
+    [(workflow_status,)] = cluster.query(
+        "select status from wagtailcore_workflowstate "
+        "where object_id = %s order by id desc limit 1",
+        [str(page_id)],
+    )
+    assert workflow_status == "in_progress"
+    mails = cluster.query(
+        "select status from workflow_outboxmessage where kind = 'submitted'"
+    )
+    assert mails and {status for (status,) in mails} == {"sent"}
 
 
 @pytest.mark.django_db

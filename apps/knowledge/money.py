@@ -5,8 +5,9 @@ The portal shows the amount in its own currency and, for comparison, an approxim
 amount in the other one at ``settings.EUR_DKK_RATE`` (kroner per euro; the krone
 is pegged to the euro in ERM II, so one rate serves for years).
 
-The placement of the currency sign and the word for "approximately" are locale data
-after the Unicode CLDR, like the number format Django takes from its locale files.
+The placement of the currency sign is locale data after the Unicode CLDR, like the
+number format Django takes from its locale files; the word for "approximately" is
+in the catalogues.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.translation import pgettext_lazy
 
 from apps.knowledge import i18n
 
@@ -30,11 +32,10 @@ CURRENCY_PATTERNS = {
     "en": {EUR: "€{amount}", DKK: "DKK\u00a0{amount}"},
 }
 # (abbreviation shown, word read out) for an approximate amount.
-APPROXIMATELY = {
-    "de": ("ca.", "ungefähr"),
-    "da": ("ca.", "cirka"),
-    "en": ("approx.", "approximately"),
-}
+APPROXIMATELY = (
+    pgettext_lazy("before an estimated amount, abbreviated", "approx."),
+    pgettext_lazy("before an estimated amount, read out", "approximately"),
+)
 # The estimate is rounded to three significant digits: it is a comparison, and
 # false precision would suggest an exact conversion.
 SIGNIFICANT_DIGITS = 3
@@ -115,7 +116,8 @@ def budget(amount, currency: str, language: str | None = None) -> Budget | None:
         estimate = format_money(
             round_estimate(converted), other_currency(currency), language
         )
-    abbreviation, word = APPROXIMATELY.get(language, APPROXIMATELY["en"])
+    with translation.override(language):
+        abbreviation, word = (str(text) for text in APPROXIMATELY)
     return Budget(
         amount=format_money(amount, currency, language),
         estimate=estimate,

@@ -482,6 +482,33 @@ def print_table(rows: list[dict], ceiling_rps: float) -> None:
         )
 
 
+def print_markdown(about, rows, ceiling_rps, soak, counts, options) -> None:
+    log(
+        f"\nMeasured {about['date']}: {about['cpus']}, {about['memory']} RAM, "
+        f"Python {about['python']}, {about['database']}, wrk {about['wrk']}; "
+        f"gunicorn {options.workers} workers x {options.threads} threads, wrk "
+        f"{options.connections} connections, {options.seconds} s per row.\n"
+    )
+    log("| page | page cache | req/s | p50 ms | p99 ms | of the ceiling |")
+    log("| --- | --- | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        log(
+            f"| {row['page']} | {row['cache']} | {row['rps']:.1f} | "
+            f"{row['p50_us'] / 1000:.1f} | {row['p99_us'] / 1000:.1f} | "
+            f"{row['rps'] / ceiling_rps:.1%} |"
+        )
+    log(
+        f"\nSoak, {options.soak} s, cache on: {soak['requests']} requests "
+        f"({soak['rps']:.0f} req/s, p50 {soak['p50_us'] / 1000:.1f} ms, p99 "
+        f"{soak['p99_us'] / 1000:.1f} ms), {soak['failed']} failed.\n"
+    )
+    if counts:
+        log("| SQL queries per page (cache off) | 1 related item | 50 |")
+        log("| --- | ---: | ---: |")
+        for row in counts:
+            log(f"| {row['page']} | {row['1']} | {row['50']} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -508,6 +535,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--markdown", action="store_true", help="also print the tables for the README"
+    )
     options = parser.parse_args(argv)
 
     log(
@@ -610,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
                 indent=2,
             )
         )
+    if options.markdown:
+        print_markdown(about, rows, ceiling["rps"], soak, counts, options)
     failed = soak["failed"]
     growing = [row["page"] for row in counts if row["grows"]]
     if failed:

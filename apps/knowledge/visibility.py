@@ -28,17 +28,24 @@ def _hidden_q() -> Q:
     return Q(live=False) | Q(expire_at__lte=timezone.now())
 
 
-def hidden_branches() -> Q:
-    """Pages below a hidden page; an empty ``Q`` when there is none."""
-    paths = (
-        Page.objects.filter(_hidden_q(), depth__gt=1, numchild__gt=0)
+def _hidden_rows() -> list[tuple[int, str, bool, int]]:
+    """(pk, path, live, numchild) of live pages past their expiry and of hidden
+    pages with subpages: one query, few rows at any time."""
+    now = timezone.now()
+    return list(
+        Page.objects.filter(depth__gt=1)
+        .filter(Q(live=True, expire_at__lte=now) | (_hidden_q() & Q(numchild__gt=0)))
         .order_by("path")
-        .values_list("path", flat=True)
+        .values_list("pk", "path", "live", "numchild")
     )
+
+
+def hidden_branches(rows=None) -> Q:
+    """Pages below a hidden page; an empty ``Q`` when there is none."""
     branches = Q()
     covered: list[str] = []
-    for path in paths:
-        if any(path.startswith(parent) for parent in covered):
+    for _pk, path, _live, numchild in _hidden_rows() if rows is None else rows:
+        if not numchild or any(path.startswith(parent) for parent in covered):
             continue
         covered.append(path)
         branches |= Q(path__startswith=path)
@@ -52,15 +59,12 @@ def visible(queryset: QuerySet) -> QuerySet:
     so the result can still be searched.
     """
     queryset = queryset.live().public()
-    # Expired but still live until publish_scheduled runs: few at any time.
-    expired = list(
-        Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list(
-            "pk", flat=True
-        )
-    )
+    rows = _hidden_rows()
+    # Expired but still live until publish_scheduled runs.
+    expired = [pk for pk, _path, live, _numchild in rows if live]
     if expired:
         queryset = queryset.exclude(pk__in=expired)
-    branches = hidden_branches()
+    branches = hidden_branches(rows)
     return queryset.exclude(branches) if branches else queryset
 
 

@@ -264,3 +264,44 @@ class LocalizeTranslationSubmitTests(TestCase):
         # Wagtail's admin answers a refusal with a redirect and an error message.
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         self.assertFalse(Page.objects.get(pk=self.danish.pk).workflow_in_progress)
+
+
+class SyncPublishImmediatelyTests(TestCase):
+    """wagtail-localize's "Sync translated pages" with "Publish immediately"."""
+
+    @classmethod
+    def setUpTestData(cls):
+        LocalizeTranslationSubmitTests.setUpTestData.__func__(cls)
+
+    def test_sync_with_publish_immediately__submits_page_translation_for_review(self):
+        client_for(self.translator).post(
+            reverse("workflow_admin:submit_translation", args=[self.danish.pk])
+        )
+        act(client_for(self.moderator), self.danish, "approve")
+        act(client_for(self.danish_reviewer), self.danish, "approve")
+        reviewed_title = Page.objects.get(pk=self.danish.pk).title
+        self.assertTrue(live(self.danish))
+        source = self.danish.get_translation(Locale.get_default()).specific
+        source.title = "Digitale Dorfkiste Nord"
+        source.save_revision(user=self.editor).publish()
+        translation = Translation.objects.get(
+            source__object_id=source.translation_key,
+            target_locale=self.danish.locale,
+        )
+
+        response = client_for(self.translator).post(
+            reverse(
+                "wagtail_localize:update_translations", args=[translation.source_id]
+            ),
+            {"publish_translations": "on"},
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        page = Page.objects.get(pk=self.danish.pk)
+        # The reviewed Danish version stays live until the update is approved.
+        self.assertTrue(page.live)
+        self.assertEqual(page.title, reviewed_title)
+        self.assertTrue(page.workflow_in_progress)
+        act(client_for(self.moderator), page, "approve")
+        act(client_for(self.danish_reviewer), page, "approve")
+        self.assertEqual(Page.objects.get(pk=page.pk).title, "Digitale Dorfkiste Nord")

@@ -24,9 +24,11 @@ from http import HTTPStatus
 from urllib.parse import quote_from_bytes, urlencode
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
+from draftjs_exporter.entity_state import ExporterEntityException
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
@@ -398,17 +400,25 @@ def html_fragments(draw, depth: int = 0):
     return "".join(parts)
 
 
-def through_the_editor(html: str, widget) -> str:
+def through_the_editor(html: str, field) -> str | None:
     """What the page editor stores for ``html``: the HTML loaded into Draftail's
-    contentstate and saved back by the field's own widget, as a round trip through
-    the editor does."""
+    contentstate and saved back through the form field (widget and validation), as a
+    round trip through the editor does. None if the field refuses it with a field
+    error (NUL characters, nothing left of a required text)."""
     try:
-        contentstate = widget.converter.from_database_format(html)
-    except AssertionError:
-        # Wagtail's HTML-to-contentstate converter asserts on some mis-nested
-        # inline markup (e.g. <p><b><p></p></b></p>); the editor never produces it.
+        contentstate = field.widget.converter.from_database_format(html)
+        value = field.widget.value_from_datadict({"body": contentstate}, {}, "body")
+    except (AssertionError, ExporterEntityException):
+        # Wagtail's own round trip gives up on some mis-nested markup, e.g.
+        # <p><b><p></p></b></p> (an assertion), or entities it cannot place back
+        # (the draftjs exporter). The editor in a browser never produces such HTML.
         reject()
-    return widget.value_from_datadict({"body": contentstate}, {}, "body")
+    try:
+        return field.clean(value)
+    except ValidationError as error:
+        codes = {item.code for item in error.error_list}
+        assert codes <= {"null_characters_not_allowed", "required"}, error
+        return None
 
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
@@ -454,8 +464,10 @@ def main_content(response) -> str:
 @given(html=html_fragments())
 def test_rich_text_intro__editor_html_renders_without_scripts(client, portal, html):
     page = portal.knowledge.specific
-    widget = type(page)._meta.get_field("intro").formfield().widget
-    page.intro = through_the_editor(html, widget)
+    value = through_the_editor(html, type(page)._meta.get_field("intro").formfield())
+    if value is None:
+        return
+    page.intro = value
     page.save_revision().publish()
 
     response = client.get(page.url)
@@ -472,7 +484,9 @@ def test_rich_text_paragraph_block__editor_html_renders_without_scripts(
     paragraph = (
         type(page)._meta.get_field("body").stream_block.child_blocks["paragraph"]
     )
-    value = through_the_editor(html, paragraph.field.widget)
+    value = through_the_editor(html, paragraph.field)
+    if value is None:
+        return
     page.body = [{"type": "paragraph", "value": value}]
     page.save_revision().publish()
 

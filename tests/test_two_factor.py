@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
 
 from apps.security import two_factor
 
@@ -23,10 +24,15 @@ VERIFY_URL = "/admin/2fa/verify/"
 SETUP_URL = "/admin/2fa/setup/"
 
 
-def admin_user(username: str = "admin"):
-    return get_user_model().objects.create_superuser(
+def admin_user(username: str = "admin", language: str = "en"):
+    """A superuser whose admin speaks ``language`` (the admin follows the profile)."""
+    user = get_user_model().objects.create_superuser(
         username, f"{username}@example.org", PASSWORD
     )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
 
 
 def with_device(user) -> TOTPDevice:
@@ -97,8 +103,8 @@ def test_wrong_code__is_refused_with_a_message(client):
     assert client.get("/admin/pages/")["Location"].startswith(VERIFY_URL)
 
 
-def test_wrong_code__message_in_the_visitors_language(client):
-    user = admin_user()
+def test_wrong_code__message_in_the_users_language(client):
+    user = admin_user(language="da")
     device = with_device(user)
     log_in(client, user, language="da")
 

@@ -11,7 +11,6 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -276,7 +275,8 @@ def test_served_document__is_a_download_the_browser_must_not_sniff(
     add_document(editor_client, name, content, "application/octet-stream")
     document = get_document_model().objects.get()
 
-    response = Client().get(document.url)
+    # Visitors get a document only once a live page uses it; its editor at once.
+    response = editor_client.get(document.url)
 
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Disposition"].startswith("attachment")

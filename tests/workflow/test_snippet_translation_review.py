@@ -322,6 +322,11 @@ class SnippetTranslationReviewTests(TestCase):
             reverse("knowledge_api:solutions:detail", args=[danish_solution.pk])
         )
         self.assertEqual(api.json()["lead_organisation"]["name"], GERMAN_NAME)
+        # Search knows the solution by the name visitors see, not the draft's.
+        found = self.client.get("/da/search/", {"q": "Stadtwerke"})
+        self.assertContains(found, danish_solution.url)
+        hidden = self.client.get("/da/search/", {"q": "Forsyning"})
+        self.assertNotContains(hidden, danish_solution.url)
 
     def test_never_published_organisation__not_shown_on_a_live_solution(self):
         draft = factories.OrganisationFactory(name="Geheimprojekt GmbH", live=False)

@@ -24,6 +24,7 @@ from wagtail.search import index
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
+from apps.knowledge.models.snippets import public_version
 from apps.knowledge.relations import linked_pages, related_solutions
 
 
@@ -262,7 +263,8 @@ class SolutionPage(Page):
                 index.RelatedFields("translations", [index.SearchField("name")]),
             ],
         ),
-        index.RelatedFields("lead_organisation", [index.SearchField("name")]),
+        # The name visitors see: a translation awaiting review is not searchable.
+        index.SearchField("lead_organisation_name"),
         index.FilterField("phase"),
         index.FilterField("lead_organisation"),
         index.FilterField("currency"),
@@ -271,6 +273,11 @@ class SolutionPage(Page):
     class Meta:
         verbose_name = _("solution")
         verbose_name_plural = _("solutions")
+
+    def lead_organisation_name(self) -> str:
+        """The lead organisation's public name (its live version), for search."""
+        organisation = public_version(self.lead_organisation)
+        return organisation.name if organisation else ""
 
     def clean(self) -> None:
         super().clean()

@@ -307,6 +307,20 @@ def _build_world(media_root) -> World:
             lead_organisation=setup.organisation
         )
 
+    # A theme page (the story of a field of action) whose expiry has passed.
+    coast = factories.FieldOfActionFactory(name="Küste", slug="kueste")
+    theme = factories.ThemePageFactory(
+        parent=portal.themes,
+        title="Quokkatheme Küste",
+        slug="quokkatheme-kueste",
+        field_of_action=coast,
+        intro="Die Küste: wombattheme.",
+    )
+    Page.objects.filter(pk=theme.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    hidden["expired theme"] = Hidden("quokkatheme", theme, [theme.url])
+
     # Snippets: an organisation whose Danish translation awaits review, lead of
     # the live Danish showcase; one with a newer draft revision, lead of the
     # German showcase.
@@ -526,7 +540,9 @@ def _section_pages(world) -> list[Page]:
         home,
         area,
         *Page.objects.child_of(home),
-        *Page.objects.type(ThemePage).descendant_of(home),
+        *Page.objects.type(ThemePage)
+        .descendant_of(home)
+        .filter(expire_at__isnull=True),
     ]
 
 
@@ -658,6 +674,7 @@ KINDS = [
     "document",
     "image",
     "translation",
+    "expired theme",
     "snippet translation",
     "snippet revision",
 ]

@@ -30,6 +30,7 @@ from apps.knowledge.models import (
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.models.tags import tag_name
+from apps.knowledge.visibility import visible
 
 # Several values in one CSV cell, e.g. the fields of action of a solution.
 CSV_LIST_SEPARATOR = " | "
@@ -186,8 +187,7 @@ class Exporter:
         )
         self._theme_urls = {
             theme.field_of_action.translation_key: theme.get_full_url(request)
-            for theme in ThemePage.objects.live()
-            .public()
+            for theme in visible(ThemePage.objects)
             .filter(locale=locale)
             .select_related("field_of_action")
         }

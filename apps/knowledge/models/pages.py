@@ -59,8 +59,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = (
-            ThemePage.objects.live()
-            .public()
+            visible(ThemePage.objects)
             .filter(locale=self.locale)
             .select_related("field_of_action")
             .order_by("field_of_action__sort_order", "title")
@@ -105,7 +104,7 @@ class KnowledgeIndexPage(Page):
             selected_phase=phase,
             fields=FieldOfAction.objects.public_in(self.locale),
             selected_field=field,
-            areas=self.get_children().live().public().specific(),
+            areas=visible(self.get_children()).specific(),
         )
         return context
 
@@ -165,9 +164,7 @@ class ThemeIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = (
-            self.get_children()
-            .live()
-            .public()
+            visible(self.get_children())
             .specific()
             .order_by("themepage__field_of_action__sort_order", "title")
         )

@@ -15,6 +15,7 @@ from apps.knowledge import i18n
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.money import budget as money_budget
 from apps.knowledge.money import format_money
+from apps.knowledge.visibility import visible
 
 register = template.Library()
 
@@ -137,8 +138,7 @@ def theme_page_for(context, field_of_action):
     if themes is None:
         themes = {}
         pages = (
-            ThemePage.objects.live()
-            .public()
+            visible(ThemePage.objects)
             .select_related("locale")
             .annotate(field_key=F("field_of_action__translation_key"))
         )

@@ -264,6 +264,23 @@ def test_login_forms__never_a_server_error(client, portal, path, data):
     assert_no_server_error(client.post(path, data))
 
 
+@given(
+    path=st.sampled_from(["/de/partner/login/", "/admin/login/"]),
+    data=form_data(["username", "password"], base={"username": "someone"}),
+    agent=VALUES,
+)
+def test_login_forms_with_throttling__never_a_server_error(
+    client, portal, settings, path, data, agent
+):
+    """django-axes records each failure (user name, browser, path) in the database."""
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+
+    response = client.post(path, data, HTTP_USER_AGENT=agent.replace("\x00", ""))
+
+    assert_no_server_error(response)
+
+
 REGISTRATION_FIELDS = [
     "first_name",
     "last_name",

@@ -351,7 +351,6 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "apps.security.forms.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. The CSP covers the portal; the admin is left to Wagtail, whose
 # editor needs inline scripts and styles. SAMEORIGIN, not DENY: Wagtail's live

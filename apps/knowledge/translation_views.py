@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -47,7 +48,7 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
         logger.warning("Machine translation failed: %s", error)
         messages.error(
             request,
-            _(
+            gettext(
                 "The machine translation service could not translate this time; "
                 "nothing was changed. Please try again later or translate by hand."
             ),
@@ -60,7 +61,7 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
     if issues:
         messages.warning(
             request,
-            _("Please check these terms against the term list: %(terms)s")
+            gettext("Please check these terms against the term list: %(terms)s")
             % {
                 "terms": "; ".join(
                     sorted(
@@ -149,7 +150,7 @@ class TreeTranslationStartView(TranslationJobView):
         tree_translation.enqueue(job)
         messages.success(
             request,
-            _("The translation of “%(title)s” and its subpages has started.")
+            gettext("The translation of “%(title)s” and its subpages has started.")
             % {"title": self.page.get_admin_display_title()},
         )
         return redirect("knowledge_tree_translation_job", job.pk)
@@ -191,9 +192,9 @@ class TreeTranslationJobResumeView(TranslationJobView):
             job.status = TreeTranslationJob.Status.QUEUED
             job.save(update_fields=["status", "updated_at"])
             tree_translation.enqueue(job)
-            messages.success(request, _("The translation continues."))
+            messages.success(request, gettext("The translation continues."))
         else:
-            messages.warning(request, _("This translation is not stopped."))
+            messages.warning(request, gettext("This translation is not stopped."))
         return redirect("knowledge_tree_translation_job", job.pk)
 
 

@@ -131,6 +131,7 @@ class MachineTranslationTests(TestCase):
         copy_tree(cls.portal.area, "en")
         setup_roles()  # the translators may edit the Danish and English trees
         cls.translator = translator()
+        admin_in_english(cls.translator)  # the tests read its admin messages
         cls.danish = Locale.objects.get(language_code="da")
         cls.english = Locale.objects.get(language_code="en")
         term_group(

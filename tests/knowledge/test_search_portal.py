@@ -378,3 +378,16 @@ def test_search__no_page_with_every_word_shows_pages_with_some(client, portal):
     assert result_links(doc) == [heating.url]
     assert doc.select_one(".search-correction")
     assert not ZeroResultQuery.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query", ['"', 'Lade"säule', '"Ladesäule am Hafen"', '5" Rohr']
+)
+def test_search__double_quotes_typed__results_not_an_error(client, portal, query):
+    add_solution(portal, title="Ladesäule am Hafen", slug="ladesaeule-hafen")
+
+    response = client.get("/de/search/", {"q": query})
+    suggestions = client.get("/api/search/suggest/", {"q": query, "language": "de"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert suggestions.status_code == HTTPStatus.OK

@@ -4,7 +4,7 @@ Use as ``{"BACKEND": "apps.knowledge.search.database"}``. Like modelsearch's own
 ``database`` backend it picks the implementation for the default database: on
 PostgreSQL the per-locale backend of :mod:`.postgres`; on SQLite (FTS5, the embedded
 default) and other databases modelsearch's backend, which has no per-language
-analysis.
+analysis (on SQLite with double quotes escaped, see :mod:`.sqlite`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import connection
 from modelsearch.backends import database
 from modelsearch.backends.base import BaseSearchBackend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 
 def SearchBackend(params: dict) -> BaseSearchBackend:
@@ -19,4 +20,9 @@ def SearchBackend(params: dict) -> BaseSearchBackend:
         from .postgres import LocalisedPostgresSearchBackend
 
         return LocalisedPostgresSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = database.SearchBackend(params)
+    if isinstance(backend, SQLiteSearchBackend):
+        from .sqlite import QuoteSafeSQLiteSearchBackend
+
+        return QuoteSafeSQLiteSearchBackend(params)
+    return backend

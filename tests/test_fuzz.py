@@ -41,6 +41,9 @@ settings.register_profile(
     max_examples=30,
     deadline=None,
     database=None,
+    # CI tries the same examples on every run, so a red CI means a regression; runs
+    # elsewhere (and the "thorough" profile) explore new inputs each time.
+    derandomize=bool(os.environ.get("CI")),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.register_profile(

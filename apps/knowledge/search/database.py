@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.db import connection
 from modelsearch.backends import database
 from modelsearch.backends.base import BaseSearchBackend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 
 def SearchBackend(params: dict) -> BaseSearchBackend:
@@ -21,7 +20,8 @@ def SearchBackend(params: dict) -> BaseSearchBackend:
 
         return LocalisedPostgresSearchBackend(params)
     backend = database.SearchBackend(params)
-    if isinstance(backend, SQLiteSearchBackend):
+    if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
+        # Imported only here: the module's FTS index model exists only on SQLite.
         from .sqlite import QuoteSafeSQLiteSearchBackend
 
         return QuoteSafeSQLiteSearchBackend(params)

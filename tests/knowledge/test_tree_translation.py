@@ -283,7 +283,15 @@ class TreeTranslationTests(TestCase):
             self.assertContains(page, 'data-finished="false"')
             self.assertContains(page, "data-tree-translation-status=")  # refreshes
 
-            call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+            # The worker drops connections between tasks (close_old_connections);
+            # inside this test's transaction that would close it for good on
+            # PostgreSQL, so the worker keeps the test's connection here.
+            with mock.patch(
+                "django_tasks_db.management.commands.db_worker.close_old_connections"
+            ):
+                call_command(
+                    "db_worker", batch=True, no_startup_delay=True, verbosity=0
+                )
 
         job.refresh_from_db()
         self.assertEqual((job.status, job.done), (TreeTranslationJob.Status.DONE, 31))

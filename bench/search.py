@@ -31,6 +31,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+# Run as a script (bench/ is on sys.path): the load test's manage.py runner.
+from load import manage  # noqa: E402
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kb_bench_search"
 
@@ -57,21 +60,6 @@ def environment(database_url: str, workdir: Path) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         "DEBUG": "false",
     }
-
-
-def manage(*args: str, env: dict[str, str]) -> None:
-    started = time.perf_counter()
-    result = subprocess.run(  # noqa: S603 - fixed command, our own manage.py
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.exit(f"bench: manage.py {' '.join(args)} failed:\n{result.stderr}")
-    print(f"    {' '.join(args):<36} {time.perf_counter() - started:7.1f} s")
 
 
 def recreate_postgres(url: str) -> bool:

@@ -15,3 +15,7 @@ class KnowledgeConfig(AppConfig):
             page_cache,  # noqa: F401 - invalidation receivers
             signal_handlers,  # noqa: F401 - connects receivers
         )
+        from apps.knowledge.related_translation import install
+
+        # Translating a page keeps its snippets' reviewed translations.
+        install()

@@ -22,11 +22,11 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from apps.knowledge.machine_translation import configured_translator, term_issues
 from apps.knowledge.models import TreeTranslationJob
+from apps.knowledge.related_translation import ReviewedTranslationCreator
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def translate_page(page: Page, locales: list[Locale], user, translator) -> None:
         return
     # Sync first: localize's creator reuses an existing source as it was.
     source, _created = TranslationSource.update_or_create_from_instance(page)
-    creator = TranslationCreator(user, locales)
+    creator = ReviewedTranslationCreator(user, locales)
     creator.create_translations(page)
     if translator is None:
         return

@@ -93,6 +93,7 @@ def base_environment(workdir: Path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ELASTICSEARCH_URL": "",
+        "OPENSEARCH_URL": "",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",

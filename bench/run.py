@@ -52,6 +52,7 @@ def prepare(workdir: Path, synthetic: int) -> dict[str, str]:
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "ELASTICSEARCH_URL": "",
+        "OPENSEARCH_URL": "",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "ALLOWED_HOSTS": "testserver,localhost",

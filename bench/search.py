@@ -56,6 +56,7 @@ def environment(database_url: str, workdir: Path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": database_url,
         "ELASTICSEARCH_URL": "",
+        "OPENSEARCH_URL": "",
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
         "DEBUG": "false",

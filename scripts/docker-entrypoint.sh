@@ -9,7 +9,7 @@ python manage.py collectstatic --noinput
 if [ "${SEED_DEMO:-false}" = "true" ]; then
     python manage.py seed_demo --if-empty
 fi
-if [ -n "${ELASTICSEARCH_URL:-}" ]; then
+if [ -n "${ELASTICSEARCH_URL:-}${OPENSEARCH_URL:-}" ]; then
     python manage.py update_index
 fi
 

@@ -84,11 +84,14 @@ import json, django
 django.setup()
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.elasticsearch9 import SearchBackend as Elasticsearch9
+from modelsearch.backends.opensearch3 import SearchBackend as OpenSearch3
 import elasticsearch
 backend = get_search_backend()
 print(json.dumps({
     "mro": [f"{cls.__module__}.{cls.__name__}" for cls in type(backend).__mro__],
     "is_elasticsearch9": isinstance(backend, Elasticsearch9),
+    "is_opensearch3": isinstance(backend, OpenSearch3),
+    "client": f"{type(backend.es).__module__}.{type(backend.es).__name__}",
     "client_major": elasticsearch.__versionstr__.split(".")[0],
 }))
 """
@@ -149,6 +152,63 @@ def test_elasticsearch_url__switches_the_backend_to_elasticsearch9():
     backend = search_backend(ELASTICSEARCH_URL="http://search.example:9200")
     assert backend["is_elasticsearch9"] is True, backend["mro"]
     assert backend["client_major"] == "9"
+
+
+def test_opensearch_url__switches_the_backend_to_opensearch():
+    """The OpenSearch backend with the official opensearch-py client."""
+    backend = search_backend(OPENSEARCH_URL="http://search.example:9200")
+    assert backend["is_opensearch3"] is True, backend["mro"]
+    assert backend["is_elasticsearch9"] is False
+    assert backend["client"] == "opensearchpy.client.OpenSearch"
+    assert "apps.knowledge.search.localised.LocalisedSearchBackendMixin" in (
+        backend["mro"]
+    )
+
+
+def test_elasticsearch_and_opensearch__share_one_analysis_layer():
+    elastic = search_backend(ELASTICSEARCH_URL="http://search.example:9200")
+    opensearch = search_backend(OPENSEARCH_URL="http://search.example:9200")
+    shared = "apps.knowledge.search.localised.LocalisedSearchBackendMixin"
+    assert shared in elastic["mro"]
+    assert shared in opensearch["mro"]
+
+
+@pytest.mark.parametrize(
+    ("engine", "auth_option"),
+    [("ELASTICSEARCH_URL", "basic_auth"), ("OPENSEARCH_URL", "http_auth")],
+)
+def test_secured_cluster__credentials_and_certificates_from_the_environment(
+    engine, auth_option
+):
+    values = read_settings(
+        "cms.settings.production",
+        ["WAGTAILSEARCH_BACKENDS"],
+        SECRET_KEY=LONG_SECRET_KEY,
+        **{engine: "https://search.example:9200"},
+        SEARCH_USERNAME="kb",
+        SEARCH_PASSWORD="secret",
+        SEARCH_CA_CERTS="/etc/ssl/search-ca.pem",
+        SEARCH_VERIFY_CERTS="true",
+        SEARCH_INDEX_PREFIX="portal_",
+    )
+    backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert backend["OPTIONS"][auth_option] == ["kb", "secret"]
+    assert backend["OPTIONS"]["ca_certs"] == "/etc/ssl/search-ca.pem"
+    assert "verify_certs" not in backend["OPTIONS"]
+    assert backend["INDEX_PREFIX"] == "portal_"
+
+
+def test_elasticsearch_api_key__is_passed_to_the_client():
+    values = read_settings(
+        "cms.settings.production",
+        ["WAGTAILSEARCH_BACKENDS"],
+        SECRET_KEY=LONG_SECRET_KEY,
+        ELASTICSEARCH_URL="https://search.example:9200",
+        SEARCH_API_KEY="a2V5OnNlY3JldA==",
+        SEARCH_VERIFY_CERTS="false",
+    )
+    options = values["WAGTAILSEARCH_BACKENDS"]["default"]["OPTIONS"]
+    assert options == {"api_key": "a2V5OnNlY3JldA==", "verify_certs": False}
 
 
 def test_environment__every_documented_variable_is_read():

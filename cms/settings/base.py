@@ -276,20 +276,56 @@ MACHINE_TRANSLATION = {
     "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
 }
 
-# Search: the database backend by default, Elasticsearch when ELASTICSEARCH_URL is set.
-# Both analyse each locale in its own language (apps/knowledge/search); on SQLite the
-# database backend is modelsearch's own.
+# Search: the database backend by default; Elasticsearch 9 when ELASTICSEARCH_URL is
+# set, OpenSearch when OPENSEARCH_URL is set (both use the same analysis and query
+# layer, apps/knowledge/search/localised.py). Each page is analysed in its locale's
+# language; on SQLite the database backend is modelsearch's own.
 # https://docs.wagtail.org/en/stable/topics/search/backends.html
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-if ELASTICSEARCH_URL:
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+
+
+def search_engine_options() -> dict:
+    """Client options for a secured cluster, from SEARCH_* variables.
+
+    User and password may also sit in the URL (https://user:pass@host:9200). API
+    keys are Elasticsearch's; OpenSearch's security plugin takes user and password.
+    """
+    options: dict = {}
+    api_key = os.environ.get("SEARCH_API_KEY", "")
+    if api_key and ELASTICSEARCH_URL:
+        options["api_key"] = api_key
+    user = os.environ.get("SEARCH_USERNAME", "")
+    if user:
+        auth = (user, os.environ.get("SEARCH_PASSWORD", ""))
+        options["basic_auth" if ELASTICSEARCH_URL else "http_auth"] = auth
+    ca_certs = os.environ.get("SEARCH_CA_CERTS", "")
+    if ca_certs:
+        options["ca_certs"] = ca_certs
+    if not env_bool("SEARCH_VERIFY_CERTS", True):
+        options["verify_certs"] = False
+        if not ELASTICSEARCH_URL:
+            options["ssl_show_warn"] = False
+    return options
+
+
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "apps.knowledge.search.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kb_"),
-            "TIMEOUT": 5,
+            "BACKEND": (
+                "apps.knowledge.search.elasticsearch"
+                if ELASTICSEARCH_URL
+                else "apps.knowledge.search.opensearch"
+            ),
+            "URLS": [ELASTICSEARCH_URL or OPENSEARCH_URL],
+            "INDEX_PREFIX": os.environ.get(
+                "SEARCH_INDEX_PREFIX",
+                os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kb_"),
+            ),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": search_engine_options(),
         },
-        # Kept up to date alongside: the portal searches it while Elasticsearch is
+        # Kept up to date alongside: the portal searches it while the engine is
         # unreachable (apps/knowledge/search/engine.py).
         "database": {"BACKEND": "apps.knowledge.search.database"},
     }

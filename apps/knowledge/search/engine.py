@@ -1,9 +1,9 @@
 """Which search engine answers the portal, and the query it is given.
 
 The engine is the ``default`` entry of ``WAGTAILSEARCH_BACKENDS``. When that is
-Elasticsearch and Elasticsearch does not answer, the portal uses the ``database``
-entry instead (kept up to date alongside, see the settings) and logs a warning; the
-admin shows the same (see :mod:`apps.knowledge.wagtail_hooks`).
+Elasticsearch or OpenSearch and the engine does not answer, the portal uses the
+``database`` entry instead (kept up to date alongside, see the settings) and logs a
+warning; the admin shows the same (see :mod:`apps.knowledge.wagtail_hooks`).
 """
 
 from __future__ import annotations
@@ -21,27 +21,36 @@ from apps.knowledge.search import synonyms
 
 logger = logging.getLogger(__name__)
 
-#: Backend used when Elasticsearch is unreachable.
+#: Backend used when the search engine is unreachable.
 FALLBACK_BACKEND = "database"
-#: Seconds a reachability check of Elasticsearch is trusted.
+#: Seconds a reachability check of the search engine is trusted.
 PING_TTL = 30.0
 
 _last_ping: dict[str, tuple[float, bool]] = {}
 
 
 def is_elasticsearch(backend: BaseSearchBackend) -> bool:
+    """Whether ``backend`` is a search engine: Elasticsearch or OpenSearch.
+
+    modelsearch builds both on the same base class, and so does this project
+    (:mod:`.localised`).
+    """
     return isinstance(backend, ElasticsearchBaseSearchBackend)
 
 
 def backend_name(backend: BaseSearchBackend) -> str:
-    return "elasticsearch" if is_elasticsearch(backend) else "database"
+    """``opensearch``, ``elasticsearch`` or ``database``."""
+    if not is_elasticsearch(backend):
+        return "database"
+    module = type(backend.es).__module__
+    return "opensearch" if module.startswith("opensearchpy") else "elasticsearch"
 
 
 def reachable(backend: BaseSearchBackend) -> bool:
-    """Whether Elasticsearch answers; remembered for :data:`PING_TTL` seconds."""
+    """Whether the engine answers; remembered for :data:`PING_TTL` seconds."""
     if not is_elasticsearch(backend):
         return True
-    key = repr(backend.es.transport.node_pool.all())
+    key = repr(backend.hosts)
     now = time.monotonic()
     checked = _last_ping.get(key)
     if checked and now - checked[0] < PING_TTL:
@@ -55,7 +64,7 @@ def reachable(backend: BaseSearchBackend) -> bool:
 
 
 def forget_reachability() -> None:
-    """Check Elasticsearch again at the next search (tests, after an outage)."""
+    """Check the engine again at the next search (tests, after an outage)."""
     _last_ping.clear()
 
 
@@ -65,7 +74,7 @@ def portal_backend() -> tuple[BaseSearchBackend, bool]:
     if reachable(backend):
         return backend, False
     logger.warning(
-        "Elasticsearch is unreachable; the portal searches the database backend."
+        "The search engine is unreachable; the portal searches the database backend."
     )
     try:
         return get_search_backend(FALLBACK_BACKEND), True

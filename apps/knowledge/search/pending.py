@@ -52,23 +52,17 @@ def replay(backend: BaseSearchBackend) -> tuple[int, int]:
                 backend.delete(obj or model(pk=pending.object_id))
             else:
                 backend.add(obj)
-        except ConnectionError:
+        except (ConnectionError, *unreachable_errors(backend)):
             break
-        except Exception as error:  # noqa: BLE001 - transport errors vary by client
-            if _is_connection_error(error):
-                break
-            raise
         pending.delete()
         replayed += 1
     forget_reachability()
     return replayed, PendingIndexUpdate.objects.count()
 
 
-def _is_connection_error(error: Exception) -> bool:
-    from elastic_transport import ConnectionError as TransportConnectionError
-    from elastic_transport import ConnectionTimeout
-
-    return isinstance(error, (TransportConnectionError, ConnectionTimeout))
+def unreachable_errors(backend: BaseSearchBackend) -> tuple[type[Exception], ...]:
+    """The client exceptions of ``backend`` that mean "the engine did not answer"."""
+    return tuple(getattr(backend, "unreachable_errors", ()))
 
 
 @task()

@@ -1,4 +1,4 @@
-"""Background tasks of the search: the synonyms in Elasticsearch's analyzers."""
+"""Background tasks of the search: the synonyms in the engine's analyzers."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def update_synonyms(backend) -> list[str]:
             continue
         backend.es.indices.close(index=name)
         try:
-            backend.es.indices.put_settings(index=name, settings={"analysis": analysis})
+            backend.put_index_settings(name, {"analysis": analysis})
         finally:
             backend.es.indices.open(index=name)
     return names

@@ -1,0 +1,238 @@
+"""The analysis and query layer Elasticsearch 9 and OpenSearch share.
+
+Each engine module (:mod:`.elasticsearch`, :mod:`.opensearch`) combines these mixins
+with django-modelsearch's classes for its client; everything that decides what is
+indexed and how it is searched lives here, once.
+
+Design: one index per root model, as modelsearch makes it, with a catch-all text
+field per language (``_all_text_de``, ``_all_text_da``, ``_all_text_en`` and their
+``_boost_<n>`` variants), each mapped to that language's analyzer. When a page is
+indexed, its searchable text goes into the fields of its locale's language only, so
+German text is analysed as German and never as Danish. Queries search the fields of
+every language (each analysed by its own search analyzer), so a German query also
+finds a Danish-only solution, and the fields of the visitor's language are boosted.
+
+Why not the alternatives:
+
+- An index per locale: modelsearch ties an index to a model
+  (``get_index_for_model``), rebuilds, counts and facets one index per root model,
+  and indexes a batch of one model at a time; routing each object to another index
+  would mean replacing most of the backend, and every query would need all indexes
+  anyway to find pages across languages.
+- Sub-fields per language on every field: each text would be analysed by every
+  language's analyzer, German stemming applied to Danish text, which is what
+  wagtail/wagtail#1177 and django-modelsearch#61 complain about.
+
+modelsearch's own fields (``_all_text``, the per-field columns, ``_edgengrams``) stay
+as they are, analysed language-neutrally: named-field searches, autocomplete and
+filters keep working unchanged.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator
+
+from django.utils.functional import cached_property
+from modelsearch.backends.elasticsearchbase import Field
+from modelsearch.index import RelatedFields, SearchField, get_indexed_models
+from modelsearch.utils import deep_update
+
+from . import pending
+from .analysis import (
+    ELASTICSEARCH_ANALYZERS,
+    LANGUAGES,
+    VISITOR_LANGUAGE_BOOST,
+    elasticsearch_analysis,
+    language_of,
+    locale_languages,
+    synonym_analysis,
+    visitor_language,
+)
+
+LANGUAGE_FIELD = "_language"
+
+
+def language_text_field(language: str, boost: float | None = None) -> str:
+    """The catch-all field of a language, for content with the given boost."""
+    name = f"_all_text_{language}"
+    if boost is None:
+        return name
+    # Same suffix as modelsearch's _all_text_boost_<n> fields.
+    return name + "_boost_" + str(float(boost)).replace(".", "_")
+
+
+def text_boosts(fields: Iterable) -> set[float]:
+    """The distinct boosts of the SearchFields in ``fields``, nested ones included."""
+    boosts: set[float] = set()
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            boosts |= text_boosts(field.fields)
+        elif isinstance(field, SearchField) and field.boost:
+            boosts.add(float(field.boost))
+    return boosts
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return " ".join(text for text in map(_as_text, value) if text)
+    return str(value).strip()
+
+
+def _nested_documents(value: object) -> list[dict]:
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return []
+
+
+class LocalisedMappingMixin:
+    """modelsearch's mapping plus per-language text fields filled by locale."""
+
+    @cached_property
+    def locale_languages(self) -> dict[int, str]:
+        # One query per mapping; add_items builds one mapping per batch.
+        return locale_languages()
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        properties = mapping["properties"]
+        properties[LANGUAGE_FIELD] = {"type": "keyword"}
+        boosts = sorted(text_boosts(self.model.get_search_fields()))
+        for language in LANGUAGES:
+            analyzer, search_analyzer = ELASTICSEARCH_ANALYZERS[language]
+            field_mapping = {"type": "text", "analyzer": analyzer}
+            if search_analyzer != analyzer:
+                field_mapping["search_analyzer"] = search_analyzer
+            properties[language_text_field(language)] = dict(field_mapping)
+            for boost in boosts:
+                properties[language_text_field(language, boost)] = dict(field_mapping)
+        return mapping
+
+    def searchable_texts(
+        self, fields: Iterable, document: dict
+    ) -> Iterator[tuple[float, str]]:
+        """(boost, text) of every SearchField in ``document``, nested ones included."""
+        for field in fields:
+            column = self.get_field_column_name(field)
+            if isinstance(field, RelatedFields):
+                related_model = field.get_field(self.model).related_model
+                related_mapping = type(self)(related_model)
+                for nested in _nested_documents(document.get(column)):
+                    yield from related_mapping.searchable_texts(field.fields, nested)
+            elif isinstance(field, SearchField):
+                text = _as_text(document.get(column))
+                if text:
+                    yield float(field.boost or 1), text
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        language = language_of(obj, self.locale_languages)
+        document[LANGUAGE_FIELD] = language
+        # Read back from the document modelsearch built, so relations are not
+        # queried a second time.
+        texts = list(self.searchable_texts(self.model.get_search_fields(), document))
+        document[language_text_field(language)] = [text for _boost, text in texts]
+        for boost in sorted(text_boosts(self.model.get_search_fields())):
+            document[language_text_field(language, boost)] = [
+                text for text_boost, text in texts if text_boost == boost
+            ]
+        return document
+
+
+class LocalisedSearchQueryCompilerMixin:
+    """Searches every language's fields, boosting the visitor's language."""
+
+    def _remap_fields(self, fields):
+        remapped = super()._remap_fields(fields)
+        if fields:
+            # Named fields are modelsearch's language-neutral columns.
+            return remapped
+        boosts: set[float] = set()
+        for model in get_indexed_models():
+            if issubclass(model, self.queryset.model):
+                boosts |= text_boosts(model.get_search_fields())
+        visitor = visitor_language()
+        for language in LANGUAGES:
+            factor = VISITOR_LANGUAGE_BOOST if language == visitor else 1.0
+            remapped.append(Field(language_text_field(language), factor))
+            remapped.extend(
+                Field(language_text_field(language, boost), boost * factor)
+                for boost in sorted(boosts)
+            )
+        return remapped
+
+
+class LocalisedIndexMixin:
+    """An index created with the editors' current synonyms in its search analyzers."""
+
+    def put(self):
+        from .synonyms import elasticsearch_synonyms, synonym_groups
+
+        settings = copy.deepcopy(self.backend.settings)
+        extra = synonym_analysis(elasticsearch_synonyms(synonym_groups()))
+        if extra:
+            settings = deep_update(settings, {"settings": {"analysis": extra}})
+        self.backend.create_index(self.name, settings)
+
+
+class LocalisedSearchBackendMixin:
+    """German, Danish and English analysis per locale, and no lost index updates.
+
+    A concrete backend names the client's errors that mean "the engine did not
+    answer" (:attr:`unreachable_errors`) and how its client creates an index and
+    changes index settings; the two clients spell those calls differently.
+    """
+
+    #: Client exceptions after which an index update is noted for replay.
+    unreachable_errors: tuple[type[Exception], ...] = ()
+
+    def __init__(self, params):
+        params = dict(params)
+        # The language analyzers join modelsearch's n-gram analyzers; INDEX_SETTINGS
+        # from the settings file still override both.
+        index_settings = deep_update(
+            {"settings": {"analysis": elasticsearch_analysis()}},
+            params.pop("INDEX_SETTINGS", {}),
+        )
+        params["INDEX_SETTINGS"] = index_settings
+        super().__init__(params)
+
+    def create_index(self, name: str, settings: dict) -> None:
+        raise NotImplementedError
+
+    def put_index_settings(self, name: str, settings: dict) -> None:
+        raise NotImplementedError
+
+    # Publishing must not fail while the engine is down: modelsearch logs the
+    # error and carries on (catch_indexing_errors); the object is noted so the
+    # index catches up later (see .pending).
+
+    def add(self, obj):
+        try:
+            super().add(obj)
+        except self.unreachable_errors:
+            pending.remember(obj, "update")
+            raise
+
+    def add_bulk(self, model, obj_list):
+        try:
+            super().add_bulk(model, obj_list)
+        except self.unreachable_errors:
+            for obj in obj_list:
+                pending.remember(obj, "update")
+            raise
+
+    def delete(self, obj):
+        try:
+            super().delete(obj)
+        except self.unreachable_errors:
+            pending.remember(obj, "delete")
+            raise

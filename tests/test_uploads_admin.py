@@ -11,10 +11,18 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from apps.security.images import NOT_READABLE, too_many_pixels
+from tests.image_utils import (
+    huge_png,
+    is_upright_red_above_blue,
+    metadata_left,
+    phone_photo_jpeg,
+)
 from tests.workflow.portal_utils import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +133,114 @@ def test_image_multiple_upload__svg_is_refused(editor_client):
     )
 
     assert response.json()["success"] is False
+    assert not get_image_model().objects.exists()
+
+
+# -- images: metadata, pixels, unreadable files ---------------------------------------
+
+
+def test_phone_photo__is_stored_upright_without_gps_author_or_camera(editor_client):
+    response = add_image(editor_client, "photo.jpg", phone_photo_jpeg(), "image/jpeg")
+
+    assert response.status_code == HTTPStatus.FOUND, file_errors(response)
+    image = get_image_model().objects.get()
+    with image.open_file() as f:
+        stored = f.read()
+    assert metadata_left(stored) == []
+    assert is_upright_red_above_blue(stored)
+    assert (image.width, image.height) == (40, 60)
+    assert image.file_size == len(stored)
+
+
+def test_phone_photo__renditions_carry_no_gps_author_or_camera(editor_client):
+    add_image(editor_client, "photo.jpg", phone_photo_jpeg(), "image/jpeg")
+    image = get_image_model().objects.get()
+
+    for spec in ("width-20", "fill-30x30", "original"):
+        with image.get_rendition(spec).file.open("rb") as f:
+            rendered = f.read()
+        assert metadata_left(rendered) == [], spec
+
+
+def test_phone_photo_stored_before_the_checks__renditions_carry_no_metadata():
+    # An original saved without the admin form (as before this check existed).
+    image = get_image_model().objects.create(
+        title="old photo",
+        file=upload("old.jpg", phone_photo_jpeg(), "image/jpeg"),
+    )
+    with image.open_file() as f:
+        assert "gps" in metadata_left(f.read())
+
+    with image.get_rendition("width-20").file.open("rb") as f:
+        rendered = f.read()
+
+    assert metadata_left(rendered) == []
+    assert is_upright_red_above_blue(rendered)
+
+
+def test_phone_photo_multiple_upload__is_stored_without_metadata(editor_client):
+    response = editor_client.post(
+        "/admin/images/multiple/add/",
+        {
+            "collection": root_collection(),
+            "files[]": upload("photo.jpg", phone_photo_jpeg(), "image/jpeg"),
+        },
+    )
+
+    assert response.json()["success"] is True
+    image = get_image_model().objects.get()
+    with image.open_file() as f:
+        stored = f.read()
+    assert metadata_left(stored) == []
+    assert is_upright_red_above_blue(stored)
+
+
+@pytest.mark.parametrize("language", ["de", "da"])
+def test_image_with_121_megapixels__is_refused_in_the_editors_language(
+    editor_client, language
+):
+    editor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+
+    response = add_image(editor_client, "bomb.png", huge_png())
+
+    assert response.status_code == HTTPStatus.OK
+    with translation.override(language):
+        expected = too_many_pixels(11000, 11000, 121_000_000, 40_000_000).messages
+    assert file_errors(response) == expected
+    assert not get_image_model().objects.exists()
+
+
+def test_image_multiple_upload_with_121_megapixels__is_refused(editor_client):
+    response = editor_client.post(
+        "/admin/images/multiple/add/",
+        {"collection": root_collection(), "files[]": upload("b.png", huge_png(), "")},
+    )
+
+    body = response.json()
+    assert body["success"] is False
+    assert "11000 × 11000" in body["error_message"]
+    assert not get_image_model().objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "da"])
+def test_gif_header_with_junk__is_refused_with_a_message_not_a_server_error(
+    editor_client, language
+):
+    editor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+
+    response = add_image(editor_client, "x.gif", b"GIF89a" + b"junk" * 64, "image/gif")
+
+    assert response.status_code == HTTPStatus.OK
+    with translation.override(language):
+        assert file_errors(response) == [str(NOT_READABLE)]
+    assert not get_image_model().objects.exists()
+
+
+def test_truncated_png__is_refused_with_a_message(editor_client):
+    response = add_image(editor_client, "cut.png", png_bytes((400, 400))[:60])
+
+    assert response.status_code == HTTPStatus.OK
+    assert file_errors(response)
     assert not get_image_model().objects.exists()
 
 

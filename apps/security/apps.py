@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from willow.plugins.pillow import PillowImage
+from willow.registry import registry
 
 
 class SecurityConfig(AppConfig):
@@ -8,3 +10,13 @@ class SecurityConfig(AppConfig):
     name = "apps.security"
     label = "security"
     verbose_name = _("Security")
+
+    def ready(self) -> None:
+        from apps.security.images import auto_orient_without_metadata
+
+        # Wagtail runs auto_orient first for every rendition; this one also drops
+        # the EXIF, XMP and comments Willow would copy into it (security/images.py).
+        # Imported here: the module needs the app registry (Wagtail's image field).
+        registry.register_operation(
+            PillowImage, "auto_orient", auto_orient_without_metadata
+        )

@@ -1,4 +1,4 @@
-"""Forms: the admin's two-factor codes, and the admin's document upload checks."""
+"""Forms: the admin's two-factor codes, and its document and image upload checks."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from apps.security.images import SafeImageField, admin_max_pixels
 
 # -- two-factor codes ------------------------------------------------------------
 
@@ -183,3 +186,28 @@ class CheckedDocumentForm(BaseDocumentForm):
                 code="markup",
             )
         return f
+
+
+# -- image uploads ---------------------------------------------------------------
+
+
+class CheckedImageForm(BaseImageForm):
+    """Wagtail's image form, storing images upright, without metadata, within limits.
+
+    Used for the single and the multiple upload and the chooser's upload
+    (``WAGTAILIMAGES_IMAGE_FORM_BASE``); the checks are in apps/security/images.py,
+    shared with the partner portal.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Built per form, as Wagtail does: the field puts its messages together
+        # when it is made, in the editor's language.
+        if "file" in self.fields:
+            field = self.fields["file"]
+            self.fields["file"] = SafeImageField(
+                label=field.label,
+                required=field.required,
+                widget=field.widget,
+                max_pixels=admin_max_pixels,
+            )

@@ -1,11 +1,12 @@
 """Checked uploads for partner submissions, and a stash that keeps them between steps.
 
-Images are checked by Wagtail's image field (extension, format read from the content,
-size, pixels) and opened once more by Pillow; SVG is refused because it can carry
-scripts. Documents must be real PDFs: the ``%PDF-`` magic bytes and a successful
-parse by pypdf. A file that passed is kept in the stash, so it survives the preview
-step and a form that is shown again for errors in other fields; the browser cannot
-refill a file input.
+Images are checked by the image field the admin uses too (apps/security/images.py:
+extension, format read from the content, size, pixels, a full decode) and stored
+upright without metadata such as a photo's GPS position; SVG is refused because it
+can carry scripts. Documents must be real PDFs: the ``%PDF-`` magic bytes and a
+successful parse by pypdf. A file that passed is kept in the stash, so it survives
+the preview step and a form that is shown again for errors in other fields; the
+browser cannot refill a file input.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
-from PIL import Image as PILImage
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from wagtail.images.fields import WagtailImageField
+
+from apps.security.images import SafeImageField, partner_max_pixels
 
 STASH_SESSION_KEY = "partner_uploads"
 STASH_FOLDER = "partner-uploads"
@@ -51,10 +52,11 @@ def _size_help(message: str, size: int) -> str:
 size_help = lazy(_size_help, str)
 
 
-class PartnerImageField(WagtailImageField):
-    """Wagtail's image checks with the portal's size limit, Pillow, and no SVG."""
+class PartnerImageField(SafeImageField):
+    """The admin's image checks with the portal's limits, and no SVG."""
 
     def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("max_pixels", partner_max_pixels)
         super().__init__(*args, **kwargs)
         self.max_upload_size = image_max_size()
         self.max_upload_size_text = filesizeformat(self.max_upload_size)
@@ -73,16 +75,6 @@ class PartnerImageField(WagtailImageField):
             raise forms.ValidationError(
                 [_("SVG images are not accepted."), CHOOSE_AGAIN], code="svg"
             )
-        try:
-            with PILImage.open(data) as image:
-                image.verify()
-        except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
-            raise forms.ValidationError(
-                [_("This file is not a readable image."), CHOOSE_AGAIN],
-                code="invalid_image",
-            ) from None
-        finally:
-            data.seek(0)
         return f
 
 

@@ -249,6 +249,8 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # Partner portal (apps.workflow): upload limits, spam limits, invitation validity.
 PARTNER_IMAGE_MAX_SIZE = 5 * 1024 * 1024
+# Width × height × frames; the admin's limit is WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+PARTNER_IMAGE_MAX_PIXELS = 25_000_000
 PARTNER_DOCUMENT_MAX_SIZE = 10 * 1024 * 1024
 # (actions, seconds) per user and per IP address; counted in the default cache.
 PARTNER_RATE_LIMITS = {"submission": (5, 3600), "registration": (5, 3600)}
@@ -387,6 +389,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "apps.security.forms.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images are stored upright and without metadata (EXIF GPS, author, camera), and
+# refused above this many pixels or when unreadable (apps/security/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "apps.security.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # Security headers. The CSP covers the portal; the admin is left to Wagtail, whose
 # editor needs inline scripts and styles. SAMEORIGIN, not DENY: Wagtail's live

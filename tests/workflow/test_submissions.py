@@ -14,10 +14,17 @@ from wagtail.models import Locale
 
 from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import Contact, PartnerAreaPage, SolutionPage
+from apps.security.images import NOT_READABLE, too_many_pixels
 from apps.workflow.models import Submission
 from apps.workflow.spam import HoneypotMixin
 from apps.workflow.submissions import responsible_area
 from apps.workflow.uploads import CHOOSE_AGAIN
+from tests.image_utils import (
+    huge_png,
+    is_upright_red_above_blue,
+    metadata_left,
+    phone_photo_jpeg,
+)
 from tests.knowledge import factories
 from tests.workflow.portal_utils import (
     build_partner_portal,
@@ -296,6 +303,74 @@ def test_bad_upload__is_refused_and_asked_for_again(
     assert f'id="id_{field}_error"' in html
     assert _error_text("de", CHOOSE_AGAIN) in html
     assert 'value="Dorfladen-Automat de"' in html
+    assert not Submission.objects.exists()
+
+
+def test_phone_photo__is_published_upright_without_gps_author_or_camera(
+    partner_client, setup
+):
+    data = submission_data(setup, "de", image_description="Der Automat")
+    photo = SimpleUploadedFile("automat.jpg", phone_photo_jpeg(), "image/jpeg")
+
+    response = partner_client.post(submit_url("de"), {**data, "image": photo})
+
+    assert response.status_code == HTTPStatus.FOUND
+    image = SolutionPage.objects.get(title="Dorfladen-Automat de").image
+    with image.open_file() as f:
+        stored = f.read()
+    assert metadata_left(stored) == []
+    assert is_upright_red_above_blue(stored)
+    with image.get_rendition("fill-30x30").file.open("rb") as f:
+        assert metadata_left(f.read()) == []
+
+
+def test_phone_photo_kept_for_a_second_round__is_stored_without_metadata(
+    partner_client, setup
+):
+    data = submission_data(setup, "de", title="", image_description="Automat")
+    photo = SimpleUploadedFile("automat.jpg", phone_photo_jpeg(), "image/jpeg")
+    response = partner_client.post(submit_url("de"), {**data, "image": photo})
+    key = re.search(r'name="image_key" value="([^"]+)"', _html(response)).group(1)
+
+    partner_client.post(
+        submit_url("de"),
+        {**data, "title": "Dorfladen-Automat de", "image_key": key},
+    )
+
+    image = SolutionPage.objects.get(title="Dorfladen-Automat de").image
+    with image.open_file() as f:
+        assert metadata_left(f.read()) == []
+
+
+@pytest.mark.parametrize("language", ["de", "da"])
+def test_image_with_121_megapixels__is_refused_in_the_partners_language(
+    partner_client, setup, language
+):
+    data = submission_data(setup, language, image_description="Ein Bild")
+    bomb = SimpleUploadedFile("bild.png", huge_png(), "image/png")
+
+    response = partner_client.post(submit_url(language), {**data, "image": bomb})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    with translation.override(language):
+        message = too_many_pixels(11000, 11000, 121_000_000, 25_000_000).messages[0]
+        assert response.context["form"].errors["image"] == [message, str(CHOOSE_AGAIN)]
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "da"])
+def test_gif_header_with_junk__is_refused_with_a_message_not_a_server_error(
+    partner_client, setup, language
+):
+    data = submission_data(setup, language, image_description="Ein Bild")
+    junk = SimpleUploadedFile("bild.gif", b"GIF89a" + b"junk" * 64, "image/gif")
+
+    response = partner_client.post(submit_url(language), {**data, "image": junk})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    with translation.override(language):
+        expected = [str(NOT_READABLE), str(CHOOSE_AGAIN)]
+        assert response.context["form"].errors["image"] == expected
     assert not Submission.objects.exists()
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from http import HTTPStatus
 
 import pytest
+import redis
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
-from apps.knowledge.page_cache import HIT_HEADER
+from apps.knowledge.page_cache import HIT_HEADER, VERSION_KEY
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
@@ -223,3 +224,75 @@ def test_saving_a_contact__retires_the_cached_pages(client, solution):
     factories.ContactFactory(name="Neue Kontaktperson")
 
     assert client.get(url)[HIT_HEADER] == "miss"
+
+
+# -- bounded: junk query parameters never fill the cache -------------------------------
+
+#: A Redis database of its own (9-12 are the tests'), emptied before and after.
+REDIS_URL = "redis://127.0.0.1:6379/9"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    server = redis.Redis.from_url(REDIS_URL)
+    try:
+        server.ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    server.flushdb()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+    yield server
+    server.flushdb()
+
+
+def stored_pages(server: redis.Redis) -> int:
+    keys = server.keys("*portal-page:*")
+    return len([key for key in keys if not key.decode().endswith(VERSION_KEY)])
+
+
+def test_home_page_with_50_junk_parameters__leaves_at_most_one_cache_entry(
+    client, solution, redis_cache
+):
+    home = solution.get_site().root_page.url
+
+    responses = [client.get(f"{home}?cb={number}") for number in range(50)]
+
+    assert {response.status_code for response in responses} == {HTTPStatus.OK}
+    assert stored_pages(redis_cache) <= 1
+    client.get(home)
+    assert client.get(home)[HIT_HEADER] == "hit"
+    assert stored_pages(redis_cache) == 1
+
+
+def test_search_with_a_junk_parameter__is_answered_but_not_stored(
+    client, solution, redis_cache
+):
+    for number in range(10):
+        response = client.get(f"/de/search/?q=Energiedaten&cb={number}")
+        assert TITLES["de"] in response.content.decode()
+
+    assert stored_pages(redis_cache) == 0
+
+
+def test_searches_for_different_words__are_still_cached_each(
+    client, solution, redis_cache
+):
+    urls = ["/de/search/?q=Energiedaten", "/de/search/?q=Plattform&page=1"]
+    for url in urls:
+        client.get(url)
+
+    assert [client.get(url)[HIT_HEADER] for url in urls] == ["hit", "hit"]
+    assert stored_pages(redis_cache) == 2
+
+
+def test_knowledge_index_filtered_by_phase__is_still_cached(client, solution):
+    knowledge_index = solution.get_parent().get_parent()  # above the partner area
+    url = f"{knowledge_index.url}?phase=pilot&page=1"
+    client.get(url)
+
+    assert client.get(url)[HIT_HEADER] == "hit"

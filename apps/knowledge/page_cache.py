@@ -8,6 +8,11 @@ there without touching the database. What is cached:
 - only ``GET`` answers ``200`` of Wagtail pages without view restrictions (never a
   preview) and of views that call :func:`mark_cacheable` (the search, unless it
   found nothing);
+- only for requests whose query parameters the page reads (a page's
+  ``cache_query_parameters``, the search's ``QUERY_PARAMETERS``): ``/de/?cb=1``,
+  ``?cb=2``, ... are rendered but never stored, so junk parameters cannot grow the
+  cache. What remains (pages × the parameters they read, searches) is bounded by
+  Redis's ``maxmemory`` with ``allkeys-lru`` (docker-compose.yml, README);
 - only for requests without a session or messages cookie, so a logged-in editor or
   partner, or a visitor with a pending message, always gets a fresh page;
 - never a response that sets a cookie, used a CSRF token (a form) or says
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,6 +55,8 @@ from wagtail.signals import (
 VERSION_KEY = "portal-page:version"
 #: Set on the request by a view whose answer may be cached for anonymous visitors.
 CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
+#: Set with it: the query parameters the answer depends on.
+READS_ATTRIBUTE = "portal_page_reads"
 HIT_HEADER = "X-Portal-Cache"
 #: Models whose saving or deletion changes what portal pages show, besides pages
 #: and snippets.
@@ -142,6 +149,8 @@ def may_store(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     if request.method != "GET" or response.status_code != 200:
         return False
+    if not set(request.GET) <= getattr(request, READS_ATTRIBUTE, frozenset()):
+        return False  # a parameter the page does not read: not worth a cache entry
     if response.streaming or response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -191,9 +200,16 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def mark_cacheable(request: HttpRequest, cacheable: bool = True) -> None:
-    """Tells the middleware that this answer is the same for every anonymous visitor."""
+def mark_cacheable(
+    request: HttpRequest, cacheable: bool = True, reads: Iterable[str] = ()
+) -> None:
+    """Tells the middleware that this answer is the same for every anonymous visitor.
+
+    ``reads``: the query parameters the answer depends on; a request with any other
+    parameter is answered but not stored.
+    """
     setattr(request, CACHEABLE_ATTRIBUTE, cacheable)
+    setattr(request, READS_ATTRIBUTE, frozenset(reads))
 
 
 @hooks.register("before_serve_page")
@@ -205,7 +221,11 @@ def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
     CSRF token), and only a visitor with a session, never answered from the cache,
     gets past it.
     """
-    mark_cacheable(request, page.live and not getattr(request, "is_preview", False))
+    mark_cacheable(
+        request,
+        page.live and not getattr(request, "is_preview", False),
+        reads=getattr(page, "cache_query_parameters", ()),
+    )
     # A page due to expire leaves the cache by then.
     request.portal_page_expires_at = page.expire_at
 

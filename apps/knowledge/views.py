@@ -28,7 +28,7 @@ def search(request: HttpRequest) -> HttpResponse:
     # (text, nothing found, no filter, first page), which must run every time.
     counted = params.q and not outcome.total and not params.filters
     if not (counted and params.page == 1):
-        page_cache.mark_cacheable(request)
+        page_cache.mark_cacheable(request, reads=search_service.QUERY_PARAMETERS)
     context = {
         "query": params.q,
         "outcome": outcome,

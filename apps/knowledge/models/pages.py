@@ -80,6 +80,10 @@ class KnowledgeIndexPage(Page):
 
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.PartnerAreaPage"]
+    # The query parameters get_context reads: a request with any other one is never
+    # stored in the page cache (apps/knowledge/page_cache.py), so junk parameters
+    # cannot fill it.
+    cache_query_parameters = ("phase", "field", "page")
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
@@ -130,6 +134,7 @@ class PartnerAreaPage(Page):
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.SolutionPage"]
+    cache_query_parameters = ("page",)
     content_panels = [
         *Page.content_panels,
         FieldPanel("organisation"),
@@ -185,6 +190,7 @@ class ThemePage(Page):
 
     parent_page_types = ["knowledge.ThemeIndexPage"]
     subpage_types: list[str] = []
+    cache_query_parameters = ("page",)
     content_panels = [
         *Page.content_panels,
         FieldPanel("field_of_action"),
@@ -225,6 +231,7 @@ class ContactDirectoryPage(RoutablePageMixin, Page):
 
     parent_page_types = ["knowledge.HomePage"]
     subpage_types: list[str] = []
+    cache_query_parameters = ("country",)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:

@@ -54,6 +54,8 @@ FACETS: dict[str, tuple[str, str]] = {
     "language": (_("Language"), "locale__language_code"),
 }
 SNIPPET_FACETS = {"field": FieldOfAction, "organisation": Organisation}
+#: Every GET parameter SearchParams.from_query_dict reads.
+QUERY_PARAMETERS = ("q", "sort", "page", *FACETS)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run seed test test-sqlite test-postgres lint format messages bench clean
+.PHONY: help install run seed test test-sqlite test-postgres test-search search-node search-node-stop lint format messages bench clean
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -43,6 +43,20 @@ seed: install ## (Re)load the demo content; idempotent
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
+# The live search tests need an OpenSearch node: OPENSEARCH_URL if set, else the one
+# scripts/search_node.py starts (Java 21+ and Maven; the jars come from Maven
+# Central). Without Java or Maven it says why and the live tests skip (CI fails).
+SEARCH_URL = $${OPENSEARCH_URL:-$$(python3 scripts/search_node.py start || true)}
+
+search-node: ## Start the OpenSearch node for the live search tests (Java 21+, Maven)
+	python3 scripts/search_node.py start
+
+search-node-stop: ## Stop the OpenSearch node
+	python3 scripts/search_node.py stop
+
+test-search: install ## Run the live search tests against the OpenSearch node
+	OPENSEARCH_URL="$(SEARCH_URL)" $(PY) -m pytest -m live_search $(PYTEST_ARGS)
+
 # The browser tests run in a session of their own: they need a live server and so
 # a transactional database, which is flushed after each of them; their own session
 # starts from a database fresh from the migrations.
@@ -55,14 +69,16 @@ $(AXE): package-lock.json
 
 test-sqlite: install $(AXE) ## Run the suite on SQLite
 	@echo "== pytest on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	env -u DATABASE_URL OPENSEARCH_URL="$(SEARCH_URL)" \
+		$(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
 	@echo "== browser tests on SQLite"
 	env -u DATABASE_URL $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-postgres: install $(AXE) ## Run the suite on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
 		echo "== pytest on PostgreSQL ($(PG_TEST_URL))"; \
-		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS) && \
+		DATABASE_URL="$(PG_TEST_URL)" OPENSEARCH_URL="$(SEARCH_URL)" \
+			$(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS) && \
 		echo "== browser tests on PostgreSQL" && \
 		{ DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
 	elif [ -n "$$CI" ]; then \

@@ -22,6 +22,7 @@ library is used: CI runs it before the project's virtualenv exists.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -71,7 +72,8 @@ class NodeError(RuntimeError):
 
 
 def say(message: str) -> None:
-    print(f"search-node: {message}", file=sys.stderr, flush=True)
+    sys.stderr.write(f"search-node: {message}\n")
+    sys.stderr.flush()
 
 
 def java_major(java: Path) -> int:
@@ -106,7 +108,10 @@ def find_java() -> Path:
 
 def classpath() -> str:
     """The runner's class path, resolved by Maven when the pom changed."""
-    if CLASSPATH_FILE.exists() and CLASSPATH_FILE.stat().st_mtime >= POM.stat().st_mtime:
+    if (
+        CLASSPATH_FILE.exists()
+        and CLASSPATH_FILE.stat().st_mtime >= POM.stat().st_mtime
+    ):
         value = CLASSPATH_FILE.read_text().strip()
         if value and all(Path(jar).exists() for jar in value.split(os.pathsep)):
             return value
@@ -260,10 +265,8 @@ def stop() -> bool:
         time.sleep(0.2)
     if alive(pid):
         os.killpg(pid, signal.SIGKILL)
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
     say(f"stopped OpenSearch (pid {pid})")
     return True
 
@@ -282,15 +285,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "start":
             port = start(args.port)
             if args.print_env:
-                print(f"export OPENSEARCH_URL={url_of(port)}")
+                sys.stdout.write(f"export OPENSEARCH_URL={url_of(port)}\n")
             else:
-                print(url_of(port))
+                sys.stdout.write(url_of(port) + "\n")
         elif args.action == "stop":
             stop()
         else:
             state = read_state()
             status = health(state["port"]) if state.get("port") else None
-            print(status or "stopped")
+            sys.stdout.write((status or "stopped") + "\n")
             return 0 if status else 1
     except NodeError as error:
         say(str(error))

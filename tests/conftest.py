@@ -28,3 +28,22 @@ def _migration_data_in_transactional_tests(request):
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
         restore_migration_data()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many live search-engine tests ran: CI must show they were not skipped."""
+    counts: dict[str, dict[str, int]] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if "live_search" not in getattr(report, "keywords", {}):
+                continue
+            if report.when != "call" and outcome == "passed":
+                continue
+            engine = (
+                "elasticsearch" if "[elasticsearch]" in report.nodeid else "opensearch"
+            )
+            per_engine = counts.setdefault(engine, {})
+            per_engine[outcome] = per_engine.get(outcome, 0) + 1
+    for engine, per_outcome in sorted(counts.items()):
+        figures = ", ".join(f"{count} {name}" for name, count in per_outcome.items())
+        terminalreporter.write_line(f"live search tests on {engine}: {figures}")

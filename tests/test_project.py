@@ -35,6 +35,9 @@ MAKE_TARGETS = [
     "run",
     "test",
     "test-sqlite",
+    "test-search",
+    "search-node",
+    "search-node-stop",
     "test-postgres",
     "lint",
     "format",
@@ -190,10 +193,64 @@ def test_ci_run__checks_in_the_documented_order():
     ]
     positions = [script.index(step) for step in steps]
     assert positions == sorted(positions)
-    assert "pg_ctlcluster --skip-systemctl-redirect" in script
-    assert "redis-server --daemonize yes" in script
     syntax = ["bash", "-n", str(BASE_DIR / ".ci" / "run")]
     subprocess.run(syntax, check=True)  # noqa: S603, S607 - bash from PATH
+
+
+def test_ci_run__installs_and_starts_the_services_before_the_tests():
+    """The machines have no PostgreSQL, Redis or search engine: CI brings them."""
+    script = (BASE_DIR / ".ci" / "run").read_text()
+    services = (BASE_DIR / "scripts" / "ci_services.sh").read_text()
+    for package in ("postgresql", "redis-server", "chromium", "gettext"):
+        assert f"missing+=({package})" in script, package
+    assert "apt-get update" in script
+    before_tests = script[: script.index("make test")]
+    assert "scripts/ci_services.sh" in before_tests
+    assert "scripts/search_node.py start --print-env" in before_tests
+    assert "pg_ctlcluster --skip-systemctl-redirect" in services
+    assert "host all all 127.0.0.1/32 trust" in services
+    assert "redis-server --daemonize yes" in services
+    syntax = ["bash", "-n", str(BASE_DIR / "scripts" / "ci_services.sh")]
+    subprocess.run(syntax, check=True)  # noqa: S603, S607 - bash from PATH
+
+
+def compose_override() -> dict:
+    """docker-compose.opensearch.yml, with compose's ``!override`` tag read as data."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(
+        "!override", lambda loader, node: loader.construct_mapping(node, deep=True)
+    )
+    text = (BASE_DIR / "docker-compose.opensearch.yml").read_text()
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - SafeLoader subclass
+
+
+def test_compose_opensearch__switches_every_app_service_to_opensearch(compose):
+    override = compose_override()["services"]
+    for name in ("web", "worker", "scheduler"):
+        env = override[name]["environment"]
+        assert env == {
+            "ELASTICSEARCH_URL": "",
+            "OPENSEARCH_URL": "http://opensearch:9200",
+        }
+        assert name in compose["services"]
+    assert override["web"]["depends_on"]["opensearch"] == {
+        "condition": "service_healthy"
+    }
+    assert "elasticsearch" not in override["web"]["depends_on"]
+    assert override["elasticsearch"]["profiles"] == ["elasticsearch"]
+
+
+def test_compose_opensearch__same_major_version_as_the_test_node():
+    service = compose_override()["services"]["opensearch"]
+    image, tag = service["image"].rsplit(":", 1)
+    assert image == "opensearchproject/opensearch"
+    pom = (BASE_DIR / "search-node" / "pom.xml").read_text()
+    runner = re.search(r"<opensearch.runner.version>(\d+)\.", pom).group(1)
+    assert tag.split(".")[0] == runner == "3"
+    assert "_cluster/health" in " ".join(service["healthcheck"]["test"])
 
 
 def test_readme__documents_every_environment_variable():

@@ -91,7 +91,10 @@ print(json.dumps({
     "mro": [f"{cls.__module__}.{cls.__name__}" for cls in type(backend).__mro__],
     "is_elasticsearch9": isinstance(backend, Elasticsearch9),
     "is_opensearch3": isinstance(backend, OpenSearch3),
-    "client": f"{type(backend.es).__module__}.{type(backend.es).__name__}",
+    "client": ".".join(
+        [type(getattr(backend, "es", None)).__module__,
+         type(getattr(backend, "es", None)).__name__]
+    ),
     "client_major": elasticsearch.__versionstr__.split(".")[0],
 }))
 """
@@ -160,8 +163,9 @@ def test_opensearch_url__switches_the_backend_to_opensearch():
     assert backend["is_opensearch3"] is True, backend["mro"]
     assert backend["is_elasticsearch9"] is False
     assert backend["client"] == "opensearchpy.client.OpenSearch"
-    assert "apps.knowledge.search.localised.LocalisedSearchBackendMixin" in (
-        backend["mro"]
+    assert (
+        "apps.knowledge.search.localised.LocalisedSearchBackendMixin"
+        in (backend["mro"])
     )
 
 

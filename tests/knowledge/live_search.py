@@ -50,7 +50,9 @@ class LiveEngine:
         return get_search_backend(params.pop("BACKEND"), **params)
 
 
-OPENSEARCH = LiveEngine("opensearch", "OPENSEARCH_URL", "apps.knowledge.search.opensearch")
+OPENSEARCH = LiveEngine(
+    "opensearch", "OPENSEARCH_URL", "apps.knowledge.search.opensearch"
+)
 ELASTICSEARCH = LiveEngine(
     "elasticsearch", "ELASTICSEARCH_URL", "apps.knowledge.search.elasticsearch"
 )
@@ -84,7 +86,7 @@ def engine_params() -> list:
 
 
 def search_node(action: str) -> None:
-    """Stop or start the OpenSearch node of ``OPENSEARCH_URL`` (same port, same data)."""
+    """Stop or start the node of ``OPENSEARCH_URL`` (same port, same data)."""
     port = OPENSEARCH.url.rsplit(":", 1)[-1].strip("/")
     command = [sys.executable, str(SEARCH_NODE), action]
     if action == "start":

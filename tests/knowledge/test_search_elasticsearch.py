@@ -134,6 +134,11 @@ def expected_settings() -> dict:
                         "tokenizer": "standard",
                         "filter": ["asciifolding", "lowercase", "edgengram"],
                     },
+                    "kb_autocomplete_search": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["asciifolding", "lowercase"],
+                    },
                     "kb_german": {
                         "type": "custom",
                         "tokenizer": "standard",
@@ -346,13 +351,13 @@ class MappingTests(SimpleTestCase):
                 "_edgengrams": {
                     "type": "text",
                     "analyzer": "edgengram_analyzer",
-                    "search_analyzer": "standard",
+                    "search_analyzer": "kb_autocomplete_search",
                 },
                 "name": {"type": "text", "copy_to": "_all_text"},
                 "name_edgengrams": {
                     "type": "text",
                     "analyzer": "edgengram_analyzer",
-                    "search_analyzer": "standard",
+                    "search_analyzer": "kb_autocomplete_search",
                 },
                 "locale_id_filter": {"type": "integer"},
                 # Snippets have drafts: searches of the public filter on live.

@@ -107,9 +107,7 @@ def live(request, settings) -> Live:
         parent=danish_area, locale=danish_locale, **shared
     )
     backend = engine.make_backend(ATOMIC_REBUILD=False)
-    setup = Live(
-        engine, backend, portal, german, danish, german_shared, danish_shared
-    )
+    setup = Live(engine, backend, portal, german, danish, german_shared, danish_shared)
     setup.reindex()
     yield setup
     setup.index.delete()
@@ -254,7 +252,9 @@ def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
     data = answer.json()
     assert data["engine"] == live.engine.name
     facets = {facet["name"]: facet for facet in data["facets"]}
-    languages = {value["value"]: value["count"] for value in facets["language"]["values"]}
+    languages = {
+        value["value"]: value["count"] for value in facets["language"]["values"]
+    }
     # Two separate solutions (not translations of each other), one per language.
     assert languages == {"da": 1, "de": 1}
 

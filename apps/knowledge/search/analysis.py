@@ -43,6 +43,11 @@ ELASTICSEARCH_ANALYZERS: dict[str, tuple[str, str]] = {
     "en": ("kb_english", "kb_english_search"),
 }
 
+#: Analyses what a visitor types into autocomplete like modelsearch's
+#: ``edgengram_analyzer`` indexes titles (folded, lowercased), so "Ladesä" meets the
+#: n-grams of "Ladesäule"; modelsearch's default, ``standard``, does not fold.
+AUTOCOMPLETE_SEARCH_ANALYZER = "kb_autocomplete_search"
+
 #: The synonym_graph filter the search analyzers get when the term list has groups.
 SYNONYM_FILTER = "kb_synonyms"
 
@@ -179,6 +184,11 @@ def elasticsearch_analysis() -> dict:
             },
         },
         "analyzer": {
+            AUTOCOMPLETE_SEARCH_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["asciifolding", "lowercase"],
+            },
             # Compounds are split when indexing only: "Säule" then finds
             # "Ladesäule", while a query for "Ladesäule" is not widened to every
             # text that mentions "Lade" or "Säule".

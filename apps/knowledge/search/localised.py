@@ -40,6 +40,7 @@ from modelsearch.utils import deep_update
 
 from . import pending
 from .analysis import (
+    AUTOCOMPLETE_SEARCH_ANALYZER,
     ELASTICSEARCH_ANALYZERS,
     LANGUAGES,
     VISITOR_LANGUAGE_BOOST,
@@ -95,6 +96,11 @@ def _nested_documents(value: object) -> list[dict]:
 
 class LocalisedMappingMixin:
     """modelsearch's mapping plus per-language text fields filled by locale."""
+
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": AUTOCOMPLETE_SEARCH_ANALYZER,
+    }
 
     @cached_property
     def locale_languages(self) -> dict[int, str]:

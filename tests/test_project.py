@@ -74,12 +74,13 @@ def test_settings_variables__are_found():
     } <= settings_variables()
 
 
-def test_compose__has_web_db_and_elasticsearch(compose):
+def test_compose__has_web_db_redis_and_elasticsearch(compose):
     assert set(compose["services"]) == {
         "web",
         "worker",
         "scheduler",
         "db",
+        "redis",
         "elasticsearch",
     }
     assert compose["services"]["db"]["image"] == "postgres:16"
@@ -114,6 +115,7 @@ def test_compose__web_waits_for_healthy_services(compose):
     assert depends_on == {
         "db": {"condition": "service_healthy"},
         "elasticsearch": {"condition": "service_healthy"},
+        "redis": {"condition": "service_healthy"},
     }
 
 
@@ -236,10 +238,11 @@ def test_compose_opensearch__switches_every_app_service_to_opensearch(compose):
             "OPENSEARCH_URL": "http://opensearch:9200",
         }
         assert name in compose["services"]
-    assert override["web"]["depends_on"]["opensearch"] == {
-        "condition": "service_healthy"
+    assert override["web"]["depends_on"] == {
+        "db": {"condition": "service_healthy"},
+        "opensearch": {"condition": "service_healthy"},
+        "redis": {"condition": "service_healthy"},
     }
-    assert "elasticsearch" not in override["web"]["depends_on"]
     assert override["elasticsearch"]["profiles"] == ["elasticsearch"]
 
 

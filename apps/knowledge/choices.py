@@ -65,3 +65,18 @@ class Licence(models.TextChoices):
     DL_DE_BY = "DL-DE-BY-2.0", _("Data licence Germany – attribution 2.0")
     PROPRIETARY = "proprietary", _("Proprietary")
     UNKNOWN = "", _("Not yet decided")
+
+
+class Owner(models.TextChoices):
+    """Who maintains a shared record (organisation, contact): an authority's area
+    (the values are the partner areas' slugs, see ``apps.knowledge.roles``) or the
+    Digitalagentur."""
+
+    STADT_FLENSBURG = "stadt-flensburg", "Stadt Flensburg"
+    KREIS_NORDFRIESLAND = "kreis-nordfriesland", "Kreis Nordfriesland"
+    KREIS_SCHLESWIG_FLENSBURG = (
+        "kreis-schleswig-flensburg",
+        "Kreis Schleswig-Flensburg",
+    )
+    DANISH_PARTNERS = "daenische-partner", _("Danish partners")
+    DIGITALAGENTUR = "digitalagentur", "Digitalagentur"

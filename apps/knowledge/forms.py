@@ -6,10 +6,47 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from apps.knowledge.choices import Language
+from apps.knowledge.choices import Language, Owner
+from apps.knowledge.ownership import user_owners
 
 
-class ContactForm(WagtailAdminModelForm):
+class OwnedSnippetForm(WagtailAdminModelForm):
+    """Offers as owner only the authorities the editor works for.
+
+    An editor of one authority does not choose: a new record becomes their
+    authority's. The Digitalagentur (and superusers) may give a record to anyone;
+    translators and reviewers, who own nothing, see the owner but cannot change it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("owner")
+        user = self.for_user
+        if field is None or user is None or user.is_superuser:
+            return
+        owners = user_owners(user)
+        if Owner.DIGITALAGENTUR in owners:
+            return
+        if not owners:
+            field.disabled = True
+            return
+        field.choices = [
+            (value, label) for value, label in Owner.choices if value in owners
+        ]
+        if self.instance.pk is None:
+            self.initial["owner"] = min(owners)
+        if len(owners) == 1:
+            field.required = False
+
+    def clean_owner(self) -> str:
+        owner = self.cleaned_data.get("owner")
+        if owner or self.fields["owner"].disabled:
+            return owner
+        # Left out of the form by a single-authority editor: their authority.
+        return self.initial.get("owner") or self.instance.owner
+
+
+class ContactForm(OwnedSnippetForm):
     """Shows the spoken languages as checkboxes instead of raw JSON."""
 
     languages = forms.MultipleChoiceField(

@@ -20,6 +20,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from apps.knowledge.choices import Owner
+
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 # Moderators approve through the moderation workflow (apps.workflow), which publishes
 # on the last approval; without ``publish_page`` nobody can bypass the authority,
@@ -35,15 +37,20 @@ MODERATOR_PAGE_PERMISSIONS = [
 PUBLISHER_PAGE_PERMISSIONS = [*MODERATOR_PAGE_PERMISSIONS, "publish_page"]
 
 # Every group may enter the admin, maintain contacts and organisations and upload
-# and choose images and documents.
+# and choose images and documents. Which contacts and organisations: those its
+# authority owns (``apps.knowledge.ownership``); translators and translation
+# reviewers change only the translations.
 COMMON_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "knowledge.add_contact",
     "knowledge.change_contact",
     "knowledge.add_organisation",
     "knowledge.change_organisation",
-    # Publishes German snippets directly; "Publish" on a translation submits it to
-    # the translation review instead (apps.workflow.snippet_moderation).
+]
+# Publishes its own authority's German snippets directly; "Publish" on a
+# translation submits it to the translation review instead
+# (apps.workflow.snippet_moderation). Translators never publish.
+SNIPPET_PUBLISH_PERMISSIONS = [
     "knowledge.publish_contact",
     "knowledge.publish_organisation",
 ]
@@ -62,6 +69,10 @@ TAXONOMY_PERMISSIONS = [
     "taggit.add_tag",
     "taggit.change_tag",
     "taggit.delete_tag",
+    # The term list: synonyms and glossary (apps.knowledge.models.search).
+    "knowledge.add_termgroup",
+    "knowledge.change_termgroup",
+    "knowledge.delete_termgroup",
 ]
 # Exporting everything stored about a person (GDPR art. 15) is the
 # Digitalagentur's data-protection task; area editors edit contacts but do not
@@ -73,12 +84,19 @@ PARTNER_INVITATION_PERMISSIONS = [
     "workflow.change_partnerinvitation",
     "workflow.view_partnerinvitation",
 ]
+# Translators translate fields of action (their German versions stay the
+# Digitalagentur's, see apps.knowledge.ownership) and publish nothing: their
+# "Publish" submits the translation for review.
 TRANSLATOR_PERMISSIONS = [
     "wagtail_localize.submit_translation",
     "knowledge.add_fieldofaction",
     "knowledge.change_fieldofaction",
-    "knowledge.publish_fieldofaction",
     "taggit.change_tag",
+]
+# Granted by earlier versions of this module; setup_roles takes them back.
+TRANSLATOR_REVOKED_PERMISSIONS = [
+    *SNIPPET_PUBLISH_PERMISSIONS,
+    "knowledge.publish_fieldofaction",
 ]
 
 DIGITALAGENTUR_GROUP = "Digitalagentur"
@@ -99,7 +117,7 @@ class AreaRole:
     """An authority (or partner group) that edits and moderates its partner area."""
 
     name: str
-    area_slug: str
+    area_slug: Owner
     user_prefix: str
 
     @property
@@ -112,14 +130,25 @@ class AreaRole:
 
 
 AREA_ROLES = [
-    AreaRole("Stadt Flensburg", "stadt-flensburg", "flensburg"),
-    AreaRole("Kreis Nordfriesland", "kreis-nordfriesland", "nordfriesland"),
+    AreaRole("Stadt Flensburg", Owner.STADT_FLENSBURG, "flensburg"),
+    AreaRole("Kreis Nordfriesland", Owner.KREIS_NORDFRIESLAND, "nordfriesland"),
     AreaRole(
-        "Kreis Schleswig-Flensburg", "kreis-schleswig-flensburg", "schleswig-flensburg"
+        "Kreis Schleswig-Flensburg",
+        Owner.KREIS_SCHLESWIG_FLENSBURG,
+        "schleswig-flensburg",
     ),
-    AreaRole("Danish partners", "daenische-partner", "dk"),
+    AreaRole("Danish partners", Owner.DANISH_PARTNERS, "dk"),
 ]
 DANISH_PARTNERS = AREA_ROLES[-1]
+
+
+def owner_group_names() -> dict[str, Owner]:
+    """Each group whose members maintain an owner's records, and that owner."""
+    names = {DIGITALAGENTUR_GROUP: Owner.DIGITALAGENTUR}
+    for role in AREA_ROLES:
+        names[role.editors] = role.area_slug
+        names[role.moderators] = role.area_slug
+    return names
 
 
 @dataclass
@@ -160,9 +189,16 @@ def _grant_pages(group: Group, pages, codenames: list[str], report: RolesReport)
             report.page_permissions_created += created
 
 
-def _group(name: str, extra: list[str], report: RolesReport) -> Group:
+def _group(
+    name: str,
+    extra: list[str],
+    report: RolesReport,
+    common: list[str] | None = None,
+) -> Group:
+    if common is None:
+        common = [*COMMON_PERMISSIONS, *SNIPPET_PUBLISH_PERMISSIONS]
     group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(*(_permission(p) for p in [*COMMON_PERMISSIONS, *extra]))
+    group.permissions.add(*(_permission(p) for p in [*common, *extra]))
     root_collection = Collection.get_first_root_node()
     for dotted in COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
@@ -216,7 +252,12 @@ def setup_roles() -> RolesReport:
             agency, _pages_of(model_label, report), PUBLISHER_PAGE_PERMISSIONS, report
         )
 
-    translators = _group(TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report)
+    translators = _group(
+        TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report, common=COMMON_PERMISSIONS
+    )
+    translators.permissions.remove(
+        *(_permission(p) for p in TRANSLATOR_REVOKED_PERMISSIONS)
+    )
     _grant_pages(
         translators,
         _pages_of("knowledge.HomePage", report),

@@ -12,17 +12,20 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.knowledge import gdpr_views, visibility
+from apps.knowledge import gdpr_views, ownership, visibility
 from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
+from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
 from apps.knowledge.search.admin_views import (
     SearchStatusPanel,
     ZeroResultQueriesReportView,
 )
 from apps.knowledge.search.tasks import update_synonyms_task
+from apps.knowledge.snippet_views import ContactChooserViewSet, OwnedSnippetViewSet
 from apps.workflow.snippet_moderation import TranslationReviewColumn
 
 
@@ -50,7 +53,7 @@ class ContactFilterSet(WagtailFilterSet):
         fields = ["organisation"]
 
 
-class FieldOfActionViewSet(SnippetViewSet):
+class FieldOfActionViewSet(OwnedSnippetViewSet):
     """The taxonomy of fields of action, owned by the Digitalagentur."""
 
     model = FieldOfAction
@@ -67,7 +70,7 @@ class FieldOfActionViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(OwnedSnippetViewSet):
     """Authorities, municipalities, associations and companies."""
 
     model = Organisation
@@ -78,7 +81,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ContactViewSet(SnippetViewSet):
+class ContactViewSet(OwnedSnippetViewSet):
     """People partners can contact about solutions."""
 
     model = Contact
@@ -97,6 +100,7 @@ class ContactViewSet(SnippetViewSet):
     # the edit view's header menu.
     index_view_class = gdpr_views.ContactIndexView
     edit_view_class = gdpr_views.ContactEditView
+    chooser_viewset_class = ContactChooserViewSet
 
     def get_urlpatterns(self):
         return [*super().get_urlpatterns(), *gdpr_views.gdpr_urlpatterns(self)]
@@ -152,7 +156,18 @@ class KnowledgeViewSetGroup(SnippetViewSetGroup):
     menu_name = "knowledge"
 
 
+# Which records a user may change: their authority's (apps.knowledge.ownership).
+# Registered before the viewsets, which then use it instead of Wagtail's default.
+for _model in (FieldOfAction, Organisation, Contact):
+    register_permission_policy(
+        _model, OwnedSnippetPermissionPolicy(_model), exact_class=True
+    )
 register_snippet(KnowledgeViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_authorities_drafts(pages, request):
+    return ownership.chooser_pages(pages, request.user)
 
 
 # Search upkeep: the term list (synonyms now, the translation glossary later), the

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.models import DraftStateMixin, Locale, TranslatableMixin, WorkflowState
+from wagtail.permissions import policy_registry
 
 from apps.workflow.models.translations import translation_status
 from apps.workflow.panels import status_text
@@ -101,9 +102,10 @@ def localize_editor(request, instance):
         request.method != "POST"
         or request.POST.get("action") != "publish"
         or request.user.is_superuser
-        # wagtail-localize's own publish requires the publish permission too.
-        or not request.user.has_perm(
-            f"{instance._meta.app_label}.publish_{instance._meta.model_name}"
+        # Translators have no publish permission: whoever may change this
+        # translation submits it (apps.knowledge.ownership).
+        or not policy_registry.get(instance).user_has_permission_for_instance(
+            request.user, "change", instance
         )
     ):
         return None

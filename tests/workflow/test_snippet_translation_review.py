@@ -247,7 +247,8 @@ class SnippetTranslationReviewTests(TestCase):
 
         self.assertEqual(fresh(danish).name, "Flensborg Forsyning A/S")
 
-    def test_publish_in_snippet_editor__submits_a_translation_for_review(self):
+    def test_translator_in_snippet_editor__submits_a_translation_for_review(self):
+        # Translators no longer have "Publish" (apps.knowledge.roles): they submit.
         danish = self.source.copy_for_translation(self.danish)
         danish.live = False
         danish.save()
@@ -262,7 +263,7 @@ class SnippetTranslationReviewTests(TestCase):
                 "country": Country.GERMANY,
                 "description": "",
                 "website": "",
-                "action-publish": "action-publish",
+                "action-submit": "action-submit",
             },
         )
 

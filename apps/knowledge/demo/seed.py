@@ -551,6 +551,7 @@ class DemoSeeder:
     # -- all -------------------------------------------------------------------------
 
     def run(self) -> SeedResult:
+        from apps.knowledge.ownership import assign_owners
         from apps.knowledge.roles import setup_roles
         from apps.workflow.demo import ensure_demo_partner
 
@@ -561,6 +562,15 @@ class DemoSeeder:
                 self.seed_snippets()
                 self.seed_structure()
                 self.seed_solutions()
+            # The authority of each new organisation and contact, from its areas
+            # and solutions (the data migration's rule).
+            assign_owners(
+                translation_keys=[
+                    obj.translation_key
+                    for obj in self.created_objects
+                    if isinstance(obj, Organisation | Contact)
+                ]
+            )
             for obj in self.created_objects:
                 ReferenceIndex.create_or_update_for_object(obj)
             setup_roles()

@@ -29,9 +29,10 @@ from apps.knowledge.choices import (
     Country,
     Language,
     OrganisationKind,
+    Owner,
     PublicationConsent,
 )
-from apps.knowledge.forms import ContactForm
+from apps.knowledge.forms import ContactForm, OwnedSnippetForm
 from apps.workflow.panels import TranslationReviewPanel
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
@@ -120,6 +121,24 @@ class SnippetModerationMixin(
         )
 
 
+def owner_field() -> models.CharField:
+    """Who maintains a shared record (``apps.knowledge.ownership``)."""
+    return models.CharField(
+        _("owner"),
+        max_length=40,
+        choices=Owner.choices,
+        default=Owner.DIGITALAGENTUR,
+        help_text=_(
+            "The authority whose editors maintain this record in every language; "
+            "the Digitalagentur maintains every record."
+        ),
+    )
+
+
+# The owner is the same in every language; translators do not change it.
+OWNER_SYNCHRONIZED = SynchronizedField("owner", overridable=False)
+
+
 def public_version(snippet):
     """``snippet.public_version()``, for a snippet or None."""
     return snippet.public_version() if snippet is not None else None
@@ -180,6 +199,8 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
 class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
     """An organisation in solutions: authority, municipality, Verein, company."""
 
+    base_form_class = OwnedSnippetForm
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -201,6 +222,7 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    owner = owner_field()
 
     panels = [
         TranslationReviewPanel(),
@@ -211,7 +233,9 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("website"),
         FieldPanel("logo"),
+        FieldPanel("owner"),
     ]
+    override_translatable_fields = [OWNER_SYNCHRONIZED]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -304,6 +328,7 @@ class Contact(SnippetModerationMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Language codes, e.g. de, da, en."),
     )
+    owner = owner_field()
 
     panels = [
         TranslationReviewPanel(),
@@ -315,7 +340,9 @@ class Contact(SnippetModerationMixin, index.Indexed, models.Model):
         FieldPanel("languages"),
         FieldPanel("consent"),
         FieldPanel("consent_recorded_at"),
+        FieldPanel("owner"),
     ]
+    override_translatable_fields = [OWNER_SYNCHRONIZED]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role"),

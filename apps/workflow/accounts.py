@@ -3,8 +3,13 @@
 Both mails go through the notification outbox (``apps.workflow.notifications``), so
 a mail outage neither blocks the invitation or registration nor loses the message.
 An invited partner proves their address by following the invitation link, so the
-account is verified at once. A self-registered partner can log in straight away but
-cannot submit until they have followed the link in the verification e-mail.
+account is verified, and its membership of the organisation confirmed, at once. A
+self-registered partner logs in once they have followed the link in the verification
+e-mail; their organisation still has to confirm them (``apps.workflow.membership``).
+
+Registering with an address that has an account answers exactly like a new
+registration ("check your mail") and mails the owner instead, so the form tells
+nobody which addresses have accounts.
 """
 
 from __future__ import annotations
@@ -16,7 +21,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
+from apps.workflow.models import (
+    Membership,
+    OutboxMessage,
+    PartnerInvitation,
+    PartnerProfile,
+)
 from apps.workflow.models.partners import new_token
 from apps.workflow.notifications.outbox import queue_email, queue_email_to_address
 
@@ -70,6 +80,16 @@ def send_verification(profile: PartnerProfile) -> OutboxMessage | None:
     )
 
 
+def send_account_exists(user, language: str) -> OutboxMessage | None:
+    """Tell the owner of an address that someone registered with it, with the way
+    to log in, instead of telling the person at the form."""
+    with translation.override(language):
+        path = reverse("partner:login")
+    return queue_email(
+        user, OutboxMessage.Kind.ACCOUNT_EXISTS, {"login_url": absolute_url(path)}
+    )
+
+
 @transaction.atomic
 def register(form, language: str) -> PartnerProfile:
     """Create the user and the (unverified) partner profile of a registration."""
@@ -90,6 +110,10 @@ def accept_invitation(invitation: PartnerInvitation, form) -> PartnerProfile:
         organisation=invitation.organisation,
         language=invitation.language,
         email_verified_at=timezone.now(),
+        # The Digitalagentur named the organisation when it invited the address.
+        membership=Membership.CONFIRMED,
+        membership_decided_by=invitation.invited_by,
+        membership_decided_at=timezone.now(),
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from apps.workflow import views
+from apps.workflow import membership_views, views
 
 app_name = "workflow_admin"
 
@@ -23,6 +23,11 @@ urlpatterns = [
         "submit-translation/<int:page_id>/",
         views.SubmitTranslationView.as_view(),
         name="submit_translation",
+    ),
+    path(
+        "membership-requests/",
+        membership_views.MembershipRequestsView.as_view(),
+        name="membership_requests",
     ),
     path(
         "translation-status/",

@@ -26,6 +26,7 @@ from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 from apps.workflow.models import OutboxMessage, ReviewReminder
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 from apps.workflow.reminders import overdue_reviews
+from apps.workflow.submissions import is_unconfirmed
 
 NO_AUTHORITY = _("Digitalagentur (no authority)")
 
@@ -61,6 +62,8 @@ class PendingItem:
     age_days: int
     overdue: bool
     language: str = ""
+    # Submitted through the portal by an account its organisation has not confirmed.
+    unconfirmed: bool = False
 
 
 @dataclass
@@ -125,9 +128,15 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
                 age_days=age.days,
                 overdue=age > limit,
                 language=getattr(getattr(obj, "locale", None), "language_code", ""),
+                unconfirmed=_by_unconfirmed_partner(obj),
             )
         )
     return list(queues.values())
+
+
+def _by_unconfirmed_partner(obj) -> bool:
+    submission = getattr(obj, "submission", None) if isinstance(obj, Page) else None
+    return submission is not None and is_unconfirmed(submission)
 
 
 def _area_filter(roles: list[AreaRole]) -> Q:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from apps.workflow.models import PartnerProfile
+from apps.workflow.models import Membership, PartnerProfile
 
 DEMO_PARTNER = "partner"
 DEMO_ORGANISATION_KEY = "mobil-im-dorf"  # Mobil im Dorf e.V., an association
@@ -34,7 +34,12 @@ def ensure_demo_partner(seeder) -> None:
         seeder.result.created["users"] += 1
     PartnerProfile.objects.get_or_create(
         user=user,
-        defaults={"organisation": organisation, "email_verified_at": timezone.now()},
+        # Set up by the Digitalagentur, like an invitation: a confirmed member.
+        defaults={
+            "organisation": organisation,
+            "email_verified_at": timezone.now(),
+            "membership": Membership.CONFIRMED,
+        },
     )
     note = f"partner of {organisation.name}" + ("" if created else ", existed before")
     seeder.result.users.append((DEMO_PARTNER, DEMO_PASSWORD, note))

@@ -31,7 +31,8 @@ def _login_url() -> str:
 
 def _target(kind: str, pk: int):
     if kind == "field":
-        return get_object_or_404(FieldOfAction, pk=pk)
+        # A draft field of action is not named to anyone outside the admin.
+        return get_object_or_404(FieldOfAction.objects.live(), pk=pk)
     if kind == "solution":
         # Only what visitors can see may be followed.
         return get_object_or_404(visible(SolutionPage.objects), pk=pk)

@@ -13,10 +13,11 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import Contact, FieldOfAction, Organisation
 from apps.workflow.models import PartnerProfile
 from apps.workflow.spam import HoneypotMixin
-from apps.workflow.submissions import SubmissionContent, in_locale
+from apps.workflow.submissions import SubmissionContent
 from apps.workflow.uploads import (
     PartnerImageField,
     PdfDocumentField,
@@ -27,10 +28,12 @@ from apps.workflow.uploads import (
 UPLOAD_FIELDS = ("image", "document")
 
 
-def email_taken(email: str) -> bool:
+def existing_account(email: str):
+    """The user whose address or user name is ``email``, or None."""
     User = get_user_model()
-    return User.objects.filter(email__iexact=email).exists() or (
-        User.objects.filter(username__iexact=email).exists()
+    return (
+        User.objects.filter(email__iexact=email).order_by("pk").first()
+        or User.objects.filter(username__iexact=email).order_by("pk").first()
     )
 
 
@@ -104,20 +107,18 @@ class RegistrationForm(HoneypotMixin, NewPartnerUserForm):
 
     def __init__(self, *args, locale: Locale, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            locale=locale
+        # Published organisations only: a draft one must not be named to strangers.
+        self.fields["organisation"].queryset = Organisation.objects.public_in(
+            locale
         ).order_by("name")
 
     def account_email(self) -> str:
         return (self.cleaned_data.get("email") or "").lower()
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        if email_taken(email):
-            raise forms.ValidationError(
-                _("An account with this e-mail address exists already. Log in.")
-            )
-        return email
+        # A known address is not an error here: the view answers exactly as for a
+        # new one and mails the owner, so the form cannot be used to test addresses.
+        return self.cleaned_data["email"].lower()
 
 
 class AcceptInvitationForm(NewPartnerUserForm):
@@ -200,18 +201,31 @@ class SubmissionForm(HoneypotMixin, forms.Form):
         self.locale = locale
         self.stash = stash
         self.stashed: dict[str, StashedUpload | None] = dict.fromkeys(UPLOAD_FIELDS)
-        organisation = in_locale(profile.organisation, locale)
-        self.fields["field_of_action"].queryset = FieldOfAction.objects.filter(
-            locale=locale
+        key = profile.organisation.translation_key
+        self.fields["field_of_action"].queryset = FieldOfAction.objects.public_in(
+            locale
         )
-        # A partner submits only for their own organisation.
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk=organisation.pk
+        # A partner submits only for their own organisation, and only while it is
+        # published.
+        organisations = Organisation.objects.public_in(locale).filter(
+            translation_key=key
         )
-        self.fields["organisation"].initial = organisation.pk
-        self.fields["contact"].queryset = Contact.objects.filter(
-            locale=locale, organisation__translation_key=organisation.translation_key
-        )
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].initial = organisations.values_list(
+            "pk", flat=True
+        ).first()
+        # Contacts are offered to confirmed members only, and only people who
+        # agreed to have their name published (apps.workflow.membership).
+        if profile.is_confirmed_member:
+            self.fields["contact"].queryset = Contact.objects.public_in(locale).filter(
+                organisation__translation_key=key,
+                consent__in=[PublicationConsent.NAME, PublicationConsent.FULL],
+            )
+        else:
+            self.fields["organisation"].help_text = _(
+                "Your organisation has not confirmed your account yet: you submit "
+                "as a private person, and the moderators see that."
+            )
         if self.is_bound:
             for name in UPLOAD_FIELDS:
                 self.stashed[name] = stash.get(self.data.get(f"{name}_key", ""), name)

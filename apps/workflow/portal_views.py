@@ -9,8 +9,10 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
@@ -18,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from apps.workflow import accounts
+from apps.workflow import accounts, membership
 from apps.workflow.forms import (
     AcceptInvitationForm,
     PartnerLoginForm,
     RegistrationForm,
     SubmissionForm,
-    email_taken,
+    existing_account,
 )
 from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
 from apps.workflow.similar import similar_solutions
@@ -112,27 +114,37 @@ class PartnerLogoutView(auth_views.LogoutView):
 
 
 def register(request: HttpRequest) -> HttpResponse:
-    """Self-registration of a partner, with e-mail verification."""
+    """Self-registration of a partner, with e-mail verification.
+
+    Every attempt counts towards the limit, valid or not. A known address gets the
+    same answer as a new one, and its owner a mail (``accounts`` explains why).
+    """
     limit = RateLimit.for_action("registration")
     status = HTTPStatus.OK
     form = RegistrationForm(request.POST or None, locale=Locale.get_active())
     if request.method == "POST":
-        if form.is_valid() and limit.is_exceeded(request):
+        if not limit.hit(request):
+            form.is_valid()
             form.add_error(None, limit.message)
             status = HTTPStatus.TOO_MANY_REQUESTS
         elif form.is_valid():
-            profile = accounts.register(form, get_language())
-            limit.record(request)
-            login(
-                request,
-                profile.user,
-                backend="django.contrib.auth.backends.ModelBackend",
-            )
-            mail_sent = _send_verification(profile)
+            email = form.cleaned_data["email"]
+            owner = existing_account(email)
+            if owner is None:
+                try:
+                    profile = accounts.register(form, get_language())
+                except IntegrityError:  # the same address, registered just now
+                    owner = existing_account(email)
+                else:
+                    message = accounts.send_verification(profile)
+            if owner is not None:
+                # As long as creating an account takes, so timing tells nothing.
+                make_password(form.cleaned_data["password1"])
+                message = accounts.send_account_exists(owner, get_language())
             return render(
                 request,
                 "workflow/portal/registered.html",
-                {"profile": profile, "mail_sent": mail_sent},
+                {"email": email, "mail_sent": _mail_sent(message)},
             )
         else:
             status = HTTPStatus.BAD_REQUEST
@@ -141,24 +153,28 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _send_verification(profile: PartnerProfile) -> bool:
-    """Queue the confirmation mail; False if the mail server cannot be reached now
-    (the mail stays in the outbox and ``retry_outbox`` sends it later)."""
-    message = accounts.send_verification(profile)
+def _mail_sent(message: OutboxMessage | None) -> bool:
+    """False if the mail server cannot be reached now (the mail stays in the outbox
+    and ``retry_outbox`` sends it later)."""
     if message is None:
-        return False
+        return True
     message.refresh_from_db(fields=["status"])
     return message.status != OutboxMessage.Status.FAILED
+
+
+def _send_verification(profile: PartnerProfile) -> bool:
+    """Queue the confirmation mail; False if it could not be sent now."""
+    message = accounts.send_verification(profile)
+    return message is not None and _mail_sent(message)
 
 
 @require_POST
 @partner_required
 def resend_verification(request: HttpRequest) -> HttpResponse:
     limit = RateLimit.for_action("registration")
-    if limit.is_exceeded(request):
+    if not limit.hit(request):
         messages.error(request, limit.message)
     elif _send_verification(request.partner):
-        limit.record(request)
         messages.success(request, _("We have sent you a new confirmation link."))
     else:
         messages.error(
@@ -169,6 +185,9 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     profile = accounts.verify(token)
+    if profile is not None and not profile.is_confirmed_member:
+        # Deciders hear of a request only once the address is real.
+        membership.notify_request(profile)
     status = HTTPStatus.OK if profile else HTTPStatus.NOT_FOUND
     return render(
         request, "workflow/portal/verified.html", {"profile": profile}, status=status
@@ -186,7 +205,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     form = AcceptInvitationForm(request.POST or None, email=invitation.email)
     status = HTTPStatus.OK
     if request.method == "POST":
-        if accounts_exists := email_taken(invitation.email):
+        if accounts_exists := existing_account(invitation.email) is not None:
             form.add_error(
                 None,
                 _("An account with this e-mail address exists already. Log in."),
@@ -240,16 +259,16 @@ def submit(request: HttpRequest) -> HttpResponse:
     limit = RateLimit.for_action("submission")
     if not valid:
         status = HTTPStatus.BAD_REQUEST
-    elif limit.is_exceeded(request):
-        form.add_error(None, limit.message)
-        status = HTTPStatus.TOO_MANY_REQUESTS
     else:
         content = form.content()
         if not request.POST.get("confirm"):
             context["similar"] = similar_solutions(
                 content.title, content.teaser, locale
             )
-        if not context["similar"]:
+        if not context["similar"] and not limit.hit(request):
+            form.add_error(None, limit.message)
+            status = HTTPStatus.TOO_MANY_REQUESTS
+        elif not context["similar"]:
             try:
                 submission = create_submission(profile, content, locale)
             except NoAreaError:
@@ -262,7 +281,6 @@ def submit(request: HttpRequest) -> HttpResponse:
                 )
                 status = HTTPStatus.BAD_REQUEST
             else:
-                limit.record(request)
                 form.discard_uploads()
                 messages.success(
                     request,
@@ -332,3 +350,47 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
         {"form": form, "submission": submission, "solution": page},
         status,
     )
+
+
+# -- membership ------------------------------------------------------------------
+
+
+@verified_required
+def membership_requests(request: HttpRequest) -> HttpResponse:
+    """Confirmed members confirm or decline who else acts for their organisation."""
+    profile = request.partner
+    if not profile.is_confirmed_member:
+        return render(
+            request,
+            "workflow/portal/membership_requests.html",
+            {"profile": profile, "requests": None},
+            status=HTTPStatus.FORBIDDEN,
+        )
+    return render(
+        request,
+        "workflow/portal/membership_requests.html",
+        {"profile": profile, "requests": membership.requests_for_member(profile)},
+    )
+
+
+@require_POST
+@verified_required
+def decide_membership(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    if decision not in {"approve", "decline"}:
+        raise Http404
+    # Only requests this member may decide exist for them.
+    get_object_or_404(membership.requests_for_member(request.partner), pk=pk)
+    profile = membership.decide(pk, request.user, approve=decision == "approve")
+    if profile is not None:
+        messages.success(request, _decision_message(profile))
+    return redirect("partner:membership_requests")
+
+
+def _decision_message(profile: PartnerProfile) -> str:
+    name = profile.user.get_full_name() or profile.user.get_username()
+    if profile.is_confirmed_member:
+        return _("%(name)s now acts for %(organisation)s.") % {
+            "name": name,
+            "organisation": profile.organisation,
+        }
+    return _("The request of %(name)s was declined.") % {"name": name}

@@ -4,6 +4,11 @@ The honeypot is a text field people never see (hidden by CSS, out of the tab ord
 labelled "leave empty" for anyone whose browser shows it anyway); form-filling bots
 fill it. The rate limit counts actions per user and per IP address in Django's cache
 in fixed windows, e.g. at most 5 submissions an hour.
+
+Counting and checking are one atomic step (``cache.add`` then ``cache.incr``, atomic
+in Redis and in the local-memory cache), taken before the action: two requests at
+the same moment get different counts, so a limit of 5 lets exactly 5 through, and an
+attempt that fails afterwards (a bad password, a known address) has been counted.
 """
 
 from __future__ import annotations
@@ -77,18 +82,22 @@ class RateLimit:
             keys.append(f"ratelimit:{self.action}:user:{request.user.pk}")
         return keys
 
-    def is_exceeded(self, request: HttpRequest) -> bool:
-        counts = cache.get_many(self._keys(request))
-        return any(count >= self.limit for count in counts.values())
+    def hit(self, request: HttpRequest) -> bool:
+        """Count one attempt; False if it is over the limit (and must be refused).
 
-    def record(self, request: HttpRequest) -> None:
+        Every key is counted, also once one is over, so refused attempts count too.
+        """
+        allowed = True
         for key in self._keys(request):
             # add() starts the window only if the counter does not exist yet.
             cache.add(key, 0, timeout=self.window)
             try:
-                cache.incr(key)
+                count = cache.incr(key)
             except ValueError:  # expired between add() and incr()
-                cache.set(key, 1, timeout=self.window)
+                cache.add(key, 0, timeout=self.window)
+                count = cache.incr(key)
+            allowed = allowed and count <= self.limit
+        return allowed
 
     @property
     def message(self) -> str:

@@ -35,7 +35,7 @@ from apps.knowledge.models import (
     SolutionPage,
 )
 from apps.knowledge.models.snippets import slug_from_name
-from apps.workflow.models import PartnerProfile, Submission
+from apps.workflow.models import Membership, PartnerProfile, Submission
 from apps.workflow.uploads import StashedUpload
 
 logger = logging.getLogger(__name__)
@@ -362,7 +362,8 @@ def resubmit(submission: Submission, content: SubmissionContent, user) -> None:
         # its newest revision.
         page.save()
     page.save_revision(user=user, log_action=True)
-    submission.save(update_fields=["updated_at"])
+    submission.updated_by = user
+    submission.save(update_fields=["updated_at", "updated_by"])
     submit_for_moderation(SolutionPage.objects.get(pk=page.pk), user)
 
 
@@ -402,10 +403,29 @@ def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
 
 
 def organisation_submissions(profile: PartnerProfile):
-    """Submissions of the partner's organisation, in whatever language."""
-    return Submission.objects.filter(
-        organisation__translation_key=profile.organisation.translation_key
-    ).select_related("page", "submitted_by", "organisation")
+    """Submissions the partner sees and may edit, in whatever language: their own,
+    and, once the organisation confirmed them, those its confirmed members made.
+
+    Naming an organisation at registration shows nothing of it; a submission of an
+    unconfirmed account is not the organisation's either.
+    """
+    shown = Q(submitted_by=profile.user)
+    if profile.is_confirmed_member:
+        shown |= Q(
+            organisation__translation_key=profile.organisation.translation_key,
+            submitted_by__partner_profile__membership=Membership.CONFIRMED,
+        )
+    return Submission.objects.filter(shown).select_related(
+        "page", "submitted_by", "updated_by", "organisation"
+    )
+
+
+def is_unconfirmed(submission: Submission) -> bool:
+    """Whether the partner who submitted has not been confirmed by the organisation
+    (shown to moderators)."""
+    user = submission.submitted_by
+    profile = getattr(user, "partner_profile", None) if user else None
+    return profile is None or not profile.is_confirmed_member
 
 
 def summaries(profile: PartnerProfile) -> list[SubmissionSummary]:

@@ -24,6 +24,12 @@ urlpatterns = [
     ),
     path("submit/", portal_views.submit, name="submit"),
     path("submissions/", portal_views.my_submissions, name="submissions"),
+    path("members/", portal_views.membership_requests, name="membership_requests"),
+    path(
+        "members/<id:pk>/<str:decision>/",
+        portal_views.decide_membership,
+        name="decide_membership",
+    ),
     path(
         "submissions/<id:pk>/edit/",
         portal_views.edit_submission,

@@ -44,6 +44,24 @@ def add_moderation_summary_panel(request, panels):
     add_home_panel(request, panels)
 
 
+# Partner accounts do not unlock "logged-in users" restrictions
+# (apps.workflow.restrictions).
+@hooks.register("before_serve_page")
+def refuse_partner_on_login_restriction(page, request, serve_args, serve_kwargs):
+    from apps.workflow.restrictions import refuse_partner_on_login_restriction
+
+    return refuse_partner_on_login_restriction(page, request)
+
+
+@hooks.register("before_serve_document")
+def refuse_partner_on_login_restricted_document(document, request):
+    from apps.workflow.restrictions import (
+        refuse_partner_on_login_restricted_document,
+    )
+
+    return refuse_partner_on_login_restricted_document(document, request)
+
+
 # Partner invitations (apps.workflow.invitations): a snippet listing; adding one
 # mails the invitation link.
 def _register_partner_invitations() -> None:
@@ -87,6 +105,13 @@ def register_translation_status_menu_item():
     from apps.workflow.views import translation_status_menu_item
 
     return translation_status_menu_item()
+
+
+@hooks.register("register_admin_menu_item")
+def register_membership_requests_menu_item():
+    from apps.workflow.membership_views import membership_requests_menu_item
+
+    return membership_requests_menu_item()
 
 
 @hooks.register("register_page_header_buttons")

@@ -27,7 +27,7 @@ from wagtail.models import (
 from apps.knowledge.choices import OrganisationKind
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, setup_roles
-from apps.workflow.models import PartnerProfile
+from apps.workflow.models import Membership, PartnerProfile
 from tests.knowledge import factories
 from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree
 
@@ -58,7 +58,13 @@ def translate_snippet(snippet, language: str, **fields):
     return translation_
 
 
-def make_partner(organisation: Organisation, username: str, verified: bool = True):
+def make_partner(
+    organisation: Organisation,
+    username: str,
+    verified: bool = True,
+    confirmed: bool = True,
+):
+    """A partner account; ``confirmed``: its organisation confirmed the membership."""
     user = get_user_model().objects.create_user(
         username=username,
         email=f"{username}@example.org",
@@ -70,6 +76,7 @@ def make_partner(organisation: Organisation, username: str, verified: bool = Tru
         user=user,
         organisation=organisation,
         email_verified_at=timezone.now() if verified else None,
+        membership=Membership.CONFIRMED if confirmed else Membership.PENDING,
     )
 
 

@@ -234,10 +234,11 @@ def test_registration_during_mail_outage__succeeds_and_link_arrives_after_retry(
             _url("register", language), _registration(setup, language)
         )
 
-    # The partner has an account and is logged in, but not yet verified.
+    # The partner has an account and can log in, but is not yet verified.
     assert response.status_code == HTTPStatus.OK
     profile = PartnerProfile.objects.get(user__email="jens@landsby.example")
     assert not profile.is_verified
+    client.force_login(profile.user)
     assert client.get(submit_url(language)).status_code == HTTPStatus.FORBIDDEN
     [waiting] = OutboxMessage.objects.all()
     assert waiting.kind == OutboxMessage.Kind.VERIFICATION

@@ -2,7 +2,12 @@
 
 from apps.workflow.models.follows import Follow
 from apps.workflow.models.notifications import OutboxMessage, ReviewReminder
-from apps.workflow.models.partners import PartnerInvitation, PartnerProfile, Submission
+from apps.workflow.models.partners import (
+    Membership,
+    PartnerInvitation,
+    PartnerProfile,
+    Submission,
+)
 from apps.workflow.models.scheduler import ScheduledJob
 from apps.workflow.models.tasks import (
     AuthorityReviewTask,
@@ -17,6 +22,7 @@ __all__ = [
     "Follow",
     "OutboxMessage",
     "ReviewReminder",
+    "Membership",
     "PartnerInvitation",
     "PartnerProfile",
     "Submission",

@@ -27,6 +27,9 @@ class OutboxMessage(models.Model):
         REVIEW_REMINDER = "review_reminder", _("Review date reminder")
         INVITATION = "invitation", _("Partner invitation")
         VERIFICATION = "verification", _("E-mail address confirmation")
+        ACCOUNT_EXISTS = "account_exists", _("Registration with a known address")
+        MEMBERSHIP_REQUEST = "membership_request", _("Membership request")
+        MEMBERSHIP_DECIDED = "membership_decided", _("Membership decision")
 
     # Empty for a mail to an address without an account yet (an invitation).
     recipient = models.ForeignKey(

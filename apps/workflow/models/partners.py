@@ -15,6 +15,19 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class Membership(models.TextChoices):
+    """Whether a partner account acts for its organisation.
+
+    Choosing an organisation at registration only claims membership; the account
+    acts for it once an invitation, the organisation's confirmed members or the
+    authority's moderators confirm it (``apps.workflow.membership``).
+    """
+
+    PENDING = "pending", _("Waiting for confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+
+
 class PartnerProfile(models.Model):
     """A partner account: a portal user who submits solutions for an organisation."""
 
@@ -43,6 +56,24 @@ class PartnerProfile(models.Model):
     verification_token = models.CharField(
         max_length=64, default=new_token, editable=False
     )
+    membership = models.CharField(
+        _("membership"),
+        max_length=16,
+        choices=Membership.choices,
+        default=Membership.PENDING,
+        db_index=True,
+    )
+    membership_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membership decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    membership_decided_at = models.DateTimeField(
+        _("membership decided"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -55,6 +86,11 @@ class PartnerProfile(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.email_verified_at is not None
+
+    @property
+    def is_confirmed_member(self) -> bool:
+        """Whether the organisation (or its authority) confirmed this account."""
+        return self.membership == Membership.CONFIRMED
 
     def mark_verified(self) -> None:
         self.email_verified_at = timezone.now()
@@ -135,6 +171,14 @@ class Submission(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("submission")

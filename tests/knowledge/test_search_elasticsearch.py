@@ -75,6 +75,14 @@ class RecordingNode(BaseNode):
         return NodeApiResponse(meta, json.dumps(answer).encode())
 
 
+#: The keyword fields the facet aggregations count, on every page type.
+FACET_FIELDS = {
+    f"_facet_{name}": {"type": "keyword"}
+    for name in ("field", "phase", "organisation", "country", "municipality", "tag")
+    + ("language",)
+}
+
+
 def make_backend() -> LocalisedElasticsearchSearchBackend:
     RecordingNode.requests = []
     RecordingNode.search_hits = []
@@ -364,6 +372,8 @@ class MappingTests(SimpleTestCase):
                 "live_filter": {"type": "boolean"},
                 "_all_text": {"type": "text"},
                 "_language": {"type": "keyword"},
+                "_translation_key": {"type": "keyword"},
+                **FACET_FIELDS,
                 "_all_text_de": GERMAN_FIELD,
                 "_all_text_da": DANISH_FIELD,
                 "_all_text_en": ENGLISH_FIELD,
@@ -456,6 +466,13 @@ class DocumentTests(TestCase):
             "Nye ladestandere i Tønder.",
             "Tønder",
             "Stadtwerke Flensburg",
+        ]
+        # The facet values the aggregations count, and the key collapse uses.
+        assert document["_translation_key"] == str(self.danish.translation_key)
+        assert document["_facet_language"] == ["da"]
+        assert document["_facet_municipality"] == ["Tønder"]
+        assert document["_facet_organisation"] == [
+            str(self.danish.lead_organisation.translation_key)
         ]
         # modelsearch's fields are still there, for filters and named fields.
         assert document["title"] == "Ladestandere ved havnen"

@@ -6,8 +6,8 @@ settings select it when ``ELASTICSEARCH_URL`` is set.
 
 from __future__ import annotations
 
-from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Index,
@@ -57,7 +57,7 @@ class LocalisedElasticsearchSearchBackend(
     index_class = LocalisedElasticsearchIndex
     query_compiler_class = LocalisedElasticsearchSearchQueryCompiler
     autocomplete_query_compiler_class = LocalisedElasticsearchAutocompleteQueryCompiler
-    unreachable_errors = (TransportConnectionError, ConnectionTimeout)
+    unreachable_errors = (TransportError, ApiError)
 
     def create_index(self, name: str, settings: dict) -> None:
         self.es.indices.create(index=name, **settings)

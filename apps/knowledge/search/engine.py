@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import time
 
+from django.core.cache import cache
+from django.utils import timezone
 from modelsearch.backends import InvalidSearchBackendError
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -68,6 +70,51 @@ def forget_reachability() -> None:
     _last_ping.clear()
 
 
+#: Cache key of the last engine failure, shown on the admin dashboard.
+FAILURE_CACHE_KEY = "kb:search-engine-failure"
+#: Seconds the dashboard keeps showing a failure after it happened.
+FAILURE_SHOWN_SECONDS = 15 * 60
+
+
+def fall_back(backend: BaseSearchBackend, error: Exception) -> BaseSearchBackend:
+    """The database backend after ``backend`` failed with ``error``; logged.
+
+    Remembered in the cache (shared by every server process with Redis) so the
+    admin dashboard warns even when the engine still answers pings, e.g. after a
+    missing index or an overloaded cluster.
+    """
+    logger.warning(
+        "The search engine failed (%s: %s); the portal searches the database backend.",
+        type(error).__name__,
+        str(error)[:300],
+    )
+    cache.set(
+        FAILURE_CACHE_KEY,
+        {"at": timezone.now().isoformat(), "error": type(error).__name__},
+        FAILURE_SHOWN_SECONDS,
+    )
+    if isinstance(error, tuple(getattr(backend, "unreachable_errors", ()))):
+        status = getattr(error, "status_code", getattr(error, "status", None))
+        if not isinstance(status, int):
+            # No answer at all: skip the engine until the next reachability check.
+            _last_ping[repr(backend.hosts)] = (time.monotonic(), False)
+    return database_backend()
+
+
+def last_failure() -> dict | None:
+    """When the engine last failed and with which error, if recently."""
+    return cache.get(FAILURE_CACHE_KEY)
+
+
+def database_backend() -> BaseSearchBackend:
+    try:
+        return get_search_backend(FALLBACK_BACKEND)
+    except InvalidSearchBackendError:
+        # Not configured: searches an index that is not kept up to date, which
+        # still beats no search at all.
+        return get_search_backend("apps.knowledge.search.database")
+
+
 def portal_backend() -> tuple[BaseSearchBackend, bool]:
     """The backend for portal searches and whether it is the fallback."""
     backend = get_search_backend("default")
@@ -76,12 +123,7 @@ def portal_backend() -> tuple[BaseSearchBackend, bool]:
     logger.warning(
         "The search engine is unreachable; the portal searches the database backend."
     )
-    try:
-        return get_search_backend(FALLBACK_BACKEND), True
-    except InvalidSearchBackendError:
-        # Not configured: searches an index that is not kept up to date, which
-        # still beats no search at all.
-        return get_search_backend("apps.knowledge.search.database"), True
+    return database_backend(), True
 
 
 def build_query(

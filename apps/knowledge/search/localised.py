@@ -50,8 +50,13 @@ from .analysis import (
     synonym_analysis,
     visitor_language,
 )
+from .facets import FACETS, facet_values
 
 LANGUAGE_FIELD = "_language"
+#: One keyword per page for ``collapse`` and distinct counts: its translation key.
+TRANSLATION_KEY_FIELD = "_translation_key"
+#: Keyword fields the facet aggregations count (``_facet_field``, ``_facet_tag``...).
+FACET_FIELD_PREFIX = "_facet_"
 
 
 def language_text_field(language: str, boost: float | None = None) -> str:
@@ -107,10 +112,17 @@ class LocalisedMappingMixin:
         # One query per mapping; add_items builds one mapping per batch.
         return locale_languages()
 
+    @cached_property
+    def locale_codes(self) -> dict[int, str]:
+        return dict(self.locale_languages)
+
     def get_mapping(self):
         mapping = super().get_mapping()
         properties = mapping["properties"]
         properties[LANGUAGE_FIELD] = {"type": "keyword"}
+        properties[TRANSLATION_KEY_FIELD] = {"type": "keyword"}
+        for name in FACETS:
+            properties[FACET_FIELD_PREFIX + name] = {"type": "keyword"}
         boosts = sorted(text_boosts(self.model.get_search_fields()))
         for language in LANGUAGES:
             analyzer, search_analyzer = ELASTICSEARCH_ANALYZERS[language]
@@ -142,6 +154,12 @@ class LocalisedMappingMixin:
         document = super().get_document(obj)
         language = language_of(obj, self.locale_languages)
         document[LANGUAGE_FIELD] = language
+        key = getattr(obj, "translation_key", None)
+        document[TRANSLATION_KEY_FIELD] = (
+            str(key) if key else f"{obj._meta.label_lower}:{obj.pk}"
+        )
+        for name, values in facet_values(obj, self.locale_codes).items():
+            document[FACET_FIELD_PREFIX + name] = values
         # Read back from the document modelsearch built, so relations are not
         # queried a second time.
         texts = list(self.searchable_texts(self.model.get_search_fields(), document))
@@ -197,7 +215,8 @@ class LocalisedSearchBackendMixin:
     changes index settings; the two clients spell those calls differently.
     """
 
-    #: Client exceptions after which an index update is noted for replay.
+    #: Client exceptions after which an index update is noted for replay: any
+    #: failed request (unreachable, timeout, 429/5xx, a missing or closed index).
     unreachable_errors: tuple[type[Exception], ...] = ()
 
     def __init__(self, params):

@@ -15,8 +15,7 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchBackend,
     OpenSearch3SearchQueryCompiler,
 )
-from opensearchpy import ConnectionError as OpenSearchConnectionError
-from opensearchpy import ConnectionTimeout
+from opensearchpy import OpenSearchException
 
 from .localised import (
     LocalisedIndexMixin,
@@ -59,9 +58,8 @@ class LocalisedOpenSearchSearchBackend(
     index_class = LocalisedOpenSearchIndex
     query_compiler_class = LocalisedOpenSearchSearchQueryCompiler
     autocomplete_query_compiler_class = LocalisedOpenSearchAutocompleteQueryCompiler
-    # opensearch-py raises its ConnectionError for refused connections; a timeout
-    # is its subclass, named for clarity.
-    unreachable_errors = (OpenSearchConnectionError, ConnectionTimeout)
+    # The base of every opensearch-py error: connections, timeouts, 4xx, 5xx.
+    unreachable_errors = (OpenSearchException,)
 
     def create_index(self, name: str, settings: dict) -> None:
         self.es.indices.create(index=name, body=settings)

@@ -2,9 +2,11 @@
 
 :func:`search` takes the visitor's parameters (all of them GET parameters, so every
 result list has a shareable address) and returns hits, facets with counts and
-pagination. It works on whichever engine ``WAGTAILSEARCH_BACKENDS`` names, through
-Wagtail's search API; facets are counted with the ORM on the matching ids, so they
-are the same on every engine.
+pagination. The engine does the work: on Elasticsearch and OpenSearch one request
+(:mod:`.engine_query`: matches, facet counts as aggregations, one hit per solution,
+paging, highlights), on the database backends SQL (:mod:`.database_query`). Both
+return a :class:`Matches`; everything after that (labels, links, excerpts) is shared,
+so the same content gives the same facets on every engine.
 
 Cross-language: the query runs over every locale. Hits are grouped by
 ``translation_key`` (one entry per solution, not per language version) and each is
@@ -21,39 +23,36 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from apps.knowledge.choices import Country, Phase
-from apps.knowledge.models import FieldOfAction, Organisation, SolutionPage
 from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
-from apps.knowledge.search import engine, spelling, synonyms
+from apps.knowledge.search import (
+    database_query,
+    engine,
+    engine_query,
+    spelling,
+    synonyms,
+)
 from apps.knowledge.search.analysis import normalise_language
+from apps.knowledge.search.database_query import live_pages
+from apps.knowledge.search.facets import FACETS, SNIPPET_FACETS, Matches
 from apps.knowledge.search.highlight import highlight
-from apps.knowledge.visibility import visible
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 12
 SORTS = ("relevance", "date")
 
-#: Facet name (the GET parameter) -> (label, ORM path on SolutionPage).
-#: Snippet facets are counted by translation key, so a field of action counts once
-#: whatever the language of the solution.
-FACETS: dict[str, tuple[str, str]] = {
-    "field": (
-        _("Field of action"),
-        "fields_of_action__field_of_action__translation_key",
-    ),
-    "phase": (_("Phase"), "phase"),
-    "organisation": (_("Organisation"), "lead_organisation__translation_key"),
-    "country": (_("Country"), "lead_organisation__country"),
-    "municipality": (_("Municipality"), "municipality"),
-    "tag": (_("Tag"), "tags__slug"),
-    "language": (_("Language"), "locale__language_code"),
-}
-SNIPPET_FACETS = {"field": FieldOfAction, "organisation": Organisation}
+__all__ = [
+    "FACETS",
+    "RESULTS_PER_PAGE",
+    "SORTS",
+    "SearchParams",
+    "live_pages",
+    "search",
+]
+
 #: Every GET parameter SearchParams.from_query_dict reads.
 QUERY_PARAMETERS = ("q", "sort", "page", *FACETS)
 
@@ -188,33 +187,43 @@ def search(
     if params.is_empty:
         return outcome
     groups = synonyms.synonym_groups() if params.q else []
-    ordered = _matching_keys(params, params.q, groups, backend)
-    if params.q and not ordered and len(params.q.split()) > 1:
+    found, backend = _run(params, params.q, groups, backend, language, outcome)
+    if params.q and not found.total and len(params.q.split()) > 1:
         # No page has every word: rank the pages that have some of them.
-        ordered = _matching_keys(params, params.q, groups, backend, operator="or")
-        outcome.matched_some_words = bool(ordered)
-    if params.q and not ordered:
+        found, backend = _run(
+            params, params.q, groups, backend, language, outcome, operator="or"
+        )
+        outcome.matched_some_words = bool(found.total)
+    if params.q and not found.total:
         correction = spelling.correct(params.q, language)
         if correction:
             outcome.corrected_query = correction
-            ordered = _matching_keys(params, correction, groups, backend)
-    shown = _shown_versions(ordered, language)
-    solutions = SolutionPage.objects.filter(pk__in=shown.values())
-    result_ids = _apply_filters(params, solutions, shown)
-    outcome.facets = _facets(params, solutions, language)
-    if params.sort == "date":
-        dates = dict(
-            Page.objects.filter(pk__in=result_ids).values_list(
-                "pk", "last_published_at"
+            found, backend = _run(
+                params, correction, groups, backend, language, outcome
             )
-        )
-        # Pages never published through the admin (imports) have no date: last.
-        result_ids.sort(key=lambda pk: (dates[pk] is not None, dates[pk]), reverse=True)
-    paginator = Paginator(result_ids, RESULTS_PER_PAGE)
+    outcome.facets = _facets(params, found.facet_counts, language)
+    paginator = Paginator(_ResultIds(found, params.page), RESULTS_PER_PAGE)
     outcome.page = paginator.get_page(params.page)
-    outcome.total = paginator.count
+    if outcome.page.number != params.page and found.total:
+        # Past the last page: show the last one, as Django's paginator does.
+        last = SearchParams(params.q, params.filters, params.sort, outcome.page.number)
+        found, backend = _run(
+            last,
+            outcome.corrected_query or params.q,
+            groups,
+            backend,
+            language,
+            outcome,
+            operator="or" if outcome.matched_some_words else "and",
+        )
+        outcome.page = Paginator(
+            _ResultIds(found, last.page), RESULTS_PER_PAGE
+        ).get_page(last.page)
+    outcome.total = found.total
     terms = synonyms.all_terms(outcome.corrected_query or params.q, groups)
-    outcome.hits = _hits(list(outcome.page.object_list), language, terms, request)
+    outcome.hits = _hits(
+        list(outcome.page.object_list), language, terms, request, found.excerpts
+    )
     # Narrowing by facets to nothing is no gap in the content; later pages would
     # count the same search twice.
     gap = params.q and not outcome.total and not params.filters and params.page == 1
@@ -223,91 +232,61 @@ def search(
     return outcome
 
 
-def live_pages() -> QuerySet[Page]:
-    """Every page a visitor may see: live, public, not the tree root (nor expired
-    or below an unpublished page, :mod:`apps.knowledge.visibility`)."""
-    return visible(Page.objects).filter(depth__gt=1)
+class _ResultIds:
+    """The result list as Django's paginator sees it: its length is the total, and
+    only the requested page's ids are known (the engine sent only those)."""
+
+    def __init__(self, found: Matches, page: int) -> None:
+        self.found = found
+        self.offset = (page - 1) * RESULTS_PER_PAGE
+
+    def __len__(self) -> int:
+        return self.found.total
+
+    def __getitem__(self, index: slice) -> list[int]:
+        start = (index.start or 0) - self.offset
+        stop = (index.stop or self.found.total) - self.offset
+        return self.found.ids[max(start, 0) : max(stop, 0)]
 
 
-def _matching_keys(
-    params, text, groups, backend, operator: str = "and"
-) -> list[tuple[str, int]]:
-    """(translation key, page id) of the matches, best first, one per key."""
-    pages = live_pages()
-    if params.filters:
-        # Facets describe solutions; other pages cannot satisfy them.
-        pages = pages.type(SolutionPage)
-    if text:
-        query = engine.build_query(text, groups, backend, operator)
-        rows = backend.search(query, pages.only("pk", "translation_key", "locale_id"))
-    else:
-        rows = pages.only("pk", "translation_key", "locale_id").order_by(
-            "-last_published_at"
-        )
-    seen: dict[str, int] = {}
-    for row in rows:
-        seen.setdefault(str(row.translation_key), row.pk)
-    return list(seen.items())
+def _run(params, text, groups, backend, language, outcome, operator="and"):
+    """Matches from the engine, or from the database index if the engine fails.
+
+    Any engine error (unreachable, a missing or closed index, 429/5xx, a timeout,
+    a query the engine refuses) falls back to the database search, is logged and
+    shown to the admins (:mod:`.engine`).
+    """
+    if engine.is_elasticsearch(backend):
+        try:
+            return engine_query.run(
+                params,
+                text,
+                groups,
+                backend,
+                language,
+                operator=operator,
+                per_page=RESULTS_PER_PAGE,
+            ), backend
+        except engine_query.ENGINE_ERRORS as error:
+            backend = engine.fall_back(backend, error)
+            outcome.engine_name = engine.backend_name(backend)
+            outcome.used_fallback = True
+    return database_query.run(
+        params,
+        text,
+        groups,
+        backend,
+        language,
+        operator=operator,
+        per_page=RESULTS_PER_PAGE,
+    ), backend
 
 
-def _shown_versions(ordered: list[tuple[str, int]], language: str) -> dict[str, int]:
-    """For each key, the page shown: the visitor's translation, else the match."""
-    if not ordered:
-        return {}
-    locale = Locale.objects.filter(language_code=language).first()
-    keys = [key for key, _pk in ordered]
-    translated = {}
-    if locale:
-        translated = {
-            str(key): pk
-            for key, pk in live_pages()
-            .filter(locale=locale, translation_key__in=keys)
-            .values_list("translation_key", "pk")
-        }
-    return {key: translated.get(key, pk) for key, pk in ordered}
-
-
-def _filter_q(name: str, values: tuple[str, ...]) -> Q:
-    path = FACETS[name][1]
-    if name in SNIPPET_FACETS:
-        model = SNIPPET_FACETS[name]
-        values = tuple(
-            str(key)
-            for key in model.objects.filter(slug__in=values).values_list(
-                "translation_key", flat=True
-            )
-        )
-    return Q(**{f"{path}__in": values})
-
-
-def _apply_filters(params, solutions, shown: dict[str, int]) -> list[int]:
-    """The ids shown, in match order, narrowed by every selected facet."""
-    ordered_ids = list(shown.values())
-    if not params.filters:
-        return ordered_ids
-    narrowed = solutions
-    for name, values in params.filters.items():
-        narrowed = narrowed.filter(_filter_q(name, values))
-    allowed = set(narrowed.values_list("pk", flat=True))
-    return [pk for pk in ordered_ids if pk in allowed]
-
-
-def _facets(params, solutions, language: str) -> list[Facet]:
-    """Counts per facet value; each facet counts under the other facets' filters."""
+def _facets(params, facet_counts, language: str) -> list[Facet]:
+    """The facets with labels in the visitor's language and toggle links."""
     facets = []
-    for name, (label, path) in FACETS.items():
-        narrowed = solutions
-        for other, values in params.filters.items():
-            if other != name:
-                narrowed = narrowed.filter(_filter_q(other, values))
-        rows = (
-            narrowed.exclude(**{f"{path}__isnull": True})
-            .order_by()
-            .values_list(path)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(path, "n")
-        )
-        counts = {str(value): count for value, count in rows if value not in ("", None)}
+    for name, (label, _path) in FACETS.items():
+        counts = dict(facet_counts.get(name, {}))
         selected = params.filters.get(name, ())
         if name not in SNIPPET_FACETS:
             for value in selected:
@@ -392,7 +371,9 @@ def _tag_facet_values(
     ]
 
 
-def _hits(ids: list[int], language: str, terms: list[str], request) -> list[Hit]:
+def _hits(
+    ids: list[int], language: str, terms: list[str], request, excerpts: dict[int, str]
+) -> list[Hit]:
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     hits = []
@@ -409,7 +390,7 @@ def _hits(ids: list[int], language: str, terms: list[str], request) -> list[Hit]
                 page=page,
                 title=page.title,
                 url=page.get_url(request) or "",
-                excerpt=highlight(text, terms),
+                excerpt=excerpts.get(pk) or highlight(text, terms),
                 language=code,
                 in_visitor_language=code == language,
                 kind=str(page.get_verbose_name()),

@@ -1,0 +1,213 @@
+"""A portal search on Elasticsearch or OpenSearch: one request does all the work.
+
+The request carries the text query that modelsearch's compiler builds (every
+language's fields, the visitor's boosted, synonyms in the search analyzers,
+``fuzziness``) with the visibility filters, and adds what modelsearch has no API
+for:
+
+- ``post_filter``: the selected facet values, so the hits narrow while the facet
+  counts still see the other values;
+- ``aggs``: per facet a ``filter`` aggregation with the *other* facets' selections
+  and a ``terms`` aggregation whose buckets count distinct translation keys
+  (``cardinality``), so each facet counts under the other facets' filters and a
+  solution in three languages counts once; one more for the total;
+- ``collapse`` on the translation key: one hit per solution, its best version;
+- ``from``/``size``: the requested page only;
+- ``highlight``: the excerpt, HTML-encoded, with ``<mark>``.
+
+No scroll, no reading of all hits, no id list sent back to the database: the page's
+hits (twelve at most) are swapped for the visitor's translation in one query.
+https://docs.opensearch.org/latest/search-plugins/collapse-search/
+https://www.elastic.co/docs/reference/elasticsearch/rest-apis/collapse-search-results
+"""
+
+from __future__ import annotations
+
+import elastic_transport
+import elasticsearch
+import opensearchpy
+from modelsearch.query import MATCH_ALL
+from wagtail.models import Page
+
+from apps.knowledge.models import SolutionPage
+from apps.knowledge.search import engine
+from apps.knowledge.search.analysis import LANGUAGES
+from apps.knowledge.search.database_query import live_pages, shown_versions
+from apps.knowledge.search.facets import FACETS, Matches, filter_values
+from apps.knowledge.search.localised import (
+    FACET_FIELD_PREFIX,
+    TRANSLATION_KEY_FIELD,
+    language_text_field,
+)
+
+#: Every error the two clients raise for a failed request: refused or lost
+#: connections, timeouts, 4xx (a missing or closed index, ``too_many_clauses``)
+#: and 5xx/429 answers. The portal then searches the database index.
+ENGINE_ERRORS: tuple[type[Exception], ...] = (
+    elasticsearch.ApiError,
+    elastic_transport.TransportError,
+    opensearchpy.OpenSearchException,
+)
+
+#: Upper bound of distinct values a facet lists (municipalities, tags).
+FACET_SIZE = 200
+#: Exact distinct counts below this many solutions per bucket (the engines'
+#: maximum); above it the count is an estimate within a few percent.
+CARDINALITY_PRECISION = 40000
+
+
+def facet_field(name: str) -> str:
+    return FACET_FIELD_PREFIX + name
+
+
+def run(
+    params,
+    text: str,
+    groups: list[list[str]],
+    backend,
+    language: str,
+    *,
+    operator: str = "and",
+    per_page: int,
+) -> Matches:
+    """Search ``text`` (may be empty: browse by facets) under ``params``' filters."""
+    pages = live_pages()
+    if params.filters:
+        # Facets describe solutions; other pages cannot satisfy them.
+        pages = pages.type(SolutionPage)
+    query = engine.build_query(text, groups, backend, operator) if text else MATCH_ALL
+    compiler = backend.query_compiler_class(
+        pages,
+        query,
+        order_by_relevance=bool(text) and params.sort == "relevance",
+    )
+    compiler.check()
+    stored = filter_values(params.filters)
+    body = request_body(
+        compiler.get_query(),
+        stored,
+        sort=_sort(params, text),
+        offset=(params.page - 1) * per_page,
+        size=per_page,
+        language=language,
+    )
+    index = backend.get_index_for_model(Page).name
+    answer = backend.es.search(index=index, body=body)
+    return _matches(answer, stored, language)
+
+
+def request_body(
+    query: dict,
+    stored: dict[str, tuple[str, ...]],
+    *,
+    sort: list,
+    offset: int,
+    size: int,
+    language: str,
+) -> dict:
+    """The search request: query, post_filter, aggregations, collapse, paging."""
+    selections = {name: _terms(name, values) for name, values in stored.items()}
+    distinct = {
+        "cardinality": {
+            "field": TRANSLATION_KEY_FIELD,
+            "precision_threshold": CARDINALITY_PRECISION,
+        }
+    }
+    aggs: dict = {
+        "total": {
+            "filter": _all_of(list(selections.values())),
+            "aggs": {"solutions": distinct},
+        }
+    }
+    for name in FACETS:
+        others = [clause for other, clause in selections.items() if other != name]
+        aggs[f"facet_{name}"] = {
+            "filter": _all_of(others),
+            "aggs": {
+                "values": {
+                    "terms": {"field": facet_field(name), "size": FACET_SIZE},
+                    "aggs": {"solutions": distinct},
+                }
+            },
+        }
+    highlighted = [language_text_field(language)] + [
+        language_text_field(other) for other in LANGUAGES if other != language
+    ]
+    body: dict = {
+        "query": query,
+        "aggs": aggs,
+        "collapse": {"field": TRANSLATION_KEY_FIELD},
+        "from": offset,
+        "size": size,
+        "_source": ["pk", TRANSLATION_KEY_FIELD],
+        "track_total_hits": False,
+        "highlight": {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "require_field_match": False,
+            "fields": {
+                field: {"fragment_size": 180, "number_of_fragments": 1}
+                for field in highlighted
+            },
+        },
+    }
+    if sort:
+        body["sort"] = sort
+    if selections:
+        body["post_filter"] = _all_of(list(selections.values()))
+    return body
+
+
+def _terms(name: str, values: tuple[str, ...]) -> dict:
+    """Values of one facet widen (OR)."""
+    return {"terms": {facet_field(name): list(values)}}
+
+
+def _all_of(clauses: list[dict]) -> dict:
+    """Different facets narrow (AND); no clause matches everything."""
+    if not clauses:
+        return {"match_all": {}}
+    return {"bool": {"filter": clauses}}
+
+
+def _sort(params, text: str) -> list:
+    if params.sort == "date" or not text:
+        # Newest first; pages never published through the admin last.
+        return [
+            {"last_published_at_filter": {"order": "desc", "missing": "_last"}},
+            {"pk": {"order": "asc"}},
+        ]
+    return []
+
+
+def _matches(answer: dict, stored: dict, language: str) -> Matches:
+    aggregations = answer["aggregations"]
+    facet_counts = {
+        name: {
+            str(bucket["key"]): bucket["solutions"]["value"]
+            for bucket in aggregations[f"facet_{name}"]["values"]["buckets"]
+            if bucket["solutions"]["value"] and bucket["key"] not in ("", None)
+        }
+        for name in FACETS
+    }
+    total = aggregations["total"]["solutions"]["value"]
+    ordered: list[tuple[str, int]] = []
+    excerpts: dict[int, str] = {}
+    for hit in answer["hits"]["hits"]:
+        source = hit.get("_source", {})
+        pk = int(source["pk"])
+        ordered.append((str(source[TRANSLATION_KEY_FIELD]), pk))
+        for fragments in hit.get("highlight", {}).values():
+            if fragments:
+                excerpts[pk] = fragments[0]
+                break
+    shown = shown_versions(ordered, language, stored.get("language"))
+    return Matches(
+        ids=list(shown.values()),
+        total=total,
+        facet_counts=facet_counts,
+        # The excerpt belongs to the version the engine found; another language
+        # version gets the service's own highlight.
+        excerpts={pk: excerpts[pk] for pk in shown.values() if pk in excerpts},
+    )

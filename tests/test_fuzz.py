@@ -540,4 +540,7 @@ def test_nul_character_in_the_address__is_a_bad_request_not_a_crash(
     language = "de" if path.startswith("/de/") else "da"
     with translation.override(language):
         message = gettext("The address contains a character that is not allowed (NUL).")
-    assert response.content.decode() == message
+    if path.startswith("/api/"):
+        assert response.json() == {"message": message}
+    else:
+        assert response.content.decode() == message

@@ -6,6 +6,10 @@ solutions also ``field_of_action`` (slug), ``phase`` and ``organisation`` (slug 
 the lead or a partner organisation, in any language); contacts ``organisation``.
 Only live, public solutions appear; contacts only as far as the person consented
 (the same records as the downloads, see ``apps.knowledge.exports``).
+
+Bad input is the caller's error, never the server's: a parameter that is not what
+its field holds (``?start_date=abc``, ``?offset=<23 digits>``) is a 400 and an id
+no record can have is a 404, both in Wagtail's JSON shape ``{"message": "..."}``.
 https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
 """
 
@@ -13,15 +17,22 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
+from taggit.managers import TaggableManager
 from wagtail.api import APIField
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -39,6 +50,98 @@ from apps.knowledge.visibility import visible
 
 # Query parameters of the knowledge base filters, on top of Wagtail's own.
 LANGUAGE_PARAMETERS = ("locale", "language")
+
+# The largest number a database integer (SQLite's, PostgreSQL's bigint) holds; an
+# offset beyond it is not a number the database can skip to.
+MAX_DATABASE_INTEGER = 2**63 - 1
+
+# What Wagtail's search backends accept as ``search_operator``.
+SEARCH_OPERATORS = ("and", "or")
+
+
+# Bad input -------------------------------------------------------------------
+
+
+def _field_error(name: str, error: ValidationError) -> BadRequestError:
+    return BadRequestError(f"{name}: {' '.join(error.messages)}")
+
+
+def _column(field) -> models.Field | None:
+    """The field whose values a filter compares: for a relation (a foreign key, a
+    page's ``page_ptr``, a list of child records) the key of the related record."""
+    while field is not None and field.is_relation:
+        if isinstance(field, models.ForeignKey):
+            field = field.target_field
+        elif field.related_model is not None:
+            field = field.related_model._meta.pk
+        else:
+            return None  # a generic relation: no single column
+    return field
+
+
+def check_field_value(model: type[models.Model], name: str, value: str) -> None:
+    """``?<field>=<value>`` must be a value of that field before it reaches the
+    database: Wagtail converts only numbers and booleans itself, so a date or a
+    decimal that is none, or an id beyond the column's range, was a server error.
+
+    Text fields take any text (a title too long simply matches nothing), so only
+    their conversion runs, not their validators (length, URL form). A StreamField
+    holds no value to compare with.
+    """
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    # Wagtail checks these itself: tag names, and booleans with parse_boolean.
+    if isinstance(field, (TaggableManager, models.BooleanField)):
+        return
+    if isinstance(field, StreamField):
+        raise BadRequestError(f"{name}: cannot filter by this field")
+    field = _column(field)
+    if field is None:
+        return
+    try:
+        python_value = field.to_python(value)
+        if python_value is not None and not isinstance(
+            field, (models.CharField, models.TextField)
+        ):
+            for validator in field.validators:
+                validator(python_value)
+    except ValidationError as error:
+        raise _field_error(name, error) from error
+
+
+def check_primary_key(model: type[models.Model], pk: int) -> None:
+    """An id in a detail address that the id column cannot hold is a 404 (the
+    database would fail on it; SQLite has no number that large)."""
+    try:
+        for validator in _column(model._meta.pk).validators:
+            validator(pk)
+    except ValidationError as error:
+        raise Http404("not found") from error
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's ``offset``/``limit`` paging, with an offset the database can use."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # not a number: Wagtail's own check answers it
+        if offset > MAX_DATABASE_INTEGER - (settings.WAGTAILAPI_LIMIT_MAX or 0):
+            raise BadRequestError("offset is too large")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class BadInputMixin:
+    """Shared by every endpoint: checked ids in detail addresses, bounded paging."""
+
+    pagination_class = BoundedPagination
+
+    def get_object(self):
+        check_primary_key(self.model, self.kwargs["pk"])
+        return super().get_object()
 
 
 # Filters ---------------------------------------------------------------------
@@ -62,6 +165,18 @@ def _slug(request, name: str) -> str | None:
     if value is not None and not value.strip():
         raise BadRequestError(f"{name} needs a slug")
     return value
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?budget=``, ``?start_date=``), each value checked
+    against its model field first (:func:`check_field_value`)."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name in fields and name != "locale":
+                check_field_value(queryset.model, name, value)
+        return super().filter_queryset(request, queryset, view)
 
 
 class LanguageFilter(BaseFilterBackend):
@@ -128,12 +243,17 @@ class PortalSearchFilter(SearchFilter):
             raise BadRequestError(
                 "filtering by tag with a search query is not supported"
             )
+        operator = request.GET.get("search_operator") or None
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                f"search_operator must be one of {', '.join(SEARCH_OPERATORS)}"
+            )
         backend, _fallback = engine.portal_backend()
         try:
             return backend.search(
                 request.GET["search"],
                 queryset,
-                operator=request.GET.get("search_operator") or None,
+                operator=operator,
                 order_by_relevance="order" not in request.GET,
             )
         except (FilterFieldError, OrderByFieldError) as error:
@@ -245,7 +365,7 @@ def check_id_parameter(request) -> None:
 # Endpoints -------------------------------------------------------------------
 
 
-class SolutionsAPIViewSet(PagesAPIViewSet):
+class SolutionsAPIViewSet(BadInputMixin, PagesAPIViewSet):
     """Live, public solutions in every language."""
 
     name = "solutions"
@@ -256,7 +376,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         return super().find_object(queryset, request)
 
     filter_backends = [
-        FieldsFilter,
+        CheckedFieldsFilter,
         LanguageFilter,
         SolutionFilter,
         OrderingFilter,
@@ -321,7 +441,7 @@ class SolutionsAPIViewSet(PagesAPIViewSet):
         )
 
 
-class SnippetAPIViewSet(BaseAPIViewSet):
+class SnippetAPIViewSet(BadInputMixin, BaseAPIViewSet):
     """A translatable snippet; only the filters below, never arbitrary fields.
 
     Field filters and ordering are left out on purpose: filtering contacts by an

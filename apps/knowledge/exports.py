@@ -30,6 +30,7 @@ from apps.knowledge.models import (
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.models.tags import tag_name
+from apps.knowledge.spreadsheet_safety import safe_cell
 from apps.knowledge.visibility import visible
 
 # Several values in one CSV cell, e.g. the fields of action of a solution.
@@ -346,16 +347,19 @@ class Exporter:
     # Formats ---------------------------------------------------------------
 
     def csv(self, table: Table) -> str:
-        """The table as CSV (RFC 4180, comma, header row); lists joined by `` | ``."""
+        """The table as CSV (RFC 4180, comma, header row); lists joined by `` | ``,
+        cells safe for spreadsheets (:mod:`apps.knowledge.spreadsheet_safety`)."""
         output = io.StringIO()
         writer = csv.DictWriter(output, fieldnames=table.columns, lineterminator="\r\n")
         writer.writeheader()
         for record in self.records(table):
             writer.writerow(
                 {
-                    key: CSV_LIST_SEPARATOR.join(value)
-                    if isinstance(value, list)
-                    else value
+                    key: safe_cell(
+                        CSV_LIST_SEPARATOR.join(value)
+                        if isinstance(value, list)
+                        else value
+                    )
                     for key, value in record.items()
                 }
             )

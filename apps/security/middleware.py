@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from http import HTTPStatus
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
@@ -68,7 +69,8 @@ class RejectNulCharactersMiddleware:
 
     PostgreSQL refuses NUL in text, so a ``%00`` in a path or query parameter would
     otherwise reach a query and fail as a server error. Form fields refuse NUL on
-    their own (Django's ProhibitNullCharactersValidator).
+    their own (Django's ProhibitNullCharactersValidator). The APIs get the message
+    as JSON, ``{"message": "..."}``, like their other bad requests.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -79,8 +81,11 @@ class RejectNulCharactersMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
+            message = _("The address contains a character that is not allowed (NUL).")
+            if request.path_info.startswith("/api/"):
+                # The APIs' error shape (Wagtail API v2's BadRequestError).
+                return JsonResponse({"message": message}, status=HTTPStatus.BAD_REQUEST)
             return HttpResponseBadRequest(
-                _("The address contains a character that is not allowed (NUL)."),
-                content_type="text/plain; charset=utf-8",
+                message, content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)

@@ -245,6 +245,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: they would send hashed e-mail addresses to a third
+# party and show broken images on an intranet without internet access.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # Partner portal (apps.workflow): upload limits, spam limits, invitation validity.
@@ -387,7 +390,8 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # https://docs.wagtail.org/en/stable/reference/settings.html#documents
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "apps.security.forms.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# None inline, not even PDFs (Wagtail's default): a document is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Images are stored upright and without metadata (EXIF GPS, author, camera), and
 # refused above this many pixels or when unreadable (apps/security/images.py).

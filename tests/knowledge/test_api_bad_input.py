@@ -1,0 +1,176 @@
+"""API v2 under bad input: a bad parameter is a 400 and an id no record can have a
+404, both in Wagtail's JSON shape ``{"message": "..."}``; never a server error.
+
+The reported addresses are replayed as they were sent; hypothesis then sends any
+value to every filter of every endpoint (profiles in ``tests/test_fuzz.py``).
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from urllib.parse import urlencode
+
+import pytest
+from django.test import TestCase
+from hypothesis import given
+from hypothesis import strategies as st
+
+from apps.knowledge.api import LANGUAGE_PARAMETERS, api_router
+from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.utils import add_solution, build_portal
+from tests.test_fuzz import NASTY, VALUES
+
+# The addresses from the security issue, each of them a server error before.
+REPORTED_BAD_REQUESTS = [
+    "/api/v2/solutions/?offset=99999999999999999999999",
+    "/api/v2/solutions/?latitude=abc",
+    "/api/v2/solutions/?budget=abc",
+    "/api/v2/solutions/?start_date=abc",
+    "/api/v2/solutions/?start_date=2020-13-45",
+    "/api/v2/solutions/?lead_organisation=99999999999999999999",
+    "/api/v2/solutions/?search=a&search_operator=xor",
+    "/api/v2/organisations/?offset=99999999999999999999999",
+]
+REPORTED_NOT_FOUND = [
+    "/api/v2/solutions/999999999999999999999/",
+    "/api/v2/contacts/999999999999999999999/",
+]
+
+
+def assert_json_error(response, status: HTTPStatus) -> None:
+    assert response.status_code == status, (response.status_code, response.content)
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"message"}, body
+    assert body["message"]
+
+
+class ReportedBadInputTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+
+    def test_reported_bad_parameters__are_a_json_bad_request(self):
+        for url in REPORTED_BAD_REQUESTS:
+            with self.subTest(url=url):
+                assert_json_error(self.client.get(url), HTTPStatus.BAD_REQUEST)
+
+    def test_reported_too_large_ids__are_a_json_not_found(self):
+        for url in REPORTED_NOT_FOUND:
+            with self.subTest(url=url):
+                assert_json_error(self.client.get(url), HTTPStatus.NOT_FOUND)
+
+    def test_bad_field_value__message_names_the_parameter(self):
+        response = self.client.get("/api/v2/solutions/?start_date=2020-13-45")
+
+        self.assertTrue(response.json()["message"].startswith("start_date: "))
+
+    def test_good_values_of_the_same_filters__still_filter(self):
+        for query in (
+            "start_date=2020-01-01",
+            "budget=1000.50",
+            "latitude=54.78",
+            f"lead_organisation={self.data.flensburg.pk}",
+            "search=Mobilität&search_operator=and",
+            "offset=100000",
+        ):
+            with self.subTest(query=query):
+                response = self.client.get(f"/api/v2/solutions/?{query}")
+                self.assertEqual(response.status_code, HTTPStatus.OK, response.content)
+
+    def test_largest_possible_id__is_an_ordinary_not_found(self):
+        response = self.client.get(f"/api/v2/solutions/{2**63 - 1}/")
+
+        assert_json_error(response, HTTPStatus.NOT_FOUND)
+
+
+# -- every filter of every endpoint, fuzzed ------------------------------------------
+
+
+def endpoint_parameters() -> dict[str, list[str]]:
+    """Each endpoint with every query parameter it reads: Wagtail's own, the
+    knowledge base's filters and every database field (Wagtail's field filters)."""
+    parameters = {}
+    for name, viewset in api_router._endpoints.items():
+        model = viewset.model
+        parameters[name] = sorted(
+            {
+                *viewset.known_query_parameters,
+                *LANGUAGE_PARAMETERS,
+                *getattr(viewset, "extra_query_parameters", ()),
+                *viewset.get_available_fields(model, db_fields_only=True),
+            }
+        )
+    return parameters
+
+
+PARAMETERS = endpoint_parameters()
+
+# Values that look like what a field holds but are not: dates, decimals, ids.
+FIELD_LIKE = st.one_of(
+    st.sampled_from(
+        [
+            "2020-13-45",
+            "2020-02-30",
+            "0000-00-00",
+            "9999-12-31T25:61:00",
+            "1e309",
+            "-1e-400",
+            "Infinity",
+            "123456789012345.678",
+            str(2**63),
+            str(-(2**63) - 1),
+            str(2**31),
+            "and",
+            "or",
+            "xor",
+            "-title",
+            "random",
+        ]
+    ),
+    st.dates().map(str),
+    st.decimals(allow_nan=True, places=None).map(str),
+)
+
+
+@st.composite
+def api_requests(draw) -> tuple[str, str]:
+    endpoint = draw(st.sampled_from(sorted(PARAMETERS)))
+    detail = draw(
+        st.one_of(
+            st.just(""),
+            st.just("find/"),
+            st.integers(min_value=0, max_value=10**30).map(lambda n: f"{n}/"),
+        )
+    )
+    pairs = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(PARAMETERS[endpoint]),
+                st.one_of(VALUES, FIELD_LIKE, st.sampled_from(NASTY)),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    return f"/api/v2/{endpoint}/{detail}", urlencode(pairs)
+
+
+@pytest.fixture
+def portal():
+    portal = build_portal()
+    add_solution(portal, title="Mitfahrbank Angeln")
+    return portal
+
+
+@pytest.mark.django_db
+@given(address=api_requests())
+def test_every_filter_of_every_endpoint__json_error_never_server_error(
+    client, portal, address
+):
+    path, query = address
+    response = client.get(path, QUERY_STRING=query)
+
+    assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, response.status_code
+    if response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND):
+        assert set(response.json()) == {"message"}, response.content

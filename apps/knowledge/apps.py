@@ -13,9 +13,12 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from apps.knowledge import (
             page_cache,  # noqa: F401 - invalidation receivers
+            related_translation,
             signal_handlers,  # noqa: F401 - connects receivers
+            spreadsheet_safety,
         )
-        from apps.knowledge.related_translation import install
 
         # Translating a page keeps its snippets' reviewed translations.
-        install()
+        related_translation.install()
+        # Admin exports (CSV, XLSX) write no formulas and no control characters.
+        spreadsheet_safety.install()

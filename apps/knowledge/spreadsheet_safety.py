@@ -1,7 +1,8 @@
 """Spreadsheet cells that stay data: no formulas, no characters that break a file.
 
-Every CSV or XLSX the project writes (the open-data downloads, the admin reports)
-passes its cells through :func:`safe_cell`. Two rules:
+Every CSV or XLSX the project writes passes its cells through :func:`safe_cell`:
+the open-data downloads directly, every admin export (the project's reports and
+Wagtail's) through :func:`install`. Two rules:
 
 - Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
   single quote in front, as OWASP's CSV-injection guidance says: a spreadsheet
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,13 +52,23 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-class SafeSpreadsheetExportMixin:
-    """For views with Wagtail's ``SpreadsheetExportMixin`` (reports, listings):
-    every exported cell, CSV and XLSX, goes through :func:`safe_cell`.
+# Wagtail's own, kept to be wrapped by :func:`install`.
+_wagtail_preprocess_field_value = SpreadsheetExportMixin.preprocess_field_value
 
-    Wagtail turns a cell openpyxl takes for a formula back into text, but keeps
-    ``+``/``-``/``@`` and every CSV cell as typed, and leaves control characters in.
+
+def _safe_preprocess_field_value(self, field: str, value: Any, export_format: str):
+    return safe_cell(_wagtail_preprocess_field_value(self, field, value, export_format))
+
+
+def install() -> None:
+    """Every admin export writes safe cells, CSV and XLSX: the project's reports,
+    Wagtail's own (aging pages, locked pages, site history, workflows), redirects.
+
+    They all write through ``SpreadsheetExportMixin.preprocess_field_value``, and
+    Wagtail has no setting or hook for it; Wagtail's report views cannot be
+    subclassed in place, so this wraps the mixin's method (called from
+    ``KnowledgeConfig.ready``). Wagtail itself only turns what openpyxl takes for a
+    formula (``=...``) back into text, keeps ``+``/``-``/``@`` and every CSV cell as
+    typed, and leaves control characters in.
     """
-
-    def preprocess_field_value(self, field: str, value: Any, export_format: str):
-        return safe_cell(super().preprocess_field_value(field, value, export_format))
+    SpreadsheetExportMixin.preprocess_field_value = _safe_preprocess_field_value

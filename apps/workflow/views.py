@@ -33,7 +33,6 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation
 
-from apps.knowledge.spreadsheet_safety import SafeSpreadsheetExportMixin
 from apps.workflow.models.tasks import WorkflowActionRefused
 from apps.workflow.models.translations import TranslationSignOff
 
@@ -88,7 +87,7 @@ class ModerationPageViewSet(PageViewSet):
     workflow_action_view_class = ModerationWorkflowActionView
 
 
-class TranslationSignOffReportView(SafeSpreadsheetExportMixin, ReportView):
+class TranslationSignOffReportView(ReportView):
     """Report: every review of a language version, who signed it off and when."""
 
     page_title = gettext_lazy("Translation sign-offs")

@@ -43,6 +43,8 @@ def xlsx_rows(response) -> list[tuple]:
 
 
 class SafeCellTests(SimpleTestCase):
+    """The rules themselves."""
+
     def test_formula_triggers__quoted(self):
         for text in (CALC, "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-1e5"):
             with self.subTest(text=text):
@@ -170,3 +172,17 @@ class AdminReportExportTests(TestCase):
 
         self.assertEqual(csv_titles, {f"'{CALC}"})
         self.assertEqual(xlsx_titles, {f"'{CALC}"})
+
+    def test_wagtail_aging_pages_and_site_history__formula_in_a_title_quoted(self):
+        page = self.data.care
+        page.title = CALC
+        page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+
+        aging = streamed_csv_rows(
+            self.export("wagtailadmin_reports:aging_pages", "csv")
+        )
+        history = xlsx_rows(self.export("wagtailadmin_reports:site_history", "xlsx"))
+
+        self.assertIn(f"'{CALC}", {row[0] for row in aging[1:]})
+        self.assertIn(f"'{CALC}", {cell for row in history[1:] for cell in row})
+        self.assertNotIn(CALC, {cell for row in history[1:] for cell in row})

@@ -9,10 +9,9 @@ from wagtail.admin.views.reports import ReportView
 
 from apps.knowledge.models import PendingIndexUpdate, ZeroResultQuery
 from apps.knowledge.search import engine
-from apps.knowledge.spreadsheet_safety import SafeSpreadsheetExportMixin
 
 
-class ZeroResultQueriesReportView(SafeSpreadsheetExportMixin, ReportView):
+class ZeroResultQueriesReportView(ReportView):
     """Portal searches that found nothing, most frequent first: gaps to fill."""
 
     page_title = _("Searches without results")

@@ -9,19 +9,24 @@ Indexes get a prefix of their own per test and are deleted afterwards.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from http import HTTPStatus
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import QueryDict
 from django.test import Client
 from django.utils import translation
+from modelsearch.backends import get_search_backend
 from wagtail.models import Locale
 
 from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine as search_engine
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.service import SearchParams, search
 from apps.knowledge.search.synonyms import synonym_groups
 from apps.knowledge.search.tasks import update_synonyms
 from tests.knowledge import factories
@@ -110,7 +115,14 @@ def live(request, settings) -> Live:
     setup = Live(engine, backend, portal, german, danish, german_shared, danish_shared)
     setup.reindex()
     yield setup
-    setup.index.delete()
+    delete_indexes(backend)
+
+
+def delete_indexes(backend) -> None:
+    """Every index under the backend's prefix, aliased or not."""
+    found = backend.es.indices.get(index=backend.index_prefix + "*")
+    for name in found:
+        backend.es.indices.delete(index=name)
 
 
 # Index settings and analysis -------------------------------------------------------
@@ -213,6 +225,51 @@ def test_synonyms__the_term_list_expands_queries(live):
     assert set(live.search("charging point", "en")) == {live.german, live.danish}
 
 
+def test_synonyms__a_changed_term_list_applies_without_downtime(live):
+    """The term list changes while visitors search: every search answers.
+
+    The index is rebuilt behind its alias (never closed); the old index goes only
+    after the alias points to the new one.
+    """
+    update_synonyms(live.backend)  # the index is an alias from now on
+    old = set(live.backend.es.indices.get_alias(index=live.index.name))
+    add_term_group("charging", de="Ladesäule", da="ladestander", en="charging point")
+    # The visitor's request, built here: the thread talks to the engine only (the
+    # test database belongs to this thread).
+    with translation.override("de"):
+        query = build_query("Ladesäulen", [], live.backend)
+        body = live.backend.search(query, SolutionPage.objects.live())._get_es_body()
+    answers: list[list[int]] = []
+    failures: list[Exception] = []
+    done = threading.Event()
+
+    def visitor() -> None:
+        while not done.is_set():
+            try:
+                found = live.backend.es.search(index=live.index.name, body=body)
+                answers.append(
+                    [int(hit["_id"].split(":")[-1]) for hit in found["hits"]["hits"]]
+                )
+            except Exception as error:  # noqa: BLE001 - any failure is the finding
+                failures.append(error)
+
+    thread = threading.Thread(target=visitor)
+    thread.start()
+    try:
+        names = update_synonyms(live.backend)
+    finally:
+        done.set()
+        thread.join(timeout=30)
+
+    assert live.index.name in names
+    assert failures == []
+    assert answers
+    assert {tuple(answer) for answer in answers} == {(live.german.pk,)}
+    now = set(live.backend.es.indices.get_alias(index=live.index.name))
+    assert now and now.isdisjoint(old)
+    assert set(live.search("charging point", "en")) == {live.german, live.danish}
+
+
 def test_synonyms__a_changed_term_list_applies_to_the_live_index(live):
     assert live.search("charging point", "en") == []
     add_term_group("charging", de="Ladesäule", da="ladestander", en="charging point")
@@ -259,6 +316,147 @@ def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
     assert languages == {"da": 1, "de": 1}
 
 
+# One request per portal search: aggregations, collapse, paging, highlights ---------
+
+
+def engine_search(live, language: str = "de", **query):
+    """The portal search service on the live engine, as the search page runs it."""
+    data = QueryDict(mutable=True)
+    for name, value in query.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    params = SearchParams.from_query_dict(data)
+    with translation.override(language):
+        return search(params, language, backend=live.backend, record=False)
+
+
+def facet_counts(outcome) -> dict[str, dict[str, int]]:
+    return {
+        facet.name: {value.value: value.count for value in facet.values if value.count}
+        for facet in outcome.facets
+    }
+
+
+def test_engine_search__one_hit_per_solution_in_the_visitors_language(live):
+    danish_copy = translate_tree(live.german, "da")
+    live.reindex()
+
+    german_visitor = engine_search(live, "de", q="Ladesäule")
+    danish_visitor = engine_search(live, "da", q="Ladesäule")
+
+    assert [hit.page.pk for hit in german_visitor.hits] == [live.german.pk]
+    assert [hit.page.pk for hit in danish_visitor.hits] == [danish_copy.pk]
+    assert german_visitor.total == danish_visitor.total == 1
+    # The solution counts once, in each language it was found in.
+    assert facet_counts(danish_visitor)["language"] == {"de": 1, "da": 1}
+    assert facet_counts(danish_visitor)["phase"] == {"pilot": 1}
+
+
+def test_engine_search__pages_with_from_and_size(live):
+    for number in range(15):
+        add_solution(live.portal, title=f"Pumpstation {number}", teaser="Pumpe")
+    live.reindex()
+
+    first = engine_search(live, q="Pumpe")
+    second = engine_search(live, q="Pumpe", page="2")
+
+    assert first.total == second.total == 15
+    assert len(first.hits) == 12
+    assert len(second.hits) == 3
+    assert second.page.number == 2
+    assert second.page.paginator.num_pages == 2
+    shown = [hit.page.pk for hit in first.hits + second.hits]
+    assert len(set(shown)) == 15
+
+
+def test_engine_search__facets_count_under_the_other_facets_filters(live):
+    idea = add_solution(live.portal, title="Dorfladen digital", phase="idea")
+    add_solution(live.portal, title="Dorfladen mobil", phase="operation")
+    idea.tags.add("nahversorgung")
+    idea.save_revision().publish()
+    live.reindex()
+
+    outcome = engine_search(live, q="Dorfladen", phase="idea")
+
+    assert [hit.page.pk for hit in outcome.hits] == [idea.pk]
+    counts = facet_counts(outcome)
+    # The phase facet still offers the other phase (post_filter, not query).
+    assert counts["phase"] == {"idea": 1, "operation": 1}
+    # The other facets count under the selected phase.
+    assert counts["tag"] == {"nahversorgung": 1}
+    assert counts["municipality"] == {"Flensburg": 1}
+
+
+def test_engine_search__highlights_come_from_the_engine(live):
+    outcome = engine_search(live, q="Elektromobilität")
+    [hit] = outcome.hits
+    assert "<mark>" in hit.excerpt
+    assert "Elektromobilität" in hit.excerpt
+
+
+def test_engine_search__same_facet_counts_as_the_database(live):
+    """The same content gives the same counts on the engine and the database."""
+    translate_tree(live.german, "da")
+    extra = add_solution(live.portal, title="Hafen Sensoren", phase="concept")
+    extra.tags.add("hafen")
+    extra.save_revision().publish()
+    live.reindex()
+    database = get_search_backend("apps.knowledge.search.database")
+    for query in (
+        {"q": "Hafen"},
+        {"phase": "pilot"},
+        {"q": "Hafen", "phase": "concept"},
+    ):
+        for language in ("de", "da"):
+            on_engine = engine_search(live, language, **query)
+            data = QueryDict(mutable=True)
+            data.update(query)
+            with translation.override(language):
+                on_database = search(
+                    SearchParams.from_query_dict(data),
+                    language,
+                    backend=database,
+                    record=False,
+                )
+            assert on_engine.total == on_database.total, (query, language)
+            assert facet_counts(on_engine) == facet_counts(on_database), (
+                query,
+                language,
+            )
+
+
+# Engine errors other than a refused connection -------------------------------------
+
+
+def test_missing_index__portal_falls_back_to_the_database(live, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": live.engine.backend_settings(live.backend.index_prefix),
+        "database": {"BACKEND": "apps.knowledge.search.database"},
+    }
+    call_command("update_index", backend_name="database", stdout=StringIO())
+    delete_indexes(live.backend)
+    search_engine.forget_reachability()
+
+    answer = Client().get("/api/search/", {"q": "Ladesäule", "lang": "de"})
+
+    assert answer.status_code == HTTPStatus.OK
+    assert answer.json()["engine"] == "database"
+    assert [hit["title"] for hit in answer.json()["results"]] == [live.german.title]
+    assert search_engine.last_failure()["error"] == "NotFoundError"
+
+
+@pytest.mark.parametrize(
+    "text", ['AND ( "', "*", "~", "field:x", "\\", "a" * 10000, "wort " * 500]
+)
+def test_engine_syntax_in_a_query__answers_never_a_server_error(live, settings, text):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": live.engine.backend_settings(live.backend.index_prefix),
+        "database": {"BACKEND": "apps.knowledge.search.database"},
+    }
+    search_engine.forget_reachability()
+    page = Client().get("/de/search/", {"q": text})
+    assert page.status_code == HTTPStatus.OK
+
+
 # The engine stops during a run -----------------------------------------------------
 
 
@@ -280,7 +478,7 @@ def test_engine_stopped__portal_falls_back_and_the_index_catches_up(live, settin
         },
         "database": {"BACKEND": "apps.knowledge.search.database"},
     }
-    call_command("update_index", backend_name="database", stdout=None)
+    call_command("update_index", backend_name="database", stdout=StringIO())
     search_engine.forget_reachability()
     visitor = Client()
     before = visitor.get("/api/search/", {"q": "Ladesäulen", "lang": "de"}).json()
@@ -315,7 +513,7 @@ def test_engine_stopped__portal_falls_back_and_the_index_catches_up(live, settin
         search_node("start")
 
     search_engine.forget_reachability()
-    call_command("replay_search_index", stdout=None)
+    call_command("replay_search_index", stdout=StringIO())
     assert not PendingIndexUpdate.objects.exists()
     live.index.refresh()
     after = visitor.get("/api/search/", {"q": "Windkraftgenossenschaft"}).json()

@@ -65,5 +65,8 @@ class LocalisedElasticsearchSearchBackend(
     def put_index_settings(self, name: str, settings: dict) -> None:
         self.es.indices.put_settings(index=name, settings=settings)
 
+    def swap_alias(self, alias: str, old: list[str], new: str) -> None:
+        self.es.indices.update_aliases(actions=self.alias_actions(alias, old, new))
+
 
 SearchBackend = LocalisedElasticsearchSearchBackend

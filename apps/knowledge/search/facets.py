@@ -53,7 +53,8 @@ class Matches:
 def filter_values(filters: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """The selected values as stored: snippet slugs become translation keys.
 
-    One query per selected snippet facet; an unknown slug matches nothing.
+    One query per selected snippet facet; unknown slugs leave an empty selection,
+    which matches nothing (never an invalid key sent to the database).
     """
     stored: dict[str, tuple[str, ...]] = {}
     for name, values in filters.items():
@@ -63,7 +64,8 @@ def filter_values(filters: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str
                 .objects.filter(slug__in=values)
                 .values_list("translation_key", flat=True)
             )
-            stored[name] = tuple(sorted({str(key) for key in keys})) or ("-",)
+            # No known slug: an empty selection, which matches nothing.
+            stored[name] = tuple(sorted({str(key) for key in keys}))
         else:
             stored[name] = tuple(values)
     return stored

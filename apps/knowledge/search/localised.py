@@ -34,7 +34,10 @@ import copy
 from collections.abc import Iterable, Iterator
 
 from django.utils.functional import cached_property
-from modelsearch.backends.elasticsearchbase import Field
+from modelsearch.backends.elasticsearchbase import (
+    ElasticsearchAtomicIndexRebuilder,
+    Field,
+)
 from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from modelsearch.utils import deep_update
 
@@ -207,6 +210,29 @@ class LocalisedIndexMixin:
         self.backend.create_index(self.name, settings)
 
 
+class AliasSwappingRebuilder(ElasticsearchAtomicIndexRebuilder):
+    """modelsearch's atomic rebuild, with the alias moved in one request.
+
+    modelsearch adds the alias to the new index, then deletes the old one: for a
+    moment the alias names both and every hit comes twice. One ``_aliases``
+    request removes and adds atomically.
+    https://docs.opensearch.org/latest/api-reference/index-apis/update-alias/
+    """
+
+    def finish(self):
+        self.index.refresh()
+        if self.alias.is_alias():
+            old = [index.name for index in self.alias.aliased_indices()]
+            self.alias.backend.swap_alias(self.alias.name, old, self.index.name)
+            for name in old:
+                if name != self.index.name:
+                    self.alias.backend.index_class(self.alias.backend, name).delete()
+        else:
+            # First rebuild: a plain index of that name (or nothing) gives way.
+            self.alias.delete()
+            self.index.put_alias(self.alias.name)
+
+
 class LocalisedSearchBackendMixin:
     """German, Danish and English analysis per locale, and no lost index updates.
 
@@ -214,6 +240,8 @@ class LocalisedSearchBackendMixin:
     answer" (:attr:`unreachable_errors`) and how its client creates an index and
     changes index settings; the two clients spell those calls differently.
     """
+
+    atomic_rebuilder_class = AliasSwappingRebuilder
 
     #: Client exceptions after which an index update is noted for replay: any
     #: failed request (unreachable, timeout, 429/5xx, a missing or closed index).
@@ -234,6 +262,16 @@ class LocalisedSearchBackendMixin:
         raise NotImplementedError
 
     def put_index_settings(self, name: str, settings: dict) -> None:
+        raise NotImplementedError
+
+    def alias_actions(self, alias: str, old: list[str], new: str) -> list[dict]:
+        """Move ``alias`` from the ``old`` indexes to ``new`` in one step."""
+        actions = [
+            {"remove": {"index": name, "alias": alias}} for name in old if name != new
+        ]
+        return [*actions, {"add": {"index": new, "alias": alias}}]
+
+    def swap_alias(self, alias: str, old: list[str], new: str) -> None:
         raise NotImplementedError
 
     # Publishing must not fail while the engine is down: modelsearch logs the

@@ -67,5 +67,10 @@ class LocalisedOpenSearchSearchBackend(
     def put_index_settings(self, name: str, settings: dict) -> None:
         self.es.indices.put_settings(index=name, body=settings)
 
+    def swap_alias(self, alias: str, old: list[str], new: str) -> None:
+        self.es.indices.update_aliases(
+            body={"actions": self.alias_actions(alias, old, new)}
+        )
+
 
 SearchBackend = LocalisedOpenSearchSearchBackend

@@ -86,26 +86,3 @@ def all_terms(text: str, groups: list[list[str]]) -> list[str]:
 def elasticsearch_synonyms(groups: list[list[str]]) -> list[str]:
     """The groups in Solr synonym format, one equivalence line per group."""
     return [", ".join(terms) for terms in groups]
-
-
-def search_analysis_update(groups: list[list[str]]) -> dict:
-    """The ``analysis`` settings that make the search analyzers use ``groups``.
-
-    Without groups the search analyzers go back to their plain chains (the unused
-    synonym filter may stay defined).
-    """
-    from apps.knowledge.search.analysis import (
-        ELASTICSEARCH_ANALYZERS,
-        elasticsearch_analysis,
-        synonym_analysis,
-    )
-
-    if groups:
-        return synonym_analysis(elasticsearch_synonyms(groups))
-    analyzers = elasticsearch_analysis()["analyzer"]
-    return {
-        "analyzer": {
-            search: analyzers[search]
-            for _index, search in ELASTICSEARCH_ANALYZERS.values()
-        }
-    }

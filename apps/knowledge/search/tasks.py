@@ -1,38 +1,54 @@
-"""Background tasks of the search: the synonyms in the engine's analyzers."""
+"""Background tasks of the search: the term list in the engine's analyzers.
+
+A changed term list is applied by rebuilding each index behind its alias
+(modelsearch's atomic rebuild): a new index is created with the new synonyms,
+filled, and the alias moved to it; the old one is deleted only then. Visitors keep
+searching the old index meanwhile: no index is ever closed, which Elasticsearch and
+OpenSearch would need to change analyzers in place.
+"""
 
 from __future__ import annotations
 
 from django_tasks import task
 from modelsearch.index import get_indexed_models
+from modelsearch.management.commands.rebuild_modelsearch_index import (
+    DEFAULT_CHUNK_SIZE,
+    group_models_by_index,
+)
 from wagtail.search.backends import get_search_backend
 
 from apps.knowledge.search import engine
-from apps.knowledge.search.synonyms import search_analysis_update, synonym_groups
+
+
+def rebuild_behind_alias(backend, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[str]:
+    """Rebuild every index of ``backend`` into a new one behind its alias.
+
+    Returns the alias names. Indexes that were plain indexes (not yet aliases)
+    become aliases at their first rebuild, as with ``update_index``.
+    """
+    names = []
+    for index, models in group_models_by_index(backend, get_indexed_models()).items():
+        rebuilder = backend.atomic_rebuilder_class(index)
+        new_index = rebuilder.start()
+        for model in models:
+            new_index.add_model(model)
+        for model in models:
+            objects = model.get_indexed_objects().order_by("pk")
+            for start in range(0, objects.count(), chunk_size):
+                new_index.add_items(model, list(objects[start : start + chunk_size]))
+        rebuilder.finish()
+        names.append(index.name)
+    return sorted(names)
 
 
 def update_synonyms(backend) -> list[str]:
-    """Put the term list into every index's search analyzers; the index names.
-
-    Analyzers can only change on a closed index, so each index is closed for the
-    moment of the update and opened again.
-    https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-settings
-    """
+    """Put the term list into the engine: a rebuild behind each alias."""
     if not engine.is_elasticsearch(backend):
         return []
-    analysis = search_analysis_update(synonym_groups())
-    names = sorted({backend.get_index_for_model(m).name for m in get_indexed_models()})
-    for name in names:
-        if not backend.es.indices.exists(index=name):
-            continue
-        backend.es.indices.close(index=name)
-        try:
-            backend.put_index_settings(name, {"analysis": analysis})
-        finally:
-            backend.es.indices.open(index=name)
-    return names
+    return rebuild_behind_alias(backend)
 
 
 @task()
 def update_synonyms_task() -> list[str]:
-    """Apply the editors' term list to Elasticsearch after it changed."""
+    """Apply the editors' term list to the search engine after it changed."""
     return update_synonyms(get_search_backend("default"))

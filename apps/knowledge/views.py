@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from apps.knowledge import i18n, page_cache
+from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.search import service as search_service
 from apps.knowledge.search.service import SearchParams
 
@@ -31,6 +32,7 @@ def search(request: HttpRequest) -> HttpResponse:
         page_cache.mark_cacheable(request, reads=search_service.QUERY_PARAMETERS)
     context = {
         "query": params.q,
+        "query_max_length": QUERY_MAX_LENGTH,
         "outcome": outcome,
         "results": outcome.page if not params.is_empty else None,
         "sorts": [

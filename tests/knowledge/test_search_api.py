@@ -170,3 +170,38 @@ def test_admin__report_in_the_reports_menu(admin_client):
     response = admin_client.get("/admin/")
 
     assert "/admin/reports/searches-without-results/" in response.content.decode()
+
+
+def test_api__too_long_query_is_a_clear_bad_request(client, portal):
+    answer = client.get("/api/search/", {"q": "Solar " * 100, "lang": "da"})
+
+    assert answer.status_code == HTTPStatus.BAD_REQUEST
+    assert answer.json() == {"message": "Søgeteksten er for lang: højst 200 tegn."}
+
+
+def test_openapi__documents_the_query_length_limit(client):
+    document = client.get("/api/search/openapi.json").json()
+    operation = document["paths"]["/api/search/"]["get"]
+    [q] = [param for param in operation["parameters"] if param["name"] == "q"]
+    assert q["schema"]["maxLength"] == 200
+    assert "400" in operation["responses"]
+
+
+def test_search_page__too_long_query_searches_its_start_and_says_so(client, portal):
+    add_solution(portal, title="Solarpark Nord", slug="nord")
+
+    page = client.get("/de/search/", {"q": "Solarpark " + "x" * 10_000})
+
+    assert page.status_code == HTTPStatus.OK
+    assert "Solarpark Nord" in page.content.decode()
+    notice = parse(page).select_one(".search-correction").get_text(" ", strip=True)
+    assert "200" in notice
+
+
+def test_search_page__control_characters_are_spaces(client, portal):
+    add_solution(portal, title="Solarpark Nord", slug="nord")
+
+    page = client.get("/de/search/", {"q": "Solarpark\x01Nord"})
+
+    assert page.status_code == HTTPStatus.OK
+    assert "Solarpark Nord" in page.content.decode()

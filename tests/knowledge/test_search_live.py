@@ -442,6 +442,11 @@ def test_missing_index__portal_falls_back_to_the_database(live, settings):
     assert answer.json()["engine"] == "database"
     assert [hit["title"] for hit in answer.json()["results"]] == [live.german.title]
     assert search_engine.last_failure()["error"] == "NotFoundError"
+    chief = get_user_model().objects.create_superuser("chief", "c@example.org", "x")
+    editor = Client()
+    editor.force_login(chief)
+    dashboard = editor.get("/admin/").content.decode()
+    assert "A search failed in the search engine (NotFoundError)" in dashboard
 
 
 @pytest.mark.parametrize(

@@ -43,12 +43,15 @@ def search_status() -> dict:
     return {
         "engine": engine.backend_name(backend),
         "fallback": fallback,
+        # A failed search (a missing index, an overloaded cluster) while the
+        # engine still answers pings.
+        "failure": engine.last_failure(),
         "pending": PendingIndexUpdate.objects.count(),
     }
 
 
 class SearchStatusPanel(Component):
-    """Dashboard warning while Elasticsearch is unreachable or updates are pending."""
+    """Dashboard warning while the search engine fails or updates are pending."""
 
     name = "search_status"
     order = 50

@@ -6,10 +6,14 @@ Documented by the OpenAPI document at ``/api/search/openapi.json``
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.search import service
 from apps.knowledge.search.analysis import normalise_language
 from apps.knowledge.search.openapi import openapi_document
@@ -28,6 +32,16 @@ def search(request: HttpRequest) -> JsonResponse:
     """Search results with facets, as the portal search page shows them."""
     language = _language(request)
     params = service.SearchParams.from_query_dict(request.GET)
+    if params.shortened:
+        with translation.override(language):
+            message = gettext(
+                "The search text is too long: at most %(limit)d characters."
+            ) % {"limit": QUERY_MAX_LENGTH}
+        return JsonResponse(
+            {"message": message},
+            status=HTTPStatus.BAD_REQUEST,
+            json_dumps_params={"ensure_ascii": False},
+        )
     with translation.override(language):
         outcome = service.search(params, language, request=request)
         page = outcome.page

@@ -26,6 +26,7 @@ from __future__ import annotations
 import elastic_transport
 import elasticsearch
 import opensearchpy
+from django.utils.safestring import mark_safe
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Page
 
@@ -200,7 +201,9 @@ def _matches(answer: dict, stored: dict, language: str) -> Matches:
         ordered.append((str(source[TRANSLATION_KEY_FIELD]), pk))
         for fragments in hit.get("highlight", {}).values():
             if fragments:
-                excerpts[pk] = fragments[0]
+                # The engine HTML-encodes the text ("encoder": "html") and adds
+                # only <mark>; nothing else of the page's text is markup.
+                excerpts[pk] = mark_safe(fragments[0])  # noqa: S308
                 break
     shown = shown_versions(ordered, language, stored.get("language"))
     return Matches(

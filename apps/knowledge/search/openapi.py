@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.search.service import FACETS, RESULTS_PER_PAGE, SORTS
 
 
@@ -66,8 +67,15 @@ def openapi_document(server_url: str = "/") -> dict:
                             "name": "q",
                             "in": "query",
                             "required": False,
-                            "schema": {"type": "string", "maxLength": 200},
-                            "description": "The words searched for.",
+                            "schema": {
+                                "type": "string",
+                                "maxLength": QUERY_MAX_LENGTH,
+                            },
+                            "description": (
+                                "The words searched for. Longer texts are refused "
+                                "with 400 and a message; control characters count "
+                                "as spaces."
+                            ),
                         },
                         LANG_PARAM,
                         *facet_params,
@@ -97,7 +105,30 @@ def openapi_document(server_url: str = "/") -> dict:
                                     "schema": {"$ref": "#/components/schemas/Search"}
                                 }
                             },
-                        }
+                        },
+                        "400": {
+                            "description": (
+                                "The search text is longer than "
+                                f"{QUERY_MAX_LENGTH} characters"
+                            ),
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["message"],
+                                        "properties": {
+                                            "message": {
+                                                "type": "string",
+                                                "description": (
+                                                    "What is wrong, in the "
+                                                    "requested language"
+                                                ),
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
                     },
                 }
             },
@@ -186,7 +217,10 @@ SCHEMAS = {
                 "type": "boolean",
                 "description": "No result has every word; these have some.",
             },
-            "engine": {"type": "string", "enum": ["database", "elasticsearch"]},
+            "engine": {
+                "type": "string",
+                "enum": ["database", "elasticsearch", "opensearch"],
+            },
             "sort": {"type": "string"},
             "filters": {
                 "type": "object",

@@ -17,8 +17,9 @@ language it was written in.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
@@ -53,6 +54,9 @@ __all__ = [
     "search",
 ]
 
+#: C0 and C1 control characters, DEL: replaced by spaces in a query.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 #: Every GET parameter SearchParams.from_query_dict reads.
 QUERY_PARAMETERS = ("q", "sort", "page", *FACETS)
 
@@ -65,6 +69,8 @@ class SearchParams:
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
+    #: The query was longer than QUERY_MAX_LENGTH and was cut (the page says so).
+    shortened: bool = False
 
     @classmethod
     def from_query_dict(cls, data) -> SearchParams:
@@ -77,8 +83,11 @@ class SearchParams:
             page = max(1, int(data.get("page", 1)))
         except ValueError:
             page = 1
+        # Control characters are no words (and break spreadsheets later).
+        text = " ".join(CONTROL_CHARACTERS.sub(" ", data.get("q", "")).split())
         return cls(
-            q=" ".join(data.get("q", "").split())[:QUERY_MAX_LENGTH],
+            q=text[:QUERY_MAX_LENGTH].strip(),
+            shortened=len(text) > QUERY_MAX_LENGTH,
             filters={name: values for name, values in filters.items() if values},
             sort=sort if sort in SORTS else "relevance",
             page=page,
@@ -206,7 +215,7 @@ def search(
     outcome.page = paginator.get_page(params.page)
     if outcome.page.number != params.page and found.total:
         # Past the last page: show the last one, as Django's paginator does.
-        last = SearchParams(params.q, params.filters, params.sort, outcome.page.number)
+        last = replace(params, page=outcome.page.number)
         found, backend = _run(
             last,
             outcome.corrected_query or params.q,

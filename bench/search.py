@@ -1,4 +1,4 @@
-"""Benchmark: portal search with facets at N synthetic solutions, SQLite and PostgreSQL.
+"""Benchmark: portal search with facets at N synthetic solutions, on every engine.
 
     make bench                                  # page renders, then this
     .venv/bin/python bench/search.py            # N = 10000
@@ -14,13 +14,16 @@ dropped and created, skipped if the server does not answer), ``migrate``,
 - portal searches through Django's test client (full text, facets, sorting, the
   JSON API and suggestions): p50/p95 milliseconds and SQL queries per request.
 
-Uses the database search backend (as the portal does without ELASTICSEARCH_URL).
-Figures are printed, never asserted.
+Engines: the database search backend on each database, and OpenSearch on PostgreSQL
+when a node answers (``OPENSEARCH_URL``, else the one ``scripts/search_node.py``
+starts): the same searches, side by side, in one run. ``--engines database`` skips
+OpenSearch. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -50,13 +53,16 @@ SEARCHES = [
 ]
 
 
-def environment(database_url: str, workdir: Path) -> dict[str, str]:
+def environment(
+    database_url: str, workdir: Path, opensearch_url: str = ""
+) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": database_url,
         "ELASTICSEARCH_URL": "",
-        "OPENSEARCH_URL": "",
+        "OPENSEARCH_URL": opensearch_url,
+        "SEARCH_INDEX_PREFIX": f"kbbench_{os.getpid()}_",
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
         "DEBUG": "false",
@@ -103,8 +109,10 @@ def worker(requests: int) -> dict:
         for model in get_indexed_models()
         if not model._meta.abstract and model._meta.concrete_model is model
     )
+    # The configured engine only (with OpenSearch, the database index was built
+    # in the database run before).
     started = time.perf_counter()
-    call_command("update_index", verbosity=0)
+    call_command("update_index", backend_name="default", verbosity=0)
     index_seconds = time.perf_counter() - started
 
     setup_test_environment()
@@ -137,11 +145,15 @@ def worker(requests: int) -> dict:
     }
 
 
-def run_database(name: str, url: str, workdir: Path, synthetic: int, requests: int):
+def seed(name: str, url: str, workdir: Path, synthetic: int) -> None:
     print(f"\n  {name}: preparing ({url.split('@')[-1]})")
     env = environment(url, workdir)
     manage("migrate", "--noinput", env=env)
     manage("seed_demo", "--synthetic", str(synthetic), env=env)
+
+
+def run_engine(url: str, workdir: Path, requests: int, opensearch_url: str = ""):
+    env = environment(url, workdir, opensearch_url)
     started = time.perf_counter()
     result = subprocess.run(  # noqa: S603 - this script, in worker mode
         [sys.executable, __file__, "--worker", "--requests", str(requests)],
@@ -154,7 +166,35 @@ def run_database(name: str, url: str, workdir: Path, synthetic: int, requests: i
     if result.returncode != 0:
         sys.exit(f"bench: search worker failed:\n{result.stderr}")
     print(f"    {'index + searches':<36} {time.perf_counter() - started:7.1f} s")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    if opensearch_url:
+        drop_indexes(opensearch_url, env["SEARCH_INDEX_PREFIX"])
+    return figures
+
+
+def drop_indexes(url: str, prefix: str) -> None:
+    """The benchmark's indexes on the node, aliased or not."""
+    from opensearchpy import OpenSearch
+
+    client = OpenSearch(hosts=[url])
+    for name in client.indices.get(index=prefix + "*"):
+        client.indices.delete(index=name)
+
+
+def opensearch_node() -> str:
+    """OPENSEARCH_URL, or the node scripts/search_node.py starts; "" if none."""
+    if os.environ.get("OPENSEARCH_URL"):
+        return os.environ["OPENSEARCH_URL"]
+    result = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, str(BASE_DIR / "scripts" / "search_node.py"), "start"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        print(f"  OpenSearch not measured: {result.stderr.strip()[-300:]}")
+        return ""
+    return result.stdout.strip()
 
 
 def report(name: str, figures: dict) -> None:
@@ -169,6 +209,26 @@ def report(name: str, figures: dict) -> None:
             f"    {label:<26} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
             f"{row['queries']:>5.0f}"
         )
+
+
+def results_on(results: dict) -> bool:
+    """Whether OpenSearch was measured already."""
+    return any(name.endswith("OpenSearch") for name in results)
+
+
+def machine() -> str:
+    """CPU model and memory, for the figures' caption."""
+    model = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError, ValueError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.1f} GiB RAM"
+    return model + memory
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         default="sqlite,postgresql",
         help="comma separated: sqlite, postgresql",
     )
+    parser.add_argument(
+        "--engines",
+        default="database,opensearch",
+        help="comma separated: database, opensearch (on PostgreSQL, else SQLite)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -198,12 +263,15 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"Benchmark: portal search with facets, {options.synthetic} synthetic "
-        f"solutions, {os.cpu_count()} CPU cores"
+        f"solutions, {os.cpu_count()} CPU cores, {machine()}"
     )
+    engines = options.engines.split(",")
+    node = opensearch_node() if "opensearch" in engines else ""
     results = {}
     with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as tmp:
         workdir = Path(tmp)
-        for name in options.databases.split(","):
+        databases = options.databases.split(",")
+        for name in databases:
             if name == "sqlite":
                 url = f"sqlite:///{workdir / 'bench.sqlite3'}"
             elif name == "postgresql":
@@ -212,9 +280,17 @@ def main(argv: list[str] | None = None) -> int:
                     continue
             else:
                 sys.exit(f"bench: unknown database {name!r}")
-            results[name] = run_database(
-                name, url, workdir, options.synthetic, options.requests
-            )
+            seed(name, url, workdir, options.synthetic)
+            if "database" in engines:
+                results[f"{name}, database search"] = run_engine(
+                    url, workdir, options.requests
+                )
+            # OpenSearch on the production database (PostgreSQL), else SQLite.
+            last = databases[-1] == name
+            if node and (name == "postgresql" or (last and not results_on(results))):
+                results[f"{name}, OpenSearch"] = run_engine(
+                    url, workdir, options.requests, node
+                )
     for name, figures in results.items():
         report(name, figures)
     if options.json:

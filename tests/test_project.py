@@ -208,7 +208,8 @@ def test_ci_run__installs_and_starts_the_services_before_the_tests():
     assert "apt-get update" in script
     before_tests = script[: script.index("make test")]
     assert "scripts/ci_services.sh" in before_tests
-    assert "scripts/search_node.py start --print-env" in before_tests
+    assert 'OPENSEARCH_URL="$(python3 scripts/search_node.py start)"' in before_tests
+    assert "export OPENSEARCH_URL" in before_tests
     assert "pg_ctlcluster --skip-systemctl-redirect" in services
     assert "host all all 127.0.0.1/32 trust" in services
     assert "redis-server --daemonize yes" in services

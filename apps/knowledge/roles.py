@@ -270,6 +270,11 @@ def setup_roles() -> RolesReport:
     from apps.workflow.workflows import ensure_default_workflow
 
     ensure_default_workflow()
+    # Partner uploads' collections and who chooses from them belong to the
+    # workflow app, which builds on this one; imported here to run with the roles.
+    from apps.workflow.upload_collections import ensure_partner_collections
+
+    ensure_partner_collections()
     return report
 
 

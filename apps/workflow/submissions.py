@@ -22,7 +22,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, TaskState, WorkflowState
+from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
 
 from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import (
@@ -36,6 +36,8 @@ from apps.knowledge.models import (
 )
 from apps.knowledge.models.snippets import slug_from_name
 from apps.workflow.models import Membership, PartnerProfile, Submission
+from apps.workflow.permissions import area_role_for_page
+from apps.workflow.upload_collections import partner_collection
 from apps.workflow.uploads import StashedUpload
 
 logger = logging.getLogger(__name__)
@@ -46,7 +48,6 @@ logger = logging.getLogger(__name__)
 # language; see apps.knowledge.roles.AREA_ROLES).
 DANISH_AREA_SLUG = "daenische-partner"
 DEFAULT_AREA_SLUG = "digitalagentur"
-COLLECTION_NAME = "Partner submissions"
 
 
 class Status(models.TextChoices):
@@ -206,30 +207,30 @@ def paragraphs_to_text(body) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _collection() -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
+def _collection(area: Page) -> Collection:
+    """The partner collection of the authority whose area holds the submission:
+    only its moderators and the Digitalagentur choose from it in the admin."""
+    return partner_collection(area_role_for_page(area))
 
 
-def _save_image(upload: StashedUpload, content: SubmissionContent, user):
+def _save_image(upload: StashedUpload, content: SubmissionContent, user, area: Page):
     image = get_image_model()(
         title=content.title,
         description=content.image_description,
         file=upload.open(),
         uploaded_by_user=user,
-        collection=_collection(),
+        collection=_collection(area),
     )
     image.save()
     return image
 
 
-def _save_document(upload: StashedUpload, content: SubmissionContent, user):
+def _save_document(upload: StashedUpload, content: SubmissionContent, user, area: Page):
     document = get_document_model()(
         title=content.title,
         file=upload.open(),
         uploaded_by_user=user,
-        collection=_collection(),
+        collection=_collection(area),
     )
     document.save()
     return document
@@ -274,8 +275,8 @@ def _unique_slug(parent, title: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
-def _apply(page: SolutionPage, content: SubmissionContent, user) -> None:
-    """Write the partner's content into a (draft) solution page."""
+def _apply(page: SolutionPage, content: SubmissionContent, user, area: Page) -> None:
+    """Write the partner's content into a (draft) solution page in ``area``."""
     locale = page.locale
     page.title = content.title
     page.teaser = content.teaser
@@ -288,7 +289,7 @@ def _apply(page: SolutionPage, content: SubmissionContent, user) -> None:
     ]
     new = text_to_paragraphs(content.body_text)
     if content.document:
-        document = _save_document(content.document, content, user)
+        document = _save_document(content.document, content, user, area)
         new.append(
             {"type": "document", "value": {"document": document.pk, "title": ""}}
         )
@@ -301,7 +302,7 @@ def _apply(page: SolutionPage, content: SubmissionContent, user) -> None:
     ]
     page.contacts = [SolutionContact(contact=_contact(content, locale))]
     if content.image:
-        page.image = _save_image(content.image, content, user)
+        page.image = _save_image(content.image, content, user, area)
 
 
 # -- workflow --------------------------------------------------------------------
@@ -339,7 +340,7 @@ def create_submission(
         live=False,
         has_unpublished_changes=True,
     )
-    _apply(page, content, user)
+    _apply(page, content, user, area)
     area.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     submission = Submission.objects.create(
@@ -356,7 +357,7 @@ def create_submission(
 def resubmit(submission: Submission, content: SubmissionContent, user) -> None:
     """Save the partner's changes as a new revision and send them back to review."""
     page = submission.page.get_latest_revision_as_object()
-    _apply(page, content, user)
+    _apply(page, content, user, submission.page)
     if not page.live:
         # As the admin does: a page that is not live keeps its fields in step with
         # its newest revision.

@@ -4,7 +4,13 @@ Wagtail's search backends analyse every language alike (wagtail/wagtail#1177,
 django-modelsearch#61). The knowledge base is written in German, Danish and English,
 so each page's text is analysed as the language of its locale: here are the
 PostgreSQL text search configurations and the Elasticsearch analyzers per language,
-and the German compound splitting both engines share.
+and the German and Danish compound splitting both engines share.
+
+Compounds are split by word lists derived from the Hunspell dictionaries and word
+frequencies (``wordlists/<language>.txt``, built by ``scripts/build_wordlists.py``),
+after German normalisation, so "Straßenbeleuchtung" and "Strassenbeleuchtung" split
+alike. The same lists go inline into the engines' ``dictionary_decompounder`` and
+into :func:`decompound`, which the PostgreSQL indexer uses.
 """
 
 from __future__ import annotations
@@ -51,7 +57,10 @@ AUTOCOMPLETE_SEARCH_ANALYZER = "kb_autocomplete_search"
 #: The synonym_graph filter the search analyzers get when the term list has groups.
 SYNONYM_FILTER = "kb_synonyms"
 
-COMPOUND_PARTS_FILE = Path(__file__).with_name("german_compound_parts.txt")
+#: The generated word lists, ``de.txt`` and ``da.txt`` (see scripts/build_wordlists.py).
+WORDLIST_DIR = Path(__file__).with_name("wordlists")
+#: Languages whose compounds are split.
+COMPOUND_LANGUAGES: tuple[str, ...] = ("de", "da")
 
 # The settings Elasticsearch's dictionary_decompounder uses; decompound() below
 # follows the same rules so that PostgreSQL splits compounds the same way.
@@ -59,7 +68,10 @@ COMPOUND_PARTS_FILE = Path(__file__).with_name("german_compound_parts.txt")
 COMPOUND_MIN_WORD_SIZE = 5
 COMPOUND_MIN_SUBWORD_SIZE = 3
 COMPOUND_MAX_SUBWORD_SIZE = 15
-COMPOUND_ONLY_LONGEST_MATCH = True
+# Every part, not only the longest: in Lucene 10 (Elasticsearch 9, OpenSearch 3)
+# only_longest_match also skips the parts inside the longest one, so "Ladesäule"
+# (a part of its own, being frequent) would no longer give "Säule".
+COMPOUND_ONLY_LONGEST_MATCH = False
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -76,11 +88,18 @@ def visitor_language() -> str:
 
 
 @cache
-def compound_parts() -> tuple[str, ...]:
-    """The German compound parts kept in the repository, in file order."""
-    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
-    words = (line.strip().lower() for line in lines)
-    return tuple(word for word in words if word and not word.startswith("#"))
+def compound_parts(language: str = "de") -> frozenset[str]:
+    """The compound parts of ``language`` (normalised as the analysis sees them)."""
+    if language not in COMPOUND_LANGUAGES:
+        return frozenset()
+    path = WORDLIST_DIR / f"{language}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def compound_normalise(text: str, language: str) -> str:
+    """``text`` as the decompounder sees it: German folded, anything lower-cased."""
+    return german_normalise(text) if language == "de" else text.lower()
 
 
 def german_normalise(text: str) -> str:
@@ -119,38 +138,57 @@ def german_normalise(text: str) -> str:
     return "".join(result)
 
 
-def decompound(word: str) -> list[str]:
-    """The known parts inside a German word, as Lucene's dictionary decompounder.
-
-    For each start position the longest part in the word list is taken
-    (``only_longest_match``); the word itself is not repeated.
-    """
-    word = word.lower()
+@cache
+def _decompound(word: str, language: str) -> tuple[str, ...]:
+    # Cached: the same words recur on every page the PostgreSQL indexer builds.
     if len(word) < COMPOUND_MIN_WORD_SIZE:
-        return []
-    parts = set(compound_parts())
+        return ()
+    parts = compound_parts(language)
     found: list[str] = []
     for start in range(len(word) - COMPOUND_MIN_SUBWORD_SIZE + 1):
-        longest = None
         for size in range(COMPOUND_MIN_SUBWORD_SIZE, COMPOUND_MAX_SUBWORD_SIZE + 1):
             if start + size > len(word):
                 break
-            candidate = word[start : start + size]
-            if candidate in parts:
-                longest = candidate
-                if not COMPOUND_ONLY_LONGEST_MATCH:
-                    found.append(candidate)
-        if COMPOUND_ONLY_LONGEST_MATCH and longest:
-            found.append(longest)
-    return [part for part in found if part != word]
+            if word[start : start + size] in parts:
+                found.append(word[start : start + size])
+    return tuple(part for part in found if part != word)
 
 
-def decompound_text(text: str) -> str:
-    """The compound parts of every word in ``text``, space separated."""
+def decompound(word: str, language: str = "de") -> list[str]:
+    """The known parts inside a word, as Lucene's dictionary decompounder finds them.
+
+    The word is normalised first (:func:`compound_normalise`) and so are the parts:
+    ``decompound("Ladesäule") == ["lade", "saule"]``.
+    Every part in the word list at every position, as the filter without
+    ``only_longest_match``; the word itself is not repeated. The live analysis
+    tests compare it with the engine's.
+    """
+    return list(_decompound(compound_normalise(word, language), language))
+
+
+def decompound_text(text: str, language: str = "de") -> str:
+    """The compound parts of every word in ``text``, space separated, normalised."""
     parts: list[str] = []
     for word in _WORD_RE.findall(text):
-        parts.extend(decompound(word))
+        parts.extend(decompound(word, language))
     return " ".join(parts)
+
+
+def decompounder_filter(language: str) -> dict:
+    """The ``dictionary_decompounder`` settings of ``language``, its list inline.
+
+    Inline because ``word_list_path`` would need the file on every node; the
+    settings follow :func:`decompound`.
+    https://www.elastic.co/docs/reference/text-analysis/analysis-dict-decomp-tokenfilter
+    """
+    return {
+        "type": "dictionary_decompounder",
+        "word_list": sorted(compound_parts(language)),
+        "min_word_size": COMPOUND_MIN_WORD_SIZE,
+        "min_subword_size": COMPOUND_MIN_SUBWORD_SIZE,
+        "max_subword_size": COMPOUND_MAX_SUBWORD_SIZE,
+        "only_longest_match": COMPOUND_ONLY_LONGEST_MATCH,
+    }
 
 
 def elasticsearch_analysis() -> dict:
@@ -158,23 +196,20 @@ def elasticsearch_analysis() -> dict:
 
     They rebuild Elasticsearch's german, danish and english language analyzers as
     custom analyzers (the shape the Elasticsearch docs give for customising them),
-    adding a dictionary decompounder to German. The word list goes inline, because
-    ``word_list_path`` would need the file on every Elasticsearch node.
+    adding a dictionary decompounder to German and Danish, after German
+    normalisation so that "Strasse" and "Straße" split alike. Every chain ends by
+    folding letters visitors type differently: "Tønder", "Tonder" and "Toender",
+    "Åbenrå" and "Aabenraa" meet (``scandinavian_folding``, then ``asciifolding``
+    for other accents).
     https://www.elastic.co/docs/reference/text-analysis/analysis-lang-analyzer
     """
     return {
         "filter": {
             "german_stop": {"type": "stop", "stopwords": "_german_"},
-            "german_decompounder": {
-                "type": "dictionary_decompounder",
-                "word_list": list(compound_parts()),
-                "min_word_size": COMPOUND_MIN_WORD_SIZE,
-                "min_subword_size": COMPOUND_MIN_SUBWORD_SIZE,
-                "max_subword_size": COMPOUND_MAX_SUBWORD_SIZE,
-                "only_longest_match": COMPOUND_ONLY_LONGEST_MATCH,
-            },
+            "german_decompounder": decompounder_filter("de"),
             "german_stemmer": {"type": "stemmer", "language": "light_german"},
             "danish_stop": {"type": "stop", "stopwords": "_danish_"},
+            "danish_decompounder": decompounder_filter("da"),
             "danish_stemmer": {"type": "stemmer", "language": "danish"},
             "english_stop": {"type": "stop", "stopwords": "_english_"},
             "english_stemmer": {"type": "stemmer", "language": "english"},
@@ -191,72 +226,62 @@ def elasticsearch_analysis() -> dict:
             },
             # Compounds are split when indexing only: "Säule" then finds
             # "Ladesäule", while a query for "Ladesäule" is not widened to every
-            # text that mentions "Lade" or "Säule".
-            "kb_german": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": [
-                    "lowercase",
-                    "german_stop",
-                    "german_decompounder",
-                    "german_normalization",
-                    "german_stemmer",
-                ],
-            },
-            "kb_german_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": [
-                    "lowercase",
-                    "german_stop",
-                    "german_normalization",
-                    "german_stemmer",
-                ],
-            },
-            "kb_danish": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "danish_stop", "danish_stemmer"],
-            },
-            "kb_english": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": [
-                    "english_possessive_stemmer",
-                    "lowercase",
-                    "english_stop",
-                    "english_stemmer",
-                ],
-            },
+            # text that mentions "Lade" or "Säule". Frequent compounds are parts
+            # of their own (see scripts/build_wordlists.py), so "Hochwasser" finds
+            # "Sturmhochwasser".
+            "kb_german": _analyzer(GERMAN_CHAIN, "german_decompounder"),
+            "kb_german_search": _analyzer(GERMAN_CHAIN),
+            "kb_danish": _analyzer(DANISH_CHAIN, "danish_decompounder"),
+            "kb_english": _analyzer(ENGLISH_CHAIN),
             # Same chains as the index analyzers; synonym_analysis() adds the
             # synonyms here when the index is created.
-            "kb_danish_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "danish_stop", "danish_stemmer"],
-            },
-            "kb_english_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": [
-                    "english_possessive_stemmer",
-                    "lowercase",
-                    "english_stop",
-                    "english_stemmer",
-                ],
-            },
+            "kb_danish_search": _analyzer(DANISH_CHAIN),
+            "kb_english_search": _analyzer(ENGLISH_CHAIN),
         },
     }
+
+
+#: The filters of each language's analyzers. A decompounder goes in before the
+#: stemmer (:data:`STEMMERS`), the synonyms of the search analyzers at the end.
+GERMAN_CHAIN = (
+    "lowercase",
+    "german_stop",
+    "german_normalization",
+    "german_stemmer",
+    "scandinavian_folding",
+    "asciifolding",
+)
+DANISH_CHAIN = ("lowercase", "danish_stop", "danish_stemmer", "scandinavian_folding")
+ENGLISH_CHAIN = (
+    "english_possessive_stemmer",
+    "lowercase",
+    "english_stop",
+    "english_stemmer",
+    "scandinavian_folding",
+    "asciifolding",
+)
+STEMMERS = ("german_stemmer", "danish_stemmer", "english_stemmer")
+
+
+def _analyzer(chain: tuple[str, ...], decompounder: str | None = None) -> dict:
+    filters = list(chain)
+    if decompounder:
+        stemmer = next(name for name in filters if name in STEMMERS)
+        filters.insert(filters.index(stemmer), decompounder)
+    return {"type": "custom", "tokenizer": "standard", "filter": filters}
 
 
 def synonym_analysis(synonyms: list[str]) -> dict:
     """The ``analysis`` settings that add ``synonyms`` to every search analyzer.
 
     ``synonyms`` are Solr-format equivalence lines ("öpnv, nahverkehr, kollektiv
-    trafik"). The synonym_graph filter goes right after lowercasing, before stop
-    words and stemming, so a multi-word term is matched as typed and each expanded
-    term is then stemmed as the field's language (the analyzer chain the docs
-    recommend: synonyms at search time only, graph-aware).
+    trafik"). The synonym_graph filter goes at the end of each search analyzer, so
+    the engine reads each rule through the same chain as the query (a synonym
+    filter analyses its rules with the filters before it): the rule for
+    "Ladestation" is stored stemmed, and "Ladestationen", "ladestation" and
+    "Ladestationen" all meet it; the expanded terms are already stemmed as the
+    field's language. Synonyms at search time only, graph-aware, as the docs
+    recommend.
     https://www.elastic.co/docs/reference/text-analysis/analysis-synonym-graph-tokenfilter
     Deep-merged into :func:`elasticsearch_analysis` when an index is created.
     """
@@ -266,9 +291,7 @@ def synonym_analysis(synonyms: list[str]) -> dict:
     with_synonyms = {}
     for _index_analyzer, search_analyzer in ELASTICSEARCH_ANALYZERS.values():
         definition = dict(analyzers[search_analyzer])
-        filters = list(definition["filter"])
-        filters.insert(filters.index("lowercase") + 1, SYNONYM_FILTER)
-        definition["filter"] = filters
+        definition["filter"] = [*definition["filter"], SYNONYM_FILTER]
         with_synonyms[search_analyzer] = definition
     return {
         "filter": {

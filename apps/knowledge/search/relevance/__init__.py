@@ -5,14 +5,27 @@ The set (``queries.txt``) lives next to this module; see its header for the form
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.utils import translation
+from modelsearch.backends import get_search_backend
+from modelsearch.index import get_indexed_models
 
 QUERIES_FILE = Path(__file__).with_name("queries.txt")
 CUTOFF = 5
+
+#: The search engines measured when their address is set: (name, setting, backend).
+ENGINES: tuple[tuple[str, str, str], ...] = (
+    ("opensearch", "OPENSEARCH_URL", "apps.knowledge.search.opensearch"),
+    ("elasticsearch", "ELASTICSEARCH_URL", "apps.knowledge.search.elasticsearch"),
+)
 
 
 @dataclass(frozen=True)
@@ -84,3 +97,50 @@ def summarise(measured: list[Measured]) -> dict[str, tuple[int, float, float]]:
         )
         for key, items in groups.items()
     }
+
+
+def configured_engines() -> list[tuple[str, str]]:
+    """(name, address) of each search engine whose address the settings name."""
+    return [
+        (name, getattr(settings, variable, ""))
+        for name, variable, _backend in ENGINES
+        if getattr(settings, variable, "")
+    ]
+
+
+@contextmanager
+def engine_index(name: str, url: str) -> Iterator[tuple[object, float]]:
+    """A backend on ``name`` with the current content in indexes of its own.
+
+    The indexes get a unique prefix, so the site's own index and parallel runs are
+    untouched, and are deleted afterwards. Yields the backend and the seconds the
+    indexes took to create (the analysis settings carry the word lists inline).
+    """
+    backend_path = next(path for engine, _var, path in ENGINES if engine == name)
+    backend = get_search_backend(
+        backend_path,
+        URLS=[url],
+        INDEX_PREFIX=f"kbrelevance_{uuid.uuid4().hex[:12]}_",
+        TIMEOUT=60,
+    )
+    indexes = {}
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        indexes.setdefault(index.name, (index, []))[1].append(model)
+    created = 0.0
+    try:
+        for index, models in indexes.values():
+            started = time.monotonic()
+            index.put()
+            created += time.monotonic() - started
+            for model in models:
+                index.add_model(model)
+            for model in models:
+                objects = list(model.get_indexed_objects().order_by("pk"))
+                for start in range(0, len(objects), 500):
+                    index.add_items(model, objects[start : start + 500])
+            index.refresh()
+        yield backend, created
+    finally:
+        for index, _models in indexes.values():
+            index.delete()

@@ -3,8 +3,8 @@
 Use as ``{"BACKEND": "apps.knowledge.search.database"}``. Like modelsearch's own
 ``database`` backend it picks the implementation for the default database: on
 PostgreSQL the per-locale backend of :mod:`.postgres`; on SQLite (FTS5, the embedded
-default) and other databases modelsearch's backend, which has no per-language
-analysis (on SQLite with double quotes escaped, see :mod:`.sqlite`).
+default) the stemming and folding backend of :mod:`.sqlite`; on other databases
+modelsearch's backend, which has no per-language analysis.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def SearchBackend(params: dict) -> BaseSearchBackend:
     backend = database.SearchBackend(params)
     if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
         # Imported only here: the module's FTS index model exists only on SQLite.
-        from .sqlite import QuoteSafeSQLiteSearchBackend
+        from .sqlite import StemmingSQLiteSearchBackend
 
-        return QuoteSafeSQLiteSearchBackend(params)
+        return StemmingSQLiteSearchBackend(params)
     return backend

@@ -1,18 +1,44 @@
 """A portal search on the database backends (SQLite FTS5, PostgreSQL full text).
 
-Returns the same :class:`~.facets.Matches` as the engine query. The text match comes
-from the database search backend; filters, facet counts (distinct solutions, each
-facet under the other facets' filters) and paging are done with the ORM.
+Returns the same :class:`~.facets.Matches` as the engine query, computed in SQL. The
+database search backend gives the matching versions as a queryset with their rank
+(:mod:`.database_rank`); everything else stays in the database, so no list of ids
+travels to Python and back whatever the number of solutions:
+
+- filters are semi-joins (``pk IN (SELECT ...)``); a snippet facet's slugs become
+  translation keys in a subquery;
+- facet counts are one ``GROUP BY`` per facet, each under the other facets' filters,
+  counting distinct translation keys, sent as one ``UNION ALL`` query;
+- the total counts distinct translation keys under every filter;
+- the results page takes each solution's best version with ``ROW_NUMBER() OVER
+  (PARTITION BY translation_key ...)``, ordered and sliced by the database.
+
+A search is five queries: two to find what a visitor may see
+(:func:`~apps.knowledge.visibility.visible`), the counts with the total, the page
+and the versions shown.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
-from wagtail.models import Locale, Page
+import uuid
+
+from django.db.models import (
+    Count,
+    F,
+    OrderBy,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import Window
+from django.db.models.functions import Cast, RowNumber
+from wagtail.models import Page
 
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import engine
-from apps.knowledge.search.facets import FACETS, Matches, filter_values
+from apps.knowledge.search.database_rank import RANK, ranked
+from apps.knowledge.search.facets import FACETS, SNIPPET_FACETS, Matches
 from apps.knowledge.visibility import visible
 
 
@@ -33,103 +59,136 @@ def run(
     per_page: int,
 ) -> Matches:
     """Search ``text`` (may be empty: browse by facets) under ``params``' filters."""
-    matched = _matching(params, text, groups, backend, operator)
-    stored = filter_values(params.filters)
-    solutions = SolutionPage.objects.filter(pk__in=[pk for _key, pk in matched])
-    facet_counts = _facet_counts(stored, solutions)
-    if stored:
-        narrowed = solutions
-        for name, values in stored.items():
-            narrowed = narrowed.filter(_filter_q(name, values))
-        allowed = set(narrowed.values_list("pk", flat=True))
-        matched = [(key, pk) for key, pk in matched if pk in allowed]
-    if params.sort == "date" and text:
-        dates = dict(
-            Page.objects.filter(pk__in=[pk for _key, pk in matched]).values_list(
-                "pk", "last_published_at"
+    pages = live_pages()
+    matched = _matching(pages, params, text, groups, backend, operator)
+    filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
+    narrowed = matched.filter(*filters.values())
+    facet_counts, total = _counts(matched, narrowed, filters)
+    ordering = _ordering(params.sort, text)
+    start = (params.page - 1) * per_page
+    page_rows = [
+        (str(key), pk)
+        for pk, key in narrowed.annotate(
+            _best=Window(
+                RowNumber(), partition_by=[F("translation_key")], order_by=ordering
             )
         )
-        # Pages never published through the admin (imports) have no date: last.
-        matched.sort(
-            key=lambda row: (dates[row[1]] is not None, dates[row[1]]), reverse=True
-        )
-    ordered: dict[str, int] = {}
-    for key, pk in matched:
-        ordered.setdefault(key, pk)
-    start = (params.page - 1) * per_page
-    page_rows = list(ordered.items())[start : start + per_page]
-    shown = shown_versions(page_rows, language, stored.get("language"))
-    return Matches(
-        ids=list(shown.values()), total=len(ordered), facet_counts=facet_counts
+        .filter(_best=1)
+        .order_by(*ordering)
+        .values_list("pk", "translation_key")[start : start + per_page]
+    ]
+    shown = shown_versions(
+        page_rows, language, params.filters.get("language"), pages=pages
     )
+    return Matches(ids=list(shown.values()), total=total, facet_counts=facet_counts)
 
 
-def _matching(
-    params, text, groups, backend, operator: str = "and"
-) -> list[tuple[str, int]]:
-    """(translation key, page id) of every matching version, best first."""
-    pages = live_pages()
+def _matching(pages, params, text, groups, backend, operator) -> QuerySet[Page]:
+    """Every matching version; with ``text``, annotated with its rank."""
     if params.filters:
         # Facets describe solutions; other pages cannot satisfy them.
         pages = pages.type(SolutionPage)
-    if text:
-        query = engine.build_query(text, groups, backend, operator)
-        rows = backend.search(query, pages.only("pk", "translation_key", "locale_id"))
-    else:
-        rows = pages.only("pk", "translation_key", "locale_id").order_by(
-            "-last_published_at", "pk"
-        )
-    return [(str(row.translation_key), row.pk) for row in rows]
+    if not text:
+        return pages
+    query = engine.build_query(text, groups, backend, operator)
+    return ranked(backend, query, pages)
+
+
+def _ordering(sort: str, text: str) -> list[OrderBy]:
+    """Best first; by date, pages never published through the admin (imports) last."""
+    by_date = F("last_published_at").desc(nulls_last=True)
+    if not text:
+        return [by_date, F("pk").asc()]
+    if sort == "date":
+        return [by_date, F(RANK).desc(), F("pk").asc()]
+    return [F(RANK).desc(), F("pk").desc()]
 
 
 def shown_versions(
     ordered: list[tuple[str, int]],
     language: str,
     languages: tuple[str, ...] | None = None,
+    *,
+    pages: QuerySet[Page] | None = None,
 ) -> dict[str, int]:
     """For each key, the page shown: the visitor's translation, else the match.
 
     With a language facet selected, the visitor's translation is shown only if its
-    language is one of those selected.
+    language is one of those selected. One query (``pages``: the visible pages, if
+    already at hand).
     """
     if not ordered or (languages and language not in languages):
         return dict(ordered)
-    locale = Locale.objects.filter(language_code=language).first()
     keys = [key for key, _pk in ordered]
-    translated = {}
-    if locale:
-        translated = {
-            str(key): pk
-            for key, pk in live_pages()
-            .filter(locale=locale, translation_key__in=keys)
-            .values_list("translation_key", "pk")
-        }
+    translated = {
+        str(key): pk
+        for key, pk in (live_pages() if pages is None else pages)
+        .filter(locale__language_code=language, translation_key__in=keys)
+        .values_list("translation_key", "pk")
+    }
     return {key: translated.get(key, pk) for key, pk in ordered}
 
 
 def _filter_q(name: str, values: tuple[str, ...]) -> Q:
-    return Q(**{f"{FACETS[name][1]}__in": values})
+    """The solutions with any of ``values``, as a subquery.
 
-
-def _facet_counts(stored, solutions) -> dict[str, dict[str, int]]:
-    """Solutions per facet value, each facet under the other facets' filters.
-
-    A solution counts once per value, whichever of its language versions matched.
+    Snippet facets are selected by slug (in any language) and stored by translation
+    key; an unknown slug matches nothing.
     """
-    counts: dict[str, dict[str, int]] = {}
-    for name, (_label, path) in FACETS.items():
-        narrowed = solutions
-        for other, values in stored.items():
-            if other != name:
-                narrowed = narrowed.filter(_filter_q(other, values))
-        rows = (
-            narrowed.exclude(**{f"{path}__isnull": True})
-            .order_by()
-            .values_list(path)
-            .annotate(n=Count("translation_key", distinct=True))
-            .values_list(path, "n")
+    path = FACETS[name][1]
+    if name in SNIPPET_FACETS:
+        keys = (
+            SNIPPET_FACETS[name]
+            .objects.filter(slug__in=values)
+            .values("translation_key")
         )
-        counts[name] = {
-            str(value): count for value, count in rows if value not in ("", None)
-        }
-    return counts
+        lookup = {f"{path}__in": keys}
+    else:
+        lookup = {f"{path}__in": values}
+    return Q(pk__in=SolutionPage.objects.filter(**lookup).values("pk"))
+
+
+#: The row of :func:`_counts` that holds the total, not a facet.
+_TOTAL = "_total"
+
+
+def _counts(
+    matched: QuerySet[Page], narrowed: QuerySet[Page], filters: dict[str, Q]
+) -> tuple[dict[str, dict[str, int]], int]:
+    """Solutions per facet value, each facet under the other facets' filters, and
+    the total under every filter.
+
+    A solution counts once per value, whichever of its language versions matched;
+    the total counts solutions and other pages once each. One query: a ``GROUP BY``
+    per facet and the total, joined with ``UNION ALL``.
+    """
+    solutions = SolutionPage.objects.filter(pk__in=matched.order_by().values("pk"))
+    parts = []
+    for name, (_label, path) in FACETS.items():
+        others = [q for other, q in filters.items() if other != name]
+        parts.append(
+            solutions.filter(*others)
+            .order_by()
+            .values(facet=Value(name), value=Cast(path, TextField()))
+            .annotate(n=Count("translation_key", distinct=True))
+            .values_list("facet", "value", "n")
+        )
+    parts.append(
+        narrowed.order_by()
+        .values(facet=Value(_TOTAL), value=Cast(Value(""), TextField()))
+        .annotate(n=Count("translation_key", distinct=True))
+        .values_list("facet", "value", "n")
+    )
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    total = 0
+    for name, value, count in parts[0].union(*parts[1:], all=True):
+        if name == _TOTAL:
+            total = count
+            continue
+        if value in ("", None):
+            continue
+        if name in SNIPPET_FACETS:
+            # SQLite keeps UUIDs as 32 hex digits, PostgreSQL's text has dashes.
+            value = str(uuid.UUID(value))
+        counts[name][value] = count
+    return counts, total

@@ -6,7 +6,9 @@ configuration of the object's locale (german, danish, english), German text also
 its compound parts (see :mod:`.analysis`), and a query is parsed with every
 configuration and the results OR-ed, so a German query also finds a Danish-only page
 wherever the two share a stem, a name or a term. Results in the visitor's language
-rank higher.
+rank higher. Text and queries are folded in Python before PostgreSQL sees them
+(:func:`.folding.fold`: ø/æ/å, ä/ö/ü/ß), so "Tonder" finds "Tønder" and "Aabenraa"
+"Åbenrå"; autocomplete too.
 
 The index table stays modelsearch's ``IndexEntry``: its ``tsvector`` columns hold
 lexemes whatever configuration made them, so no schema change is needed.
@@ -39,11 +41,24 @@ from .analysis import (
     POSTGRES_CONFIGS,
     VISITOR_LANGUAGE_BOOST,
     decompound_text,
-    german_normalise,
     language_of,
     locale_languages,
     visitor_language,
 )
+from .folding import fold, limit_words
+
+
+def _folded(query):
+    """PlainText and Phrase folded (:func:`.folding.fold`), other queries as given."""
+    if isinstance(query, PlainText):
+        return PlainText(
+            fold(limit_words(query.query_string)),
+            operator=query.operator,
+            boost=query.boost,
+        )
+    if isinstance(query, Phrase):
+        return Phrase(fold(limit_words(query.query_string)))
+    return query
 
 
 class LocalisedObjectIndexer(ObjectIndexer):
@@ -56,8 +71,7 @@ class LocalisedObjectIndexer(ObjectIndexer):
         self.config = POSTGRES_CONFIGS[language]
 
     def as_vector(self, texts, for_autocomplete=False):
-        if self.language == "de" and not for_autocomplete:
-            texts = [(german_normalise(text), weight) for text, weight in texts]
+        texts = [(fold(text), weight) for text, weight in texts]
         return super().as_vector(texts, for_autocomplete=for_autocomplete)
 
     @cached_property
@@ -143,16 +157,9 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
     @staticmethod
     def for_language(query, language: str):
-        """The query as the index holds that language: German is normalised."""
-        if language != "de":
-            return query
-        if isinstance(query, PlainText):
-            return PlainText(
-                german_normalise(query.query_string),
-                operator=query.operator,
-                boost=query.boost,
-            )
-        return Phrase(german_normalise(query.query_string))
+        """The query folded as the index holds the text (the same in every
+        language, :mod:`.folding`)."""
+        return _folded(query)
 
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, (PlainText, Phrase)):
@@ -204,11 +211,20 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
+class FoldingAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    """Autocomplete on folded words, as they are indexed: "Tønd" finds "Tønder"."""
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        return super().build_tsquery_content(
+            _folded(query), config=config, invert=invert
+        )
+
+
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):
     """PostgreSQL search with german, danish and english analysis per locale."""
 
     query_compiler_class = LocalisedPostgresSearchQueryCompiler
-    autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
+    autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
     index_class = LocalisedPostgresIndex
 
     def __init__(self, params):

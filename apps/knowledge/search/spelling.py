@@ -1,8 +1,12 @@
-""" "Did you mean": the closest words from the titles of live pages and the tags.
+""" "Did you mean": the closest words of titles and tags in the visitor's language.
 
-Works the same on every database (difflib against the title vocabulary). It runs
-only when a query found nothing, so the vocabulary is read then, not cached: a title
-published a moment ago is known at once.
+Only words of the visitor's language are proposed: the titles of live pages in that
+locale and the tag names shown in it (the tags' own names are German, the site's
+default language; translations for the others). A Danish "borger" is not turned into
+an English "border". difflib picks the closest word; on PostgreSQL pg_trgm first
+narrows the titles to those with similar words. It runs only when a query found
+nothing, so the vocabulary is read then, not cached: a title published a moment ago
+is known at once.
 """
 
 from __future__ import annotations
@@ -10,25 +14,38 @@ from __future__ import annotations
 import difflib
 import re
 
+from django.conf import settings
 from django.db import connection
 
 CUTOFF = 0.75
 _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 
 
-def vocabulary() -> list[str]:
-    """Distinct lower-case words of live public page titles and tags (all languages)."""
-    from apps.knowledge.search.service import live_pages
+def vocabulary(language: str = "") -> list[str]:
+    """Distinct lower-case words of live public page titles and tags in ``language``
+    (every language if none is given)."""
+    from apps.knowledge.search.database_query import live_pages
     from apps.knowledge.visibility import visible_tags
 
     found: set[str] = set()
-    for title in live_pages().values_list("title", flat=True).iterator():
+    titles = live_pages()
+    if language:
+        titles = titles.filter(locale__language_code=language)
+    for title in titles.values_list("title", flat=True).iterator():
         found.update(word.casefold() for word in _WORD_RE.findall(title))
     from apps.knowledge.models import TagTranslation
 
     # Tags only drafts carry would give their words away in "did you mean".
     tags = visible_tags()
-    for names in (tags, TagTranslation.objects.filter(tag__in=tags)):
+    translations = TagTranslation.objects.filter(tag__in=tags)
+    sources = [tags, translations]
+    if language:
+        translations = translations.filter(language=language)
+        # A tag's own name is written in the default language.
+        sources = [translations]
+        if language == settings.LANGUAGE_CODE:
+            sources.append(tags)
+    for names in sources:
         for name in names.values_list("name", flat=True).iterator():
             found.update(word.casefold() for word in _WORD_RE.findall(name))
     return sorted(found)
@@ -38,15 +55,18 @@ def vocabulary() -> list[str]:
 TRIGRAM_CANDIDATES = 20
 
 
-def trigram_vocabulary(word: str) -> list[str]:
-    """Words of the titles whose words are most similar to ``word`` (PostgreSQL)."""
+def trigram_vocabulary(word: str, language: str = "") -> list[str]:
+    """Words of the titles (in ``language``, if given) whose words are most similar
+    to ``word`` (PostgreSQL)."""
     from django.contrib.postgres.search import TrigramWordSimilarity
 
-    from apps.knowledge.search.service import live_pages
+    from apps.knowledge.search.database_query import live_pages
 
+    pages = live_pages()
+    if language:
+        pages = pages.filter(locale__language_code=language)
     titles = (
-        live_pages()
-        .annotate(similarity=TrigramWordSimilarity(word, "title"))
+        pages.annotate(similarity=TrigramWordSimilarity(word, "title"))
         .filter(similarity__gt=0.3)
         .order_by("-similarity")
         .values_list("title", flat=True)[:TRIGRAM_CANDIDATES]
@@ -57,13 +77,13 @@ def trigram_vocabulary(word: str) -> list[str]:
 def correct(query: str, language: str = "") -> str:
     """The query with unknown words replaced by the closest known ones, or ""."""
     on_postgres = connection.vendor == "postgresql"
-    known = [] if on_postgres else vocabulary()
+    known = [] if on_postgres else vocabulary(language)
     known_set = set(known)
     corrected = []
     for word in query.split():
         lower = word.casefold()
         if on_postgres:
-            known = trigram_vocabulary(lower)
+            known = trigram_vocabulary(lower, language)
             known_set = set(known)
         if lower in known_set or len(lower) < 4:
             corrected.append(lower)

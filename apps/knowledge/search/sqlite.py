@@ -1,43 +1,180 @@
-"""modelsearch's SQLite (FTS5) backend, safe for double quotes in what visitors type.
+"""modelsearch's SQLite (FTS5) backend with per-language stemming and folding.
 
-modelsearch wraps every term in double quotes for FTS5's MATCH syntax but leaves the
-quotes inside a term as they are, so a search for ``"`` or ``5" Rohr`` ends in
-"unterminated string" from SQLite. FTS5 escapes a quote inside a string by doubling
-it (https://www.sqlite.org/fts5.html#fts5_strings), which is what these compilers do
-before modelsearch builds the query.
+FTS5 has no stemmer for German or Danish and does not fold ø or æ, so the embedded
+default would be the weakest engine. Here each page's title and body are indexed
+as folded Snowball stems of the page's language (:mod:`.folding`), German text with
+its compound parts (:func:`.analysis.decompound_text`, as on PostgreSQL), and each
+query word is looked up as its stem in every language ("Ladesäulen" finds
+"Ladesäule", a German "Sensoren" the Danish "sensorer", "Tonder" "Tønder").
+Autocomplete keeps whole words, folded.
+
+The query compilers also make any text safe for FTS5's MATCH syntax: every word is
+a quoted string of letters and digits, so ``"``, ``*``, ``AND (``, ``field:x`` or a
+backslash are searched as the words they contain, or match nothing.
+https://www.sqlite.org/fts5.html#full_text_query_syntax
 """
 
 from __future__ import annotations
 
-import copy
-
+from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
     SQLiteAutocompleteQueryCompiler,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import Phrase, PlainText
+from modelsearch.index import SearchField
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from .analysis import LANGUAGES, decompound_text, language_of, locale_languages
+from .folding import analyse, fold, limit_words, query_stems, words
+
+#: A query string without letters or digits: FTS5 finds no token in it, so it
+#: matches nothing (and raises no syntax error).
+NOTHING = "-"
 
 
-def _escaped(query):
-    if isinstance(query, PlainText | Phrase) and '"' in query.query_string:
-        query = copy.copy(query)
-        query.query_string = query.query_string.replace('"', '""')
+class _Analysed(PlainText):
+    """A query term already in the index's form: passed to FTS5 as it is."""
+
+
+def _terms(query):
+    """``query`` in the index's form: each word any of its stems."""
+    if isinstance(query, _Analysed):
+        return query
+    if isinstance(query, PlainText):
+        slots = []
+        for term in limit_words(query.query_string).split():
+            stems = query_stems(term)
+            if stems:
+                slot = [_Analysed(stem) for stem in stems]
+                slots.append(slot[0] if len(slot) == 1 else Or(slot))
+        if not slots:
+            return _Analysed(NOTHING)
+        if len(slots) == 1:
+            return slots[0]
+        return And(slots) if query.operator.lower() == "and" else Or(slots)
+    if isinstance(query, Phrase):
+        # Every word of the phrase, in one of the languages.
+        phrases = []
+        for language in LANGUAGES:
+            phrase = analyse(query.query_string, language)
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+        if not phrases:
+            return _Analysed(NOTHING)
+        slots = [_Analysed(phrase) for phrase in phrases]
+        return slots[0] if len(slots) == 1 else Or(slots)
     return query
 
 
-class QuoteSafeSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class StemmingSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
-        return super().build_search_query_content(_escaped(query), config=config)
+        query = _terms(query)
+        if isinstance(query, _Analysed):
+            # Words of letters and digits (or NOTHING): no quote to escape.
+            query = PlainText(query.query_string)
+        return super().build_search_query_content(query, config=config)
 
 
-class QuoteSafeAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+class FoldingAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
     def build_search_query_content(self, query, config=None):
-        return super().build_search_query_content(_escaped(query), config=config)
+        if isinstance(query, PlainText):
+            query = PlainText(
+                " ".join(words(limit_words(query.query_string))) or NOTHING,
+                operator=query.operator,
+            )
+        elif isinstance(query, Phrase):
+            query = PlainText(" ".join(words(query.query_string)) or NOTHING)
+        return super().build_search_query_content(query, config=config)
 
 
-class QuoteSafeSQLiteSearchBackend(SQLiteSearchBackend):
-    """SQLite FTS5 search whose queries may contain double quotes."""
+class StemmingObjectIndexer(ObjectIndexer):
+    """An object's title and body as folded stems of its language."""
 
-    query_compiler_class = QuoteSafeSearchQueryCompiler
-    autocomplete_query_compiler_class = QuoteSafeAutocompleteQueryCompiler
+    def __init__(self, obj, backend, language: str) -> None:
+        super().__init__(obj, backend)
+        self.language = language
+
+    def _texts(self, title: bool) -> list[str]:
+        return [
+            value
+            for field in self.search_fields
+            for current_field, value in self.prepare_field(self.obj, field)
+            if isinstance(current_field, SearchField)
+            and (current_field.field_name == "title") == title
+        ]
+
+    @cached_property
+    def title(self):
+        return analyse(" ".join(self._texts(title=True)), self.language)
+
+    @cached_property
+    def body(self):
+        body = " ".join(self._texts(title=False))
+        if self.language == "de":
+            # The parts of German compounds, so "Säule" finds "Ladesäule".
+            everything = " ".join([*self._texts(title=True), body])
+            body = f"{body} {decompound_text(everything)}"
+        return analyse(body, self.language)
+
+    @cached_property
+    def autocomplete(self):
+        return fold(super().autocomplete)
+
+
+class StemmingSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        # Follows SQLiteIndex.add_items (modelsearch 1.3), which builds its
+        # ObjectIndexer by name; the only change is the indexer that is used.
+        if not model.get_search_fields():
+            return
+        languages = locale_languages()
+        indexers = [
+            StemmingObjectIndexer(obj, self.backend, language_of(obj, languages))
+            for obj in objs
+        ]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {
+            indexer.id: (indexer.title, indexer.autocomplete, indexer.body)
+            for indexer in indexers
+        }
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        indexed = set(
+            entries.filter(object_id__in=data).values_list("object_id", flat=True)
+        )
+        for object_id in indexed:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(
+                title=title, autocomplete=autocomplete, body=body
+            )
+        self.entries.bulk_create(
+            IndexEntry(
+                content_type_id=content_type_pk,
+                object_id=object_id,
+                title=title,
+                autocomplete=autocomplete,
+                body=body,
+            )
+            for object_id, (title, autocomplete, body) in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
+    """SQLite FTS5 search with German, Danish and English stemming and folding."""
+
+    query_compiler_class = StemmingSearchQueryCompiler
+    autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
+    index_class = StemmingSQLiteIndex
+    #: FTS5's bm25() scores the best match lowest (:mod:`.database_rank`).
+    lower_score_is_better = True
+
+
+SearchBackend = StemmingSQLiteSearchBackend

@@ -7,6 +7,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail, signing
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -230,6 +231,20 @@ def test_required__account_without_device_must_set_it_up_first(client, settings)
     assert secret == two_factor.secret(device)
 
 
+def set_up_by_mail(client: Client, device: TOTPDevice):
+    """Password and code on the setup page, then the link from the mail."""
+    mail.outbox.clear()
+    sent = client.post(
+        SETUP_URL, {"password": PASSWORD, "otp_token": current_code(device)}
+    )
+    assert sent.status_code == HTTPStatus.OK
+    assert not TOTPDevice.objects.filter(pk=device.pk, confirmed=True).exists()
+    (message,) = mail.outbox
+    assert message.to == [device.user.email]
+    link = re.search(r"https?://[^/\s]+(/\S+)", message.body).group(1)
+    return client.get(link)
+
+
 def test_setup__wrong_code_is_refused_and_nothing_is_switched_on(client, settings):
     settings.ADMIN_2FA_REQUIRED = True
     user = admin_user()
@@ -238,7 +253,9 @@ def test_setup__wrong_code_is_refused_and_nothing_is_switched_on(client, setting
     device = TOTPDevice.objects.get(user=user)
 
     response = client.post(
-        SETUP_URL, {"otp_token": wrong_code(device)}, HTTP_ACCEPT_LANGUAGE="en"
+        SETUP_URL,
+        {"password": PASSWORD, "otp_token": wrong_code(device)},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -247,16 +264,14 @@ def test_setup__wrong_code_is_refused_and_nothing_is_switched_on(client, setting
     assert client.get("/admin/pages/")["Location"].startswith(SETUP_URL)
 
 
-def test_setup__right_code_switches_it_on_and_shows_recovery_codes(client, settings):
+def test_setup__password_code_and_mailed_link_switch_it_on(client, settings):
     settings.ADMIN_2FA_REQUIRED = True
     user = admin_user()
     log_in(client, user)
     client.get(SETUP_URL)
     device = TOTPDevice.objects.get(user=user)
 
-    response = client.post(
-        SETUP_URL, {"otp_token": current_code(device)}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = set_up_by_mail(client, device)
 
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
@@ -279,7 +294,7 @@ def test_setup_again__replaces_the_old_authenticator(client):
     client.get(SETUP_URL)
     new = TOTPDevice.objects.get(user=user, confirmed=False)
 
-    response = client.post(SETUP_URL, {"otp_token": current_code(new)})
+    response = set_up_by_mail(client, new)
 
     assert response.status_code == HTTPStatus.OK
     assert list(TOTPDevice.objects.filter(user=user)) == [new]
@@ -304,3 +319,99 @@ def test_portal__is_not_held_up_by_the_code_page(client):
     log_in(client, user)
 
     assert client.get("/de/").status_code == HTTPStatus.OK
+
+
+# -- found on the demo: the password alone ----------------------------------------
+
+
+def test_required__password_alone_cannot_enrol_an_authenticator(client, settings):
+    """Someone with only the password of an account without an authenticator
+    scans the QR code and enters the code: nothing is switched on; the owner gets
+    the link."""
+    settings.ADMIN_2FA_REQUIRED = True
+    user = admin_user()
+    log_in(client, user)
+    html = client.get(SETUP_URL).content.decode()
+    secret = re.search(r"data-two-factor-secret>([A-Z2-7]+)<", html).group(1)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    assert secret == two_factor.secret(device)
+
+    without_password = client.post(SETUP_URL, {"otp_token": current_code(device)})
+    assert without_password.status_code == HTTPStatus.BAD_REQUEST
+    wrong_password = client.post(
+        SETUP_URL, {"password": "guessed", "otp_token": current_code(device)}
+    )
+    assert wrong_password.status_code == HTTPStatus.BAD_REQUEST
+    assert "This password is not correct." in wrong_password.content.decode()
+    with_password = client.post(
+        SETUP_URL, {"password": PASSWORD, "otp_token": current_code(device)}
+    )
+
+    assert with_password.status_code == HTTPStatus.OK
+    assert not two_factor.is_enrolled(user)
+    assert client.get("/admin/pages/")["Location"].startswith(SETUP_URL)
+    assert [message.to for message in mail.outbox] == [[user.email]]
+
+
+def test_setup_link__works_only_for_its_own_account(client):
+    owner = admin_user("owner")
+    device = two_factor.pending_device(owner)
+    token = signing.dumps(
+        {"device": device.pk, "user": owner.pk}, salt=two_factor.SETUP_LINK_SALT
+    )
+    other = admin_user("other")
+    log_in(client, other)
+
+    response = client.get(f"{SETUP_URL}confirm/{token}/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not two_factor.is_enrolled(owner)
+    assert not two_factor.is_enrolled(other)
+
+
+@pytest.fixture
+def draft_document():
+    """A PDF that only an unpublished solution uses."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from tests.knowledge.utils import add_solution, build_portal
+
+    document = Document.objects.create(
+        title="Entwurf", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="entwurf.pdf")
+    )
+    solution = add_solution(
+        build_portal(),
+        title="Noch geheim",
+        body=[("document", {"document": document, "title": "Entwurf"})],
+    )
+    solution.unpublish()
+    return document
+
+
+def test_draft_document__not_served_after_the_password_of_an_account_without_device(
+    client, settings, draft_document
+):
+    settings.ADMIN_2FA_REQUIRED = True
+    user = admin_user()
+    log_in(client, user)
+
+    assert client.get(draft_document.url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_draft_document__not_served_before_the_code(client, draft_document):
+    user = admin_user()
+    device = with_device(user)
+    log_in(client, user)
+
+    assert client.get(draft_document.url).status_code == HTTPStatus.NOT_FOUND
+    client.post(VERIFY_URL, {"otp_token": current_code(device)})
+    assert client.get(draft_document.url).status_code == HTTPStatus.OK
+
+
+def test_draft_document__served_after_the_password_when_2fa_is_optional(
+    client, draft_document
+):
+    log_in(client, admin_user())
+
+    assert client.get(draft_document.url).status_code == HTTPStatus.OK

@@ -11,7 +11,8 @@ served only when :func:`is_visible` (a ``before_serve_page`` hook).
 Documents are served by Wagtail's view to anyone who knows the address unless their
 collection is private. A partner's upload sits in a draft until it is approved, so
 a document is served to a visitor only when a visible page uses it (the reference
-index); people who may work with documents in the admin always get it.
+index); people who may work with documents in the admin always get it, once they
+have logged in completely, with their second factor (apps.security.two_factor).
 https://docs.wagtail.org/en/stable/reference/hooks.html#before-serve-document
 """
 
@@ -21,6 +22,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
+
+from apps.security import two_factor
 
 
 def _hidden_q() -> Q:
@@ -100,13 +103,14 @@ def document_is_public(document) -> bool:
 
 def refuse_unpublished_document(document, request: HttpRequest):
     """``before_serve_document``: a document only a draft uses is not found,
-    except for people who work with documents in the admin."""
+    except for people who work with documents in the admin and have passed the
+    whole login (password and, where the account has or needs one, the code)."""
     from wagtail.documents import get_document_model
     from wagtail.permissions import policy_registry
 
     user = request.user
     policy = policy_registry.get_by_type(get_document_model())
-    if user.is_authenticated and policy.user_has_any_permission(
+    if two_factor.login_complete(user) and policy.user_has_any_permission(
         user, ["add", "change", "choose"]
     ):
         return None

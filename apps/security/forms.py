@@ -80,18 +80,47 @@ class VerifyCodeForm(forms.Form):
 
 
 class SetupCodeForm(forms.Form):
-    """The first code of a new authenticator, which proves it was set up right."""
+    """The account's password again and the first code of a new authenticator,
+    which proves it was set up right; a link by e-mail then switches it on."""
 
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     otp_token = CodeField(
         help_text=_("The six-digit code your authenticator app shows now.")
     )
 
+    field_order = ["password", "otp_token"]
+
     def __init__(self, device, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.device = device
+        # The password comes first on the page.
+        self.fields["otp_token"].widget.attrs.pop("autofocus", None)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.device.user.check_password(password):
+            raise forms.ValidationError(
+                _("This password is not correct."), code="wrong_password"
+            )
+        if not self.device.user.email:
+            raise forms.ValidationError(
+                _(
+                    "Your account has no e-mail address for the confirmation link. "
+                    "Please ask an administrator to add one."
+                ),
+                code="no_email",
+            )
+        return password
 
     def clean_otp_token(self) -> str:
         token = self.cleaned_data["otp_token"]
+        if "password" not in self.cleaned_data:
+            # Without the right password the code is not even tried (nor used up).
+            return token
         throttled = _throttled_message(self.device)
         if self.device.verify_token(token):
             return token

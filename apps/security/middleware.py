@@ -21,7 +21,7 @@ OPEN_BEFORE_VERIFICATION = {
     "security_two_factor_verify",
 }
 #: ... and, while it has no authenticator yet, the setup page.
-OPEN_FOR_SETUP = {"security_two_factor_setup"}
+OPEN_FOR_SETUP = {"security_two_factor_setup", "security_two_factor_confirm"}
 
 
 class AdminTwoFactorMiddleware:

@@ -2,8 +2,14 @@
 
 An account has at most one confirmed TOTP device (an authenticator app) and one
 static device holding its recovery codes. Setting up creates an unconfirmed TOTP
-device, shows its secret as a QR code, and confirms it with the first code the app
-shows. https://django-otp-official.readthedocs.io/
+device and shows its secret as a QR code; the account's password and the first code
+the app shows send a link to the account's e-mail address, and the device is
+confirmed only when that link is opened. So someone who knows only the password
+cannot put their own authenticator on an account that has none yet.
+
+A login is complete after the password and, when the account has an authenticator
+(or must have one, ``ADMIN_2FA_REQUIRED``), its code: :func:`login_complete`.
+https://django-otp-official.readthedocs.io/
 """
 
 from __future__ import annotations
@@ -13,13 +19,22 @@ from base64 import b32encode
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "recovery"
+SETUP_LINK_SALT = "security.two_factor.setup"
+SETUP_LINK_MAX_AGE = 60 * 60
 
 
 def required() -> bool:
@@ -29,6 +44,18 @@ def required() -> bool:
 
 def is_enrolled(user) -> bool:
     return user_has_device(user, confirmed=True)
+
+
+def login_complete(user) -> bool:
+    """Whether ``user`` has passed every step of the login: the password, and the
+    code when the account has an authenticator or, with ``ADMIN_2FA_REQUIRED``,
+    must have one (an account that has not set it up yet is not logged in)."""
+    if not user.is_authenticated:
+        return False
+    # ``is_verified`` is added by django-otp's OTPMiddleware.
+    if getattr(user, "is_verified", None) and user.is_verified():
+        return True
+    return not is_enrolled(user) and not required()
 
 
 def pending_device(user) -> TOTPDevice:
@@ -52,6 +79,40 @@ def qr_code_svg(device: TOTPDevice) -> str:
         device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8
     )
     return image.to_string(encoding="unicode")
+
+
+def send_setup_link(request: HttpRequest, device: TOTPDevice) -> None:
+    """Mail the link that confirms ``device`` to its account's address.
+
+    Sent directly (apps.security stands apart from the workflow app's outbox): the
+    user waits for it on the setup page, and a failed send is shown to them.
+    """
+    user = device.user
+    token = signing.dumps({"device": device.pk, "user": user.pk}, salt=SETUP_LINK_SALT)
+    url = request.build_absolute_uri(
+        reverse("security_two_factor_confirm", args=[token])
+    )
+    language = UserProfile.get_for_user(user).get_preferred_language()
+    with translation.override(language):
+        context = {"user": user, "url": url, "minutes": SETUP_LINK_MAX_AGE // 60}
+        subject = render_to_string(
+            "security/two_factor_setup_mail_subject.txt", context
+        )
+        body = render_to_string("security/two_factor_setup_mail.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+def device_from_setup_link(token: str, user) -> TOTPDevice | None:
+    """The unconfirmed device of ``user`` that a setup link names, if still valid."""
+    try:
+        data = signing.loads(token, salt=SETUP_LINK_SALT, max_age=SETUP_LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("user") != user.pk:
+        return None
+    return TOTPDevice.objects.filter(
+        pk=data.get("device"), user=user, confirmed=False
+    ).first()
 
 
 @transaction.atomic

@@ -148,18 +148,17 @@ class SetupView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        codes = two_factor.confirm(self.device)
-        otp_login(self.request, self.device)
-        messages.success(
-            self.request, _("Two-factor authentication is on for your account.")
-        )
+        # Switched on only from the link in the mail: the password alone is not
+        # enough to put an authenticator on the account.
+        two_factor.send_setup_link(self.request, self.device)
         return render(
             self.request,
-            "security/two_factor_done.html",
+            "security/two_factor_mail_sent.html",
             {
                 "page_title": self.page_title,
                 "header_icon": self.header_icon,
-                "recovery_codes": codes,
+                "email": self.request.user.email,
+                "minutes": two_factor.SETUP_LINK_MAX_AGE // 60,
             },
         )
 
@@ -169,4 +168,34 @@ class SetupView(WagtailAdminTemplateMixin, FormView):
         return response
 
 
-setup = sensitive_post_parameters("otp_token")(never_cache(SetupView.as_view()))
+setup = sensitive_post_parameters("password", "otp_token")(
+    never_cache(SetupView.as_view())
+)
+
+
+@never_cache
+def confirm_setup(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the setup mail: switch the authenticator on, show the
+    recovery codes."""
+    device = two_factor.device_from_setup_link(token, request.user)
+    if device is None:
+        messages.error(
+            request,
+            _(
+                "This confirmation link is not valid or has expired. Please set up "
+                "your authenticator again."
+            ),
+        )
+        return redirect("security_two_factor_setup")
+    codes = two_factor.confirm(device)
+    otp_login(request, device)
+    messages.success(request, _("Two-factor authentication is on for your account."))
+    return render(
+        request,
+        "security/two_factor_done.html",
+        {
+            "page_title": SetupView.page_title,
+            "header_icon": SetupView.header_icon,
+            "recovery_codes": codes,
+        },
+    )

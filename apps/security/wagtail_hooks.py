@@ -14,6 +14,11 @@ def register_admin_urls():
     return [
         path("2fa/verify/", views.verify, name="security_two_factor_verify"),
         path("2fa/setup/", views.setup, name="security_two_factor_setup"),
+        path(
+            "2fa/setup/confirm/<str:token>/",
+            views.confirm_setup,
+            name="security_two_factor_confirm",
+        ),
     ]
 
 

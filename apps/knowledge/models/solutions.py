@@ -274,6 +274,20 @@ class SolutionPage(Page):
         verbose_name = _("solution")
         verbose_name_plural = _("solutions")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search index reads, a query per relation instead of per page.
+
+        The engines' documents carry the facet values (apps/knowledge/search/
+        facets.py): fields of action, the lead organisation and the locale.
+        """
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("lead_organisation", "locale")
+            .prefetch_related("fields_of_action__field_of_action")
+        )
+
     def lead_organisation_name(self) -> str:
         """The lead organisation's public name (its live version), for search."""
         organisation = public_version(self.lead_organisation)

@@ -86,7 +86,8 @@ def facet_values(obj, locale_codes: dict[int, str]) -> dict[str, list[str]]:
     values = {
         "field": [
             str(link.field_of_action.translation_key)
-            for link in obj.fields_of_action.select_related("field_of_action")
+            # Prefetched by SolutionPage.get_indexed_objects when indexing in bulk.
+            for link in obj.fields_of_action.all()
         ],
         "phase": [obj.phase] if obj.phase else [],
         "organisation": [str(organisation.translation_key)] if organisation else [],

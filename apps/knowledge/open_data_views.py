@@ -123,8 +123,10 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
             ("jsonld", "JSON-LD"),
         )
     ]
-    fields = FieldOfAction.objects.filter(locale=Locale.get_active()) or (
-        FieldOfAction.objects.filter(locale=Locale.get_default())
+    # Only published fields of action, like the feeds they link to; a translation
+    # awaiting review shows its published German version.
+    fields = FieldOfAction.objects.public_in(Locale.get_active()) or (
+        FieldOfAction.objects.public_in(Locale.get_default())
     )
     api = [
         reverse(f"knowledge_api:{name}:listing")

@@ -10,9 +10,11 @@ from http import HTTPStatus
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from wagtail.models import Locale
 
 from apps.knowledge.exports import TABLES
 from apps.knowledge.licences import OPEN_DATA_LICENCES
+from tests.knowledge.factories import FieldOfActionFactory
 from tests.knowledge.open_data_utils import build_open_data_portal
 
 CC_BY = "http://dcat-ap.de/def/licenses/cc-by/4.0"
@@ -170,3 +172,26 @@ class OpenDataPageTests(TestCase):
 
                 home = self.client.get(f"/{language}/")
                 self.assertContains(home, f'href="{page_url}"')
+
+    def test_page__lists_only_published_fields_of_action_and_their_feeds(self):
+        """Found on the demo: a draft field of action and a Danish translation
+        awaiting review were named, with feed links, on the open-data page."""
+        draft = FieldOfActionFactory(
+            name="Geheimes Handlungsfeld", slug="geheim", live=False
+        )
+        live = FieldOfActionFactory(name="Wasser", slug="wasser")
+        danish = live.copy_for_translation(Locale.objects.get(language_code="da"))
+        danish.name = "Hemmeligt vand"
+        danish.slug = "hemmeligt-vand"
+        danish.live = False
+        danish.save()
+
+        for language in ("de", "da"):
+            with self.subTest(language=language):
+                response = self.client.get(f"/{language}/open-data/")
+                self.assertNotContains(response, draft.name)
+                self.assertNotContains(response, "/geheim/rss/")
+                self.assertNotContains(response, danish.name)
+                self.assertNotContains(response, "/hemmeligt-vand/rss/")
+        # The translation awaiting review shows the published German version.
+        self.assertContains(self.client.get("/da/open-data/"), "Wasser")

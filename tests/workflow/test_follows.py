@@ -12,7 +12,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
+from apps.knowledge.models import SolutionFieldOfAction
 from apps.workflow.models import Follow, OutboxMessage
+from tests.knowledge.factories import PartnerAreaPageFactory, SolutionPageFactory
 from tests.knowledge.utils import add_solution, solution_form_data, translate_tree
 from tests.workflow.mail_utils import (
     PASSWORD,
@@ -224,3 +226,52 @@ def test_draft_and_private_pages__no_follow_mail(
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_admin(admin_client, solution, teaser="Privat.")
     assert mail.outbox == []
+
+
+# -- found on the demo: names of unpublished pages in follow mails -------------------
+
+
+def test_solution_published_below_an_unpublished_area__no_follow_mail(
+    setup, reader, admin_client, django_capture_on_commit_callbacks
+):
+    """An editor publishes a solution in a partner area that is not published yet:
+    the field's followers must not be mailed its title and address."""
+    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    area = PartnerAreaPageFactory(
+        parent=setup.portal.knowledge, title="Geheimer Bereich", slug="geheim"
+    )
+    area.unpublish()
+    hidden = SolutionPageFactory(parent=area, live=False, title="Geheimbus")
+    SolutionFieldOfAction.objects.create(
+        page=hidden, field_of_action=setup.portal.field
+    )
+    hidden.save_revision()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, hidden)
+
+    assert Page.objects.get(pk=hidden.pk).live
+    assert mail.outbox == []
+    assert not OutboxMessage.objects.filter(body_text__contains="Geheimbus").exists()
+
+
+def test_followed_solution__mail_names_its_visible_version_only(
+    setup, solution, admin_client, django_capture_on_commit_callbacks
+):
+    """The Danish version exists but its area was unpublished: the Danish follower
+    gets the German page, not the hidden Danish title and address."""
+    danish_version = translate_tree(solution, "da")
+    danish_version.title = "Hemmelig titel"
+    danish_version.save_revision().publish()
+    danish_version.get_parent().unpublish()
+    danish_reader = make_user("da-reader", language="da")
+    Follow.objects.create(user=danish_reader, solution=solution)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, solution, teaser="Neu.")
+
+    [message] = mail.outbox
+    assert "Hemmelig titel" not in message.body
+    assert danish_version.full_url not in message.body
+    assert solution.full_url in message.body

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
+from apps.knowledge.visibility import is_visible
+
 
 def admin_url(name: str, *args) -> str:
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
@@ -35,12 +37,13 @@ def display_name(user) -> str:
 
 
 def page_in_language(page: Page, language: str) -> Page:
-    """The live version of ``page`` in ``language`` if there is one, else ``page``."""
+    """The version of ``page`` in ``language`` if visitors may see it
+    (apps.knowledge.visibility), else ``page``."""
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None or page.locale_id == locale.pk:
         return page
     translated = page.get_translation_or_none(locale)
-    if translated is not None and translated.live:
+    if translated is not None and is_visible(translated):
         return translated.specific
     return page
 

@@ -17,6 +17,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from apps.knowledge.visibility import is_visible
 from apps.workflow.models import Follow, OutboxMessage
 from apps.workflow.notifications.context import (
     display_name,
@@ -105,8 +106,10 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     from apps.knowledge.models import SolutionPage
 
     page = instance
-    if not isinstance(page, SolutionPage) or not page.live:
-        return  # scheduled for later, or not a solution
+    if not isinstance(page, SolutionPage):
+        return
+    if not is_visible(page):
+        return  # scheduled for later, expired, or below an unpublished area
     if page.get_view_restrictions().exists():
         return  # private pages are nobody's news
     first_publish = (
@@ -135,7 +138,15 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
             "page": shown,
             "title": shown.title,
             "public_url": shown.full_url or "",
-            "fields": [item.field_of_action for item in shown.fields_of_action.all()],
+            # A field of action awaiting review is named by its published version.
+            "fields": [
+                field
+                for field in (
+                    item.field_of_action.public_version()
+                    for item in shown.fields_of_action.all()
+                )
+                if field is not None
+            ],
             "following_url": portal_url("following"),
         }
         queue_email(user, kind, context, dedup_key=f"follow:{event}:{user.pk}")

@@ -68,6 +68,9 @@ class FieldOfActionViewSet(OwnedSnippetViewSet):
     ]
     filterset_class = FieldOfActionFilterSet
     search_fields = ["name"]
+    # Searched with the database's icontains on these columns: the search index
+    # (SQLite FTS5 has no per-field columns) answered "no such column: name".
+    search_backend_name = None
 
 
 class OrganisationViewSet(OwnedSnippetViewSet):
@@ -79,6 +82,9 @@ class OrganisationViewSet(OwnedSnippetViewSet):
     list_display = ["name", "kind", "country", TranslationReviewColumn()]
     filterset_class = OrganisationFilterSet
     search_fields = ["name"]
+    # Searched with the database's icontains on these columns: the search index
+    # (SQLite FTS5 has no per-field columns) answered "no such column: name".
+    search_backend_name = None
 
 
 class ContactViewSet(OwnedSnippetViewSet):
@@ -96,6 +102,9 @@ class ContactViewSet(OwnedSnippetViewSet):
     ]
     filterset_class = ContactFilterSet
     search_fields = ["name", "role"]
+    # Searched with the database's icontains on these columns: the search index
+    # (SQLite FTS5 has no per-field columns) answered "no such column: name".
+    search_backend_name = None
     # GDPR: export (art. 15) and erase (art. 17) a person, from the row menu and
     # the edit view's header menu.
     index_view_class = gdpr_views.ContactIndexView

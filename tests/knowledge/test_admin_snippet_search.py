@@ -1,0 +1,43 @@
+"""Searching the snippet listings in the admin (organisations, contacts, fields)."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.knowledge import factories
+from tests.knowledge.utils import admin_in_english
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
+    admin_in_english(user)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("model", "factory", "wanted", "other"),
+    [
+        ("organisation", factories.OrganisationFactory, "Stadtwerke Husum", "Aabenraa"),
+        ("contact", factories.ContactFactory, "Jens Hansen", "Maria Petersen"),
+        ("fieldofaction", factories.FieldOfActionFactory, "Gesundheit", "Energie"),
+    ],
+)
+def test_snippet_listing_search__finds_by_name_on_every_database(
+    editor, model, factory, wanted, other
+):
+    factory(name=wanted)
+    factory(name=other)
+
+    listing = editor.get(f"/admin/snippets/knowledge/{model}/", {"q": wanted[:6]})
+
+    assert listing.status_code == HTTPStatus.OK
+    html = listing.content.decode()
+    assert wanted in html
+    assert other not in html

@@ -100,6 +100,15 @@ class SeedDemoTests(TestCase):
         self.assertIn("flensburg-editor", self.output)
         self.assertIn("never use in production", self.output)
 
+    def test_seed_demo__theme_pages_say_their_description_once(self):
+        for language in LANGUAGES:
+            theme = ThemePage.objects.filter(locale=self.locales[language]).first()
+            html = self.client.get(theme.url).content.decode()
+            text = theme.field_of_action.description[:40]
+            with self.subTest(language=language):
+                self.assertTrue(text)
+                self.assertEqual(html.count(text), 1, theme.url)
+
     def test_seed_demo__twice_gives_same_content(self):
         before = snapshot()
         output = seed()

@@ -337,13 +337,9 @@ class DemoSeeder:
                 spec,
                 lambda lang, item=item: {
                     "field_of_action": self.field_of_action(item["key"], lang),
+                    # The description once: the page shows the field's own
+                    # description only where it says something else.
                     "intro": tr(item["description"], lang),
-                    "body": [
-                        {
-                            "type": "paragraph",
-                            "value": f"<p>{tr(item['description'], lang)}</p>",
-                        }
-                    ],
                 },
             )
 

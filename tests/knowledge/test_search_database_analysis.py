@@ -84,6 +84,10 @@ class DatabaseAnalysisTests(TestCase):
         assert self.search("Ladesaeulen") == [self.german]
         assert self.search("ladesaule") == [self.german]
 
+    def test_danish_compound_part__finds_compound(self):
+        # "vandstanden" (the water level) holds "vand", as "Ladesäule" "Säule".
+        assert self.search("vand") == [self.danish]
+
     def test_danish_stemmed_form__finds_danish_page(self):
         assert self.search("ladestanderne") == [self.danish]
 

@@ -2,13 +2,13 @@
 
 modelsearch's PostgreSQL backend takes a single ``SEARCH_CONFIG`` for every object
 and every query. Here the index entry of an object is built with the text search
-configuration of the object's locale (german, danish, english), German text also gets
-its compound parts (see :mod:`.analysis`), and a query is parsed with every
-configuration and the results OR-ed, so a German query also finds a Danish-only page
-wherever the two share a stem, a name or a term. Results in the visitor's language
-rank higher. Text and queries are folded in Python before PostgreSQL sees them
-(:func:`.folding.fold`: ø/æ/å, ä/ö/ü/ß), so "Tonder" finds "Tønder" and "Aabenraa"
-"Åbenrå"; autocomplete too.
+configuration of the object's locale (german, danish, english), German and Danish
+text also gets its compound parts (see :mod:`.analysis`), and a query is parsed with
+every configuration and the results OR-ed, so a German query also finds a
+Danish-only page wherever the two share a stem, a name or a term. Results in the
+visitor's language rank higher. Text and queries are folded in Python before
+PostgreSQL sees them (:func:`.folding.fold`: ø/æ/å, ä/ö/ü/ß), so "Tonder" finds
+"Tønder" and "Aabenraa" "Åbenrå"; autocomplete too.
 
 The index table stays modelsearch's ``IndexEntry``: its ``tsvector`` columns hold
 lexemes whatever configuration made them, so no schema change is needed.
@@ -36,6 +36,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from .analysis import (
+    COMPOUND_LANGUAGES,
     FALLBACK_LANGUAGE,
     LANGUAGES,
     POSTGRES_CONFIGS,
@@ -85,10 +86,10 @@ class LocalisedObjectIndexer(ObjectIndexer):
                 words.append(value)
                 if current_field.field_name != "title":
                     texts.append((value, weight))
-        if self.language == "de":
-            # The parts of German compounds, at the lowest weight, so "Säule"
-            # finds "Ladesäule" as Elasticsearch's decompounder does.
-            texts.append((decompound_text(" ".join(words)), "D"))
+        if self.language in COMPOUND_LANGUAGES:
+            # The parts of German and Danish compounds, at the lowest weight, so
+            # "Säule" finds "Ladesäule" as Elasticsearch's decompounder does.
+            texts.append((decompound_text(" ".join(words), self.language), "D"))
         return self.as_vector(texts)
 
 

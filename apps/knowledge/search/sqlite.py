@@ -3,7 +3,8 @@
 FTS5 has no stemmer for German or Danish and does not fold ø or æ, so the embedded
 default would be the weakest engine. Here each page's title and body are indexed
 as folded Snowball stems of the page's language (:mod:`.folding`), German text with
-its compound parts (:func:`.analysis.decompound_text`, as on PostgreSQL), and each
+Danish text with their compound parts (:func:`.analysis.decompound_text`, as on
+PostgreSQL), and each
 query word is looked up as its stem in every language ("Ladesäulen" finds
 "Ladesäule", a German "Sensoren" the Danish "sensorer", "Tonder" "Tønder").
 Autocomplete keeps whole words, folded.
@@ -29,7 +30,13 @@ from modelsearch.index import SearchField
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .analysis import LANGUAGES, decompound_text, language_of, locale_languages
+from .analysis import (
+    COMPOUND_LANGUAGES,
+    LANGUAGES,
+    decompound_text,
+    language_of,
+    locale_languages,
+)
 from .folding import analyse, fold, limit_words, query_stems, words
 
 #: A query string without letters or digits: FTS5 finds no token in it, so it
@@ -115,10 +122,11 @@ class StemmingObjectIndexer(ObjectIndexer):
     @cached_property
     def body(self):
         body = " ".join(self._texts(title=False))
-        if self.language == "de":
-            # The parts of German compounds, so "Säule" finds "Ladesäule".
+        if self.language in COMPOUND_LANGUAGES:
+            # The parts of German and Danish compounds, so "Säule" finds
+            # "Ladesäule" and "måler" "vandstandsmålere".
             everything = " ".join([*self._texts(title=True), body])
-            body = f"{body} {decompound_text(everything)}"
+            body = f"{body} {decompound_text(everything, self.language)}"
         return analyse(body, self.language)
 
     @cached_property

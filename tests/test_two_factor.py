@@ -415,3 +415,21 @@ def test_draft_document__served_after_the_password_when_2fa_is_optional(
     log_in(client, admin_user())
 
     assert client.get(draft_document.url).status_code == HTTPStatus.OK
+
+
+def test_setup__mail_server_down__says_so_and_switches_nothing_on(client, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = 9  # discard: nothing listens
+    user = admin_user()
+    log_in(client, user)
+    client.get(SETUP_URL)
+    device = TOTPDevice.objects.get(user=user)
+
+    response = client.post(
+        SETUP_URL, {"password": PASSWORD, "otp_token": current_code(device)}
+    )
+
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert "could not be sent" in response.content.decode()
+    assert not two_factor.is_enrolled(user)

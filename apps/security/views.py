@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from http import HTTPStatus
 
@@ -24,6 +25,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from apps.security import two_factor
 from apps.security.forms import SetupCodeForm, VerifyCodeForm
+
+logger = logging.getLogger(__name__)
 
 # -- login throttling ------------------------------------------------------------
 
@@ -150,7 +153,22 @@ class SetupView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         # Switched on only from the link in the mail: the password alone is not
         # enough to put an authenticator on the account.
-        two_factor.send_setup_link(self.request, self.device)
+        try:
+            two_factor.send_setup_link(self.request, self.device)
+        except OSError:  # SMTPException and connection errors
+            logger.exception(
+                "Could not mail the 2FA setup link to %s", form.device.user
+            )
+            form.add_error(
+                None,
+                _(
+                    "The confirmation mail could not be sent. Please try again in a "
+                    "few minutes."
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = HTTPStatus.SERVICE_UNAVAILABLE
+            return response
         return render(
             self.request,
             "security/two_factor_mail_sent.html",

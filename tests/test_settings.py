@@ -316,3 +316,28 @@ def test_check_deploy__a_weak_secret_key_is_reported():
     result = manage_check_deploy(SECRET_KEY="short")
     assert result.returncode != 0
     assert "security.W009" in result.stderr + result.stdout
+
+
+SQLITE_PRAGMAS = """
+import json, django
+django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA journal_mode")
+    mode = cursor.fetchone()[0]
+    cursor.execute("PRAGMA busy_timeout")
+    timeout = cursor.fetchone()[0]
+print(json.dumps({"journal_mode": mode, "busy_timeout": timeout}))
+"""
+
+
+def test_sqlite__waits_for_a_busy_database_instead_of_failing(tmp_path):
+    """WAL mode and a busy timeout: an autosave during a save is not "locked"."""
+    result = run_python(
+        SQLITE_PRAGMAS,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kb.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    pragmas = json.loads(result.stdout.strip().splitlines()[-1])
+    assert pragmas == {"journal_mode": "wal", "busy_timeout": 20000}

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.search.backends import get_search_backend
 
+from apps.knowledge.search import engine
 from apps.knowledge.search.relevance import (
     CUTOFF,
     Measured,
     configured_engines,
+    engine_backend,
     engine_index,
     load,
     run,
@@ -51,7 +53,11 @@ class Command(BaseCommand):
         for name, url in configured_engines():
             if wanted and name not in wanted:
                 continue
-            with engine_index(name, url) as (backend, created):
+            backend = engine_backend(name, url)
+            if not engine.reachable(backend):
+                self.stderr.write(f"{name} at {url} does not answer: not measured.")
+                continue
+            with engine_index(backend) as created:
                 measured = run(queries, backend)
             self.report(name, measured, options["misses"])
             self.stdout.write(f"{'':<14}indexes created in {created:.2f} s")

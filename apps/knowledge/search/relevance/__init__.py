@@ -108,21 +108,27 @@ def configured_engines() -> list[tuple[str, str]]:
     ]
 
 
-@contextmanager
-def engine_index(name: str, url: str) -> Iterator[tuple[object, float]]:
-    """A backend on ``name`` with the current content in indexes of its own.
+def engine_backend(name: str, url: str):
+    """The project's backend for engine ``name`` at ``url``, on indexes of its own.
 
-    The indexes get a unique prefix, so the site's own index and parallel runs are
-    untouched, and are deleted afterwards. Yields the backend and the seconds the
-    indexes took to create (the analysis settings carry the word lists inline).
+    The unique prefix keeps the site's own index and parallel runs untouched.
     """
     backend_path = next(path for engine, _var, path in ENGINES if engine == name)
-    backend = get_search_backend(
+    return get_search_backend(
         backend_path,
         URLS=[url],
         INDEX_PREFIX=f"kbrelevance_{uuid.uuid4().hex[:12]}_",
         TIMEOUT=60,
     )
+
+
+@contextmanager
+def engine_index(backend) -> Iterator[float]:
+    """The current content indexed on ``backend``; the indexes are deleted after.
+
+    Yields the seconds the indexes took to create (their analysis settings carry
+    the compound word lists inline).
+    """
     indexes = {}
     for model in get_indexed_models():
         index = backend.get_index_for_model(model)
@@ -140,7 +146,7 @@ def engine_index(name: str, url: str) -> Iterator[tuple[object, float]]:
                 for start in range(0, len(objects), 500):
                     index.add_items(model, objects[start : start + 500])
             index.refresh()
-        yield backend, created
+        yield created
     finally:
         for index, _models in indexes.values():
             index.delete()

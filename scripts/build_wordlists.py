@@ -101,14 +101,26 @@ def parts_of(
     language: str,
     candidates: Iterator[tuple[str, bool]],
     normalise: Callable[[str], str],
-) -> set[str]:
-    """The normalised dictionary words frequent enough to be compound parts."""
+) -> tuple[set[str], set[str]]:
+    """The normalised dictionary words frequent enough to be compound parts.
+
+    Also the short German prefixes (Mit-, Ein-, Bei-) that are no part of their own
+    but tell that Mitarbeiter is a compound.
+    """
     parts: set[str] = set()
+    prefixes: set[str] = set()
     for word, pseudo_root in candidates:
         if not _LETTERS.match(word):
             continue
         part = normalise(word)
         if not 3 <= len(part) <= COMPOUND_MAX_SUBWORD_SIZE:
+            continue
+        # Short German parts are nouns only (Bus, Rad, Weg), not the prefixes Mit-,
+        # Ein-, Bei-; Danish is written in lower case, so its short parts are only
+        # checked for frequency.
+        short_non_noun = pseudo_root or not word[:1].isupper()
+        if language == "de" and len(part) == 3 and short_non_noun:
+            prefixes.add(part)
             continue
         zipf = zipf_frequency(word.lower(), language)
         minimum = MIN_SHORT_PART_ZIPF if len(part) == 3 else MIN_PART_ZIPF[language]
@@ -116,7 +128,7 @@ def parts_of(
         # their frequency as a word says nothing.
         if zipf >= minimum or (pseudo_root and len(part) >= 4):
             parts.add(part)
-    return parts
+    return parts, prefixes
 
 
 def danish_stems(normalise: Callable[[str], str], short: set[str]) -> set[str]:
@@ -183,10 +195,10 @@ def build(language: str) -> tuple[list[str], int, int]:
         normalise, candidates = german_normalise, german_candidates()
     else:
         normalise, candidates = str.lower, danish_candidates()
-    parts = parts_of(language, candidates, normalise)
+    parts, prefixes = parts_of(language, candidates, normalise)
     if language == "da":
         parts |= danish_stems(normalise, {p for p in parts if len(p) == 3})
-    compounds = frequent_compounds(language, parts, normalise)
+    compounds = frequent_compounds(language, parts | prefixes, normalise)
     return sorted(parts | compounds), len(parts), len(compounds)
 
 

@@ -16,7 +16,7 @@ into :func:`decompound`, which the PostgreSQL indexer uses.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -138,9 +138,10 @@ def german_normalise(text: str) -> str:
     return "".join(result)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _decompound(word: str, language: str) -> tuple[str, ...]:
-    # Cached: the same words recur on every page the PostgreSQL indexer builds.
+    # Cached: the same words recur on every page the PostgreSQL indexer builds;
+    # bounded, so indexing many pages does not grow memory without end.
     if len(word) < COMPOUND_MIN_WORD_SIZE:
         return ()
     parts = compound_parts(language)

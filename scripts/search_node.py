@@ -202,6 +202,10 @@ def start(requested_port: int | None = None) -> int:
         if requested_port in (None, state["port"]):
             return state["port"]
         stop()
+    if requested_port and health(requested_port):
+        # A node answers there already (started by another run): use it rather
+        # than start a second one on the same data.
+        return requested_port
     java = find_java()
     jars = classpath()
     port = choose_port(requested_port)
@@ -240,17 +244,19 @@ def start(requested_port: int | None = None) -> int:
         start_new_session=True,
         cwd=TARGET,
     )
-    STATE_FILE.write_text(json.dumps({"pid": process.pid, "port": port}))
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
             tail = LOG_FILE.read_text(errors="replace")[-4000:]
             raise NodeError(f"the node exited with {process.returncode}:\n{tail}")
         if health(port) in {"green", "yellow"}:
+            # Recorded only once it answers: a start that fails never replaces
+            # the pid of a node that runs.
+            STATE_FILE.write_text(json.dumps({"pid": process.pid, "port": port}))
             say(f"OpenSearch answers on {url_of(port)} (pid {process.pid})")
             return port
         time.sleep(0.5)
-    stop()
+    os.killpg(process.pid, signal.SIGKILL)
     raise NodeError(f"the node did not become healthy in {START_TIMEOUT:.0f} s")
 
 

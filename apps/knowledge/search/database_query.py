@@ -64,23 +64,25 @@ def run(
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
     narrowed = matched.filter(*filters.values())
     facet_counts, total = _counts(matched, narrowed, filters)
-    ordering = _ordering(params.sort, text)
     start = (params.page - 1) * per_page
-    page_rows = [
-        (str(key), pk)
-        for pk, key in narrowed.annotate(
-            _best=Window(
-                RowNumber(), partition_by=[F("translation_key")], order_by=ordering
-            )
-        )
-        .filter(_best=1)
-        .order_by(*ordering)
-        .values_list("pk", "translation_key")[start : start + per_page]
-    ]
+    rows = _best_versions(narrowed, _ordering(params.sort, text))
+    page_rows = [(str(key), pk) for pk, key in rows[start : start + per_page]]
     shown = shown_versions(
         page_rows, language, params.filters.get("language"), pages=pages
     )
     return Matches(ids=list(shown.values()), total=total, facet_counts=facet_counts)
+
+
+def _best_versions(narrowed: QuerySet[Page], ordering: list[OrderBy]) -> QuerySet:
+    """(pk, translation key) of each solution's first version under ``ordering``,
+    in that order: ``ROW_NUMBER() OVER (PARTITION BY translation_key ...) = 1``."""
+    first = Window(RowNumber(), partition_by=[F("translation_key")], order_by=ordering)
+    return (
+        narrowed.annotate(_first=first)
+        .filter(_first=1)
+        .order_by(*ordering)
+        .values_list("pk", "translation_key")
+    )
 
 
 def _matching(pages, params, text, groups, backend, operator) -> QuerySet[Page]:

@@ -61,6 +61,13 @@ class Command(BaseCommand):
                 measured = run(queries, backend)
             self.report(name, measured, options["misses"])
             self.stdout.write(f"{'':<14}indexes created in {created:.2f} s")
+            fell_back = [item for item in measured if item.engine_name != name]
+            if fell_back:
+                # The portal answered from the database: not the engine's figures.
+                raise CommandError(
+                    f"{len(fell_back)} queries were answered by the database because "
+                    f"{name} failed meanwhile; measure again."
+                )
 
     def report(self, name: str, measured: list[Measured], misses: bool) -> None:
         summary = summarise(measured)

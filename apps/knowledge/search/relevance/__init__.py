@@ -40,6 +40,8 @@ class RelevanceQuery:
 class Measured:
     query: RelevanceQuery
     found: list[str]
+    #: The engine that answered: the database when the engine failed meanwhile.
+    engine_name: str = ""
 
     @property
     def recall(self) -> float:
@@ -79,7 +81,8 @@ def run(queries: list[RelevanceQuery], backend) -> list[Measured]:
         params = SearchParams(q=query.text)
         with translation.override(query.language):
             outcome = search(params, query.language, record=False, backend=backend)
-        measured.append(Measured(query, [hit.page.slug for hit in outcome.hits]))
+        slugs = [hit.page.slug for hit in outcome.hits]
+        measured.append(Measured(query, slugs, outcome.engine_name))
     return measured
 
 

@@ -140,19 +140,21 @@ def german_normalise(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _decompound(word: str, language: str) -> tuple[str, ...]:
-    # Cached: the same words recur on every page the PostgreSQL indexer builds;
-    # bounded, so indexing many pages does not grow memory without end.
+    # Cached by the word as written: the same words recur on every page the
+    # PostgreSQL indexer builds, and normalising is the costlier half. Bounded, so
+    # indexing many pages does not grow memory without end.
+    word = compound_normalise(word, language)
     if len(word) < COMPOUND_MIN_WORD_SIZE:
         return ()
     parts = compound_parts(language)
     found: list[str] = []
     for start in range(len(word) - COMPOUND_MIN_SUBWORD_SIZE + 1):
-        for size in range(COMPOUND_MIN_SUBWORD_SIZE, COMPOUND_MAX_SUBWORD_SIZE + 1):
-            if start + size > len(word):
-                break
-            if word[start : start + size] in parts:
-                found.append(word[start : start + size])
-    return tuple(part for part in found if part != word)
+        longest = min(len(word) - start, COMPOUND_MAX_SUBWORD_SIZE)
+        for size in range(COMPOUND_MIN_SUBWORD_SIZE, longest + 1):
+            candidate = word[start : start + size]
+            if candidate in parts and candidate != word:
+                found.append(candidate)
+    return tuple(found)
 
 
 def decompound(word: str, language: str = "de") -> list[str]:
@@ -164,14 +166,14 @@ def decompound(word: str, language: str = "de") -> list[str]:
     ``only_longest_match``; the word itself is not repeated. The live analysis
     tests compare it with the engine's.
     """
-    return list(_decompound(compound_normalise(word, language), language))
+    return list(_decompound(word, language))
 
 
 def decompound_text(text: str, language: str = "de") -> str:
     """The compound parts of every word in ``text``, space separated, normalised."""
     parts: list[str] = []
     for word in _WORD_RE.findall(text):
-        parts.extend(decompound(word, language))
+        parts.extend(_decompound(word, language))
     return " ".join(parts)
 
 

@@ -35,10 +35,30 @@ def synonym_groups() -> list[list[str]]:
     return [terms for terms in groups.values() if len(terms) > 1]
 
 
+#: Endings of German, Danish and English inflections: a query word that is a term's
+#: word plus one of them fills the term's slot ("Ladestationen", "Bürgerbusse",
+#: "ladestanderne", "charging points"), as the engines' stemmed synonym rules do.
+INFLECTION_ENDINGS = frozenset(
+    ("e", "en", "n", "s", "es", "er", "ern", "se", "sen", "ne", "ene", "erne", "et")
+)
+
+
+def inflects(word: str, term_word: str) -> bool:
+    """Whether ``word`` is ``term_word`` or an inflected form of it."""
+    if word == term_word:
+        return True
+    return (
+        len(term_word) >= 3
+        and word.startswith(term_word)
+        and word[len(term_word) :] in INFLECTION_ENDINGS
+    )
+
+
 def expand(text: str, groups: list[list[str]]) -> list[list[str]]:
     """The query as slots: each slot lists the words or phrases that may fill it.
 
-    Longer terms win ("public transport" before "transport").
+    Longer terms win ("public transport" before "transport"). A slot filled by an
+    inflected form keeps the form as typed besides the group's terms.
     """
     tokens = words(text)
     known = sorted(
@@ -49,8 +69,10 @@ def expand(text: str, groups: list[list[str]]) -> list[list[str]]:
     position = 0
     while position < len(tokens):
         for term_words, terms in known:
-            if tokens[position : position + len(term_words)] == term_words:
-                slots.append(list(terms))
+            typed = tokens[position : position + len(term_words)]
+            if len(typed) == len(term_words) and all(map(inflects, typed, term_words)):
+                phrase = " ".join(typed)
+                slots.append(list(terms) + ([phrase] if phrase not in terms else []))
                 position += len(term_words)
                 break
         else:

@@ -56,7 +56,7 @@ JAVA_CANDIDATES = (
     os.environ.get("JAVA_HOME", ""),
     "/usr/lib/jvm/temurin-25-jdk-amd64",
 )
-HEAP = os.environ.get("SEARCH_NODE_HEAP", "512m")
+HEAP = os.environ.get("SEARCH_NODE_HEAP", "1g")
 START_TIMEOUT = float(os.environ.get("SEARCH_NODE_START_TIMEOUT", "180"))
 
 NODE_SETTINGS = """\

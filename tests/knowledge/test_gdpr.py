@@ -205,6 +205,12 @@ class GDPRPermissionTests(WagtailTestUtils, TestCase):
         )
         cls.officer = get_user_model().objects.create_user("officer", password="pw")
         cls.officer.groups.add(officers)
+        # The contacts belong to the first authority, whose editors these people
+        # are: the export permission is the only difference between them.
+        Contact.objects.update(owner=AREA_ROLES[0].area_slug)
+        authority, _created = Group.objects.get_or_create(name=AREA_ROLES[0].editors)
+        for user in (cls.editor, cls.officer):
+            user.groups.add(authority)
 
     def export_and_screens(self, user, contact: Contact):
         self.client.force_login(user)

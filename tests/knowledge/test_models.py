@@ -492,6 +492,7 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
                 "name": contact.name,
                 "role": "",
                 "organisation": "",
+                "owner": contact.owner,
                 "email": "",
                 "consent": "none",
                 # Contacts have drafts: "Publish" stores the change in the contact.

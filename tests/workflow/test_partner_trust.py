@@ -25,6 +25,7 @@ from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile, Submission
 from apps.workflow.spam import RateLimit
 from tests.knowledge import factories
+from tests.knowledge.utils import admin_in_english
 from tests.workflow.portal_utils import (
     FLENSBURG,
     PASSWORD,
@@ -184,9 +185,9 @@ def test_stranger__submits_only_as_unconfirmed_person_and_moderators_see_it(
     agency = get_user_model().objects.create_superuser(
         "chef", "chef@example.org", PASSWORD
     )
+    admin_in_english(agency)
     client.force_login(agency)
-    with translation.override("en"):
-        html = client.get(reverse("workflow_dashboard")).content.decode()
+    html = client.get(reverse("workflow_dashboard")).content.decode()
     assert "Dorfladen-Automat de" in html
     assert "unconfirmed" in html
 
@@ -375,7 +376,8 @@ def test_registration__known_address_gets_the_new_address_answer_and_owner_a_mai
     assert strip.sub("", known.content.decode()) == strip.sub("", new.content.decode())
     assert PartnerProfile.objects.filter(user=setup.partner.user).count() == 1
     assert mail.outbox[-1].to == [setup.partner.user.email]
-    assert "log in" in mail.outbox[-1].body.lower()
+    # In the owner's language (German here): "log in here".
+    assert "melden sie sich hier an" in mail.outbox[-1].body.lower()
 
 
 def test_registration__failed_attempts_count_towards_the_limit(
@@ -449,6 +451,4 @@ def test_registration__parallel_requests_respect_the_limit_on_postgresql(setting
         thread.join()
     assert codes.count(HTTPStatus.OK) == 5
     assert codes.count(HTTPStatus.TOO_MANY_REQUESTS) == 3
-    assert (
-        get_user_model().objects.filter(email__startswith="parallel").count() == 5
-    )
+    assert get_user_model().objects.filter(email__startswith="parallel").count() == 5

@@ -357,6 +357,7 @@ class SnippetDriftTests(TestCase):
             "slug": self.organisation.slug,
             "kind": self.organisation.kind,
             "country": self.organisation.country,
+            "owner": self.organisation.owner,
             "description": self.organisation.description,
             "website": "",
             "logo": "",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.db import connection
 from django.db.models import (
     Count,
     F,
@@ -31,7 +32,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import Window
+from django.db.models.expressions import RawSQL, Window
 from django.db.models.functions import Cast, RowNumber
 from wagtail.models import Page
 
@@ -63,7 +64,7 @@ def run(
     matched = _matching(pages, params, text, groups, backend, operator)
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
     narrowed = matched.filter(*filters.values())
-    facet_counts, total = _counts(matched, narrowed, filters)
+    facet_counts, total = _counts(matched, filters, text)
     start = (params.page - 1) * per_page
     rows = _best_versions(narrowed, _ordering(params.sort, text))
     page_rows = [(str(key), pk) for pk, key in rows[start : start + per_page]]
@@ -154,17 +155,30 @@ def _filter_q(name: str, values: tuple[str, ...]) -> Q:
 _TOTAL = "_total"
 
 
+#: The common table expression that holds the ids of a text search's matches.
+_MATCHED = "kb_matched"
+
+
 def _counts(
-    matched: QuerySet[Page], narrowed: QuerySet[Page], filters: dict[str, Q]
+    matched: QuerySet[Page], filters: dict[str, Q], text: str
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Solutions per facet value, each facet under the other facets' filters, and
     the total under every filter.
 
     A solution counts once per value, whichever of its language versions matched;
     the total counts solutions and other pages once each. One query: a ``GROUP BY``
-    per facet and the total, joined with ``UNION ALL``.
+    per facet and the total, joined with ``UNION ALL``. With ``text``, the matching
+    ids are a common table expression, so the text match (a scan of the index on
+    PostgreSQL) is computed once, not once per facet; Django has no CTEs, so that
+    statement is put together from the querysets' own SQL and parameters. Without,
+    the database plans each part from the page table itself.
     """
-    solutions = SolutionPage.objects.filter(pk__in=matched.order_by().values("pk"))
+    if text:
+        ids = RawSQL(f"SELECT id FROM {_MATCHED}", ())  # noqa: S608, S611 - constant
+    else:
+        ids = matched.order_by().values("pk")
+    in_matched = Q(pk__in=ids)
+    solutions = SolutionPage.objects.filter(in_matched)
     parts = []
     for name, (_label, path) in FACETS.items():
         others = [q for other, q in filters.items() if other != name]
@@ -176,14 +190,27 @@ def _counts(
             .values_list("facet", "value", "n")
         )
     parts.append(
-        narrowed.order_by()
+        Page.objects.filter(in_matched, *filters.values())
+        .order_by()
         .values(facet=Value(_TOTAL), value=Cast(Value(""), TextField()))
         .annotate(n=Count("translation_key", distinct=True))
         .values_list("facet", "value", "n")
     )
+    union = parts[0].union(*parts[1:], all=True)
+    if not text:
+        rows = list(union)
+    else:
+        union_sql, union_params = union.query.sql_with_params()
+        ids_sql, ids_params = matched.order_by().values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH {_MATCHED} (id) AS ({ids_sql}) {union_sql}",
+                (*ids_params, *union_params),
+            )
+            rows = cursor.fetchall()
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     total = 0
-    for name, value, count in parts[0].union(*parts[1:], all=True):
+    for name, value, count in rows:
         if name == _TOTAL:
             total = count
             continue

@@ -250,7 +250,8 @@ def server_env(database_url: str) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "DATABASE_URL"}
+        if key
+        not in {"REDIS_URL", "ELASTICSEARCH_URL", "OPENSEARCH_URL", "DATABASE_URL"}
     }
     env.update(
         DATABASE_URL=database_url,

@@ -159,6 +159,8 @@ class ContactEraseView(GDPRView):
                 "versions": versions,
                 "pages": listing_pages(versions),
                 "page_title": ERASE_LABEL,
+                # The browser tab's title (Wagtail's generic base reads this one).
+                "header_title": f"{ERASE_LABEL}: {self.contact.name}",
                 "header_icon": "user",
                 "cancel_url": reverse(
                     f"{self.url_namespace}:edit", args=[self.contact.pk]

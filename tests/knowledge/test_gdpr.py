@@ -116,6 +116,13 @@ class GDPRTests(WagtailTestUtils, TestCase):
         self.assertContains(response, "Pflege digital")
         self.assertTrue(Contact.objects.filter(pk=self.hanna.pk).exists())
 
+    def test_erase__confirmation_names_the_person_in_the_browser_title(self):
+        response = self.client.get(admin_url("gdpr_erase", self.hanna))
+
+        title = parse_html_title(response.content.decode())
+        self.assertTrue(title.startswith("Erase personal data: "), title)
+        self.assertIn(self.hanna.name, title)
+
     def test_erase__pages_still_render_without_the_person(self):
         urls = self.pages_listing_hanna()
         for url in urls:
@@ -291,3 +298,9 @@ class GDPRPermissionTests(WagtailTestUtils, TestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         self.assertIn(reverse("wagtailadmin_login"), response["Location"])
+
+
+def parse_html_title(html: str) -> str:
+    """The text of the page's <title>, whitespace folded."""
+    start = html.index("<title>") + len("<title>")
+    return " ".join(html[start : html.index("</title>")].split())

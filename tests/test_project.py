@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from apps.knowledge.roles import demo_users, setup_roles
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_DIR = BASE_DIR / "cms" / "settings"
 ENV_READ = re.compile(
@@ -405,3 +407,12 @@ def test_make_test_postgres__fails_in_ci_without_postgresql():
     result = make_test_postgres(ci=True)
     assert result.returncode != 0
     assert "CI needs it" in result.stderr
+
+
+@pytest.mark.django_db
+def test_readme__lists_every_demo_login():
+    setup_roles()
+    readme = (BASE_DIR / "README.md").read_text()
+    logins = readme[readme.index("## Demo logins and roles") :]
+    missing = [name for name, _group in demo_users() if f"`{name}`" not in logins]
+    assert missing == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.apps import apps as global_apps
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, Locale, Page
 
 from apps.workflow.workflows import (
@@ -23,7 +24,12 @@ def restore_migration_data() -> None:
 
     A transactional test flushes the database when it ends, and with it the rows
     the data migrations made; the next transactional test starts without them.
+    A flush without serialized data also gives the content types new ids, which
+    ContentType's cache would still hand out.
     """
+    cached = ContentType.objects.get_for_model(Page)
+    if not ContentType.objects.filter(pk=cached.pk, model="page").exists():
+        ContentType.objects.clear_cache()
     _locales_migration.create_locales(global_apps, None)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(

@@ -265,30 +265,17 @@ def _run(params, text, groups, backend, language, outcome, operator="and"):
     a query the engine refuses) falls back to the database search, is logged and
     shown to the admins (:mod:`.engine`).
     """
+    options = {"operator": operator, "per_page": RESULTS_PER_PAGE}
     if engine.is_elasticsearch(backend):
         try:
-            return engine_query.run(
-                params,
-                text,
-                groups,
-                backend,
-                language,
-                operator=operator,
-                per_page=RESULTS_PER_PAGE,
-            ), backend
+            found = engine_query.run(params, text, groups, backend, language, **options)
+            return found, backend
         except engine_query.ENGINE_ERRORS as error:
             backend = engine.fall_back(backend, error)
             outcome.engine_name = engine.backend_name(backend)
             outcome.used_fallback = True
-    return database_query.run(
-        params,
-        text,
-        groups,
-        backend,
-        language,
-        operator=operator,
-        per_page=RESULTS_PER_PAGE,
-    ), backend
+    found = database_query.run(params, text, groups, backend, language, **options)
+    return found, backend
 
 
 def _facets(params, facet_counts, language: str) -> list[Facet]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -63,9 +64,24 @@ _CHECKED_VIEWS = [
 ]
 
 
+class LocalisedSnippetChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser whose button and heading follow the editor's language.
+
+    Wagtail's ChooserViewSet translates "Choose" when it is imported (``gettext``,
+    not ``gettext_lazy``), i.e. in the site's default language: English editors
+    saw "Auswählen organisation". The same texts, translated per request.
+    """
+
+    choose_one_text = gettext_lazy("Choose")
+    page_title = gettext_lazy("Choose")
+    choose_another_text = gettext_lazy("Choose another")
+
+
 class OwnedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose views ask ``OwnedSnippetPermissionPolicy`` about the
     record itself; register the policy for the model first."""
+
+    chooser_viewset_class = LocalisedSnippetChooserViewSet
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,7 +116,7 @@ class ContactChooseResultsView(_ConsentingContactsMixin, ChooseResultsView):
     pass
 
 
-class ContactChooserViewSet(SnippetChooserViewSet):
+class ContactChooserViewSet(LocalisedSnippetChooserViewSet):
     """The contact chooser of solution pages."""
 
     choose_view_class = ContactChooseView

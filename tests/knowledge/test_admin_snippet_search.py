@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
 
 from tests.knowledge import factories
 from tests.knowledge.utils import admin_in_english
@@ -41,3 +42,22 @@ def test_snippet_listing_search__finds_by_name_on_every_database(
     html = listing.content.decode()
     assert wanted in html
     assert other not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Choose"), ("da", "Vælg"), ("de", "Auswählen")]
+)
+@pytest.mark.parametrize("model", ["organisation", "fieldofaction", "contact"])
+def test_snippet_chooser__heading_in_the_editors_language(
+    client, model, language, heading
+):
+    user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+    chooser = client.get(f"/admin/snippets/choose/knowledge/{model}/").json()["html"]
+
+    title = chooser[chooser.index("<h1") : chooser.index("</h1>")]
+    assert f"{heading} <span" in " ".join(title.split())

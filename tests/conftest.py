@@ -39,9 +39,9 @@ def pytest_terminal_summary(terminalreporter):
                 continue
             if report.when != "call" and outcome == "passed":
                 continue
-            engine = (
-                "elasticsearch" if "[elasticsearch]" in report.nodeid else "opensearch"
-            )
+            # Parameter ids name the engine: [opensearch], [elasticsearch-de], ...
+            params = report.nodeid.rpartition("[")[2]
+            engine = "elasticsearch" if "elasticsearch" in params else "opensearch"
             per_engine = counts.setdefault(engine, {})
             per_engine[outcome] = per_engine.get(outcome, 0) + 1
     for engine, per_outcome in sorted(counts.items()):

@@ -226,9 +226,26 @@ class SubmissionForm(HoneypotMixin, forms.Form):
                 "Your organisation has not confirmed your account yet: you submit "
                 "as a private person, and the moderators see that."
             )
+        self._keep_unoffered_contact()
         if self.is_bound:
             for name in UPLOAD_FIELDS:
                 self.stashed[name] = stash.get(self.data.get(f"{name}_key", ""), name)
+
+    def _keep_unoffered_contact(self) -> None:
+        """The person entered with a submission, shown as typed when editing it.
+
+        A contact the partner typed in is a draft until the submission is approved,
+        so the choices (published, consenting contacts) do not offer it; without
+        this the edit form would come back empty and refuse the resubmission.
+        """
+        chosen = self.initial.get("contact")
+        if not chosen or self.fields["contact"].queryset.filter(pk=chosen).exists():
+            return
+        person = Contact.objects.filter(pk=chosen).first()
+        self.initial["contact"] = None
+        if person is not None:
+            self.initial.setdefault("contact_name", person.name)
+            self.initial.setdefault("contact_email", person.email)
 
     def clean(self):
         cleaned_data = super().clean()

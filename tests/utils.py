@@ -6,7 +6,7 @@ from importlib import import_module
 
 from django.apps import apps as global_apps
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, Site
 
 from apps.workflow.workflows import (
     assign_snippet_workflow,
@@ -34,6 +34,14 @@ def restore_migration_data() -> None:
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(
             instance=Page(title="Root", slug="root", locale=Locale.get_default())
+        )
+    if not Site.objects.exists():
+        # Wagtail's initial data migration makes a default site; tests expect one.
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=Page.objects.get(depth=1),
+            is_default_site=True,
         )
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")

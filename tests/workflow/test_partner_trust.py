@@ -415,7 +415,10 @@ def test_rate_limit__parallel_attempts_let_exactly_the_limit_through(settings):
     assert results.count(True) == 5
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the threads need committed data, and a transactional test
+# before this one may have flushed the permissions and the site (post_migrate is not
+# run again after a serialized-rollback test).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_registration__parallel_requests_respect_the_limit_on_postgresql(settings):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite in memory has one connection; threads need PostgreSQL")

@@ -205,7 +205,8 @@ def test_ci_run__installs_and_starts_the_services_before_the_tests():
     """The machines have no PostgreSQL, Redis or search engine: CI brings them."""
     script = (BASE_DIR / ".ci" / "run").read_text()
     services = (BASE_DIR / "scripts" / "ci_services.sh").read_text()
-    for package in ("postgresql", "redis-server", "chromium", "gettext"):
+    assert "apt-get install -y -qq postgresql redis-server" in script
+    for package in ("chromium", "gettext", "npm"):
         assert f"missing+=({package})" in script, package
     assert "apt-get update" in script
     before_tests = script[: script.index("make test")]

@@ -12,7 +12,7 @@ Steps:
    answers, else SQLite. Seeding 10000 solutions takes many minutes, so the seeded
    data is kept (PostgreSQL template database ``kb_bench_data_<N>_<version>``, or a
    SQLite file under bench/results/cache/) and reused while N and the generator
-   (apps/knowledge/demo/synthetic.py) are the same; each run copies it and applies
+   (apps/demo/synthetic.py) are the same; each run copies it and applies
    newer migrations. ``--reseed`` seeds again.
 2. SQL queries per portal page with 1 and with 50 related solutions, tags,
    contacts and partners (the cache off): they must not grow.
@@ -66,7 +66,7 @@ def data_version(solutions: int) -> str:
     minutes of seeding again: each run migrates its copy. ``--reseed`` forces it.
     """
     digest = hashlib.sha256(f"{DATA_FORMAT}:{solutions}".encode())
-    digest.update((BASE_DIR / "apps/knowledge/demo/synthetic.py").read_bytes())
+    digest.update((BASE_DIR / "apps/demo/synthetic.py").read_bytes())
     return digest.hexdigest()[:10]
 
 

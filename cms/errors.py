@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 
-from apps.knowledge.views import server_error as portal_server_error
+from apps.knowledge.portal.views import server_error as portal_server_error
 
 #: Seconds after which a client may try again; a restart takes a few.
 RETRY_AFTER_SECONDS = 10

@@ -7,9 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from apps.knowledge import feeds, open_data_views
-from apps.knowledge import views as knowledge_views
-from apps.workflow import follow_views
+from apps.knowledge.open_data import feeds
+from apps.knowledge.open_data import views as open_data_views
+from apps.knowledge.portal import views as knowledge_views
+from apps.workflow.notifications import follow_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # Open data, outside the language prefix: the language is part of the dataset.
-    path("", include("apps.knowledge.open_data_urls")),
+    path("", include("apps.knowledge.open_data.urls")),
     path("api/search/", include("apps.knowledge.search.urls")),
 ]
 
@@ -35,13 +36,13 @@ urlpatterns += i18n_patterns(
     path("feeds/atom/", feeds.SolutionsAtomFeed(), name="solutions_atom"),
     path("feeds/<slug:field>/rss/", feeds.SolutionsFeed(), name="field_rss"),
     path("feeds/<slug:field>/atom/", feeds.SolutionsAtomFeed(), name="field_atom"),
-    path("partner/", include("apps.workflow.urls")),
+    path("partner/", include("apps.workflow.partners.urls")),
     path("following/", follow_views.following, name="following"),
     path("follow/<str:kind>/<id:pk>/", follow_views.toggle_follow, name="follow"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "apps.knowledge.views.page_not_found"
+handler404 = "apps.knowledge.portal.views.page_not_found"
 # A database outage answers 503 with Retry-After; other errors the portal's 500.
 handler500 = "cms.errors.server_error"

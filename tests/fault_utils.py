@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workflow.mail_utils import closed_local_port
+from tests.workflow.notifications.mail_utils import closed_local_port
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -13,8 +13,8 @@ PostgreSQL restarted under traffic.
   the portal answers 503 with Retry-After in the visitor's language; it recovers
   without a restart of its own and a partner submission sent afterwards is stored.
 
-See also tests/knowledge/test_search_index.py and
-tests/workflow/test_notifications.py for the narrower outage tests.
+See also tests/knowledge/search/test_search_index.py and
+tests/workflow/notifications/test_notifications.py for the narrower outage tests.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from tests.fault_utils import (
     server_env,
 )
 from tests.knowledge.utils import build_portal, solution_form_data, translate_tree
-from tests.workflow.mail_utils import (
+from tests.workflow.notifications.mail_utils import (
     FLENSBURG,
     PASSWORD,
     act_in_admin,
@@ -204,7 +204,7 @@ def test_mail_server_down__decision_completes_and_smtp_retry_delivers_the_commen
 TEMPLATE_SOURCES = [
     *sorted(BASE_DIR.glob("apps/*/migrations/*.py")),
     BASE_DIR / "tests/fault_utils.py",
-    BASE_DIR / "tests/workflow/portal_utils.py",
+    BASE_DIR / "tests/workflow/partners/portal_utils.py",
     BASE_DIR / "tests/knowledge/factories.py",
     BASE_DIR / "tests/knowledge/utils.py",
 ]
@@ -225,7 +225,7 @@ def _template_key() -> str:
 
 # The partner portal and one reviewer in every editorial group.
 SEED = (
-    "from tests.workflow.portal_utils import build_partner_portal, moderators; "
+    "from tests.workflow.partners.portal_utils import build_partner_portal, moderators; "
     "build_partner_portal(); moderators()"
 )
 

@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 from apps.knowledge.search.service import FACETS
 from tests.knowledge.utils import add_solution, build_portal
-from tests.workflow.portal_utils import build_partner_portal, submission_data
+from tests.workflow.partners.portal_utils import build_partner_portal, submission_data
 
 settings.register_profile(
     "kb",

@@ -41,11 +41,11 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionPage, SolutionRelation, ThemePage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
-from apps.workflow.submissions import SubmissionContent, create_submission
-from apps.workflow.uploads import StashedUpload
+from apps.workflow.partners.submissions import SubmissionContent, create_submission
+from apps.workflow.partners.uploads import StashedUpload
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, translate_tree
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     build_partner_portal,
     make_partner,
     pdf_bytes,

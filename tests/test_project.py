@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from apps.knowledge.roles import demo_users, setup_roles
+from apps.workflow.groups import demo_users, setup_roles
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_DIR = BASE_DIR / "cms" / "settings"

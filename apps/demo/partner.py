@@ -14,10 +14,10 @@ DEMO_ORGANISATION_KEY = "mobil-im-dorf"  # Mobil im Dorf e.V., an association
 def ensure_demo_partner(seeder) -> None:
     """A verified partner of the association "Mobil im Dorf e.V." (partner/demo).
 
-    ``seeder`` is the ``DemoSeeder`` of apps.knowledge.demo.seed; the login is
+    ``seeder`` is the ``DemoSeeder`` of apps.demo.seed; the login is
     listed with the other demo logins.
     """
-    from apps.knowledge.demo.seed import DEMO_PASSWORD
+    from apps.demo.seed import DEMO_PASSWORD
 
     organisation = seeder.organisation(DEMO_ORGANISATION_KEY, "de")
     user, created = get_user_model().objects.get_or_create(

@@ -22,9 +22,9 @@ from taggit.models import Tag
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from apps.demo import taxonomy
+from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
-from apps.knowledge.demo import taxonomy
-from apps.knowledge.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.models import (
     Contact,
     ContactDirectoryPage,
@@ -529,7 +529,7 @@ class DemoSeeder:
         self.result.users.append(("admin", "admin", note))
 
     def ensure_role_users(self) -> None:
-        from apps.knowledge.roles import demo_users
+        from apps.workflow.groups import demo_users
 
         for username, group in demo_users():
             user, created = get_user_model().objects.get_or_create(
@@ -547,9 +547,9 @@ class DemoSeeder:
     # -- all -------------------------------------------------------------------------
 
     def run(self) -> SeedResult:
+        from apps.demo.partner import ensure_demo_partner
         from apps.knowledge.ownership import assign_owners
-        from apps.knowledge.roles import setup_roles
-        from apps.workflow.demo import ensure_demo_partner
+        from apps.workflow.groups import setup_roles
 
         with transaction.atomic():
             # Every save of a page and of each of its child objects would update

@@ -5,7 +5,7 @@ A solution is a dict with these keys:
 ``key``
     Stable identifier; also the page slug in every language.
 ``area``
-    Key of the partner area (see :data:`~apps.knowledge.demo.taxonomy.PARTNER_AREAS`).
+    Key of the partner area (see :data:`~apps.demo.taxonomy.PARTNER_AREAS`).
 ``languages``
     Languages the solution exists in, the source language first. Defaults to
     ``["de", "da", "en"]``.
@@ -27,7 +27,7 @@ A solution is a dict with these keys:
 
 from __future__ import annotations
 
-from apps.knowledge.demo import solutions_cross_border, solutions_germany
+from apps.demo import solutions_cross_border, solutions_germany
 
 ALL_LANGUAGES = ["de", "da", "en"]
 

@@ -1,6 +1,6 @@
 """Demo solutions of the Digitalagentur and the Danish partners.
 
-See :mod:`apps.knowledge.demo.solutions` for the format. Two solutions exist only in
+See :mod:`apps.demo.solutions` for the format. Two solutions exist only in
 Danish, one only in German, one in German and Danish.
 """
 

@@ -1,6 +1,6 @@
 """Demo solutions of the three German authorities (Flensburg, NF, SL-FL).
 
-See :mod:`apps.knowledge.demo.solutions` for the format. Repository and open-data
+See :mod:`apps.demo.solutions` for the format. Repository and open-data
 addresses are fictional (example.org).
 """
 

@@ -23,9 +23,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from apps.demo import taxonomy
+from apps.demo.seed import LANGUAGES, demo_key, demo_tags
 from apps.knowledge.choices import Currency, Licence, Phase
-from apps.knowledge.demo import taxonomy
-from apps.knowledge.demo.seed import LANGUAGES, demo_key, demo_tags
 from apps.knowledge.models import (
     Contact,
     FieldOfAction,

@@ -1,6 +1,6 @@
 """Demo data: fields of action, organisations, contacts and the portal structure.
 
-Plain Python data, read by :mod:`apps.knowledge.demo.seed`. Every entry has a stable
+Plain Python data, read by :mod:`apps.demo.seed`. Every entry has a stable
 ``key``; the seed derives the translation key from it, so a second run finds what the
 first one created. Text is a ``{"de": ..., "da": ..., "en": ...}`` dict, or a plain
 string where it is the same in every language (proper names).

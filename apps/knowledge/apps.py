@@ -11,12 +11,12 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from apps.knowledge import (
+        from apps.knowledge import signal_handlers  # noqa: F401 - connects receivers
+        from apps.knowledge.open_data import spreadsheet_safety
+        from apps.knowledge.portal import (
             page_cache,  # noqa: F401 - invalidation receivers
-            related_translation,
-            signal_handlers,  # noqa: F401 - connects receivers
-            spreadsheet_safety,
         )
+        from apps.knowledge.translation import related_snippets as related_translation
 
         # Translating a page keeps its snippets' reviewed translations.
         related_translation.install()

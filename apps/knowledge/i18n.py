@@ -125,7 +125,7 @@ def best_translation(candidates: Iterable, code: str | None = None):
     """From language versions of one object, the one in ``code`` (active language).
 
     Falls back to the default language and then to any language, the same order
-    ``apps.knowledge.relations.localize_keys`` uses for related solutions.
+    ``apps.knowledge.models.relations.localize_keys`` uses for related solutions.
     """
     code = code or active_language()
     ranked = sorted(

@@ -14,7 +14,7 @@ permissions say *what* a group may do with such records, this policy says *which
   groups publishes (``apps.knowledge.roles``), their "Publish" goes to review.
 
 Wagtail asks the policy for the listing's links and the edit, delete, publish,
-lock and unlock views (``apps.knowledge.snippet_views.OwnedSnippetViewSet`` adds
+lock and unlock views (``apps.knowledge.admin.viewsets.OwnedSnippetViewSet`` adds
 the check where Wagtail's views ask only for the model permission).
 https://docs.wagtail.org/en/stable/extending/custom_permissions.html
 """

@@ -49,7 +49,7 @@ COMMON_PERMISSIONS = [
 ]
 # Publishes its own authority's German snippets directly; "Publish" on a
 # translation submits it to the translation review instead
-# (apps.workflow.snippet_moderation). Translators never publish.
+# (apps.workflow.moderation.snippets). Translators never publish.
 SNIPPET_PUBLISH_PERMISSIONS = [
     "knowledge.publish_contact",
     "knowledge.publish_organisation",
@@ -78,7 +78,7 @@ TAXONOMY_PERMISSIONS = [
 # Digitalagentur's data-protection task; area editors edit contacts but do not
 # export them.
 DATA_PROTECTION_PERMISSIONS = ["knowledge.export_contact"]
-# The Digitalagentur invites partners (apps.workflow.invitations).
+# The Digitalagentur invites partners (apps.workflow.partners.invitations).
 PARTNER_INVITATION_PERMISSIONS = [
     "workflow.add_partnerinvitation",
     "workflow.change_partnerinvitation",
@@ -223,7 +223,7 @@ def _pages_of(model_label: str, report: RolesReport, **filters):
 @transaction.atomic
 def setup_roles() -> RolesReport:
     """Create or complete every editorial group; safe to run any number of times."""
-    from apps.knowledge.gdpr import ensure_export_permission
+    from apps.knowledge.admin.gdpr import ensure_export_permission
 
     report = RolesReport()
     ensure_export_permission()
@@ -272,7 +272,7 @@ def setup_roles() -> RolesReport:
     ensure_default_workflow()
     # Partner uploads' collections and who chooses from them belong to the
     # workflow app, which builds on this one; imported here to run with the roles.
-    from apps.workflow.upload_collections import ensure_partner_collections
+    from apps.workflow.partners.upload_collections import ensure_partner_collections
 
     ensure_partner_collections()
     return report

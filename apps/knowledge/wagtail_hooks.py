@@ -16,17 +16,18 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from apps.knowledge import gdpr_views, ownership, visibility
-from apps.knowledge.forms import TagForm
-from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
-from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
-from apps.knowledge.search.admin_views import (
+from apps.knowledge import ownership, visibility
+from apps.knowledge.admin import gdpr_views
+from apps.knowledge.admin.search_views import (
     SearchStatusPanel,
     ZeroResultQueriesReportView,
 )
-from apps.knowledge.search.tasks import update_synonyms_task
-from apps.knowledge.snippet_views import ContactChooserViewSet, OwnedSnippetViewSet
-from apps.workflow.snippet_moderation import TranslationReviewColumn
+from apps.knowledge.admin.viewsets import ContactChooserViewSet, OwnedSnippetViewSet
+from apps.knowledge.forms import TagForm
+from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
+from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
+from apps.knowledge.search.rebuild import update_synonyms_task
+from apps.workflow.moderation.snippets import TranslationReviewColumn
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -246,12 +247,12 @@ hooks.register("before_serve_page", visibility.refuse_hidden_page)
 hooks.register("before_serve_document", visibility.refuse_unpublished_document)
 
 
-# Translating a page tree in the background (apps/knowledge/tree_translation.py).
+# Translating a page tree in the background (apps/knowledge/translation/tree.py).
 
 
 @hooks.register("register_admin_urls")
 def register_tree_translation_urls():
-    from apps.knowledge.translation_views import tree_translation_urlpatterns
+    from apps.knowledge.translation.views import tree_translation_urlpatterns
 
     return tree_translation_urlpatterns()
 

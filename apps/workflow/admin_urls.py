@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-from apps.workflow import membership_views, views
+from apps.workflow.moderation import views
+from apps.workflow.partners import membership_views
 
 app_name = "workflow_admin"
 

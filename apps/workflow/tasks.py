@@ -25,6 +25,6 @@ def retry_outbox() -> dict:
 @task()
 def send_review_reminders() -> int:
     """Remind owners of published solutions whose review date has passed."""
-    from apps.workflow.reminders import remind_owners
+    from apps.workflow.notifications.reminders import remind_owners
 
     return len(remind_owners())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 
-from apps.workflow.views import ModerationPageViewSet
+from apps.workflow.moderation.views import ModerationPageViewSet
 
 
 # Registered after Wagtail's own base page viewset (order 0), so ours is the one the
@@ -14,12 +14,12 @@ def register_moderation_page_viewset():
     return ModerationPageViewSet()
 
 
-# Moderation dashboard (apps.workflow.dashboard): admin view, menu item, home panel.
+# Moderation dashboard (apps.workflow.moderation.dashboard): admin view, menu item, home panel.
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
     from django.urls import path
 
-    from apps.workflow.dashboard import ModerationDashboardView
+    from apps.workflow.moderation.dashboard import ModerationDashboardView
 
     return [
         path(
@@ -32,42 +32,42 @@ def register_dashboard_url():
 
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
-    from apps.workflow.dashboard import menu_item
+    from apps.workflow.moderation.dashboard import menu_item
 
     return menu_item()
 
 
 @hooks.register("construct_homepage_panels")
 def add_moderation_summary_panel(request, panels):
-    from apps.workflow.dashboard import add_home_panel
+    from apps.workflow.moderation.dashboard import add_home_panel
 
     add_home_panel(request, panels)
 
 
 # Partner accounts do not unlock "logged-in users" restrictions
-# (apps.workflow.restrictions).
+# (apps.workflow.partners.restrictions).
 @hooks.register("before_serve_page")
 def refuse_partner_on_login_restriction(page, request, serve_args, serve_kwargs):
-    from apps.workflow.restrictions import refuse_partner_on_login_restriction
+    from apps.workflow.partners.restrictions import refuse_partner_on_login_restriction
 
     return refuse_partner_on_login_restriction(page, request)
 
 
 @hooks.register("before_serve_document")
 def refuse_partner_on_login_restricted_document(document, request):
-    from apps.workflow.restrictions import (
+    from apps.workflow.partners.restrictions import (
         refuse_partner_on_login_restricted_document,
     )
 
     return refuse_partner_on_login_restricted_document(document, request)
 
 
-# Partner invitations (apps.workflow.invitations): a snippet listing; adding one
+# Partner invitations (apps.workflow.partners.invitations): a snippet listing; adding one
 # mails the invitation link.
 def _register_partner_invitations() -> None:
     from wagtail.snippets.models import register_snippet
 
-    from apps.workflow.invitations import PartnerInvitationViewSet
+    from apps.workflow.partners.invitations import PartnerInvitationViewSet
 
     register_snippet(PartnerInvitationViewSet)
 
@@ -102,56 +102,56 @@ def register_translation_sign_off_report():
 
 @hooks.register("register_admin_menu_item")
 def register_translation_status_menu_item():
-    from apps.workflow.views import translation_status_menu_item
+    from apps.workflow.moderation.views import translation_status_menu_item
 
     return translation_status_menu_item()
 
 
 @hooks.register("register_admin_menu_item")
 def register_membership_requests_menu_item():
-    from apps.workflow.membership_views import membership_requests_menu_item
+    from apps.workflow.partners.membership_views import membership_requests_menu_item
 
     return membership_requests_menu_item()
 
 
 @hooks.register("register_page_header_buttons")
 def register_submit_translation_button(page, user, view_name, next_url=None):
-    from apps.workflow.views import submit_translation_button
+    from apps.workflow.moderation.views import submit_translation_button
 
     yield from submit_translation_button(page, user, view_name, next_url)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def register_submit_translation_listing_button(page, user, next_url=None):
-    from apps.workflow.views import submit_translation_button
+    from apps.workflow.moderation.views import submit_translation_button
 
     yield from submit_translation_button(page, user, "index", next_url)
 
 
-# Snippet translations (apps.workflow.snippet_moderation): "Publish" on a Danish or
+# Snippet translations (apps.workflow.moderation.snippets): "Publish" on a Danish or
 # English snippet, in Wagtail's editor or wagtail-localize's, submits it for review.
 # Ordered before wagtail-localize's before_edit_snippet hook (order 0).
 @hooks.register("before_publish")
 def submit_snippet_translation_instead_of_publishing(request, obj):
-    from apps.workflow.snippet_moderation import submit_instead_of_publishing
+    from apps.workflow.moderation.snippets import submit_instead_of_publishing
 
     return submit_instead_of_publishing(request, obj)
 
 
 @hooks.register("before_edit_snippet", order=-10)
 def moderate_localize_snippet_editor(request, instance):
-    from apps.workflow.snippet_moderation import localize_editor
+    from apps.workflow.moderation.snippets import localize_editor
 
     return localize_editor(request, instance)
 
 
 # Before wagtail-localize's own admin URLs, so its sync view's "Publish immediately"
-# submits snippet translations for review (apps.workflow.snippet_moderation).
+# submits snippet translations for review (apps.workflow.moderation.snippets).
 @hooks.register("register_admin_urls", order=-10)
 def register_reviewed_update_translations_url():
     from django.urls import path
 
-    from apps.workflow.snippet_moderation import update_translations_view
+    from apps.workflow.moderation.snippets import update_translations_view
 
     return [
         path(
@@ -163,16 +163,16 @@ def register_reviewed_update_translations_url():
 
 
 # Partner uploads in the image and document choosers only for the authority's
-# moderators and the Digitalagentur (apps.workflow.upload_collections).
+# moderators and the Digitalagentur (apps.workflow.partners.upload_collections).
 @hooks.register("construct_image_chooser_queryset")
 def hide_partner_images(images, request):
-    from apps.workflow.upload_collections import only_permitted_partner_uploads
+    from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
 
     return only_permitted_partner_uploads(images, request.user, "image")
 
 
 @hooks.register("construct_document_chooser_queryset")
 def hide_partner_documents(documents, request):
-    from apps.workflow.upload_collections import only_permitted_partner_uploads
+    from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
 
     return only_permitted_partner_uploads(documents, request.user, "document")

@@ -90,9 +90,9 @@ MIDDLEWARE = [
     "apps.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Anonymous visitors get whole portal pages from the cache (apps/knowledge).
-    "apps.knowledge.page_cache.AnonymousPageCacheMiddleware",
+    "apps.knowledge.portal.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "apps.knowledge.middleware.PortalNotFoundMiddleware",
+    "apps.knowledge.portal.middleware.PortalNotFoundMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -191,7 +191,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole portal pages for anonymous visitors (apps/knowledge/page_cache.py), retired
+# Whole portal pages for anonymous visitors (apps/knowledge/portal/page_cache.py), retired
 # on every publish. On by default only with Redis: with a per-process cache, another
 # gunicorn worker would keep serving a page until this timeout. 0 turns it off.
 PORTAL_CACHE_SECONDS = int(
@@ -281,7 +281,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # wagtail-localize no translator while none is chosen, so it hides the button.
 # The variables below override the admin's choice for a deployment.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "apps.knowledge.machine_translation.configured_translator",
+    "CLASS": "apps.knowledge.translation.machine.configured_translator",
 }
 MACHINE_TRANSLATION = {
     "ENGINE": os.environ.get("MACHINE_TRANSLATION_ENGINE", ""),
@@ -359,7 +359,7 @@ LOGGING = {
 
 # Open data: the licence under which the knowledge base's metadata is published in
 # the downloads, the API and the DCAT-AP.de catalogue (a key of
-# apps.knowledge.licences.OPEN_DATA_LICENCES), the publisher named in the catalogue
+# apps.knowledge.open_data.licences.OPEN_DATA_LICENCES), the publisher named in the catalogue
 # and, once GovData has assigned one, its dcatde:contributorID URI.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "cc-by/4.0")
 OPEN_DATA_PUBLISHER_NAME = os.environ.get(
@@ -372,7 +372,7 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Budgets are shown with an estimate in the other currency (apps/knowledge/money.py):
+# Budgets are shown with an estimate in the other currency (apps/knowledge/portal/money.py):
 # Danish kroner per euro (the krone is pegged to the euro, ERM II centre 7.46038).
 EUR_DKK_RATE = Decimal(os.environ.get("EUR_DKK_RATE", "7.46"))
 

@@ -30,5 +30,5 @@ WAGTAILSEARCH_BACKENDS = {
 # default) unless a test asks for it.
 AXES_ENABLED = False
 # The anonymous page cache would outlive each test's database; its own tests
-# switch it on (tests/test_page_cache.py).
+# switch it on (tests/knowledge/portal/test_page_cache.py).
 PORTAL_CACHE_SECONDS = 0

@@ -13,11 +13,11 @@ from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Revision, Site
 
+from apps.demo import taxonomy
+from apps.demo.seed import demo_key
+from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
+from apps.demo.synthetic import SLUG_PREFIX, plan
 from apps.knowledge.choices import Country, OrganisationKind, Phase
-from apps.knowledge.demo import taxonomy
-from apps.knowledge.demo.seed import demo_key
-from apps.knowledge.demo.solutions import SOLUTIONS, TAGS, languages_of
-from apps.knowledge.demo.synthetic import SLUG_PREFIX, plan
 from apps.knowledge.models import (
     Contact,
     ContactDirectoryPage,
@@ -36,7 +36,7 @@ from apps.knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
-from apps.knowledge.relations import related_solutions
+from apps.knowledge.models.relations import related_solutions
 
 LANGUAGES = ("de", "da", "en")
 

@@ -23,7 +23,7 @@ from tests.image_utils import (
     metadata_left,
     phone_photo_jpeg,
 )
-from tests.workflow.portal_utils import pdf_bytes, png_bytes
+from tests.workflow.partners.portal_utils import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 

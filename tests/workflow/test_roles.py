@@ -15,7 +15,7 @@ from wagtail.models import (
     Locale,
 )
 
-from apps.knowledge.demo.seed import demo_key
+from apps.demo.seed import demo_key
 from apps.knowledge.models import (
     FieldOfAction,
     KnowledgeIndexPage,
@@ -23,13 +23,8 @@ from apps.knowledge.models import (
     SolutionPage,
     ThemePage,
 )
-from apps.knowledge.roles import (
-    AREA_ROLES,
-    DIGITALAGENTUR_GROUP,
-    EDITOR_PAGE_PERMISSIONS,
-    MODERATOR_PAGE_PERMISSIONS,
-    TRANSLATORS_GROUP,
-)
+from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, TRANSLATORS_GROUP
+from apps.workflow.groups import EDITOR_PAGE_PERMISSIONS, MODERATOR_PAGE_PERMISSIONS
 from tests.knowledge.utils import (
     admin_in_english,
     build_portal,

@@ -15,7 +15,11 @@ from django.utils import timezone
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
 from apps.workflow.scheduler import tick
 from tests.knowledge import factories
-from tests.workflow.mail_utils import FLENSBURG, build_moderated_portal, make_user
+from tests.workflow.notifications.mail_utils import (
+    FLENSBURG,
+    build_moderated_portal,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -22,9 +22,9 @@ from apps.knowledge.roles import (
     DIGITALAGENTUR_GROUP,
     TRANSLATORS_GROUP,
     AreaRole,
-    setup_roles,
     translation_reviewers_group_name,
 )
+from apps.workflow.groups import setup_roles
 from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import Portal, admin_in_english, build_portal
 from tests.knowledge.utils import solution_form_data as base_form_data

@@ -21,13 +21,13 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import EditView, IndexView
 
-from apps.knowledge.gdpr import (
+from apps.knowledge.admin.gdpr import (
     ERASE_ACTION,
     erase_contact,
     export_contact,
     language_versions,
 )
-from apps.knowledge.gdpr import pages_listing as listing_pages
+from apps.knowledge.admin.gdpr import pages_listing as listing_pages
 from apps.knowledge.models import Contact
 
 EXPORT_ACTION = "knowledge.contact_exported"

@@ -6,7 +6,7 @@ def create_export_permission(apps, schema_editor):
     """The GDPR export permission (art. 15), separate from editing a contact.
 
     Not in Contact.Meta.permissions: setup_roles creates it too (see
-    apps.knowledge.gdpr.ensure_export_permission), so a flushed test database
+    apps.knowledge.admin.gdpr.ensure_export_permission), so a flushed test database
     gets it back.
     """
     ContentType = apps.get_model("contenttypes", "ContentType")

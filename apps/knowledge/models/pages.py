@@ -81,7 +81,7 @@ class KnowledgeIndexPage(Page):
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.PartnerAreaPage"]
     # The query parameters get_context reads: a request with any other one is never
-    # stored in the page cache (apps/knowledge/page_cache.py), so junk parameters
+    # stored in the page cache (apps/knowledge/portal/page_cache.py), so junk parameters
     # cannot fill it.
     cache_query_parameters = ("phase", "field", "page")
     content_panels = [*Page.content_panels, FieldPanel("intro")]

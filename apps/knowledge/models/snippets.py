@@ -33,7 +33,7 @@ from apps.knowledge.choices import (
     PublicationConsent,
 )
 from apps.knowledge.forms import ContactForm, OwnedSnippetForm
-from apps.workflow.panels import TranslationReviewPanel
+from apps.workflow.moderation.panels import TranslationReviewPanel
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
 # instead of losing the letter ("snderborg").

@@ -24,8 +24,8 @@ from wagtail.search import index
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
+from apps.knowledge.models.relations import linked_pages, related_solutions
 from apps.knowledge.models.snippets import public_version
-from apps.knowledge.relations import linked_pages, related_solutions
 
 
 class SolutionPageTag(TaggedItemBase):

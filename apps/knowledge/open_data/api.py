@@ -5,7 +5,7 @@ Filters every endpoint understands: ``locale`` or ``language`` (``?language=da``
 solutions also ``field_of_action`` (slug), ``phase`` and ``organisation`` (slug of
 the lead or a partner organisation, in any language); contacts ``organisation``.
 Only live, public solutions appear; contacts only as far as the person consented
-(the same records as the downloads, see ``apps.knowledge.exports``).
+(the same records as the downloads, see ``apps.knowledge.open_data.downloads``).
 
 Bad input is the caller's error, never the server's: a parameter that is not what
 its field holds (``?start_date=abc``, ``?offset=<23 digits>``) is a 400 and an id
@@ -37,7 +37,6 @@ from wagtail.models import Locale
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from apps.knowledge.choices import Phase
-from apps.knowledge.exports import public_contact
 from apps.knowledge.models import (
     Contact,
     FieldOfAction,
@@ -45,6 +44,7 @@ from apps.knowledge.models import (
     SolutionPage,
 )
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.open_data.downloads import public_contact
 from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
 

@@ -19,9 +19,9 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 from wagtail.models import Locale, Site
 
-from apps.knowledge.exports import TABLES
-from apps.knowledge.licences import attribution_text, open_data_licence
 from apps.knowledge.models import SolutionPage
+from apps.knowledge.open_data.downloads import TABLES
+from apps.knowledge.open_data.licences import attribution_text, open_data_licence
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

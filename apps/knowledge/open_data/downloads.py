@@ -18,7 +18,6 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from apps.knowledge.licences import attribution_text, open_data_licence
 from apps.knowledge.models import (
     Contact,
     ContactDirectoryPage,
@@ -30,7 +29,8 @@ from apps.knowledge.models import (
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.models.tags import tag_name
-from apps.knowledge.spreadsheet_safety import safe_cell
+from apps.knowledge.open_data.licences import attribution_text, open_data_licence
+from apps.knowledge.open_data.spreadsheet_safety import safe_cell
 from apps.knowledge.visibility import visible
 
 # Several values in one CSV cell, e.g. the fields of action of a solution.
@@ -348,7 +348,7 @@ class Exporter:
 
     def csv(self, table: Table) -> str:
         """The table as CSV (RFC 4180, comma, header row); lists joined by `` | ``,
-        cells safe for spreadsheets (:mod:`apps.knowledge.spreadsheet_safety`)."""
+        cells safe for spreadsheets (:mod:`apps.knowledge.open_data.spreadsheet_safety`)."""
         output = io.StringIO()
         writer = csv.DictWriter(output, fieldnames=table.columns, lineterminator="\r\n")
         writer.writeheader()

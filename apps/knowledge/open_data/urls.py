@@ -17,9 +17,9 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from apps.knowledge import open_data_views
-from apps.knowledge.api import api_router
-from apps.knowledge.sitemaps import PortalSitemap
+from apps.knowledge.open_data import views as open_data_views
+from apps.knowledge.open_data.api import api_router
+from apps.knowledge.open_data.sitemaps import PortalSitemap
 
 
 def outside_language_prefix(view: Callable) -> Callable:

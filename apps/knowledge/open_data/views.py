@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from apps.knowledge import dcat
-from apps.knowledge.exports import TABLES, Exporter
-from apps.knowledge.licences import open_data_licence
 from apps.knowledge.models import FieldOfAction
+from apps.knowledge.open_data import dcat
+from apps.knowledge.open_data.downloads import TABLES, Exporter
+from apps.knowledge.open_data.licences import open_data_licence
 
 
 def _locale(language: str) -> Locale:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_path
 
-from apps.knowledge.views import page_not_found
+from apps.knowledge.portal.views import page_not_found
 
 
 class PortalNotFoundMiddleware:

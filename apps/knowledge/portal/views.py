@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from apps.knowledge import i18n, page_cache
+from apps.knowledge import i18n
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
+from apps.knowledge.portal import page_cache
 from apps.knowledge.search import service as search_service
 from apps.knowledge.search.service import SearchParams
 

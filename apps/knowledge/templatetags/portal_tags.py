@@ -13,8 +13,8 @@ from wagtail.models import Locale
 
 from apps.knowledge import i18n
 from apps.knowledge.models.tags import ShownTag, shown_tags
-from apps.knowledge.money import budget as money_budget
-from apps.knowledge.money import format_money
+from apps.knowledge.portal.money import budget as money_budget
+from apps.knowledge.portal.money import format_money
 from apps.knowledge.visibility import visible
 
 register = template.Library()

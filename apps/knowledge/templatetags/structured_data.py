@@ -2,7 +2,7 @@
 
 Contacts appear only as far as the person consented: without consent to the name
 only as a ``ContactPoint`` with role and organisation, e-mail and phone only with
-full consent (the same rule as ``apps.knowledge.exports.public_contact``).
+full consent (the same rule as ``apps.knowledge.open_data.downloads.public_contact``).
 https://schema.org/docs/documents.html
 """
 

@@ -5,7 +5,7 @@ snippets it links to (its lead organisation, partners, contacts, fields of actio
 and writes every one of them into the target language: a Danish organisation that a
 reviewer approved in Wagtail's snippet editor got the German name and description
 and was set to not live, without any workflow. Translations of snippets have their
-own review (``apps.workflow.snippet_moderation``), so here:
+own review (``apps.workflow.moderation.snippets``), so here:
 
 - an existing translation of a related object is never touched: not overwritten,
   unpublished, or put under wagtail-localize's sync;

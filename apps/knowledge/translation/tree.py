@@ -24,9 +24,9 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
-from apps.knowledge.machine_translation import configured_translator, term_issues
 from apps.knowledge.models import TreeTranslationJob
-from apps.knowledge.related_translation import ReviewedTranslationCreator
+from apps.knowledge.translation.machine import configured_translator, term_issues
+from apps.knowledge.translation.related_snippets import ReviewedTranslationCreator
 
 logger = logging.getLogger(__name__)
 

@@ -19,13 +19,13 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail_localize.views import edit_translation
 
-from apps.knowledge import tree_translation
-from apps.knowledge.machine_translation import (
+from apps.knowledge.models import TreeTranslationJob
+from apps.knowledge.translation import tree as tree_translation
+from apps.knowledge.translation.machine import (
     MachineTranslationError,
     configured_translator,
     term_issues,
 )
-from apps.knowledge.models import TreeTranslationJob
 
 PERMISSION = "wagtail_localize.submit_translation"
 logger = logging.getLogger(__name__)

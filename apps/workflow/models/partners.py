@@ -20,7 +20,7 @@ class Membership(models.TextChoices):
 
     Choosing an organisation at registration only claims membership; the account
     acts for it once an invitation, the organisation's confirmed members or the
-    authority's moderators confirm it (``apps.workflow.membership``).
+    authority's moderators confirm it (``apps.workflow.partners.membership``).
     """
 
     PENDING = "pending", _("Waiting for confirmation")

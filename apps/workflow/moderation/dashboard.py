@@ -24,9 +24,9 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 from apps.workflow.models import OutboxMessage, ReviewReminder
+from apps.workflow.notifications.reminders import overdue_reviews
+from apps.workflow.partners.submissions import is_unconfirmed
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
-from apps.workflow.reminders import overdue_reviews
-from apps.workflow.submissions import is_unconfirmed
 
 NO_AUTHORITY = _("Digitalagentur (no authority)")
 

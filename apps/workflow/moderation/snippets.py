@@ -31,7 +31,7 @@ from wagtail.models import DraftStateMixin, Locale, TranslatableMixin, WorkflowS
 from wagtail.permissions import policy_registry
 
 from apps.workflow.models.translations import translation_status
-from apps.workflow.panels import status_text
+from apps.workflow.moderation.panels import status_text
 
 
 def is_moderated_translation(obj) -> bool:

@@ -211,7 +211,7 @@ def submit_translation_button(page, user, view_name, next_url=None):
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     """Dashboard: every page and snippet by language, missing to outdated.
 
-    The statuses come from ``apps.workflow.translation_status``; each cell links to
+    The statuses come from ``apps.workflow.moderation.translation_status``; each cell links to
     the editor, to wagtail-localize's "Translate" or to its "Sync" view.
     """
 
@@ -221,7 +221,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        from apps.workflow.translation_status import can_view_dashboard
+        from apps.workflow.moderation.translation_status import can_view_dashboard
 
         if not can_view_dashboard(request.user):
             raise PermissionDenied
@@ -233,7 +233,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
 
-        from apps.workflow import translation_status as ts
+        from apps.workflow.moderation import translation_status as ts
 
         locales = ts.portal_locales()
         codes = [locale.language_code for locale in locales]
@@ -281,7 +281,7 @@ def translation_status_menu_item():
     """The admin menu entry of ``TranslationStatusView``, for whom may open it."""
     from wagtail.admin.menu import MenuItem
 
-    from apps.workflow.translation_status import can_view_dashboard
+    from apps.workflow.moderation.translation_status import can_view_dashboard
 
     class TranslationStatusMenuItem(MenuItem):
         def is_shown(self, request) -> bool:

@@ -107,7 +107,7 @@ def _store_and_send(
     # Sent once the workflow action's transaction is committed, so a worker of the
     # database task backend finds the message; ``robust`` keeps a failing enqueue
     # from surfacing in the request (the message stays pending for retry_outbox).
-    from apps.workflow.tasks import send_outbox_message
+    from apps.workflow.notifications.outbox import send_outbox_message
 
     transaction.on_commit(partial(send_outbox_message.enqueue, message.pk), robust=True)
     return message

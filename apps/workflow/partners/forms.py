@@ -16,9 +16,9 @@ from wagtail.models import Locale
 from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import Contact, FieldOfAction, Organisation
 from apps.workflow.models import PartnerProfile
-from apps.workflow.spam import HoneypotMixin
-from apps.workflow.submissions import SubmissionContent
-from apps.workflow.uploads import (
+from apps.workflow.partners.spam import HoneypotMixin
+from apps.workflow.partners.submissions import SubmissionContent
+from apps.workflow.partners.uploads import (
     PartnerImageField,
     PdfDocumentField,
     StashedUpload,
@@ -215,7 +215,7 @@ class SubmissionForm(HoneypotMixin, forms.Form):
             "pk", flat=True
         ).first()
         # Contacts are offered to confirmed members only, and only people who
-        # agreed to have their name published (apps.workflow.membership).
+        # agreed to have their name published (apps.workflow.partners.membership).
         if profile.is_confirmed_member:
             self.fields["contact"].queryset = Contact.objects.public_in(locale).filter(
                 organisation__translation_key=key,

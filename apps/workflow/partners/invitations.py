@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from apps.workflow import accounts
 from apps.workflow.models import OutboxMessage, PartnerInvitation
+from apps.workflow.partners import accounts
 
 
 class InvitationCreateView(CreateView):

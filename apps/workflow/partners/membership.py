@@ -23,11 +23,11 @@ from django.utils import timezone, translation
 
 from apps.knowledge.models import Organisation, PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
-from apps.workflow.accounts import absolute_url
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile
 from apps.workflow.notifications.outbox import queue_email
+from apps.workflow.partners.accounts import absolute_url
+from apps.workflow.partners.submissions import responsible_area_key
 from apps.workflow.permissions import roles_moderated_by
-from apps.workflow.submissions import responsible_area_key
 
 
 def confirmed_members(organisation: Organisation) -> QuerySet[PartnerProfile]:

@@ -1,6 +1,6 @@
 """Admin view of membership requests: partner accounts that say they belong to an
 organisation, for the authority's moderators (or the Digitalagentur) to confirm or
-decline (``apps.workflow.membership``)."""
+decline (``apps.workflow.partners.membership``)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from apps.workflow import membership
+from apps.workflow.partners import membership
 from apps.workflow.permissions import roles_moderated_by
 
 
 class MembershipRequestsView(WagtailAdminTemplateMixin, TemplateView):
     """Partner accounts waiting for their organisation to be confirmed: moderators
     decide for their authority's organisations, the Digitalagentur for all
-    (``apps.workflow.membership``)."""
+    (``apps.workflow.partners.membership``)."""
 
     template_name = "workflow/admin/membership_requests.html"
     page_title = gettext_lazy("Membership requests")

@@ -36,9 +36,9 @@ from apps.knowledge.models import (
 )
 from apps.knowledge.models.snippets import slug_from_name
 from apps.workflow.models import Membership, PartnerProfile, Submission
+from apps.workflow.partners.upload_collections import partner_collection
+from apps.workflow.partners.uploads import StashedUpload
 from apps.workflow.permissions import area_role_for_page
-from apps.workflow.upload_collections import partner_collection
-from apps.workflow.uploads import StashedUpload
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apps.workflow import portal_views
+from apps.workflow.partners import views as portal_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
 app_name = "partner"

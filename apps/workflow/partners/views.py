@@ -20,18 +20,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from apps.workflow import accounts, membership
-from apps.workflow.forms import (
+from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
+from apps.workflow.partners import accounts, membership
+from apps.workflow.partners.forms import (
     AcceptInvitationForm,
     PartnerLoginForm,
     RegistrationForm,
     SubmissionForm,
     existing_account,
 )
-from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
-from apps.workflow.similar import similar_solutions
-from apps.workflow.spam import RateLimit
-from apps.workflow.submissions import (
+from apps.workflow.partners.similar import similar_solutions
+from apps.workflow.partners.spam import RateLimit
+from apps.workflow.partners.submissions import (
     NoAreaError,
     Status,
     content_from_page,
@@ -41,7 +41,7 @@ from apps.workflow.submissions import (
     status_of,
     summaries,
 )
-from apps.workflow.uploads import UploadStash
+from apps.workflow.partners.uploads import UploadStash
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from apps.workflow.translation_status import Status, group_of
+from apps.workflow.moderation.translation_status import Status, group_of
 
 register = template.Library()
 

@@ -19,8 +19,9 @@ from wagtail_localize.models import String, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from apps.knowledge.models import Contact, SolutionContact, SolutionPage
-from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, setup_roles
-from tests.knowledge.open_data_utils import build_open_data_portal, publish
+from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
+from apps.workflow.groups import setup_roles
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal, publish
 from tests.knowledge.utils import admin_in_english, translate_tree
 
 NAMESPACE = "wagtailsnippets_knowledge_contact"

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from apps.knowledge.models import SolutionRelation, ThemePage
-from apps.knowledge.relations import linked_pages, related_solutions
+from apps.knowledge.models.relations import linked_pages, related_solutions
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
 

@@ -20,7 +20,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from apps.knowledge.models import SolutionPage, TagTranslation
 from apps.knowledge.models.tags import shown_tags
-from tests.knowledge.search_utils import facet_counts, parse, result_links
+from tests.knowledge.search.search_utils import facet_counts, parse, result_links
 from tests.knowledge.utils import (
     add_solution,
     admin_in_english,

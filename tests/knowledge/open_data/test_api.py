@@ -8,7 +8,7 @@ from http import HTTPStatus
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 SOLUTIONS = "/api/v2/solutions/"
 

@@ -15,8 +15,8 @@ from django.test import TestCase
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apps.knowledge.api import LANGUAGE_PARAMETERS, api_router
-from tests.knowledge.open_data_utils import build_open_data_portal
+from apps.knowledge.open_data.api import LANGUAGE_PARAMETERS, api_router
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 from tests.knowledge.utils import add_solution, build_portal
 from tests.test_fuzz import NASTY, VALUES
 

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from django.test import TestCase, override_settings
 from rdflib import Graph, URIRef, namespace
 
-from apps.knowledge.dcat import DCATDE
-from tests.knowledge.open_data_utils import build_open_data_portal
+from apps.knowledge.open_data.dcat import DCATDE
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"

@@ -12,10 +12,10 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 
-from apps.knowledge.exports import TABLES
-from apps.knowledge.licences import OPEN_DATA_LICENCES
+from apps.knowledge.open_data.downloads import TABLES
+from apps.knowledge.open_data.licences import OPEN_DATA_LICENCES
 from tests.knowledge.factories import FieldOfActionFactory
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 CC_BY = "http://dcat-ap.de/def/licenses/cc-by/4.0"
 

@@ -1,5 +1,5 @@
 """Every CSV and XLSX export writes data, never a formula, and never fails on a
-control character someone typed (:mod:`apps.knowledge.spreadsheet_safety`).
+control character someone typed (:mod:`apps.knowledge.open_data.spreadsheet_safety`).
 
 The attacks are replayed as they happened: a partner's teaser ``=cmd|...`` in the
 open-data download, an anonymous search ``abc%01xyz`` that broke the XLSX export of
@@ -20,9 +20,9 @@ from openpyxl import load_workbook
 from wagtail.models import Locale
 
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, SolutionPage
-from apps.knowledge.spreadsheet_safety import safe_cell
+from apps.knowledge.open_data.spreadsheet_safety import safe_cell
 from apps.workflow.models import TranslationSignOff
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 CALC = "=cmd|' /C calc'!A0"
 

@@ -8,7 +8,7 @@ from http import HTTPStatus
 
 from django.test import TestCase
 
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -9,7 +9,7 @@ from http import HTTPStatus
 from django.test import TestCase
 from wagtail.models import Locale
 
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.test import TestCase, override_settings
 
 from apps.knowledge.choices import Currency
-from apps.knowledge.money import round_estimate
-from tests.knowledge.search_utils import parse
+from apps.knowledge.portal.money import round_estimate
+from tests.knowledge.search.search_utils import parse
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
 NBSP = "\u00a0"

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
-from apps.knowledge.page_cache import HIT_HEADER, VERSION_KEY
+from apps.knowledge.portal.page_cache import HIT_HEADER, VERSION_KEY
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 

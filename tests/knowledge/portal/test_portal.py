@@ -17,7 +17,6 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from apps.knowledge import views
 from apps.knowledge.choices import Country, Currency, Phase
 from apps.knowledge.models import (
     Contact,
@@ -26,6 +25,7 @@ from apps.knowledge.models import (
     SolutionPartner,
     SolutionRelation,
 )
+from apps.knowledge.portal import views
 from tests.knowledge import factories
 from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree
 

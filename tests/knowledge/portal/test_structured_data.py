@@ -9,7 +9,7 @@ from http import HTTPStatus
 
 from django.test import TestCase
 
-from tests.knowledge.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.open_data_utils import build_open_data_portal
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

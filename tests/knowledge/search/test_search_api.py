@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from apps.knowledge.choices import Phase
 from apps.knowledge.models import TermGroup, ZeroResultQuery
-from tests.knowledge.search_utils import add_danish_solution, parse, result_links
+from tests.knowledge.search.search_utils import add_danish_solution, parse, result_links
 from tests.knowledge.utils import add_solution, admin_in_english, build_portal
 
 pytestmark = pytest.mark.django_db

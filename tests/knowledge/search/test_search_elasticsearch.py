@@ -13,7 +13,7 @@ node in place of HTTP, then compare them with the shapes Elasticsearch documents
 - search: ``POST /<index>/_search`` with ``{"query": ..., "from", "size"}``,
   ``multi_match`` with ``field^boost`` entries
 
-They are not live tests; tests/knowledge/test_search_live.py runs against a server.
+They are not live tests; tests/knowledge/search/test_search_live.py runs against a server.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from apps.knowledge.search.elasticsearch import (
     LocalisedElasticsearchSearchBackend,
 )
 from apps.knowledge.search.engine import build_query
-from apps.knowledge.search.tasks import update_synonyms
+from apps.knowledge.search.rebuild import update_synonyms
 from tests.knowledge import factories
-from tests.knowledge.search_utils import add_term_group
+from tests.knowledge.search.search_utils import add_term_group
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
 INDEX_PREFIX = "kbtest_"

@@ -22,8 +22,8 @@ from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine
 from apps.knowledge.search.pending import replay
 from tests.knowledge import factories
-from tests.knowledge.search_utils import parse, result_links
-from tests.knowledge.test_search_elasticsearch import make_backend, sent
+from tests.knowledge.search.search_utils import parse, result_links
+from tests.knowledge.search.test_search_elasticsearch import make_backend, sent
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Live tests against a real search engine: the OpenSearch node, and Elasticsearch 9.
 
-Each test runs on every engine that is set (see tests/knowledge/live_search.py):
+Each test runs on every engine that is set (see tests/knowledge/search/live_search.py):
 OpenSearch at ``OPENSEARCH_URL`` (``.ci/run`` starts a node; locally
 ``make test-search``), Elasticsearch at ``ELASTICSEARCH_URL``. The request bodies
 themselves are asserted in test_search_elasticsearch.py; here the engine answers.
@@ -26,18 +26,18 @@ from wagtail.models import Locale
 from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine as search_engine
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.rebuild import update_synonyms
 from apps.knowledge.search.service import SearchParams, search
 from apps.knowledge.search.synonyms import synonym_groups
-from apps.knowledge.search.tasks import update_synonyms
 from tests.knowledge import factories
-from tests.knowledge.live_search import (
+from tests.knowledge.search.live_search import (
     OPENSEARCH,
     LiveEngine,
     engine_params,
     require,
     search_node,
 )
-from tests.knowledge.search_utils import add_term_group
+from tests.knowledge.search.search_utils import add_term_group
 from tests.knowledge.utils import (
     Portal,
     add_solution,

@@ -13,7 +13,7 @@ import pytest
 from modelsearch.utils import deep_update
 
 from apps.knowledge.search import analysis
-from tests.knowledge.live_search import engine_params, require
+from tests.knowledge.search.live_search import engine_params, require
 
 SYNONYMS = ["ladestation, ladesäule, ladestander, charging station"]
 

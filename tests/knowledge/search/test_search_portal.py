@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models import ZeroResultQuery
 from tests.knowledge import factories
-from tests.knowledge.search_utils import (
+from tests.knowledge.search.search_utils import (
     add_danish_solution,
     add_term_group,
     facet_counts,
@@ -359,7 +359,7 @@ def test_search_page__status_ok_for_every_language(client, portal):
 
 
 def test_demo_term_list__seeded_once_and_applied(client, portal):
-    from apps.knowledge.search.demo_terms import DEMO_TERM_GROUPS, seed_term_groups
+    from apps.demo.terms import DEMO_TERM_GROUPS, seed_term_groups
 
     assert seed_term_groups() == len(DEMO_TERM_GROUPS)
     assert seed_term_groups() == 0

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from apps.knowledge.demo import solutions as demo_solutions
+from apps.demo import solutions as demo_solutions
 from apps.knowledge.management.commands import search_relevance
 from apps.knowledge.search import engine, relevance
 from apps.knowledge.search.relevance import Measured, RelevanceQuery, load
-from tests.knowledge.live_search import OPENSEARCH, require
+from tests.knowledge.search.live_search import OPENSEARCH, require
 from tests.knowledge.utils import add_solution, build_portal
 
 

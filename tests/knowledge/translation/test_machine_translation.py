@@ -1,7 +1,7 @@
 """Machine translation chosen in the admin, with the term list as glossary.
 
 DeepL and LibreTranslate are stood in for by a real HTTP server on loopback that
-records each request (tests/knowledge/recording_server.py): the tests check the
+records each request (tests/knowledge/search/recording_server.py): the tests check the
 requests as the services document them, and what lands in wagtail-localize when
 a translator clicks its machine translation button.
 """
@@ -18,7 +18,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from apps.knowledge.machine_translation import (
+from apps.knowledge.models import Term, TermGroup, TranslationSettings
+from apps.knowledge.translation.machine import (
     DEEPL_FREE_URL,
     DEEPL_PRO_URL,
     EngineConfig,
@@ -27,9 +28,8 @@ from apps.knowledge.machine_translation import (
     restore_terms,
     term_pairs,
 )
-from apps.knowledge.models import Term, TermGroup, TranslationSettings
-from apps.knowledge.roles import setup_roles
-from tests.knowledge.recording_server import RecordedRequest, RecordingServer
+from apps.workflow.groups import setup_roles
+from tests.knowledge.search.recording_server import RecordedRequest, RecordingServer
 from tests.knowledge.utils import add_solution, admin_in_english, build_portal
 from tests.knowledge.utils import translate_tree as copy_tree
 from tests.workflow.utils import translator
@@ -329,7 +329,7 @@ class MachineTranslationTests(TestCase):
 
         self.server.responder = refuse_glossaries
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertLogs("apps.knowledge.machine_translation", "WARNING") as logs:
+        with self.assertLogs("apps.knowledge.translation.machine", "WARNING") as logs:
             response = self.click_machine_translate(translation)
 
         self.assertIn("DeepL glossary not made", logs.output[0])
@@ -391,7 +391,7 @@ class MachineTranslationTests(TestCase):
             {"message": "Wrong key"},
         )
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertLogs("apps.knowledge.translation_views", "WARNING") as logs:
+        with self.assertLogs("apps.knowledge.translation.views", "WARNING") as logs:
             response = self.click_machine_translate(translation)
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         self.assertIn("DeepL answered 403", logs.output[0])
@@ -439,7 +439,7 @@ class MachineTranslationTests(TestCase):
             {"translatedText": ["Bus efter behov" for _text in request.json["q"]]},
         )
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertLogs("apps.knowledge.machine_translation", "WARNING") as logs:
+        with self.assertLogs("apps.knowledge.translation.machine", "WARNING") as logs:
             response = self.click_machine_translate(translation)
         self.assertTrue(
             any("'ÖPNV' should be 'kollektiv trafik'" in line for line in logs.output)
@@ -545,7 +545,7 @@ class EngineConfigTests(TestCase):
         MACHINE_TRANSLATION=env(ENGINE="libretranslate", LIBRETRANSLATE_URL="http://lt")
     )
     def test_environment__overrides_the_admins_choice(self):
-        from apps.knowledge.machine_translation import configured_translator
+        from apps.knowledge.translation.machine import configured_translator
 
         choose("")
         self.assertEqual(configured_translator().display_name, "LibreTranslate")

@@ -14,15 +14,15 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from apps.knowledge import tree_translation
 from apps.knowledge.models import (
     Term,
     TermGroup,
     TranslationSettings,
     TreeTranslationJob,
 )
+from apps.knowledge.translation import tree as tree_translation
 from tests.knowledge import factories
-from tests.knowledge.recording_server import RecordingServer
+from tests.knowledge.search.recording_server import RecordingServer
 from tests.knowledge.utils import admin_in_english, build_portal
 from tests.workflow.factories import UserFactory
 

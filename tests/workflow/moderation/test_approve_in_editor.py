@@ -18,8 +18,8 @@ from apps.workflow.models import Submission
 from apps.workflow.models.tasks import AuthorityReviewTask
 from apps.workflow.workflows import ensure_default_workflow
 from tests.knowledge.utils import admin_in_english
-from tests.workflow.mail_utils import FLENSBURG, make_user
-from tests.workflow.portal_utils import (
+from tests.workflow.notifications.mail_utils import FLENSBURG, make_user
+from tests.workflow.partners.portal_utils import (
     act,
     build_partner_portal,
     current_task_state,

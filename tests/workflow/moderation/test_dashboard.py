@@ -17,7 +17,7 @@ from wagtail.models import TaskState, WorkflowPage
 from apps.workflow.models import OutboxMessage, ReviewReminder
 from tests.knowledge import factories
 from tests.knowledge.utils import translate_tree
-from tests.workflow.mail_utils import (
+from tests.workflow.notifications.mail_utils import (
     DIGITALAGENTUR_GROUP,
     FLENSBURG,
     NORDFRIESLAND,
@@ -197,7 +197,7 @@ def test_review_reminder__owner_mailed_once_in_their_language(
 def test_review_reminder__new_review_date_starts_a_new_period(
     overdue_solutions, django_capture_on_commit_callbacks
 ):
-    from apps.workflow.tasks import send_review_reminders
+    from apps.workflow.notifications.reminders import send_review_reminders
 
     old, _other = overdue_solutions
     with django_capture_on_commit_callbacks(execute=True):

@@ -13,7 +13,7 @@ latest revision the authority's own editor wrote:
 - publish  "Publish" in the editor (the page is live afterwards)
 
 Nobody publishes directly: pages go live through the workflow's last approval
-(tests/workflow/test_moderation.py follows that path and the later steps: the
+(tests/workflow/moderation/test_moderation.py follows that path and the later steps: the
 feasibility check of the Digitalagentur and the cross-border review of the Danish
 partner moderators).
 """

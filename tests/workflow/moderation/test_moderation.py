@@ -23,7 +23,8 @@ from wagtail.models import (
 
 from apps.knowledge.choices import Country
 from apps.knowledge.models import KnowledgeIndexPage, SolutionPartner
-from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS, setup_roles
+from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import (
     AuthorityReviewTask,
     FeasibilityCheckTask,

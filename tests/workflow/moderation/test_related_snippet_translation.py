@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import Organisation
-from apps.knowledge.roles import setup_roles
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import TranslationReviewTask
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, translate_tree

@@ -22,7 +22,8 @@ from wagtail_localize.models import (
 
 from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import Organisation, SolutionContact
-from apps.knowledge.roles import AREA_ROLES, setup_roles
+from apps.knowledge.roles import AREA_ROLES
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import TranslationReviewTask, TranslationSignOff
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, translate_tree

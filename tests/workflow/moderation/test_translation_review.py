@@ -19,7 +19,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from apps.knowledge.roles import AREA_ROLES, TRANSLATORS_GROUP, setup_roles
+from apps.knowledge.roles import AREA_ROLES, TRANSLATORS_GROUP
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import (
     AuthorityReviewTask,
     TranslationReviewTask,

@@ -21,14 +21,15 @@ from wagtail_localize.models import (
 )
 
 from apps.knowledge.models import Organisation
-from apps.knowledge.page_cache import HIT_HEADER
-from apps.knowledge.roles import AREA_ROLES, setup_roles
-from apps.workflow.translation_status import Status, page_groups, status_of
+from apps.knowledge.portal.page_cache import HIT_HEADER
+from apps.knowledge.roles import AREA_ROLES
+from apps.workflow.groups import setup_roles
+from apps.workflow.moderation.translation_status import Status, page_groups, status_of
 from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.factories import UserFactory
-from tests.workflow.test_translation_review import record_machine_translation
+from tests.workflow.moderation.test_translation_review import record_machine_translation
 from tests.workflow.utils import act, client_for, submit
 
 FLENSBURG = AREA_ROLES[0]

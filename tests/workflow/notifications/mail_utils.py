@@ -19,7 +19,8 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, setup_roles
+from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
+from apps.workflow.groups import setup_roles
 from tests.knowledge import factories
 from tests.knowledge.utils import Portal, add_solution, build_portal, solution_form_data
 

@@ -16,7 +16,7 @@ from apps.knowledge.models import SolutionFieldOfAction
 from apps.workflow.models import Follow, OutboxMessage
 from tests.knowledge.factories import PartnerAreaPageFactory, SolutionPageFactory
 from tests.knowledge.utils import add_solution, solution_form_data, translate_tree
-from tests.workflow.mail_utils import (
+from tests.workflow.notifications.mail_utils import (
     PASSWORD,
     build_moderated_portal,
     draft_solution,

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from apps.workflow.models import OutboxMessage, PartnerProfile, Submission
 from tests.knowledge import factories
-from tests.workflow.mail_utils import (
+from tests.workflow.notifications.mail_utils import (
     DIGITALAGENTUR_GROUP,
     FLENSBURG,
     NORDFRIESLAND,
@@ -226,7 +226,7 @@ def test_mail_outage__action_succeeds_and_message_waits_in_outbox(
 
 
 def test_retry_outbox_task__sends_what_is_left_once(submitted, settings):
-    from apps.workflow.tasks import retry_outbox
+    from apps.workflow.notifications.outbox import retry_outbox
 
     OutboxMessage.objects.update(status=OutboxMessage.Status.FAILED)
     mail.outbox.clear()
@@ -289,7 +289,7 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
     """A Danish partner submits in the portal: the reviewers of the first task get
     a mail; the change request and the approval reach the partner in Danish, with
     a link to "my submissions" in the portal, not to the admin."""
-    from tests.workflow import portal_utils
+    from tests.workflow.partners import portal_utils
 
     setup = portal_utils.build_partner_portal()
     setup.partner.language = "da"

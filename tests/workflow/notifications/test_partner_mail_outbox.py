@@ -18,11 +18,16 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data
 
-from apps.knowledge.roles import DIGITALAGENTUR_GROUP, setup_roles
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
 from tests.knowledge.utils import admin_in_english
-from tests.workflow.mail_utils import closed_local_port
-from tests.workflow.portal_utils import PASSWORD, build_partner_portal, submit_url
+from tests.workflow.notifications.mail_utils import closed_local_port
+from tests.workflow.partners.portal_utils import (
+    PASSWORD,
+    build_partner_portal,
+    submit_url,
+)
 
 pytestmark = pytest.mark.django_db
 

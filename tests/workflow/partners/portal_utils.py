@@ -26,7 +26,8 @@ from wagtail.models import (
 
 from apps.knowledge.choices import OrganisationKind
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, PartnerAreaPage
-from apps.knowledge.roles import AREA_ROLES, setup_roles
+from apps.knowledge.roles import AREA_ROLES
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import Membership, PartnerProfile
 from tests.knowledge import factories
 from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree

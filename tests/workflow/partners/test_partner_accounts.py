@@ -15,10 +15,11 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data
 
-from apps.knowledge.roles import DIGITALAGENTUR_GROUP, setup_roles
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP
+from apps.workflow.groups import setup_roles
 from apps.workflow.models import PartnerInvitation, PartnerProfile
 from tests.knowledge.utils import admin_in_english
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     PASSWORD,
     build_partner_portal,
     make_partner,

@@ -23,10 +23,10 @@ from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile, Submission
-from apps.workflow.spam import RateLimit
+from apps.workflow.partners.spam import RateLimit
 from tests.knowledge import factories
 from tests.knowledge.utils import admin_in_english
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     FLENSBURG,
     PASSWORD,
     act,

@@ -13,9 +13,9 @@ from wagtail.models import TaskState, WorkflowState
 
 from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
-from apps.workflow.submissions import Status
+from apps.workflow.partners.submissions import Status
 from apps.workflow.workflows import ensure_default_workflow
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     LANGUAGES,
     act,
     approve_all,

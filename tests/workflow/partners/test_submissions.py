@@ -16,9 +16,9 @@ from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import Contact, PartnerAreaPage, SolutionPage
 from apps.security.images import NOT_READABLE, too_many_pixels
 from apps.workflow.models import Submission
-from apps.workflow.spam import HoneypotMixin
-from apps.workflow.submissions import responsible_area
-from apps.workflow.uploads import CHOOSE_AGAIN
+from apps.workflow.partners.spam import HoneypotMixin
+from apps.workflow.partners.submissions import responsible_area
+from apps.workflow.partners.uploads import CHOOSE_AGAIN
 from tests.image_utils import (
     huge_png,
     is_upright_red_above_blue,
@@ -26,7 +26,7 @@ from tests.image_utils import (
     phone_photo_jpeg,
 )
 from tests.knowledge import factories
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     build_partner_portal,
     make_partner,
     pdf_upload,

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 
 from apps.knowledge.roles import AREA_ROLES
 from tests.workflow.factories import UserFactory
-from tests.workflow.portal_utils import (
+from tests.workflow.partners.portal_utils import (
     FLENSBURG,
     build_partner_portal,
     pdf_upload,

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from apps.knowledge.demo.seed import demo_content_exists, seed_demo
+from apps.demo.seed import demo_content_exists, seed_demo
 
 # Loggers that report every page saved and every background task run; at normal
 # verbosity the seed reports a summary instead.
@@ -77,7 +77,7 @@ class Command(BaseCommand):
                 "run `manage.py migrate` first."
             )
         result = seed_demo()
-        from apps.knowledge.search.demo_terms import seed_term_groups
+        from apps.demo.terms import seed_term_groups
 
         if term_groups := seed_term_groups():
             result.created["term groups"] += term_groups
@@ -89,7 +89,7 @@ class Command(BaseCommand):
             )
         )
         if synthetic:
-            from apps.knowledge.demo.synthetic import generate_synthetic
+            from apps.demo.synthetic import generate_synthetic
 
             started = time.monotonic()
             added = generate_synthetic(synthetic)

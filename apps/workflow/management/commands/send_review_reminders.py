@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from apps.workflow.reminders import remind_owners
+from apps.workflow.notifications.reminders import remind_owners
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from apps.knowledge.roles import setup_roles
+from apps.workflow.groups import setup_roles
 
 
 class Command(BaseCommand):

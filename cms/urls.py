@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from apps.knowledge.open_data import feeds
 from apps.knowledge.open_data import views as open_data_views
-from apps.knowledge.portal import views as knowledge_views
+from apps.knowledge.search import views as search_views
 from apps.workflow.notifications import follow_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
@@ -30,7 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", knowledge_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("open-data/", open_data_views.open_data_page, name="open_data"),
     path("feeds/rss/", feeds.SolutionsFeed(), name="solutions_rss"),
     path("feeds/atom/", feeds.SolutionsAtomFeed(), name="solutions_atom"),

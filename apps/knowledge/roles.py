@@ -1,103 +1,19 @@
-"""Editorial roles: user groups and their Wagtail permissions, created idempotently.
+"""Editorial roles: the one home of the group names and the area slugs.
 
-Each German authority and the Danish partners get an editors' and a moderators'
-group with page permissions on their partner area, in every language tree (the
-Danish and English area pages are separate pages, found by their shared slug). The
-Digitalagentur group works on the whole knowledge base, the themes and the contact
-directory and owns the taxonomy; translators may edit every language tree.
-
-Wagtail's permission model: page permissions are ``GroupPagePermission`` rows that
-hold a Django ``Permission`` and apply to a page and its descendants; image and
-document permissions are ``GroupCollectionPermission`` rows on a collection.
-https://docs.wagtail.org/en/stable/topics/permissions.html
+Each German authority and the Danish partners have an editors' and a moderators'
+group for their partner area (``AREA_ROLES``; an area's slug is its ``Owner``
+value); the Digitalagentur works on the whole knowledge base and owns the taxonomy;
+translators edit every language tree; one reviewer group per language signs off
+translations. The ownership policy of this app (``apps.knowledge.ownership``) and
+the workflow app (its tasks, dashboard and ``apps.workflow.groups``, which creates
+the groups and their permissions) read the names from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from dataclasses import dataclass
 
 from apps.knowledge.choices import Owner
-
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-# Moderators approve through the moderation workflow (apps.workflow), which publishes
-# on the last approval; without ``publish_page`` nobody can bypass the authority,
-# feasibility, cross-border and translation reviews by publishing directly.
-MODERATOR_PAGE_PERMISSIONS = [
-    "add_page",
-    "change_page",
-    "lock_page",
-    "unlock_page",
-]
-# The themes and the contact directory have no workflow: the Digitalagentur
-# publishes them itself.
-PUBLISHER_PAGE_PERMISSIONS = [*MODERATOR_PAGE_PERMISSIONS, "publish_page"]
-
-# Every group may enter the admin, maintain contacts and organisations and upload
-# and choose images and documents. Which contacts and organisations: those its
-# authority owns (``apps.knowledge.ownership``); translators and translation
-# reviewers change only the translations.
-COMMON_PERMISSIONS = [
-    "wagtailadmin.access_admin",
-    "knowledge.add_contact",
-    "knowledge.change_contact",
-    "knowledge.add_organisation",
-    "knowledge.change_organisation",
-]
-# Publishes its own authority's German snippets directly; "Publish" on a
-# translation submits it to the translation review instead
-# (apps.workflow.moderation.snippets). Translators never publish.
-SNIPPET_PUBLISH_PERMISSIONS = [
-    "knowledge.publish_contact",
-    "knowledge.publish_organisation",
-]
-COLLECTION_PERMISSIONS = [
-    "wagtailimages.add_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.choose_document",
-]
-TAXONOMY_PERMISSIONS = [
-    "knowledge.add_fieldofaction",
-    "knowledge.change_fieldofaction",
-    "knowledge.delete_fieldofaction",
-    "knowledge.publish_fieldofaction",
-    # Tags and their names in each language (apps.knowledge.models.tags).
-    "taggit.add_tag",
-    "taggit.change_tag",
-    "taggit.delete_tag",
-    # The term list: synonyms and glossary (apps.knowledge.models.search).
-    "knowledge.add_termgroup",
-    "knowledge.change_termgroup",
-    "knowledge.delete_termgroup",
-]
-# Exporting everything stored about a person (GDPR art. 15) is the
-# Digitalagentur's data-protection task; area editors edit contacts but do not
-# export them.
-DATA_PROTECTION_PERMISSIONS = ["knowledge.export_contact"]
-# The Digitalagentur invites partners (apps.workflow.partners.invitations).
-PARTNER_INVITATION_PERMISSIONS = [
-    "workflow.add_partnerinvitation",
-    "workflow.change_partnerinvitation",
-    "workflow.view_partnerinvitation",
-]
-# Translators translate fields of action (their German versions stay the
-# Digitalagentur's, see apps.knowledge.ownership) and publish nothing: their
-# "Publish" submits the translation for review.
-TRANSLATOR_PERMISSIONS = [
-    "wagtail_localize.submit_translation",
-    "knowledge.add_fieldofaction",
-    "knowledge.change_fieldofaction",
-    "taggit.change_tag",
-]
-# Granted by earlier versions of this module; setup_roles takes them back.
-TRANSLATOR_REVOKED_PERMISSIONS = [
-    *SNIPPET_PUBLISH_PERMISSIONS,
-    "knowledge.publish_fieldofaction",
-]
 
 DIGITALAGENTUR_GROUP = "Digitalagentur"
 TRANSLATORS_GROUP = "Translators"
@@ -140,6 +56,7 @@ AREA_ROLES = [
     AreaRole("Danish partners", Owner.DANISH_PARTNERS, "dk"),
 ]
 DANISH_PARTNERS = AREA_ROLES[-1]
+DANISH_MODERATORS_GROUP = DANISH_PARTNERS.moderators
 
 
 def owner_group_names() -> dict[str, Owner]:
@@ -149,148 +66,3 @@ def owner_group_names() -> dict[str, Owner]:
         names[role.editors] = role.area_slug
         names[role.moderators] = role.area_slug
     return names
-
-
-@dataclass
-class RolesReport:
-    groups: list[str] = field(default_factory=list)
-    page_permissions_created: int = 0
-    missing_pages: list[str] = field(default_factory=list)
-
-
-def _permission(dotted: str) -> Permission:
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _page_permission(codename: str) -> Permission:
-    return Permission.objects.get(
-        content_type__app_label="wagtailcore", codename=codename
-    )
-
-
-def _revoke_pages(group: Group, pages, codenames: list[str]) -> None:
-    """Remove permissions an earlier version of this module granted."""
-    GroupPagePermission.objects.filter(
-        group=group,
-        page__in=pages,
-        permission__content_type__app_label="wagtailcore",
-        permission__codename__in=codenames,
-    ).delete()
-
-
-def _grant_pages(group: Group, pages, codenames: list[str], report: RolesReport):
-    permissions = [_page_permission(codename) for codename in codenames]
-    for page in pages:
-        for permission in permissions:
-            _, created = GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
-            report.page_permissions_created += created
-
-
-def _group(
-    name: str,
-    extra: list[str],
-    report: RolesReport,
-    common: list[str] | None = None,
-) -> Group:
-    if common is None:
-        common = [*COMMON_PERMISSIONS, *SNIPPET_PUBLISH_PERMISSIONS]
-    group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(*(_permission(p) for p in [*common, *extra]))
-    root_collection = Collection.get_first_root_node()
-    for dotted in COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=_permission(dotted)
-        )
-    report.groups.append(name)
-    return group
-
-
-def _pages_of(model_label: str, report: RolesReport, **filters):
-    """Pages of a model in every language tree, e.g. the area in de, da and en."""
-    from django.apps import apps
-
-    model = apps.get_model(model_label)
-    pages = list(model.objects.filter(**filters).order_by("path"))
-    if not pages:
-        description = ", ".join(f"{k}={v}" for k, v in filters.items())
-        report.missing_pages.append(f"{model_label} {description}".strip())
-    return pages
-
-
-@transaction.atomic
-def setup_roles() -> RolesReport:
-    """Create or complete every editorial group; safe to run any number of times."""
-    from apps.knowledge.admin.gdpr import ensure_export_permission
-
-    report = RolesReport()
-    ensure_export_permission()
-    for role in AREA_ROLES:
-        pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
-        editors = _group(role.editors, [], report)
-        moderators = _group(role.moderators, [], report)
-        _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
-        _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
-        _revoke_pages(moderators, pages, ["publish_page"])
-
-    agency = _group(
-        DIGITALAGENTUR_GROUP,
-        [
-            *TAXONOMY_PERMISSIONS,
-            *PARTNER_INVITATION_PERMISSIONS,
-            *DATA_PROTECTION_PERMISSIONS,
-        ],
-        report,
-    )
-    knowledge = _pages_of("knowledge.KnowledgeIndexPage", report)
-    _grant_pages(agency, knowledge, MODERATOR_PAGE_PERMISSIONS, report)
-    _revoke_pages(agency, knowledge, ["publish_page"])
-    for model_label in ["knowledge.ThemeIndexPage", "knowledge.ContactDirectoryPage"]:
-        _grant_pages(
-            agency, _pages_of(model_label, report), PUBLISHER_PAGE_PERMISSIONS, report
-        )
-
-    translators = _group(
-        TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report, common=COMMON_PERMISSIONS
-    )
-    translators.permissions.remove(
-        *(_permission(p) for p in TRANSLATOR_REVOKED_PERMISSIONS)
-    )
-    _grant_pages(
-        translators,
-        _pages_of("knowledge.HomePage", report),
-        EDITOR_PAGE_PERMISSIONS,
-        report,
-    )
-    for language_code in TRANSLATION_REVIEWER_LANGUAGES:
-        _group(translation_reviewers_group_name(language_code), [], report)
-
-    from apps.workflow.workflows import ensure_default_workflow
-
-    ensure_default_workflow()
-    # Partner uploads' collections and who chooses from them belong to the
-    # workflow app, which builds on this one; imported here to run with the roles.
-    from apps.workflow.partners.upload_collections import ensure_partner_collections
-
-    ensure_partner_collections()
-    return report
-
-
-def demo_users() -> list[tuple[str, Group]]:
-    """Usernames of the development demo logins and the group each belongs to."""
-    users = []
-    for role in AREA_ROLES:
-        users.append(
-            (f"{role.user_prefix}-editor", Group.objects.get(name=role.editors))
-        )
-        users.append(
-            (f"{role.user_prefix}-moderator", Group.objects.get(name=role.moderators))
-        )
-    users.append(("digitalagentur", Group.objects.get(name=DIGITALAGENTUR_GROUP)))
-    users.append(("translator", Group.objects.get(name=TRANSLATORS_GROUP)))
-    for language_code in TRANSLATION_REVIEWER_LANGUAGES:
-        name = translation_reviewers_group_name(language_code)
-        users.append((f"reviewer-{language_code}", Group.objects.get(name=name)))
-    return users

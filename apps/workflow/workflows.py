@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from django.apps import apps as global_apps
 
+from apps.knowledge.roles import DANISH_MODERATORS_GROUP, DIGITALAGENTUR_GROUP
+
 DEFAULT_WORKFLOW_NAME = "Knowledge base moderation"
-DIGITALAGENTUR_GROUP = "Digitalagentur"
-DANISH_MODERATORS_GROUP = "Danish partners – Moderators"
 
 # (model name in apps.workflow, task name, approving group or None)
 DEFAULT_TASKS = [

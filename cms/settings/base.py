@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "apps.knowledge",
     "apps.workflow",
     "apps.security",
+    "apps.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,49 +1,15 @@
-"""Portal views that are not pages: search and the error pages."""
+"""Portal views that are not pages: the error pages (the search view is in
+``apps.knowledge.search.views``)."""
 
 from __future__ import annotations
 
 from http import HTTPStatus
-from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from apps.knowledge import i18n
-from apps.knowledge.models.search import QUERY_MAX_LENGTH
-from apps.knowledge.portal import page_cache
-from apps.knowledge.search import service as search_service
-from apps.knowledge.search.service import SearchParams
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    """The portal search: full text, facets, sorting; all state in GET parameters.
-
-    Searches every live public page type through the configured search engine
-    (:mod:`apps.knowledge.search.service`, shared with the JSON API).
-    """
-    params = SearchParams.from_query_dict(request.GET)
-    outcome = search_service.search(params, i18n.active_language(), request=request)
-    # Anonymous visitors may get this answer from the page cache, except a search
-    # that the service counts for the editors' report of searches without results
-    # (text, nothing found, no filter, first page), which must run every time.
-    counted = params.q and not outcome.total and not params.filters
-    if not (counted and params.page == 1):
-        page_cache.mark_cacheable(request, reads=search_service.QUERY_PARAMETERS)
-    context = {
-        "query": params.q,
-        "query_max_length": QUERY_MAX_LENGTH,
-        "outcome": outcome,
-        "results": outcome.page if not params.is_empty else None,
-        "sorts": [
-            (value, label, params.sort == value)
-            for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
-        ],
-        "clear_filters_url": "?"
-        + urlencode(params.as_pairs(**dict.fromkeys(params.filters, []))),
-    }
-    return render(request, "knowledge/search.html", context)
 
 
 @requires_csrf_token

@@ -225,7 +225,8 @@ def _template_key() -> str:
 
 # The partner portal and one reviewer in every editorial group.
 SEED = (
-    "from tests.workflow.partners.portal_utils import build_partner_portal, moderators; "
+    "from tests.workflow.partners.portal_utils import build_partner_portal, "
+    "moderators; "
     "build_partner_portal(); moderators()"
 )
 

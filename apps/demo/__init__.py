@@ -1,4 +1,4 @@
-"""Demo content as plain Python data, and the code that seeds it (an app without models).
+"""Demo content as plain Python data, and the code that seeds it (an app, no models).
 
 On top of knowledge and workflow; nothing imports it.
 

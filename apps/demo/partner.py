@@ -11,14 +11,12 @@ DEMO_PARTNER = "partner"
 DEMO_ORGANISATION_KEY = "mobil-im-dorf"  # Mobil im Dorf e.V., an association
 
 
-def ensure_demo_partner(seeder) -> None:
+def ensure_demo_partner(seeder, password: str) -> None:
     """A verified partner of the association "Mobil im Dorf e.V." (partner/demo).
 
-    ``seeder`` is the ``DemoSeeder`` of apps.demo.seed; the login is
-    listed with the other demo logins.
+    ``seeder`` is the ``DemoSeeder`` of apps.demo.seed; the login is listed with
+    the other demo logins, with their ``password``.
     """
-    from apps.demo.seed import DEMO_PASSWORD
-
     organisation = seeder.organisation(DEMO_ORGANISATION_KEY, "de")
     user, created = get_user_model().objects.get_or_create(
         username=DEMO_PARTNER,
@@ -29,7 +27,7 @@ def ensure_demo_partner(seeder) -> None:
         },
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.set_password(password)
         user.save()
         seeder.result.created["users"] += 1
     PartnerProfile.objects.get_or_create(
@@ -42,4 +40,4 @@ def ensure_demo_partner(seeder) -> None:
         },
     )
     note = f"partner of {organisation.name}" + ("" if created else ", existed before")
-    seeder.result.users.append((DEMO_PARTNER, DEMO_PASSWORD, note))
+    seeder.result.users.append((DEMO_PARTNER, password, note))

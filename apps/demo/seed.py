@@ -23,6 +23,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.demo import taxonomy
+from apps.demo.partner import ensure_demo_partner
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
 from apps.knowledge.models import (
@@ -42,6 +43,8 @@ from apps.knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from apps.knowledge.ownership import assign_owners
+from apps.workflow.groups import demo_users, setup_roles
 
 LANGUAGES = ["de", "da", "en"]
 SOURCE_LANGUAGE = "de"
@@ -529,8 +532,6 @@ class DemoSeeder:
         self.result.users.append(("admin", "admin", note))
 
     def ensure_role_users(self) -> None:
-        from apps.workflow.groups import demo_users
-
         for username, group in demo_users():
             user, created = get_user_model().objects.get_or_create(
                 username=username,
@@ -547,10 +548,6 @@ class DemoSeeder:
     # -- all -------------------------------------------------------------------------
 
     def run(self) -> SeedResult:
-        from apps.demo.partner import ensure_demo_partner
-        from apps.knowledge.ownership import assign_owners
-        from apps.workflow.groups import setup_roles
-
         with transaction.atomic():
             # Every save of a page and of each of its child objects would update
             # the reference index; once per created object at the end is enough.
@@ -572,7 +569,7 @@ class DemoSeeder:
             setup_roles()
             self.ensure_admin()
             self.ensure_role_users()
-            ensure_demo_partner(self)
+            ensure_demo_partner(self, DEMO_PASSWORD)
         return self.result
 
 

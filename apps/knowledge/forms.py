@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
@@ -129,21 +130,17 @@ class BaseTagForm(WagtailAdminModelForm):
         return tag
 
     def save_translations(self, tag) -> None:
-        from django.conf import settings
-
-        from apps.knowledge.models.tags import TagTranslation
-
         stored = dict(tag.translations.values_list("language", "name"))
         for code, _language in settings.LANGUAGES:
             name = (self.cleaned_data.get(f"name_{code}") or "").strip()
             if name == stored.get(code, ""):
                 continue  # unchanged: no write, no re-indexing
             if name:
-                TagTranslation.objects.update_or_create(
-                    tag=tag, language=code, defaults={"name": name}
+                tag.translations.update_or_create(
+                    language=code, defaults={"name": name}
                 )
             else:
-                TagTranslation.objects.filter(tag=tag, language=code).delete()
+                tag.translations.filter(language=code).delete()
 
 
 # The fields are declared on the class so that the admin's panels can name them.

@@ -117,16 +117,3 @@ def refuse_unpublished_document(document, request: HttpRequest):
     if not document_is_public(document):
         raise Http404
     return None
-
-
-def visible_tags():
-    """Tags of the solutions a visitor may see (not those only drafts carry)."""
-    from taggit.models import Tag
-
-    from apps.knowledge.models import SolutionPage
-
-    return Tag.objects.filter(
-        knowledge_solutionpagetag_items__content_object__in=visible(
-            SolutionPage.objects
-        ).values("pk")
-    ).distinct()

@@ -27,7 +27,6 @@ from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
 from apps.knowledge.search.rebuild import update_synonyms_task
-from apps.workflow.moderation.snippets import TranslationReviewColumn
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -65,7 +64,6 @@ class FieldOfActionViewSet(OwnedSnippetViewSet):
         "slug",
         "cross_cutting",
         "sort_order",
-        TranslationReviewColumn(),
     ]
     filterset_class = FieldOfActionFilterSet
     search_fields = ["name"]
@@ -80,7 +78,7 @@ class OrganisationViewSet(OwnedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "country", TranslationReviewColumn()]
+    list_display = ["name", "kind", "country"]
     filterset_class = OrganisationFilterSet
     search_fields = ["name"]
     # Searched with the database's icontains on these columns: the search index
@@ -99,7 +97,6 @@ class ContactViewSet(OwnedSnippetViewSet):
         "role",
         "organisation",
         "email",
-        TranslationReviewColumn(),
     ]
     filterset_class = ContactFilterSet
     search_fields = ["name", "role"]

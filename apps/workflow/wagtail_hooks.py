@@ -14,7 +14,8 @@ def register_moderation_page_viewset():
     return ModerationPageViewSet()
 
 
-# Moderation dashboard (apps.workflow.moderation.dashboard): admin view, menu item, home panel.
+# Moderation dashboard (apps.workflow.moderation.dashboard): admin view, menu item,
+# home panel.
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
     from django.urls import path
@@ -62,8 +63,8 @@ def refuse_partner_on_login_restricted_document(document, request):
     return refuse_partner_on_login_restricted_document(document, request)
 
 
-# Partner invitations (apps.workflow.partners.invitations): a snippet listing; adding one
-# mails the invitation link.
+# Partner invitations (apps.workflow.partners.invitations): a snippet listing;
+# adding one mails the invitation link.
 def _register_partner_invitations() -> None:
     from wagtail.snippets.models import register_snippet
 

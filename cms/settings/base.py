@@ -192,9 +192,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole portal pages for anonymous visitors (apps/knowledge/portal/page_cache.py), retired
-# on every publish. On by default only with Redis: with a per-process cache, another
-# gunicorn worker would keep serving a page until this timeout. 0 turns it off.
+# Whole portal pages for anonymous visitors (apps/knowledge/portal/page_cache.py),
+# retired on every publish. On by default only with Redis: with a per-process cache,
+# another gunicorn worker would keep serving a page until this timeout. 0 turns it off.
 PORTAL_CACHE_SECONDS = int(
     os.environ.get("PORTAL_CACHE_SECONDS", "600" if REDIS_URL else "0")
 )
@@ -360,8 +360,8 @@ LOGGING = {
 
 # Open data: the licence under which the knowledge base's metadata is published in
 # the downloads, the API and the DCAT-AP.de catalogue (a key of
-# apps.knowledge.open_data.licences.OPEN_DATA_LICENCES), the publisher named in the catalogue
-# and, once GovData has assigned one, its dcatde:contributorID URI.
+# apps.knowledge.open_data.licences.OPEN_DATA_LICENCES), the publisher named in the
+# catalogue and, once GovData has assigned one, its dcatde:contributorID URI.
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "cc-by/4.0")
 OPEN_DATA_PUBLISHER_NAME = os.environ.get(
     "OPEN_DATA_PUBLISHER_NAME", "Digitalagentur Smarte Grenzregion"
@@ -373,8 +373,9 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Budgets are shown with an estimate in the other currency (apps/knowledge/portal/money.py):
-# Danish kroner per euro (the krone is pegged to the euro, ERM II centre 7.46038).
+# Budgets are shown with an estimate in the other currency
+# (apps/knowledge/portal/money.py): Danish kroner per euro (the krone is pegged to
+# the euro, ERM II centre 7.46038).
 EUR_DKK_RATE = Decimal(os.environ.get("EUR_DKK_RATE", "7.46"))
 
 # Logins (apps/security): django-axes counts failed logins to the admin and the

@@ -4,14 +4,21 @@ Wagtail's snippet edit, lock and unlock views check only the model permission wh
 they show the form (its actions check the record when saving), and the listing
 links every row to its edit view. ``OwnedSnippetViewSet`` makes all of them ask the
 model's registered policy (``apps.knowledge.ownership``) about the record.
+
+Apps above this one add listing columns through ``LIST_COLUMNS`` (the workflow app
+adds who signed off each translation, in ``WorkflowConfig.ready``), so this app
+never imports them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -20,6 +27,10 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from apps.knowledge.ownership import chooser_contacts
+
+# Column factories appended to every owned snippet listing, filled in by the apps
+# that build on this one before the admin's URLs are built.
+LIST_COLUMNS: list[Callable[[], Column]] = []
 
 
 class _InstancePermissionMixin:
@@ -98,6 +109,15 @@ class OwnedSnippetViewSet(SnippetViewSet):
             (_OwnedIndexMixin, self.index_view_class),
             {},
         )
+
+    def get_index_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_index_view_kwargs(**kwargs)
+        if LIST_COLUMNS and view_kwargs.get("list_display") is not self.UNDEFINED:
+            view_kwargs["list_display"] = [
+                *view_kwargs["list_display"],
+                *(column() for column in LIST_COLUMNS),
+            ]
+        return view_kwargs
 
 
 class _ConsentingContactsMixin:

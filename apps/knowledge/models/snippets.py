@@ -3,7 +3,9 @@
 Each has drafts, revisions and a workflow, like pages: a translation (any language
 but the default, German) is saved as a draft and goes live only when a reviewer of
 its language approves it (``apps.workflow``'s translation review). Public channels
-show live rows only (``live=True``); see ``LiveSnippetQuerySet``.
+show live rows only (``live=True``); see ``LiveSnippetQuerySet``. The workflow
+app puts its "Translation review" panel on top of their ``panels``
+(``WorkflowConfig.ready``): this app never imports it.
 https://docs.wagtail.org/en/stable/topics/snippets/features.html#saving-draft-changes-of-snippets
 """
 
@@ -33,7 +35,6 @@ from apps.knowledge.choices import (
     PublicationConsent,
 )
 from apps.knowledge.forms import ContactForm, OwnedSnippetForm
-from apps.workflow.moderation.panels import TranslationReviewPanel
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
 # instead of losing the letter ("snderborg").
@@ -162,7 +163,6 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
-        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
@@ -225,7 +225,6 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
     owner = owner_field()
 
     panels = [
-        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("kind"),
@@ -331,7 +330,6 @@ class Contact(SnippetModerationMixin, index.Indexed, models.Model):
     owner = owner_field()
 
     panels = [
-        TranslationReviewPanel(),
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("organisation"),

@@ -8,7 +8,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,6 +26,7 @@ from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
 from apps.knowledge.models.relations import linked_pages, related_solutions
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.visibility import visible
 
 
 class SolutionPageTag(TaggedItemBase):
@@ -359,3 +360,12 @@ class SolutionPage(Page):
             self, exclude=context["related_solutions"]
         )
         return context
+
+
+def visible_tags():
+    """Tags of the solutions a visitor may see (not those only drafts carry)."""
+    return Tag.objects.filter(
+        knowledge_solutionpagetag_items__content_object__in=visible(
+            SolutionPage.objects
+        ).values("pk")
+    ).distinct()

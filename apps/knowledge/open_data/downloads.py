@@ -348,7 +348,8 @@ class Exporter:
 
     def csv(self, table: Table) -> str:
         """The table as CSV (RFC 4180, comma, header row); lists joined by `` | ``,
-        cells safe for spreadsheets (:mod:`apps.knowledge.open_data.spreadsheet_safety`)."""
+        cells safe for spreadsheets
+        (:mod:`apps.knowledge.open_data.spreadsheet_safety`)."""
         output = io.StringIO()
         writer = csv.DictWriter(output, fieldnames=table.columns, lineterminator="\r\n")
         writer.writeheader()

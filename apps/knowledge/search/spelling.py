@@ -24,7 +24,7 @@ _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 def vocabulary(language: str = "") -> list[str]:
     """Distinct lower-case words of live public page titles and tags in ``language``
     (every language if none is given)."""
-    from apps.knowledge.models.tags import visible_tags
+    from apps.knowledge.models.solutions import visible_tags
     from apps.knowledge.search.database_query import live_pages
 
     found: set[str] = set()

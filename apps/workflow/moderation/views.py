@@ -211,8 +211,8 @@ def submit_translation_button(page, user, view_name, next_url=None):
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     """Dashboard: every page and snippet by language, missing to outdated.
 
-    The statuses come from ``apps.workflow.moderation.translation_status``; each cell links to
-    the editor, to wagtail-localize's "Translate" or to its "Sync" view.
+    The statuses come from ``apps.workflow.moderation.translation_status``; each
+    cell links to the editor, to wagtail-localize's "Translate" or to its "Sync" view.
     """
 
     template_name = "workflow/translation_status.html"

@@ -1,4 +1,4 @@
-"""Render a notification into the outbox and deliver outbox messages."""
+"""Render a notification into the outbox and deliver it; the tasks that send it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
 from apps.workflow.models import OutboxMessage
 from apps.workflow.notifications.recipients import language_for, wants
@@ -107,8 +108,6 @@ def _store_and_send(
     # Sent once the workflow action's transaction is committed, so a worker of the
     # database task backend finds the message; ``robust`` keeps a failing enqueue
     # from surfacing in the request (the message stays pending for retry_outbox).
-    from apps.workflow.notifications.outbox import send_outbox_message
-
     transaction.on_commit(partial(send_outbox_message.enqueue, message.pk), robust=True)
     return message
 
@@ -172,3 +171,20 @@ def retry_pending() -> tuple[int, int]:
         ).exists():
             failed += 1
     return sent, failed
+
+
+# Background tasks (django-tasks, the mechanism Wagtail 8 uses): the outbox owns
+# them, so sending needs no module that imports this one back.
+
+
+@task()
+def send_outbox_message(message_id: int) -> bool:
+    """Send one stored e-mail; a mail outage leaves it failed for a retry."""
+    return deliver(message_id)
+
+
+@task()
+def retry_outbox() -> dict:
+    """Send every e-mail that is still pending or failed (e.g. after an outage)."""
+    sent, failed = retry_pending()
+    return {"sent": sent, "failed": failed}

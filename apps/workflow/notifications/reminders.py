@@ -7,6 +7,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django_tasks import task
 
 from apps.workflow.models import OutboxMessage, ReviewReminder
 from apps.workflow.notifications.context import object_context
@@ -56,3 +57,9 @@ def remind_owners(today: datetime.date | None = None) -> list[ReviewReminder]:
             continue  # another run reminded at the same moment
         reminders.append(reminder)
     return reminders
+
+
+@task()
+def send_review_reminders() -> int:
+    """Remind owners of published solutions whose review date has passed."""
+    return len(remind_owners())

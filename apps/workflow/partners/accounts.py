@@ -5,7 +5,8 @@ a mail outage neither blocks the invitation or registration nor loses the messag
 An invited partner proves their address by following the invitation link, so the
 account is verified, and its membership of the organisation confirmed, at once. A
 self-registered partner logs in once they have followed the link in the verification
-e-mail; their organisation still has to confirm them (``apps.workflow.partners.membership``).
+e-mail; their organisation still has to confirm them
+(``apps.workflow.partners.membership``).
 
 Registering with an address that has an account answers exactly like a new
 registration ("check your mail") and mails the owner instead, so the form tells

@@ -13,7 +13,8 @@ node in place of HTTP, then compare them with the shapes Elasticsearch documents
 - search: ``POST /<index>/_search`` with ``{"query": ..., "from", "size"}``,
   ``multi_match`` with ``field^boost`` entries
 
-They are not live tests; tests/knowledge/search/test_search_live.py runs against a server.
+They are not live tests; tests/knowledge/search/test_search_live.py runs against a
+server.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from apps.demo.seed import demo_content_exists, seed_demo
+from apps.demo.synthetic import generate_synthetic
+from apps.demo.terms import seed_term_groups
 
 # Loggers that report every page saved and every background task run; at normal
 # verbosity the seed reports a summary instead.
@@ -77,8 +79,6 @@ class Command(BaseCommand):
                 "run `manage.py migrate` first."
             )
         result = seed_demo()
-        from apps.demo.terms import seed_term_groups
-
         if term_groups := seed_term_groups():
             result.created["term groups"] += term_groups
         created = ", ".join(f"{n} {what}" for what, n in sorted(result.created.items()))
@@ -89,8 +89,6 @@ class Command(BaseCommand):
             )
         )
         if synthetic:
-            from apps.demo.synthetic import generate_synthetic
-
             started = time.monotonic()
             added = generate_synthetic(synthetic)
             self.stdout.write(

@@ -90,9 +90,10 @@ test-postgres: install $(AXE) ## Run the suite on PostgreSQL at PG_TEST_URL
 			"only SQLite was tested (CI tests both)."; \
 	fi
 
-lint: install ## Check code style (ruff) and the Django project
+lint: install ## Check code style (ruff), the layers (import-linter) and the Django project
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 

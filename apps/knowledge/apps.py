@@ -11,6 +11,8 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which the
+        # app registry loads only after every app's module is imported.
         from apps.knowledge import signal_handlers  # noqa: F401 - connects receivers
         from apps.knowledge.open_data import spreadsheet_safety
         from apps.knowledge.portal import (

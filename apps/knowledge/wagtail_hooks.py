@@ -27,6 +27,7 @@ from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
 from apps.knowledge.search.rebuild import update_synonyms_task
+from apps.knowledge.translation.views import tree_translation_urlpatterns
 
 
 class FieldOfActionFilterSet(WagtailFilterSet):
@@ -249,8 +250,6 @@ hooks.register("before_serve_document", visibility.refuse_unpublished_document)
 
 @hooks.register("register_admin_urls")
 def register_tree_translation_urls():
-    from apps.knowledge.translation.views import tree_translation_urlpatterns
-
     return tree_translation_urlpatterns()
 
 

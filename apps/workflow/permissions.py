@@ -14,6 +14,8 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from wagtail.models import Page
 
+from apps.knowledge.choices import Country
+from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import (
     AREA_ROLES,
     DANISH_PARTNERS,
@@ -25,7 +27,6 @@ from apps.knowledge.roles import (
 
 def area_role_for_page(page: Page) -> AreaRole | None:
     """The authority whose moderators review ``page``, or None."""
-    from apps.knowledge.models import PartnerAreaPage
 
     roles = {role.area_slug: role for role in AREA_ROLES}
     area = (
@@ -79,7 +80,6 @@ def is_last_editor(page: Page, user) -> bool:
 
 def names_danish_organisation(page: Page) -> bool:
     """True if the latest revision names a Danish lead or partner organisation."""
-    from apps.knowledge.choices import Country
 
     revision = page.get_latest_revision_as_object()
     organisations = [getattr(revision, "lead_organisation", None)]
@@ -95,7 +95,6 @@ def page_ids_for_authorities(roles: list[AreaRole], *, others: bool = False):
     With ``others`` the ids of pages outside every authority's area (reviewed by
     the Digitalagentur) are included.
     """
-    from apps.knowledge.models import PartnerAreaPage
 
     in_roles = Q(pk__in=[])
     for area in PartnerAreaPage.objects.filter(

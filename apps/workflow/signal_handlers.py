@@ -6,6 +6,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from apps.knowledge.models import KnowledgeIndexPage
+from apps.knowledge.models.snippets import SnippetModerationMixin
+from apps.workflow.models.translations import TranslationSignOff
 from apps.workflow.workflows import assign_default_workflow
 
 
@@ -19,8 +21,6 @@ def put_new_knowledge_base_under_moderation(sender, instance, created, **kwargs)
 @receiver(post_delete)
 def delete_sign_offs_of_deleted_snippet(sender, instance, **kwargs):
     """A deleted snippet (e.g. a contact erased under GDPR) leaves no review rows."""
-    from apps.knowledge.models.snippets import SnippetModerationMixin
-    from apps.workflow.models.translations import TranslationSignOff
 
     if isinstance(instance, SnippetModerationMixin):
         TranslationSignOff.objects.for_object(instance).delete()

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from django.urls import path
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
-from apps.workflow.moderation.views import ModerationPageViewSet
+from apps.workflow import admin_urls
+from apps.workflow.moderation.dashboard import (
+    ModerationDashboardView,
+    add_home_panel,
+    menu_item,
+)
+from apps.workflow.moderation.snippets import (
+    localize_editor,
+    submit_instead_of_publishing,
+    update_translations_view,
+)
+from apps.workflow.moderation.views import (
+    ModerationPageViewSet,
+    submit_translation_button,
+    translation_status_menu_item,
+)
+from apps.workflow.partners import restrictions
+from apps.workflow.partners.invitations import PartnerInvitationViewSet
+from apps.workflow.partners.membership_views import membership_requests_menu_item
+from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
 
 
 # Registered after Wagtail's own base page viewset (order 0), so ours is the one the
@@ -18,10 +39,6 @@ def register_moderation_page_viewset():
 # home panel.
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
-    from django.urls import path
-
-    from apps.workflow.moderation.dashboard import ModerationDashboardView
-
     return [
         path(
             "moderation-dashboard/",
@@ -33,15 +50,11 @@ def register_dashboard_url():
 
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
-    from apps.workflow.moderation.dashboard import menu_item
-
     return menu_item()
 
 
 @hooks.register("construct_homepage_panels")
 def add_moderation_summary_panel(request, panels):
-    from apps.workflow.moderation.dashboard import add_home_panel
-
     add_home_panel(request, panels)
 
 
@@ -49,39 +62,23 @@ def add_moderation_summary_panel(request, panels):
 # (apps.workflow.partners.restrictions).
 @hooks.register("before_serve_page")
 def refuse_partner_on_login_restriction(page, request, serve_args, serve_kwargs):
-    from apps.workflow.partners.restrictions import refuse_partner_on_login_restriction
-
-    return refuse_partner_on_login_restriction(page, request)
+    return restrictions.refuse_partner_on_login_restriction(page, request)
 
 
 @hooks.register("before_serve_document")
 def refuse_partner_on_login_restricted_document(document, request):
-    from apps.workflow.partners.restrictions import (
-        refuse_partner_on_login_restricted_document,
-    )
-
-    return refuse_partner_on_login_restricted_document(document, request)
+    return restrictions.refuse_partner_on_login_restricted_document(document, request)
 
 
 # Partner invitations (apps.workflow.partners.invitations): a snippet listing;
 # adding one mails the invitation link.
-def _register_partner_invitations() -> None:
-    from wagtail.snippets.models import register_snippet
-
-    from apps.workflow.partners.invitations import PartnerInvitationViewSet
-
-    register_snippet(PartnerInvitationViewSet)
-
-
-_register_partner_invitations()
+register_snippet(PartnerInvitationViewSet)
 
 
 # Moderation admin views (apps.workflow.admin_urls) and their report menu entries.
 @hooks.register("register_admin_urls")
 def register_workflow_admin_urls():
     from django.urls import include, path
-
-    from apps.workflow import admin_urls
 
     return [path("workflow/", include(admin_urls, namespace="workflow_admin"))]
 
@@ -103,29 +100,21 @@ def register_translation_sign_off_report():
 
 @hooks.register("register_admin_menu_item")
 def register_translation_status_menu_item():
-    from apps.workflow.moderation.views import translation_status_menu_item
-
     return translation_status_menu_item()
 
 
 @hooks.register("register_admin_menu_item")
 def register_membership_requests_menu_item():
-    from apps.workflow.partners.membership_views import membership_requests_menu_item
-
     return membership_requests_menu_item()
 
 
 @hooks.register("register_page_header_buttons")
 def register_submit_translation_button(page, user, view_name, next_url=None):
-    from apps.workflow.moderation.views import submit_translation_button
-
     yield from submit_translation_button(page, user, view_name, next_url)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def register_submit_translation_listing_button(page, user, next_url=None):
-    from apps.workflow.moderation.views import submit_translation_button
-
     yield from submit_translation_button(page, user, "index", next_url)
 
 
@@ -134,15 +123,11 @@ def register_submit_translation_listing_button(page, user, next_url=None):
 # Ordered before wagtail-localize's before_edit_snippet hook (order 0).
 @hooks.register("before_publish")
 def submit_snippet_translation_instead_of_publishing(request, obj):
-    from apps.workflow.moderation.snippets import submit_instead_of_publishing
-
     return submit_instead_of_publishing(request, obj)
 
 
 @hooks.register("before_edit_snippet", order=-10)
 def moderate_localize_snippet_editor(request, instance):
-    from apps.workflow.moderation.snippets import localize_editor
-
     return localize_editor(request, instance)
 
 
@@ -151,8 +136,6 @@ def moderate_localize_snippet_editor(request, instance):
 @hooks.register("register_admin_urls", order=-10)
 def register_reviewed_update_translations_url():
     from django.urls import path
-
-    from apps.workflow.moderation.snippets import update_translations_view
 
     return [
         path(
@@ -167,13 +150,9 @@ def register_reviewed_update_translations_url():
 # moderators and the Digitalagentur (apps.workflow.partners.upload_collections).
 @hooks.register("construct_image_chooser_queryset")
 def hide_partner_images(images, request):
-    from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
-
     return only_permitted_partner_uploads(images, request.user, "image")
 
 
 @hooks.register("construct_document_chooser_queryset")
 def hide_partner_documents(documents, request):
-    from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
-
     return only_permitted_partner_uploads(documents, request.user, "document")

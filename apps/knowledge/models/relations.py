@@ -78,6 +78,8 @@ def _current_versions(keys: Iterable) -> dict:
 
 def related_solutions(page) -> list:
     """Solutions related to ``page`` in either direction, in ``page``'s language."""
+    # Imported when called: models/solutions.py imports this module to define
+    # SolutionPage, so the classes exist only once the models package is loaded.
     from apps.knowledge.models import SolutionPage, SolutionRelation
 
     own_key = page.translation_key

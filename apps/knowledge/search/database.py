@@ -16,6 +16,8 @@ from modelsearch.backends.base import BaseSearchBackend
 
 def SearchBackend(params: dict) -> BaseSearchBackend:
     if connection.vendor == "postgresql":
+        # Imported only here: the module's index model and its psycopg parts
+        # belong to PostgreSQL.
         from .postgres import LocalisedPostgresSearchBackend
 
         return LocalisedPostgresSearchBackend(params)

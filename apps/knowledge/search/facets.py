@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.knowledge.models import FieldOfAction, Organisation
+from apps.knowledge.models import FieldOfAction, Organisation, SolutionPage
 
 #: Facet name (the GET parameter) -> (label, ORM path on SolutionPage).
 #: Snippet facets are counted by translation key, so a field of action counts once
@@ -78,7 +78,6 @@ def facet_values(obj, locale_codes: dict[int, str]) -> dict[str, list[str]]:
     are a few small queries per solution when it is indexed). Other page types
     have no facet values.
     """
-    from apps.knowledge.models import SolutionPage
 
     if not isinstance(obj, SolutionPage):
         return {}

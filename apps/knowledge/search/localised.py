@@ -54,6 +54,7 @@ from .analysis import (
     visitor_language,
 )
 from .facets import FACETS, facet_values
+from .synonyms import elasticsearch_synonyms, synonym_groups
 
 LANGUAGE_FIELD = "_language"
 #: One keyword per page for ``collapse`` and distinct counts: its translation key.
@@ -201,8 +202,6 @@ class LocalisedIndexMixin:
     """An index created with the editors' current synonyms in its search analyzers."""
 
     def put(self):
-        from .synonyms import elasticsearch_synonyms, synonym_groups
-
         settings = copy.deepcopy(self.backend.settings)
         extra = synonym_analysis(elasticsearch_synonyms(synonym_groups()))
         if extra:

@@ -14,12 +14,14 @@ from django.contrib.contenttypes.models import ContentType
 from django_tasks import task
 from modelsearch.backends.base import BaseSearchBackend
 
+from apps.knowledge.models import PendingIndexUpdate
+from apps.knowledge.search.engine import forget_reachability
+
 logger = logging.getLogger(__name__)
 
 
 def remember(obj, action: str) -> None:
     """Note that ``obj`` must be updated in (or deleted from) the index later."""
-    from apps.knowledge.models import PendingIndexUpdate
 
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     PendingIndexUpdate.objects.update_or_create(
@@ -37,8 +39,6 @@ def remember(obj, action: str) -> None:
 
 def replay(backend: BaseSearchBackend) -> tuple[int, int]:
     """Send every pending change to ``backend``; (replayed, still pending)."""
-    from apps.knowledge.models import PendingIndexUpdate
-    from apps.knowledge.search.engine import forget_reachability
 
     replayed = 0
     for pending in PendingIndexUpdate.objects.select_related("content_type"):

@@ -27,7 +27,9 @@ from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
 from apps.knowledge.choices import Country, Phase
+from apps.knowledge.i18n import language_codes, native_name
 from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
+from apps.knowledge.models.tags import translated_names
 from apps.knowledge.search import (
     database_query,
     engine,
@@ -315,7 +317,6 @@ def _facet_values(
     name: str, counts: dict[str, int], language: str
 ) -> list[tuple[str, str, int]]:
     """(GET value, label in the visitor's language, count), most frequent first."""
-    from apps.knowledge.i18n import language_codes, native_name
 
     if name in SNIPPET_FACETS:
         model = SNIPPET_FACETS[name]
@@ -350,8 +351,6 @@ def _tag_facet_values(
 ) -> list[tuple[str, str, int]]:
     """Tags by their canonical slug, named in the visitor's language; two queries."""
     from taggit.models import Tag
-
-    from apps.knowledge.models.tags import translated_names
 
     tags = {
         slug: (pk, name)

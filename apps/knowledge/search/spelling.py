@@ -17,6 +17,10 @@ import re
 from django.conf import settings
 from django.db import connection
 
+from apps.knowledge.models import TagTranslation
+from apps.knowledge.models.solutions import visible_tags
+from apps.knowledge.search.database_query import live_pages
+
 CUTOFF = 0.75
 _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 
@@ -24,8 +28,6 @@ _WORD_RE = re.compile(r"\w{3,}", re.UNICODE)
 def vocabulary(language: str = "") -> list[str]:
     """Distinct lower-case words of live public page titles and tags in ``language``
     (every language if none is given)."""
-    from apps.knowledge.models.solutions import visible_tags
-    from apps.knowledge.search.database_query import live_pages
 
     found: set[str] = set()
     titles = live_pages()
@@ -33,7 +35,6 @@ def vocabulary(language: str = "") -> list[str]:
         titles = titles.filter(locale__language_code=language)
     for title in titles.values_list("title", flat=True).iterator():
         found.update(word.casefold() for word in _WORD_RE.findall(title))
-    from apps.knowledge.models import TagTranslation
 
     # Tags only drafts carry would give their words away in "did you mean".
     tags = visible_tags()
@@ -59,8 +60,6 @@ def trigram_vocabulary(word: str, language: str = "") -> list[str]:
     """Words of the titles (in ``language``, if given) whose words are most similar
     to ``word`` (PostgreSQL)."""
     from django.contrib.postgres.search import TrigramWordSimilarity
-
-    from apps.knowledge.search.database_query import live_pages
 
     pages = live_pages()
     if language:

@@ -7,13 +7,13 @@ from wagtail.models import Locale, Page
 
 from apps.knowledge.search import engine
 from apps.knowledge.search.analysis import normalise_language
+from apps.knowledge.search.service import live_pages
 
 
 def suggestions(
     query: str, language: str, request: HttpRequest | None, limit: int = 8
 ) -> list[dict[str, str]]:
     """Up to ``limit`` live public pages whose title starts like ``query``."""
-    from apps.knowledge.search.service import live_pages
 
     if len(query) < 2:
         return []

@@ -12,6 +12,8 @@ import re
 
 from modelsearch.query import And, Or, PlainText, SearchQuery
 
+from apps.knowledge.models import Term
+
 _WORD_RE = re.compile(r"\w[\w\-]*", re.UNICODE)
 
 
@@ -22,7 +24,6 @@ def words(text: str) -> list[str]:
 
 def synonym_groups() -> list[list[str]]:
     """Each group's terms (lower case) of the groups editors marked as synonyms."""
-    from apps.knowledge.models import Term
 
     groups: dict[int, list[str]] = {}
     rows = Term.objects.filter(group__use_as_synonyms=True).values_list(

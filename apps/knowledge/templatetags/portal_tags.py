@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from apps.knowledge import i18n
+from apps.knowledge.models import ContactDirectoryPage, ThemePage
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.portal.money import budget as money_budget
 from apps.knowledge.portal.money import format_money
@@ -131,7 +132,6 @@ def theme_page_for(context, field_of_action):
     The theme pages of every field of action are looked up once per request: a
     solution may list many fields of action.
     """
-    from apps.knowledge.models import ThemePage
 
     request = context.get("request")
     themes = getattr(request, "_portal_theme_pages", None)
@@ -156,7 +156,6 @@ def organisation_url(context, organisation) -> str | None:
     Shows the organisation in the visitor's language where it is translated; its
     page lives in the contact directory of that same language.
     """
-    from apps.knowledge.models import ContactDirectoryPage
 
     if organisation is None:
         return None

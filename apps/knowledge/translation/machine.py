@@ -37,6 +37,8 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.machine_translators.deepl import language_code
 from wagtail_localize.strings import StringValue
 
+from apps.knowledge.models import Term, TranslationSettings
+
 logger = logging.getLogger(__name__)
 
 DEEPL_FREE_URL = "https://api-free.deepl.com"
@@ -78,7 +80,6 @@ class EngineConfig:
 
 def current_config() -> EngineConfig:
     """What the admin chose in Settings > Machine translation; env variables win."""
-    from apps.knowledge.models import TranslationSettings
 
     stored = TranslationSettings.load()
     env = settings.MACHINE_TRANSLATION
@@ -127,7 +128,6 @@ def _base(code: str) -> str:
 
 def term_pairs(source_lang: str, target_lang: str) -> list[TermPair]:
     """Every source term with a target term, longest first (phrases before words)."""
-    from apps.knowledge.models import Term
 
     source_lang, target_lang = _base(source_lang), _base(target_lang)
     groups: dict[int, dict[str, list[str]]] = {}
@@ -296,7 +296,6 @@ class DeepLTranslator(BaseMachineTranslator):
 
     def glossary(self) -> tuple[str, set[tuple[str, str]]]:
         """The glossary id and its language pairs; made again if the terms changed."""
-        from apps.knowledge.models import TranslationSettings
 
         dictionaries = glossary_dictionaries(content_languages())
         if not dictionaries:

@@ -35,7 +35,15 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
+from apps.knowledge.roles import (
+    DANISH_PARTNERS,
+    DIGITALAGENTUR_GROUP,
+    TRANSLATION_REVIEWER_LANGUAGES,
+    translation_reviewers_group_name,
+)
 from apps.workflow import permissions
+from apps.workflow.models.partners import Submission
+from apps.workflow.models.translations import TranslationSignOff
 
 
 class WorkflowActionRefused(PermissionDenied):
@@ -173,7 +181,6 @@ class AuthorityReviewTask(ModerationTaskMixin, Task):
 
     def filter_moderatable(self, states, user):
         roles = permissions.roles_moderated_by(user)
-        from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 
         agency = user.groups.filter(name=DIGITALAGENTUR_GROUP).exists()
         if not roles and not agency:
@@ -203,8 +210,6 @@ class CrossBorderReviewTask(ModerationTaskMixin, AbstractGroupApprovalTask):
         return self.groups.all()
 
     def applies_to(self, obj) -> bool:
-        from apps.knowledge.roles import DANISH_PARTNERS
-
         role = permissions.area_role_for_page(obj)
         # The Danish partners already gave the authority review of their own pages.
         return role != DANISH_PARTNERS and permissions.names_danish_organisation(obj)
@@ -314,8 +319,6 @@ class FeasibilityCheckTask(ModerationTaskMixin, AbstractGroupApprovalTask):
         return self.groups.all()
 
     def applies_to(self, obj) -> bool:
-        from apps.workflow.models.partners import Submission
-
         return Submission.objects.filter(page_id=obj.pk).exists()
 
     def get_actions(self, obj, user):
@@ -384,8 +387,6 @@ class TranslationReviewTask(ModerationTaskMixin, Task):
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         if task_state.status == TaskState.STATUS_IN_PROGRESS:
-            from apps.workflow.models.translations import TranslationSignOff
-
             TranslationSignOff.open_for(task_state)
         return task_state
 
@@ -393,16 +394,9 @@ class TranslationReviewTask(ModerationTaskMixin, Task):
     def on_action(self, task_state, user, action_name, **kwargs):
         super().on_action(task_state, user, action_name, **kwargs)
         if action_name == "approve":
-            from apps.workflow.models.translations import TranslationSignOff
-
             TranslationSignOff.sign(task_state, user)
 
     def filter_moderatable(self, states, user):
-        from apps.knowledge.roles import (
-            TRANSLATION_REVIEWER_LANGUAGES,
-            translation_reviewers_group_name,
-        )
-
         names = set(user.groups.values_list("name", flat=True))
         languages = [
             code

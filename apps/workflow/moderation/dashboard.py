@@ -22,6 +22,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState, WorkflowState
 
+from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 from apps.workflow.models import OutboxMessage, ReviewReminder
 from apps.workflow.notifications.reminders import overdue_reviews
@@ -140,8 +141,6 @@ def _by_unconfirmed_partner(obj) -> bool:
 
 
 def _area_filter(roles: list[AreaRole]) -> Q:
-    from apps.knowledge.models import PartnerAreaPage
-
     condition = Q(pk__in=[])
     areas = PartnerAreaPage.objects.filter(slug__in=[r.area_slug for r in roles])
     for path in areas.values_list("path", flat=True):

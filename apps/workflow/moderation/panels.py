@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import Panel
 
+from apps.workflow.models.translations import translation_status
+
 if TYPE_CHECKING:
     from apps.workflow.models.translations import TranslationStatus
 
@@ -50,8 +52,6 @@ class TranslationReviewPanel(Panel):
 
         @property
         def status(self) -> TranslationStatus | None:
-            from apps.workflow.models.translations import translation_status
-
             if not hasattr(self, "_status"):
                 instance = self.instance
                 self._status = (

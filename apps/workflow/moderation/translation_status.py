@@ -49,6 +49,13 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from apps.knowledge.models import Contact, FieldOfAction, Organisation
+from apps.knowledge.roles import (
+    DIGITALAGENTUR_GROUP,
+    TRANSLATION_REVIEWER_LANGUAGES,
+    TRANSLATORS_GROUP,
+    translation_reviewers_group_name,
+)
 from apps.workflow.models.translations import TranslationSignOff
 
 
@@ -412,12 +419,6 @@ def _translate_url(source) -> str:
 
 def can_view_dashboard(user) -> bool:
     """Editors, moderators, translators, reviewers, the Digitalagentur and admins."""
-    from apps.knowledge.roles import (
-        DIGITALAGENTUR_GROUP,
-        TRANSLATION_REVIEWER_LANGUAGES,
-        TRANSLATORS_GROUP,
-        translation_reviewers_group_name,
-    )
 
     if not user.is_authenticated or not user.is_active:
         return False
@@ -436,8 +437,6 @@ def can_view_dashboard(user) -> bool:
 
 
 def translatable_snippet_models() -> list[type[models.Model]]:
-    from apps.knowledge.models import Contact, FieldOfAction, Organisation
-
     return [FieldOfAction, Organisation, Contact]
 
 

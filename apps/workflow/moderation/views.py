@@ -35,6 +35,8 @@ from wagtail_localize.models import Translation
 
 from apps.workflow.models.tasks import WorkflowActionRefused
 from apps.workflow.models.translations import TranslationSignOff
+from apps.workflow.moderation import translation_status as ts
+from apps.workflow.moderation.translation_status import can_view_dashboard
 
 
 def _is_ajax(request) -> bool:
@@ -221,8 +223,6 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        from apps.workflow.moderation.translation_status import can_view_dashboard
-
         if not can_view_dashboard(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -232,8 +232,6 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
-
-        from apps.workflow.moderation import translation_status as ts
 
         locales = ts.portal_locales()
         codes = [locale.language_code for locale in locales]
@@ -280,8 +278,6 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
 def translation_status_menu_item():
     """The admin menu entry of ``TranslationStatusView``, for whom may open it."""
     from wagtail.admin.menu import MenuItem
-
-    from apps.workflow.moderation.translation_status import can_view_dashboard
 
     class TranslationStatusMenuItem(MenuItem):
         def is_shown(self, request) -> bool:

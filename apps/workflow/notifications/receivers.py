@@ -17,6 +17,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from apps.knowledge.models import SolutionPage
 from apps.knowledge.visibility import is_visible
 from apps.workflow.models import Follow, OutboxMessage
 from apps.workflow.notifications.context import (
@@ -103,7 +104,6 @@ def _handled_by_outbox(sender, **kwargs) -> None:
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """Mail the followers of a published solution or of its fields of action."""
-    from apps.knowledge.models import SolutionPage
 
     page = instance
     if not isinstance(page, SolutionPage):

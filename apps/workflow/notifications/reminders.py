@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
 
+from apps.knowledge.models import SolutionPage
 from apps.workflow.models import OutboxMessage, ReviewReminder
 from apps.workflow.notifications.context import object_context
 from apps.workflow.notifications.outbox import queue_email
@@ -16,7 +17,6 @@ from apps.workflow.notifications.outbox import queue_email
 
 def overdue_reviews(today: datetime.date | None = None) -> QuerySet:
     """Live solutions (any language) whose review date lies before ``today``."""
-    from apps.knowledge.models import SolutionPage
 
     today = today or timezone.localdate()
     return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from apps.knowledge.models import FieldOfAction, SolutionPage, ThemePage
 from apps.workflow.models import Follow
 
 register = template.Library()
@@ -16,7 +17,6 @@ def follow_button(context, target) -> dict:
     ``target`` may be a ``SolutionPage``, a ``ThemePage`` (follows its field of
     action) or a ``FieldOfAction``.
     """
-    from apps.knowledge.models import FieldOfAction, SolutionPage, ThemePage
 
     request = context.get("request")
     user = getattr(request, "user", None)

@@ -6,6 +6,8 @@ from django import template
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from apps.knowledge.i18n import organisation_language_urls
+from apps.knowledge.models import ContactDirectoryPage, Organisation
 from apps.workflow.moderation.translation_status import Status, group_of
 
 register = template.Library()
@@ -44,8 +46,6 @@ def _source_url(context, source) -> str:
     if isinstance(source, Page):
         source = source.specific
         return (source.get_url(request) or "") if source.live else ""
-    from apps.knowledge.i18n import organisation_language_urls
-    from apps.knowledge.models import ContactDirectoryPage, Organisation
 
     page = context.get("page")
     if isinstance(source, Organisation) and isinstance(page, ContactDirectoryPage):

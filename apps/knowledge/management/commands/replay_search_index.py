@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from wagtail.search.backends import get_search_backend
 
+from apps.knowledge.models import PendingIndexUpdate
 from apps.knowledge.search import engine
 from apps.knowledge.search.pending import replay
 
@@ -19,8 +20,6 @@ class Command(BaseCommand):
         backend = get_search_backend("default")
         engine.forget_reachability()
         if not engine.reachable(backend):
-            from apps.knowledge.models import PendingIndexUpdate
-
             count = PendingIndexUpdate.objects.count()
             self.stderr.write(
                 f"Search engine unreachable; {count} update(s) stay pending."

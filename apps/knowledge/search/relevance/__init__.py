@@ -18,6 +18,8 @@ from django.utils import translation
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 
+from apps.knowledge.search.service import SearchParams, search
+
 QUERIES_FILE = Path(__file__).with_name("queries.txt")
 CUTOFF = 5
 
@@ -74,7 +76,6 @@ def load(path: Path = QUERIES_FILE) -> list[RelevanceQuery]:
 
 def run(queries: list[RelevanceQuery], backend) -> list[Measured]:
     """Search each query as a visitor of its language would, on ``backend``."""
-    from apps.knowledge.search.service import SearchParams, search
 
     measured = []
     for query in queries:

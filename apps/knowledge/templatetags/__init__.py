@@ -1,0 +1,2 @@
+"""Template tags of the portal (``portal_tags``) and its schema.org data
+(``structured_data``)."""

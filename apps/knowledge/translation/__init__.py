@@ -1,2 +1,3 @@
-"""Machine translation (one module per engine), tree translation and the
-rules that keep snippet translations when a page is translated."""
+"""Machine translation (``machine.py``: DeepL and LibreTranslate with the term list),
+tree translation (``tree.py``, ``views.py``) and the rule that keeps snippet
+translations when a page is translated (``related_snippets.py``)."""

@@ -1,0 +1,1 @@
+"""``replay_search_index`` and ``search_relevance``."""

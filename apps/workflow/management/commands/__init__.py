@@ -1,0 +1,1 @@
+"""``setup_roles``, ``retry_outbox``, ``send_review_reminders``, ``run_scheduler``."""

@@ -63,6 +63,8 @@ HIT_HEADER = "X-Portal-Cache"
 CONTENT_MODELS = {
     "taggit.tag",
     "knowledge.tagtranslation",
+    # Terms are saved after their group (a snippet): the synonyms change with them.
+    "knowledge.term",
     "wagtailimages.image",
     "wagtaildocs.document",
     "wagtailcore.site",

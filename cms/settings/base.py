@@ -197,6 +197,12 @@ else:
 PORTAL_CACHE_SECONDS = int(
     os.environ.get("PORTAL_CACHE_SECONDS", "600" if REDIS_URL else "0")
 )
+# Facts every request reads (hidden and restricted pages, synonyms, facet labels,
+# locales: apps/knowledge/content_cache.py), kept under the same content version;
+# on by default only with a cache all processes share, for the same reason.
+CONTENT_CACHE_SECONDS = int(
+    os.environ.get("CONTENT_CACHE_SECONDS", "3600" if REDIS_URL else "0")
+)
 
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
 # in-process; production can switch to the database backend

@@ -32,3 +32,6 @@ AXES_ENABLED = False
 # The anonymous page cache would outlive each test's database; its own tests
 # switch it on (tests/test_page_cache.py).
 PORTAL_CACHE_SECONDS = 0
+# One process: the content cache is safe and on, so the tests see what production
+# does (tests/conftest.py empties the cache before each test).
+CONTENT_CACHE_SECONDS = 300

@@ -285,7 +285,7 @@ class SolutionPage(Page):
             super()
             .get_indexed_objects()
             .select_related("lead_organisation", "locale")
-            .prefetch_related("fields_of_action__field_of_action")
+            .prefetch_related("fields_of_action__field_of_action", "tags__translations")
         )
 
     def lead_organisation_name(self) -> str:

@@ -21,7 +21,14 @@ def words(text: str) -> list[str]:
 
 
 def synonym_groups() -> list[list[str]]:
-    """Each group's terms (lower case) of the groups editors marked as synonyms."""
+    """Each group's terms (lower case) of the groups editors marked as synonyms,
+    kept until the term list changes."""
+    from apps.knowledge import content_cache
+
+    return content_cache.remember("synonym-groups", _query_synonym_groups)
+
+
+def _query_synonym_groups() -> list[list[str]]:
     from apps.knowledge.models import Term
 
     groups: dict[int, list[str]] = {}

@@ -15,7 +15,7 @@ from apps.knowledge import i18n
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.money import budget as money_budget
 from apps.knowledge.money import format_money
-from apps.knowledge.visibility import visible
+from apps.knowledge.visibility import public, visible
 
 register = template.Library()
 
@@ -44,9 +44,7 @@ def _sections(home, model_names: tuple[str, ...]) -> dict:
     """The first live, public child of ``home`` of each model, in one query."""
     sections: dict = {}
     children = (
-        home.get_children()
-        .live()
-        .public()
+        public(home.get_children().live())
         .filter(
             content_type__app_label="knowledge", content_type__model__in=model_names
         )

@@ -1,0 +1,65 @@
+"""Small facts every portal request needs, kept until the content changes.
+
+Which pages are hidden or restricted, the term list's synonym groups, the names of
+facet values and the locales are read on every search and most pages, but change
+only when an editor publishes or saves something. They are kept in the default
+cache under the portal's content version (:mod:`apps.knowledge.page_cache`), which
+every publish, unpublish, move, deletion and snippet, tag, term, image, document,
+site, locale or view-restriction change bumps; so an entry is never served after
+the content it was built from has changed.
+
+Only with a cache every server process shares (Redis, ``REDIS_URL``), or in a
+single process (tests): with a per-process cache another worker would not see a
+bump. ``CONTENT_CACHE_SECONDS`` turns it on (default: on with Redis, like the page
+cache) and bounds how long an entry lives; 0 builds every value afresh.
+
+A value that depends on the time (a page's expiry) is stored with the moment it
+stops being true, and rebuilt from then on (:func:`remember` ``valid_until``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import datetime
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from apps.knowledge import page_cache
+
+T = TypeVar("T")
+
+_PREFIX = "portal-content"
+
+
+def timeout() -> int:
+    return int(getattr(settings, "CONTENT_CACHE_SECONDS", 0) or 0)
+
+
+def remember(
+    name: str,
+    build: Callable[[], T],
+    *parts: Hashable,
+    valid_until: Callable[[T], datetime | None] | None = None,
+) -> T:
+    """The value ``build()`` returns, from the cache while the content is unchanged.
+
+    ``parts`` name the variant (a language, a site). ``valid_until(value)`` says
+    when a value built now stops being true even though nothing is saved (the
+    next expiry of a page); the entry is rebuilt from then on.
+    """
+    seconds = timeout()
+    if seconds <= 0:
+        return build()
+    key = ":".join([_PREFIX, str(page_cache.current_version()), name, *map(str, parts)])
+    entry = cache.get(key)
+    if entry is not None:
+        value, until = entry
+        if until is None or timezone.now() < until:
+            return value
+    value = build()
+    until = valid_until(value) if valid_until else None
+    cache.set(key, (value, until), seconds)
+    return value

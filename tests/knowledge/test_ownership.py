@@ -142,7 +142,7 @@ class OwnershipTests(TestCase):
         self.assertContains(response, snippet_url(self.own_contact, "edit"))
         self.assertNotContains(response, snippet_url(self.contact, "edit"))
 
-    def test_owner_editor__edits_and_publishes_own_contact(self):
+    def test_owner_editor__change_to_own_contact_waits_for_review(self):
         client = client_for(self.nordfriesland_editor)
 
         response = client.post(
@@ -154,7 +154,12 @@ class OwnershipTests(TestCase):
         )
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
-        self.assertEqual(fresh(self.contact).phone, "+49 4841 67-0")
+        contact = fresh(self.contact)
+        self.assertEqual(contact.phone, self.contact.phone)
+        self.assertTrue(contact.has_unpublished_changes)
+        self.assertEqual(
+            contact.get_latest_revision_as_object().phone, "+49 4841 67-0"
+        )
 
     def test_editor__new_organisation_belongs_to_their_authority(self):
         client = client_for(self.flensburg_editor)
@@ -171,12 +176,12 @@ class OwnershipTests(TestCase):
                 "description": "",
                 "website": "",
                 "owner": Owner.KREIS_NORDFRIESLAND,
-                "action-publish": "1",
+                "action-submit": "1",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertFalse(Organisation.objects.filter(name="Aktivregion").exists())
-        # ... and without choosing, it is their authority's.
+        # ... and without choosing, it is their authority's, submitted for review.
         response = client.post(
             add,
             {
@@ -186,13 +191,14 @@ class OwnershipTests(TestCase):
                 "country": Country.GERMANY,
                 "description": "",
                 "website": "",
-                "action-publish": "1",
+                "action-submit": "1",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         created = Organisation.objects.get(name="Aktivregion")
         self.assertEqual(created.owner, Owner.STADT_FLENSBURG)
-        self.assertTrue(created.live)
+        self.assertFalse(created.live)
+        self.assertTrue(created.workflow_in_progress)
 
     def test_digitalagentur__edits_every_authority_record(self):
         client = client_for(self.agency)

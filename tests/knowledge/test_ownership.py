@@ -157,9 +157,7 @@ class OwnershipTests(TestCase):
         contact = fresh(self.contact)
         self.assertEqual(contact.phone, self.contact.phone)
         self.assertTrue(contact.has_unpublished_changes)
-        self.assertEqual(
-            contact.get_latest_revision_as_object().phone, "+49 4841 67-0"
-        )
+        self.assertEqual(contact.get_latest_revision_as_object().phone, "+49 4841 67-0")
 
     def test_editor__new_organisation_belongs_to_their_authority(self):
         client = client_for(self.flensburg_editor)

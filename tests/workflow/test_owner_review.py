@@ -78,9 +78,7 @@ class OwnerReviewTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         contact = fresh(self.contact)
         self.assertTrue(contact.workflow_in_progress)
-        self.assertIsInstance(
-            contact.current_workflow_task.specific, OwnerReviewTask
-        )
+        self.assertIsInstance(contact.current_workflow_task.specific, OwnerReviewTask)
         return contact
 
     def test_editor__cannot_publish_change_to_published_contact(self):

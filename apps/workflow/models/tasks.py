@@ -212,9 +212,7 @@ class OwnerReviewTask(ModerationTaskMixin, Task):
         return permissions.owner_moderators(obj)
 
     def applies_to(self, obj) -> bool:
-        return not isinstance(obj, Page) and (
-            obj.locale_id == Locale.get_default().pk
-        )
+        return not isinstance(obj, Page) and (obj.locale_id == Locale.get_default().pk)
 
     def filter_moderatable(self, states, user):
         from apps.knowledge.roles import DIGITALAGENTUR_GROUP

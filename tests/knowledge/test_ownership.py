@@ -271,6 +271,7 @@ class ChooserTests(TestCase):
         cls.authorities = utils.build_authorities()
         cls.flensburg_editor = utils.editor_of(FLENSBURG)
         cls.nordfriesland_editor = utils.editor_of(NORDFRIESLAND)
+        cls.reviewer = utils.reviewer_of("da")
         cls.draft = factories.SolutionPageFactory(
             parent=cls.authorities.area(NORDFRIESLAND),
             title="Geheimer Entwurf Nordfriesland",
@@ -295,6 +296,48 @@ class ChooserTests(TestCase):
                 self.assertNotContains(other, "Geheimer Entwurf")
                 own = client_for(self.nordfriesland_editor).get(url, params)
                 self.assertContains(own, "Geheimer Entwurf")
+
+    def test_page_chooser__shows_published_title_of_others_renamed_live_page(self):
+        live = factories.SolutionPageFactory(
+            parent=self.authorities.area(NORDFRIESLAND), title="Bürgerbus Husum"
+        )
+        live.title = "Geheimer neuer Name"
+        live.save_revision(user=self.nordfriesland_editor)
+        search = reverse("wagtailadmin_choose_page_search")
+        children = reverse(
+            "wagtailadmin_choose_page_child",
+            args=[self.authorities.area(NORDFRIESLAND).pk],
+        )
+        chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+        for user in (self.flensburg_editor, self.reviewer):
+            for url, params in (
+                (search, {"q": "Bürgerbus"}),
+                (children, {}),
+                (chosen, {"id": live.pk}),
+            ):
+                with self.subTest(user=user.username, url=url):
+                    response = client_for(user).get(url, params)
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+                    self.assertContains(response, "Bürgerbus Husum")
+                    self.assertNotContains(response, "Geheimer neuer Name")
+        own = client_for(self.nordfriesland_editor).get(children)
+        self.assertContains(own, "Geheimer neuer Name")
+
+    def test_page_chooser__refuses_other_authority_draft_by_its_id(self):
+        browse = reverse("wagtailadmin_choose_page_child", args=[self.draft.pk])
+        chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+
+        for user in (self.flensburg_editor, self.reviewer):
+            with self.subTest(user=user.username):
+                client = client_for(user)
+                response = client.get(browse)
+                self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+                self.assertNotContains(
+                    client.get(chosen, {"id": self.draft.pk}),
+                    "Geheimer Entwurf",
+                )
+        own = client_for(self.nordfriesland_editor).get(chosen, {"id": self.draft.pk})
+        self.assertContains(own, "Geheimer Entwurf")
 
     def test_contact_chooser__hides_non_consenting_contacts_of_others(self):
         url = reverse("wagtailsnippetchoosers_knowledge_contact:choose")

@@ -67,7 +67,7 @@ class SnippetTranslationReviewTests(TestCase):
             kind=OrganisationKind.COMPANY,
             country=Country.GERMANY,
         )
-        cls.source.save_revision(user=cls.editor).publish(user=cls.editor)
+        cls.source.save_revision(user=cls.editor).publish()
         cls.danish_directory = translate_tree(cls.portal.directory, "da")
         setup_roles()
         cls.danish = Locale.objects.get(language_code="da")
@@ -346,7 +346,7 @@ class SnippetTranslationReviewTests(TestCase):
         self.publish_in_localize(danish)
         act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
         self.source.description = "Strom, Wärme und Wasser für Flensburg."
-        self.source.save_revision(user=self.editor).publish(user=self.editor)
+        self.source.save_revision(user=self.editor).publish()
         translation = Translation.objects.get(
             source__object_id=self.source.translation_key, target_locale=self.danish
         )

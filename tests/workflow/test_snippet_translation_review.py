@@ -278,8 +278,10 @@ class SnippetTranslationReviewTests(TestCase):
         edit = client.get(snippet_url(danish, "edit"))
         self.assertContains(edit, "Signed off by reviewer-da")
 
-    def test_german_organisation__editor_publishes_directly(self):
-        client = client_for(self.editor)
+    def test_german_organisation__moderator_publishes_directly(self):
+        # German records need no translation review; the authority's moderators
+        # publish them (editors submit to the owner review, see test_owner_review).
+        client = client_for(utils.moderator_of(FLENSBURG))
 
         response = client.post(
             reverse(Organisation.snippet_viewset.get_url_name("add")),

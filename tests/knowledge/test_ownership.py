@@ -267,9 +267,12 @@ class OwnershipTests(TestCase):
         )
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        # Without publish permission "Publish" is no action of theirs: a draft.
         danish = fresh(danish)
         self.assertEqual(danish.name, "Grüne Energie")
-        self.assertTrue(danish.workflow_in_progress)
+        self.assertTrue(danish.live)
+        self.assertTrue(danish.has_unpublished_changes)
+        self.assertEqual(danish.get_latest_revision_as_object().name, "Grøn energi")
 
     def test_translator__cannot_change_the_term_list(self):
         client = client_for(self.translator)

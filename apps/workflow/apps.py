@@ -16,3 +16,6 @@ class WorkflowConfig(AppConfig):
         receivers.register()
 
         from apps.workflow import signal_handlers  # noqa: F401 (connects receivers)
+        from apps.workflow.upload_collections import register_upload_policies
+
+        register_upload_policies()

@@ -185,7 +185,11 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     profile = accounts.verify(token)
-    if profile is not None and not profile.is_confirmed_member:
+    if (
+        profile is not None
+        and not profile.is_confirmed_member
+        and not membership.confirm_by_domain(profile)
+    ):
         # Deciders hear of a request only once the address is real.
         membership.notify_request(profile)
     status = HTTPStatus.OK if profile else HTTPStatus.NOT_FOUND

@@ -160,19 +160,3 @@ def register_reviewed_update_translations_url():
             name="workflow_update_translations",
         )
     ]
-
-
-# Partner uploads in the image and document choosers only for the authority's
-# moderators and the Digitalagentur (apps.workflow.upload_collections).
-@hooks.register("construct_image_chooser_queryset")
-def hide_partner_images(images, request):
-    from apps.workflow.upload_collections import only_permitted_partner_uploads
-
-    return only_permitted_partner_uploads(images, request.user, "image")
-
-
-@hooks.register("construct_document_chooser_queryset")
-def hide_partner_documents(documents, request):
-    from apps.workflow.upload_collections import only_permitted_partner_uploads
-
-    return only_permitted_partner_uploads(documents, request.user, "document")

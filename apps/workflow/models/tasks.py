@@ -196,6 +196,60 @@ class AuthorityReviewTask(ModerationTaskMixin, Task):
         verbose_name_plural = _("authority reviews")
 
 
+class OwnerReviewTask(ModerationTaskMixin, Task):
+    """Review of a change to a shared German record (organisation, contact) by the
+    moderators of the authority that owns it, or the Digitalagentur.
+
+    Organisations and contacts are live at once in every authority's solutions, the
+    portal, the API and the downloads, so an editor's change waits here like a
+    page's: the published version stays live until a reviewer approves. Moderators
+    and the Digitalagentur publish directly (they are the reviewers); editors have
+    no publish permission on these records (``apps.knowledge.roles``). Pages and
+    translations skip this step (the translation review follows).
+    """
+
+    def reviewer_groups(self, obj):
+        return permissions.owner_moderators(obj)
+
+    def applies_to(self, obj) -> bool:
+        return not isinstance(obj, Page) and (obj.locale_id == Locale.get_default().pk)
+
+    def filter_moderatable(self, states, user):
+        from apps.knowledge.roles import DIGITALAGENTUR_GROUP
+
+        if user.groups.filter(name=DIGITALAGENTUR_GROUP).exists():
+            return states
+        owners = [role.area_slug for role in permissions.roles_moderated_by(user)]
+        if not owners:
+            return states.none()
+        owned = Q(pk__in=[])
+        for model in permissions.owned_snippet_models():
+            ids = (
+                model.objects.filter(owner__in=owners)
+                .annotate(id_text=Cast("pk", models.CharField()))
+                .values("id_text")
+            )
+            owned |= Q(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(
+                    model
+                ),
+                workflow_state__object_id__in=ids,
+            )
+        return states.filter(owned)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A change to a German organisation or contact goes live when a moderator "
+            "of the authority that owns it (or the Digitalagentur) approves it; "
+            "translations skip this step."
+        )
+
+    class Meta:
+        verbose_name = _("owner review")
+        verbose_name_plural = _("owner reviews")
+
+
 class CrossBorderReviewTask(ModerationTaskMixin, AbstractGroupApprovalTask):
     """Review by the Danish partners for pages that name a Danish organisation."""
 

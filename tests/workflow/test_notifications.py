@@ -355,3 +355,54 @@ def test_submit_of_live_page__mail_names_the_title_as_submitted(
     )
     html = danish.alternatives[0].content
     assert "Neuer &lt;Name&gt;" in html and "<Name>" not in html
+
+
+def test_next_step_mail__names_the_partner_who_submitted_not_the_approver(
+    client, django_capture_on_commit_callbacks
+):
+    """Issue 14 item 6: the Digitalagentur approves the feasibility check of a
+    portal submission; the authority's moderators are told that the partner
+    submitted it ("Petra Partner hat … eingereicht"), not the Digitalagentur. After
+    a change request the partner's resubmission is named the same way."""
+    from apps.workflow.workflows import ensure_default_workflow
+    from tests.workflow import portal_utils
+    from tests.workflow import utils as moderation
+
+    setup = portal_utils.build_partner_portal()
+    ensure_default_workflow()
+    agency = moderation.digitalagentur()
+    agency.email = "agency@example.org"
+    agency.save()
+    moderator = make_user("mod-fl", FLENSBURG.moderators)  # reads German mails
+    client.force_login(setup.partner.user)
+    response = client.post(
+        portal_utils.submit_url("de"), portal_utils.submission_data(setup, "de")
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    page = Submission.objects.get(submitted_by=setup.partner.user).page
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.act(client, page, [agency], "approve")
+    [message] = [m for m in mail.outbox if m.to == [moderator.email]]
+    assert message.extra_headers["Content-Language"] == "de"
+    assert "Petra Partner hat „Dorfladen-Automat de“ zur Prüfung eingereicht" in (
+        message.body
+    )
+    assert "digitalagentur" not in message.body
+
+    # The moderator asks for changes and the partner answers in the portal: the
+    # review resumes at the authority step, sent again by the partner.
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.act(client, page, [moderator], "reject", "Bitte ergänzen.")
+    mail.outbox.clear()
+    client.force_login(setup.partner.user)
+    submission = Submission.objects.get(page=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            portal_utils.edit_url("de", submission),
+            portal_utils.submission_data(setup, "de", teaser="Für Ältere."),
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = [m for m in mail.outbox if m.to == [moderator.email]]
+    assert "Petra Partner hat „Dorfladen-Automat de“" in message.body

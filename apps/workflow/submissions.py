@@ -382,6 +382,17 @@ def status_of(page: SolutionPage) -> Status:
     return Status.DRAFT
 
 
+def _decision_label(state: TaskState) -> str:
+    """A moderator's decision as the partner should read it.
+
+    Wagtail calls a change request "rejected" (in Danish "Afvist"), but the
+    partner is asked to change the submission and send it again, not turned down.
+    """
+    if state.status == TaskState.STATUS_REJECTED:
+        return str(Status.CHANGES_REQUESTED.label)
+    return state.get_status_display()
+
+
 def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
     """Comments moderators gave with their decisions, oldest first."""
     states = (
@@ -395,7 +406,7 @@ def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
     return [
         ModeratorComment(
             task=state.task.name,
-            status=state.get_status_display(),
+            status=_decision_label(state),
             comment=state.comment,
             finished_at=state.finished_at,
         )

@@ -199,3 +199,24 @@ def test_colleague_of_the_same_organisation__sees_and_answers_the_change_request
     client.force_login(colleague.user)
     assert "Bitte ergänzen." in client.get(submissions_url("de")).content.decode()
     assert client.get(edit_url("de", submission)).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS)
+def test_change_request__danish_partner_reads_changes_requested_not_rejected(
+    client, workflow
+):
+    """Issue 14 item 8: Wagtail's "rejected" task state is a change request; the
+    Danish partner's list said "Afvist" (rejected) next to the moderator's
+    comment."""
+    setup, reviewers = _setup(workflow)
+    submission = _submit(client, setup, "da")
+    act(client, submission.page, reviewers, "reject", comment="Mere om målgruppen.")
+
+    client.force_login(setup.partner.user)
+    html = client.get(submissions_url("da")).content.decode()
+
+    comment = html[html.index('<ul class="comments">') :]
+    comment = comment[: comment.index("</ul>")]
+    assert "Mere om målgruppen." in comment
+    assert "Ændringer ønsket" in comment
+    assert "Afvist" not in html

@@ -406,3 +406,37 @@ def test_next_step_mail__names_the_partner_who_submitted_not_the_approver(
     assert response.status_code == HTTPStatus.FOUND
     [message] = [m for m in mail.outbox if m.to == [moderator.email]]
     assert "Petra Partner hat „Dorfladen-Automat de“" in message.body
+
+
+def test_danish_moderator_without_a_language_setting__gets_danish_mails(
+    django_capture_on_commit_callbacks,
+):
+    """Issue 14 item 8: mails to the Danish partners' moderators were German unless
+    they had chosen a language in their account; without one, the authority's
+    language applies (a German authority's moderator still reads German)."""
+    from apps.knowledge.roles import DANISH_PARTNERS
+    from tests.workflow import utils as moderation
+
+    authorities = moderation.build_authorities()
+    editors = {
+        role: moderation.editor_of(role) for role in (DANISH_PARTNERS, FLENSBURG)
+    }
+    danish = make_user("dk-moderator", DANISH_PARTNERS.moderators)
+    german = make_user("fl-moderator", FLENSBURG.moderators)
+    chosen = make_user("dk-moderator-en", DANISH_PARTNERS.moderators, language="en")
+    for area, title in [(DANISH_PARTNERS, "Grænsebus"), (FLENSBURG, "Hafenbus")]:
+        editor = editors[area]
+        page = moderation.draft_solution(
+            authorities.area(area), editor, authorities.portal, title=title
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            moderation.submit(moderation.client_for(editor), page)
+
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address[danish.email].extra_headers["Content-Language"] == "da"
+    assert by_address[danish.email].subject == subject_in(
+        "da", 'For your review: "%(title)s"', "Grænsebus"
+    )
+    assert "har sendt" in by_address[danish.email].body
+    assert by_address[chosen.email].extra_headers["Content-Language"] == "en"
+    assert by_address[german.email].extra_headers["Content-Language"] == "de"

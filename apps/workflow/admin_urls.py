@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from apps.workflow import membership_views, views
+from apps.workflow import dashboard, membership_views, views
 
 app_name = "workflow_admin"
 
@@ -23,6 +23,11 @@ urlpatterns = [
         "submit-translation/<int:page_id>/",
         views.SubmitTranslationView.as_view(),
         name="submit_translation",
+    ),
+    path(
+        "outbox/send-now/",
+        dashboard.SendOutboxNowView.as_view(),
+        name="send_outbox_now",
     ),
     path(
         "membership-requests/",

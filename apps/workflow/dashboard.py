@@ -13,17 +13,22 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
-from apps.workflow.models import OutboxMessage, ReviewReminder
+from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
+from apps.workflow.notifications.outbox import retry_pending
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 from apps.workflow.reminders import overdue_reviews
 from apps.workflow.submissions import is_unconfirmed
@@ -170,13 +175,55 @@ def freshness_list(user, today: datetime.date | None = None) -> list[dict]:
     ]
 
 
+RETRY_OUTBOX_JOB = "retry_outbox"
+
+
 def outbox_summary() -> dict:
-    """How many e-mails still wait to be sent (after an outage: retry_outbox)."""
+    """How many e-mails still wait to be sent, and when the scheduler tries again.
+
+    The scheduler (``run_scheduler``) runs the ``retry_outbox`` job by itself;
+    nobody has to run a command. ``SendOutboxNowView`` tries at once.
+    """
     waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT)
+    job = getattr(settings, "SCHEDULER_JOBS", {}).get(RETRY_OUTBOX_JOB, {})
+    run = ScheduledJob.objects.filter(name=RETRY_OUTBOX_JOB).first()
     return {
         "failed": waiting.filter(status=OutboxMessage.Status.FAILED).count(),
         "pending": waiting.exclude(status=OutboxMessage.Status.FAILED).count(),
+        "every_minutes": max(1, round(int(job.get("every", 600)) / 60)),
+        "last_attempt": run.last_finished_at if run else None,
     }
+
+
+class SendOutboxNowView(View):
+    """ "Send now" on the dashboard: deliver waiting e-mails without waiting for
+    the scheduler (the Digitalagentur and administrators, who see the outbox)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not sees_everything(request.user):
+            raise PermissionDenied
+        sent, failed = retry_pending()
+        if failed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(sent)d e-mail sent; %(failed)d still could not be delivered. "
+                    "The scheduler keeps trying.",
+                    "%(sent)d e-mails sent; %(failed)d still could not be delivered. "
+                    "The scheduler keeps trying.",
+                    sent,
+                )
+                % {"sent": sent, "failed": failed},
+            )
+        else:
+            messages.success(
+                request,
+                ngettext("%(sent)d e-mail sent.", "%(sent)d e-mails sent.", sent)
+                % {"sent": sent},
+            )
+        return redirect("workflow_dashboard")
 
 
 class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):

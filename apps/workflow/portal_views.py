@@ -34,6 +34,7 @@ from apps.workflow.spam import RateLimit
 from apps.workflow.submissions import (
     NoAreaError,
     Status,
+    attachments_of,
     content_from_page,
     create_submission,
     organisation_submissions,
@@ -320,6 +321,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("partner:submissions")
     stash = UploadStash(request)
+    attached = attachments_of(submission)
     status = HTTPStatus.OK
     if request.method == "POST":
         form = SubmissionForm(
@@ -328,6 +330,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
             profile=profile,
             locale=page.locale,
             stash=stash,
+            attached=attached,
         )
         valid = form.is_valid()
         form.keep_uploads()
@@ -347,6 +350,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
             profile=profile,
             locale=page.locale,
             stash=stash,
+            attached=attached,
         )
     return _render_submission_form(
         request,

@@ -194,15 +194,24 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
         self.page = self.page.specific_class.objects.get(pk=self.page.pk)
 
 
-def submit_translation_button(page, user, view_name, next_url=None):
-    """The page header entry for translators (see ``SubmitTranslationView``)."""
-    if page.locale_id == Locale.get_default().pk:
-        return
+def submit_translation_url(page, user) -> str:
+    """The address of ``SubmitTranslationView`` for ``page``, "" if ``user`` cannot
+    submit it (the original language, no edit permission, already in review)."""
+    if not isinstance(page, Page) or page.locale_id == Locale.get_default().pk:
+        return ""
     permissions = page.permissions_for_user(user)
     if permissions.can_edit() and permissions.can_submit_for_moderation():
+        return reverse("workflow_admin:submit_translation", args=[page.pk])
+    return ""
+
+
+def submit_translation_button(page, user, view_name, next_url=None):
+    """The page header entry for translators (see ``SubmitTranslationView``); the
+    translation editor's footer offers it too (``submit_translation_footer``)."""
+    if url := submit_translation_url(page, user):
         yield Button(
             _("Submit translation for review"),
-            reverse("workflow_admin:submit_translation", args=[page.pk]),
+            url,
             icon_name="globe",
             priority=40,
         )

@@ -210,22 +210,52 @@ def test_review_reminder__new_review_date_starts_a_new_period(
 
 
 def test_outbox_summary__digitalagentur_sees_undelivered_mails(client, pending, people):
-    OutboxMessage.objects.create(
+    """Issue 14 item 8: the warning told the Digitalagentur to run a management
+    command; the scheduler retries by itself, and "Send now" tries at once."""
+    message = OutboxMessage.objects.create(
         recipient=people["editor"],
         to_email=people["editor"].email,
         language="da",
         kind=OutboxMessage.Kind.APPROVED,
-        subject="x",
+        subject="Godkendt",
         body_text="x",
         status=OutboxMessage.Status.FAILED,
+        attempts=1,
     )
     response = dashboard_for(client, "agency")
     assert response.context["outbox"]["failed"] == 1
-    assert "retry_outbox" in response.content.decode()
+    html = response.content.decode()
+    assert "retry_outbox" not in html and "manage.py" not in html
+    with translation.override("en"):
+        assert "the scheduler tries to send them again every 10 minutes" in html
+    send_now = reverse("workflow_admin:send_outbox_now")
+    assert f'<form method="post" action="{send_now}">' in html
+
+    # The submission mails of the pending items wait too (not sent in tests).
+    waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).count()
+    mail.outbox.clear()
+    response = client.post(send_now, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    assert "Godkendt" in [m.subject for m in mail.outbox]
+    assert len(mail.outbox) == waiting
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    html = response.content.decode()
+    assert f"{waiting} e-mails sent." in html
+    assert "Every e-mail notification has been delivered." in html
+
     client.logout()
     response = dashboard_for(client, "fl-mod")
     assert response.context["outbox"] is None
-    assert "retry_outbox" not in response.content.decode()
+    assert send_now not in response.content.decode()
+    # A moderator cannot send them (Wagtail turns the refusal into a redirect).
+    message.status = OutboxMessage.Status.FAILED
+    message.save()
+    mail.outbox.clear()
+    response = client.post(send_now)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url != DASHBOARD
+    assert mail.outbox == []
 
 
 def test_pending_item__shows_the_submitted_title(client, setup, people):

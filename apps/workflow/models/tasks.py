@@ -5,7 +5,9 @@ history lists them and Wagtail logs every action. What they add to Wagtail's gro
 approval task:
 
 - who may act is derived from the page (its authority, its language, its partners);
-- a task that does not concern a page is skipped when the workflow reaches it;
+- a task that does not concern a page is skipped when the workflow reaches it, and
+  so is every task for a revision that changes only the review date
+  (``apps.workflow.changes``);
 - nobody approves the revision they wrote themselves;
 - an action locks its task state row, so two moderators acting at once cannot
   both decide it (the second is told the task was already decided).
@@ -35,7 +37,7 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
-from apps.workflow import permissions
+from apps.workflow import changes, permissions
 
 
 class WorkflowActionRefused(PermissionDenied):
@@ -71,7 +73,9 @@ class ModerationTaskMixin:
 
     def start(self, workflow_state, user=None):
         obj = _page(workflow_state.content_object)
-        if self.applies_to(obj):
+        if self.applies_to(obj) and (
+            not isinstance(obj, Page) or changes.needs_review(obj)
+        ):
             return super().start(workflow_state, user=user)
         # Skipped states count as done: Wagtail's WorkflowState.update moves on.
         task_state = self.get_task_state_class()(workflow_state=workflow_state)

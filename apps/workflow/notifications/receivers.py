@@ -24,6 +24,7 @@ from apps.workflow.notifications.context import (
     object_context,
     page_in_language,
     portal_url,
+    submitter_of,
 )
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.notifications.recipients import (
@@ -65,6 +66,8 @@ def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
     if instance.status != TaskState.STATUS_IN_PROGRESS:
         return  # a task that skipped itself needs nobody
     context = _workflow_context(instance.workflow_state, user, task_state=instance)
+    # The mail names who sent the content, not the approver of the step before.
+    context["actor"] = display_name(submitter_of(instance.workflow_state))
     for moderator in moderators_for(instance, exclude=user):
         queue_email(
             moderator,

@@ -1,4 +1,5 @@
-"""The portal's notice on a language version that is older than its original."""
+"""The portal's notice on a language version that is older than its original, and
+the translation editor's "Submit translation for review" action."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def _source_url(context, source) -> str:
         urls = organisation_language_urls(page, source)
         return urls.get(source.locale.language_code, "")
     return ""
+
+
+@register.inclusion_tag("workflow/admin/submit_translation_footer.html")
+def submit_translation_footer(page, user) -> dict:
+    """wagtail-localize's editor (a React app) has no "Submit for moderation" in its
+    footer; this puts ``SubmitTranslationView``'s action there as the main one."""
+    from apps.workflow.views import submit_translation_url
+
+    return {"url": submit_translation_url(page, user)}

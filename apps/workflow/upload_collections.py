@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_noop
 from wagtail.models import Collection, GroupCollectionPermission
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 
-COLLECTION_NAME = "Partner submissions"
+# Stored in English, shown translated (apps.workflow.display_names); the child
+# collections are named after the area roles (apps.knowledge.roles.AREA_ROLES).
+COLLECTION_NAME = gettext_noop("Partner submissions")
 CHOOSE_PERMISSIONS = {
     "image": ("wagtailimages", "choose_image"),
     "document": ("wagtaildocs", "choose_document"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 
+from apps.workflow import display_names
 from apps.workflow.views import ModerationPageViewSet
 
 
@@ -176,3 +177,10 @@ def hide_partner_documents(documents, request):
     from apps.workflow.upload_collections import only_permitted_partner_uploads
 
     return only_permitted_partner_uploads(documents, request.user, "document")
+
+
+# After Wagtail's own log actions (order 0): the history names workflows and tasks in
+# the reader's language (apps.workflow.display_names).
+@hooks.register("register_log_actions", order=100)
+def translate_workflow_log_titles(actions):
+    display_names.translate_log_titles(actions)

@@ -27,8 +27,10 @@ https://docs.wagtail.org/en/stable/topics/snippets/features.html#enabling-workfl
 from __future__ import annotations
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_noop
 
-DEFAULT_WORKFLOW_NAME = "Knowledge base moderation"
+# The names are stored in English and shown translated (apps.workflow.display_names).
+DEFAULT_WORKFLOW_NAME = gettext_noop("Knowledge base moderation")
 DIGITALAGENTUR_GROUP = "Digitalagentur"
 DANISH_MODERATORS_GROUP = "Danish partners – Moderators"
 
@@ -36,19 +38,19 @@ DANISH_MODERATORS_GROUP = "Danish partners – Moderators"
 DEFAULT_TASKS = [
     (
         "FeasibilityCheckTask",
-        "Feasibility check (Digitalagentur)",
+        gettext_noop("Feasibility check (Digitalagentur)"),
         DIGITALAGENTUR_GROUP,
     ),
-    ("AuthorityReviewTask", "Authority review", None),
+    ("AuthorityReviewTask", gettext_noop("Authority review"), None),
     (
         "CrossBorderReviewTask",
-        "Cross-border review (Danish partners)",
+        gettext_noop("Cross-border review (Danish partners)"),
         DANISH_MODERATORS_GROUP,
     ),
-    ("TranslationReviewTask", "Translation review", None),
+    ("TranslationReviewTask", gettext_noop("Translation review"), None),
 ]
 
-SNIPPET_WORKFLOW_NAME = "Snippet translation review"
+SNIPPET_WORKFLOW_NAME = gettext_noop("Snippet translation review")
 # (app label, model name) of the snippets under the snippet workflow.
 MODERATED_SNIPPETS = [
     ("knowledge", "fieldofaction"),

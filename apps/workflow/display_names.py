@@ -1,12 +1,12 @@
-"""Workflow and task names in the reader's language.
+"""Workflow, task and collection names in the reader's language.
 
-Wagtail stores one ``name`` per workflow and task and prints it as it is, in some
-thirty admin templates (dashboard, editor status panel, history, reports), in Python
-messages ("Submit to %(workflow_name)s", the lock message, the task chooser) and in
-its notification mails. The default names of this project are English msgids
-(``apps.workflow.workflows``, marked with ``gettext_noop``), so a German or Danish
-moderator would read "Authority review" and "In Knowledge base moderation
-einreichen".
+Wagtail stores one ``name`` per workflow, task and collection and prints it as it
+is, in some thirty admin templates (dashboard, editor status panel, history,
+reports), in Python messages ("Submit to %(workflow_name)s", the lock message, the
+task chooser) and in its notification mails. The default names of this project are
+English msgids (``apps.workflow.workflows``, ``apps.workflow.upload_collections``,
+marked with ``gettext_noop``), so a German or Danish moderator would read
+"Authority review" and "In Knowledge base moderation einreichen".
 
 Rather than override each of those places, the name is translated where it is
 turned into text: a name read from the database is a ``DisplayName``, a ``str``

@@ -14,9 +14,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from apps.knowledge import gdpr_views, ownership, visibility
+from apps.knowledge import admin_menus, gdpr_views, ownership, visibility
 from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
@@ -25,7 +25,11 @@ from apps.knowledge.search.admin_views import (
     ZeroResultQueriesReportView,
 )
 from apps.knowledge.search.tasks import update_synonyms_task
-from apps.knowledge.snippet_views import ContactChooserViewSet, OwnedSnippetViewSet
+from apps.knowledge.snippet_views import (
+    ContactChooserViewSet,
+    LocalisedSnippetViewSet,
+    OwnedSnippetViewSet,
+)
 from apps.workflow.snippet_moderation import TranslationReviewColumn
 
 
@@ -123,7 +127,7 @@ def tag_translation_names(tag: Tag) -> str:
     )
 
 
-class TagViewSet(SnippetViewSet):
+class TagViewSet(LocalisedSnippetViewSet):
     """Solution tags with their names in each portal language.
 
     Tags are django-taggit's, managed as a snippet as the Wagtail docs show:
@@ -183,7 +187,7 @@ def hide_other_authorities_drafts(pages, request):
 # report of searches without results and the search engine's status.
 
 
-class TermGroupViewSet(SnippetViewSet):
+class TermGroupViewSet(LocalisedSnippetViewSet):
     """Synonyms and glossary terms in German, Danish and English."""
 
     model = TermGroup
@@ -281,3 +285,13 @@ def register_tree_translation_menu_item():
         icon_name="globe",
         order=910,
     )
+
+
+@hooks.register("construct_help_menu")
+def localise_help_menu(request, menu_items):
+    admin_menus.localise_help_menu(menu_items)
+
+
+@hooks.register("construct_reports_menu")
+def localise_reports_menu(request, menu_items):
+    admin_menus.localise_reports_menu(menu_items)

@@ -11,6 +11,18 @@ class WorkflowConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Models can be imported only once the app registry is ready.
+        from wagtail.models import Collection, Task, Workflow
+
+        from apps.workflow import display_names
+
+        # Workflow, task and collection names read in the reader's language.
+        display_names.install(
+            Workflow._meta.get_field("name"),
+            Task._meta.get_field("name"),
+            Collection._meta.get_field("name"),
+        )
+
         from apps.workflow.notifications import receivers
 
         receivers.register()

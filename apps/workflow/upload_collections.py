@@ -21,6 +21,7 @@ import json
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_noop
 from wagtail import documents, images
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies.collections import (
@@ -30,7 +31,9 @@ from wagtail.permissions import register_permission_policy
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 
-COLLECTION_NAME = "Partner submissions"
+# Stored in English, shown translated (apps.workflow.display_names); the child
+# collections are named after the area roles (apps.knowledge.roles.AREA_ROLES).
+COLLECTION_NAME = gettext_noop("Partner submissions")
 CHOOSE_PERMISSIONS = {
     "image": ("wagtailimages", "choose_image"),
     "document": ("wagtaildocs", "choose_document"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 
+from apps.workflow import display_names
 from apps.workflow.views import ModerationPageViewSet
 
 
@@ -160,3 +161,10 @@ def register_reviewed_update_translations_url():
             name="workflow_update_translations",
         )
     ]
+
+
+# After Wagtail's own log actions (order 0): the history names workflows and tasks in
+# the reader's language (apps.workflow.display_names).
+@hooks.register("register_log_actions", order=100)
+def translate_workflow_log_titles(actions):
+    display_names.translate_log_titles(actions)

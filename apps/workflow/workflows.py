@@ -30,8 +30,10 @@ https://docs.wagtail.org/en/stable/topics/snippets/features.html#enabling-workfl
 from __future__ import annotations
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_noop
 
-DEFAULT_WORKFLOW_NAME = "Knowledge base moderation"
+# The names are stored in English and shown translated (apps.workflow.display_names).
+DEFAULT_WORKFLOW_NAME = gettext_noop("Knowledge base moderation")
 DIGITALAGENTUR_GROUP = "Digitalagentur"
 DANISH_MODERATORS_GROUP = "Danish partners – Moderators"
 
@@ -39,22 +41,22 @@ DANISH_MODERATORS_GROUP = "Danish partners – Moderators"
 DEFAULT_TASKS = [
     (
         "FeasibilityCheckTask",
-        "Feasibility check (Digitalagentur)",
+        gettext_noop("Feasibility check (Digitalagentur)"),
         DIGITALAGENTUR_GROUP,
     ),
-    ("AuthorityReviewTask", "Authority review", None),
+    ("AuthorityReviewTask", gettext_noop("Authority review"), None),
     (
         "CrossBorderReviewTask",
-        "Cross-border review (Danish partners)",
+        gettext_noop("Cross-border review (Danish partners)"),
         DANISH_MODERATORS_GROUP,
     ),
-    ("TranslationReviewTask", "Translation review", None),
+    ("TranslationReviewTask", gettext_noop("Translation review"), None),
 ]
 
-SNIPPET_WORKFLOW_NAME = "Snippet review"
+SNIPPET_WORKFLOW_NAME = gettext_noop("Snippet review")
 # Its name before it had the owner review (renamed by a migration).
 OLD_SNIPPET_WORKFLOW_NAME = "Snippet translation review"
-OWNER_REVIEW_TASK_NAME = "Owner review (shared records)"
+OWNER_REVIEW_TASK_NAME = gettext_noop("Owner review (shared records)")
 # (app label, model name) of the snippets under the snippet workflow.
 MODERATED_SNIPPETS = [
     ("knowledge", "fieldofaction"),

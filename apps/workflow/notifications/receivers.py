@@ -47,7 +47,8 @@ def _workflow_context(workflow_state: WorkflowState, user, task_state=None) -> d
     return {
         **context,
         "workflow": workflow_state.workflow,
-        "task": task_state.task if task_state else None,
+        # The name, not the task: its str() is the translation (display_names).
+        "task": task_state.task.name if task_state else None,
         "comment": task_state.specific.get_comment() if task_state else "",
         "actor": display_name(user),
         "requested_by": display_name(workflow_state.requested_by),

@@ -25,6 +25,11 @@ urlpatterns = [
         name="submit_translation",
     ),
     path(
+        "review/<int:task_state_id>/<str:action>/",
+        views.ReviewActionView.as_view(),
+        name="review_action",
+    ),
+    path(
         "membership-requests/",
         membership_views.MembershipRequestsView.as_view(),
         name="membership_requests",

@@ -150,6 +150,20 @@ class ModerationEditView(EditView):
             return ("perform_workflow_action", self.perform_workflow_action)
         return name, method
 
+    def form_invalid(self, form):
+        # The step moved on to reviewers the user is not one of, so the page is
+        # locked for them: Wagtail would say only "locked"; say who decided.
+        if (
+            self.request.POST.get("action-workflow-action")
+            and self.locked_for_user
+            and not self.is_cancelling_workflow
+            and form.is_valid()
+        ):
+            self.workflow_action = self.request.POST.get("workflow-action-name", "")
+            self.has_content_changes = form.has_changed()
+            return self.perform_workflow_action()
+        return super().form_invalid(form)
+
     def seen_task_state(self) -> TaskState | None:
         """The task state the user acted on: the one the editor showed them."""
         states = TaskState.objects.for_instance(self.real_page_record)

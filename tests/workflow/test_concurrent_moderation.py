@@ -38,7 +38,9 @@ from tests.fault_utils import PortalServer, server_env
 from tests.workflow import utils
 from tests.workflow.factories import PASSWORD
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+# The server needs committed data; serialized_rollback puts the migrations' rows
+# back afterwards for the transactional tests that follow (as test_partner_trust).
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 FLENSBURG = AREA_ROLES[0]
 COMMENT = "Bitte die Quelle der Zahlen ergänzen – 'Tabelle 3' & <Anhang>."

@@ -259,7 +259,8 @@ def four_eyes_note(obj, user) -> str:
     passed_on = not deciders
     stand_in = task.stand_in_groups().first()
     stand_in_name = stand_in.name if stand_in else _("an administrator")
-    if author == user and moderation.user_in_groups(user, task.reviewer_groups(obj)):
+    author_reviews = moderation.user_in_groups(author, task.reviewer_groups(obj))
+    if author == user and author_reviews:
         text = _(
             "You changed this page during its review, so under the four-eyes rule "
             "you can no longer approve it or request changes."
@@ -282,15 +283,19 @@ def four_eyes_note(obj, user) -> str:
                 )
             },
         )
-    if passed_on and task.user_is_reviewer(obj, user):
+    if not (passed_on and task.user_is_reviewer(obj, user)):
+        return ""
+    if not author_reviews:
         return _(
-            "This step has passed to %(group)s: its only reviewer, %(user)s, changed "
-            "the page during the review, and nobody decides on their own changes."
-        ) % {
-            "group": stand_in_name,
-            "user": author.get_full_name() or author.get_username(),
-        }
-    return ""
+            "This step has passed to %(group)s: it has no reviewer of its own."
+        ) % {"group": stand_in_name}
+    return _(
+        "This step has passed to %(group)s: its only reviewer, %(user)s, changed "
+        "the page during the review, and nobody decides on their own changes."
+    ) % {
+        "group": stand_in_name,
+        "user": author.get_full_name() or author.get_username(),
+    }
 
 
 def is_synced_translation(page: Page) -> bool:

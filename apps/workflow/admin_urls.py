@@ -30,6 +30,11 @@ urlpatterns = [
         name="send_outbox_now",
     ),
     path(
+        "review/<int:task_state_id>/<str:action>/",
+        views.ReviewActionView.as_view(),
+        name="review_action",
+    ),
+    path(
         "membership-requests/",
         membership_views.MembershipRequestsView.as_view(),
         name="membership_requests",

@@ -1,8 +1,11 @@
 """The moderation dashboard: pending workflow items per authority and freshness.
 
-Moderators see their authority's items; the Digitalagentur (and administrators) see
-every authority and the items that belong to none. The authority of a page is its
-partner area in any language tree (``apps.workflow.permissions``).
+First what waits for the viewer, from any authority (a Danish partner moderator's
+cross-border reviews of German authorities' pages, a step passed on to the
+Digitalagentur), each with its actions; then the rest: moderators see their
+authority's other items, the Digitalagentur (and administrators) every authority
+and the items that belong to none, each saying whom it waits for. The authority of
+a page is its partner area in any language tree (``apps.workflow.permissions``).
 """
 
 from __future__ import annotations
@@ -28,12 +31,15 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
+from apps.workflow.models.tasks import ModerationTaskMixin
 from apps.workflow.notifications.outbox import retry_pending
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 from apps.workflow.reminders import overdue_reviews
 from apps.workflow.submissions import is_unconfirmed
+from apps.workflow.views import review_actions
 
 NO_AUTHORITY = _("Digitalagentur (no authority)")
+FOR_YOU = _("Waiting for you")
 
 
 def overdue_days() -> int:
@@ -69,12 +75,18 @@ class PendingItem:
     language: str = ""
     # Submitted through the portal by an account its organisation has not confirmed.
     unconfirmed: bool = False
+    # (action, label, address) the viewer may take; empty for the others' items.
+    actions: list[tuple[str, str, str]] = field(default_factory=list)
+    # Whom the item waits for, for items the viewer cannot act on.
+    waits_for: str = ""
 
 
 @dataclass
 class AuthorityQueue:
     name: str
     items: list[PendingItem] = field(default_factory=list)
+    # The queue of what waits for the viewer (shown first).
+    mine: bool = False
 
     @property
     def overdue_count(self) -> int:
@@ -87,15 +99,29 @@ def _edit_url(obj) -> str:
     return ""
 
 
+def _waits_for(state: TaskState, obj) -> str:
+    """The groups that decide ``state`` (with the stand-in group if passed on)."""
+    task = state.task.specific
+    if not isinstance(task, ModerationTaskMixin):
+        return state.task.name
+    groups = list(task.reviewer_groups(obj).values_list("name", flat=True))
+    if task.passed_on(obj):
+        groups += list(task.stand_in_groups().values_list("name", flat=True))
+    return ", ".join(dict.fromkeys(groups))
+
+
 def pending_queues(user, now: datetime.datetime | None = None) -> list[AuthorityQueue]:
-    """Items in progress per authority the user may see, oldest first."""
+    """What waits for the user first, then the other items in progress per
+    authority the user may see; oldest first."""
     now = now or timezone.now()
     limit = datetime.timedelta(days=overdue_days())
     roles = visible_roles(user)
+    mine = AuthorityQueue(str(FOR_YOU), mine=True)
     queues = {role.name: AuthorityQueue(role.name) for role in roles}
     everything = sees_everything(user)
     if everything:
         queues[str(NO_AUTHORITY)] = AuthorityQueue(str(NO_AUTHORITY))
+    reviewable = set(TaskState.objects.reviewable_by(user).values_list("pk", flat=True))
     states = (
         TaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS,
@@ -110,7 +136,10 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
             continue
         obj = getattr(obj, "specific", obj)
         role = area_role_for_page(obj) if isinstance(obj, Page) else None
-        if role is not None and role.name in queues:
+        actions = review_actions(obj, user) if state.pk in reviewable else []
+        if actions:
+            queue = mine
+        elif role is not None and role.name in queues:
             queue = queues[role.name]
         elif role is None and everything:
             queue = queues[str(NO_AUTHORITY)]
@@ -134,9 +163,11 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
                 overdue=age > limit,
                 language=getattr(getattr(obj, "locale", None), "language_code", ""),
                 unconfirmed=_by_unconfirmed_partner(obj),
+                actions=actions,
+                waits_for="" if actions else _waits_for(state, obj),
             )
         )
-    return list(queues.values())
+    return [mine, *queues.values()]
 
 
 def _by_unconfirmed_partner(obj) -> bool:

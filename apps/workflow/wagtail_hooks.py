@@ -15,6 +15,16 @@ def register_moderation_page_viewset():
     return ModerationPageViewSet()
 
 
+# The editor tells a reviewer what they can do: the four-eyes note after their own
+# edit, and in wagtail-localize's translation editor (which has no workflow actions)
+# the actions. Before wagtail-localize's hook (order 0), which replaces the editor.
+@hooks.register("before_edit_page", order=-20)
+def announce_review_in_editor(request, page):
+    from apps.workflow.views import announce_review_in_editor
+
+    announce_review_in_editor(request, page)
+
+
 # Moderation dashboard (apps.workflow.dashboard): admin view, menu item, home panel.
 @hooks.register("register_admin_urls")
 def register_dashboard_url():

@@ -130,11 +130,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves several requests at once (an autosave while a
     # save runs): readers do not block the writer in WAL mode, and a writer waits
     # up to 20 s for another instead of failing with "database is locked".
+    # Transactions take the write lock when they begin (IMMEDIATE): a deferred one
+    # that read first and then writes fails at once, without waiting, when another
+    # wrote meanwhile (two moderators deciding the same step).
     # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -254,6 +259,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 # Moderation dashboard: items waiting longer than this many days are overdue.
 WORKFLOW_OVERDUE_DAYS = int(os.environ.get("WORKFLOW_OVERDUE_DAYS", "7"))
+# Who decides a moderation step none of whose own reviewers may decide it (its only
+# moderator wrote the latest revision): apps.workflow.models.tasks.
+WORKFLOW_STAND_IN_GROUP = os.environ.get("WORKFLOW_STAND_IN_GROUP", "Digitalagentur")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Digitalagentur Smarte Grenzregion"

@@ -56,18 +56,30 @@ MESSAGES = [
     gettext_noop("Preview in desktop size"),
     gettext_noop("The page title as you'd like it to be seen by the public"),
     gettext_noop("Add Comment"),
-    gettext_noop("The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/"),
-    gettext_noop("The name of the page displayed on search engine results as the clickable headline."),
+    gettext_noop(
+        "The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/"
+    ),
+    gettext_noop(
+        "The name of the page displayed on search engine results as the clickable headline."
+    ),
     gettext_noop("meta description"),
-    gettext_noop("The descriptive text displayed underneath a headline in search engine results."),
+    gettext_noop(
+        "The descriptive text displayed underneath a headline in search engine results."
+    ),
     gettext_noop("show in menus"),
-    gettext_noop("Whether a link to this page will appear in automatically generated menus"),
+    gettext_noop(
+        "Whether a link to this page will appear in automatically generated menus"
+    ),
     gettext_noop("go live date/time"),
     gettext_noop("expiry date/time"),
-    gettext_noop("Reviewers can edit this %(model_name)s – lock it to prevent other reviewers from editing"),
+    gettext_noop(
+        "Reviewers can edit this %(model_name)s – lock it to prevent other reviewers from editing"
+    ),
     gettext_noop("locked by"),
     gettext_noop("locked"),
-    gettext_noop("This {model_name} is awaiting <b>'{task_name}'</b> in the <b>'{workflow_name}'</b> workflow."),
+    gettext_noop(
+        "This {model_name} is awaiting <b>'{task_name}'</b> in the <b>'{workflow_name}'</b> workflow."
+    ),
     # wagtail.admin
     gettext_noop("1 page selected"),
     gettext_noop("%(status_display)s %(task_name)s %(started_at)s"),
@@ -150,11 +162,15 @@ MESSAGES = [
     gettext_noop("Back"),
     gettext_noop("Side panels"),
     gettext_noop("Side panel width"),
-    gettext_noop("Pages created here will not be accessible at any URL. To add pages to an existing site, create them as children of the homepage."),
+    gettext_noop(
+        "Pages created here will not be accessible at any URL. To add pages to an existing site, create them as children of the homepage."
+    ),
     gettext_noop("Select row"),
     gettext_noop("%(time)s by %(user_display_name)s"),
     gettext_noop("%(time_period)s ago by %(user_display_name)s"),
-    gettext_noop("Sort the order of child pages within '%(parent)s' by '%(label)s' in ascending order."),
+    gettext_noop(
+        "Sort the order of child pages within '%(parent)s' by '%(label)s' in ascending order."
+    ),
     gettext_noop("Select"),
     gettext_noop("Page %(page_num)s of %(total_pages)s"),
     gettext_noop("Bulk actions"),
@@ -208,7 +224,9 @@ MESSAGES = [
     gettext_noop("Saved"),
     gettext_noop("Autosave is paused"),
     gettext_noop("A network error occurred"),
-    gettext_noop("Troubleshoot your connection to the site before proceeding. Open the editor in a separate tab to view the last saved version."),
+    gettext_noop(
+        "Troubleshoot your connection to the site before proceeding. Open the editor in a separate tab to view the last saved version."
+    ),
     gettext_noop("Toggle preview"),
     gettext_noop("Toggle checks"),
     gettext_noop("Checks"),
@@ -225,7 +243,9 @@ MESSAGES = [
     gettext_noop("Preview in new tab"),
     gettext_noop("Loading"),
     gettext_noop("Preview is out of date"),
-    gettext_noop("Correct the validation errors to resume preview (saving will highlight errors)"),
+    gettext_noop(
+        "Correct the validation errors to resume preview (saving will highlight errors)"
+    ),
     gettext_noop("Show issue"),
     gettext_noop("Content metrics"),
     gettext_noop("Words"),
@@ -233,9 +253,15 @@ MESSAGES = [
     gettext_noop("Readability"),
     gettext_noop("This data explained"),
     gettext_noop("How we calculate our metrics"),
-    gettext_noop("We extract the main content from the page preview, remove all formatting, and calculate the number of words."),
-    gettext_noop("We calculate reading time from word count, using different reading speeds for different languages."),
-    gettext_noop("We use a readability formula based on length of words and sentences. Long sentences and words result in a worse readability score."),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for different languages."
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long sentences and words result in a worse readability score."
+    ),
     gettext_noop("Issues found"),
     gettext_noop("Button text is empty"),
     gettext_noop("Use meaningful text for screen reader users"),
@@ -255,7 +281,9 @@ MESSAGES = [
     gettext_noop("Add a concise description for search engines"),
     gettext_noop("Comment notifications"),
     gettext_noop("Add comment"),
-    gettext_noop("Multi-word tags with spaces will automatically be enclosed in double quotes (\")."),
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
     gettext_noop("Anyone with editing permissions can create schedules"),
     gettext_noop("But only those with publishing permissions can make them effective."),
     gettext_noop("Set publishing schedule"),
@@ -272,12 +300,16 @@ MESSAGES = [
     gettext_noop("Anyone"),
     gettext_noop("No locked pages found."),
     gettext_noop("View latest version"),
-    gettext_noop("See our <a href=\"%(guide_link)s\" target=\"_blank\">content checks guide</a> for more information on how content metrics are calculated."),
+    gettext_noop(
+        'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for more information on how content metrics are calculated.'
+    ),
     gettext_noop("Locale: "),
     gettext_noop("Locking: "),
     gettext_noop("Page visibility: "),
     gettext_noop("Autosave is <span>paused</span>"),
-    gettext_noop("JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href=\"https://www.enable-javascript.com/\" target=\"_blank\" rel=\"noreferrer\">instructions how to enable JavaScript in your web browser</a>."),
+    gettext_noop(
+        'JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.'
+    ),
     gettext_noop("Exploring"),
     # wagtail.contrib.forms
     gettext_noop("Page type"),
@@ -297,7 +329,9 @@ MESSAGES = [
     gettext_noop("Add selected documents to collection"),
     gettext_noop("Delete selected documents"),
     gettext_noop("You haven't uploaded any documents in this collection."),
-    gettext_noop("You haven't uploaded any documents. Why not <a href=\"%(wagtaildocs_add_document_url)s\">upload one now</a>?"),
+    gettext_noop(
+        'You haven\'t uploaded any documents. Why not <a href="%(wagtaildocs_add_document_url)s">upload one now</a>?'
+    ),
     # wagtail.images
     gettext_noop("images"),
     gettext_noop("Images"),
@@ -321,7 +355,9 @@ MESSAGES = [
     gettext_noop("Choose an image"),
     gettext_noop("You haven't uploaded any images in this collection."),
     gettext_noop("You haven't uploaded any images."),
-    gettext_noop("You haven't uploaded any images. Why not <a href=\"%(wagtailimages_add_image_url)s\">upload one now</a>?"),
+    gettext_noop(
+        'You haven\'t uploaded any images. Why not <a href="%(wagtailimages_add_image_url)s">upload one now</a>?'
+    ),
     # wagtail.snippets
     gettext_noop("Edit this %(object)s"),
     gettext_noop("Choose %(object)s"),
@@ -351,12 +387,21 @@ PLURAL_MESSAGES = [
     # wagtail.admin
     ngettext_lazy("%(num_parent_objects)d page", "%(num_parent_objects)d pages"),
     ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times"),
-    ngettext_lazy("%(total)s Page <span class=\"w-sr-only\">created in %(site_name)s</span>", "%(total)s Pages <span class=\"w-sr-only\">created in %(site_name)s</span>"),
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
     # wagtail.documents
     ngettext_lazy("%(count)s document", "%(count)s documents"),
     ngettext_lazy("Used %(usage_count)s time", "Used %(usage_count)s times"),
-    ngettext_lazy("%(total)s Document <span class=\"w-sr-only\">created in %(site_name)s</span>", "%(total)s Documents <span class=\"w-sr-only\">created in %(site_name)s</span>"),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
     # wagtail.images
     ngettext_lazy("%(count)s image", "%(count)s images"),
-    ngettext_lazy("%(total)s Image <span class=\"w-sr-only\">created in %(site_name)s</span>", "%(total)s Images <span class=\"w-sr-only\">created in %(site_name)s</span>"),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
 ]

@@ -184,6 +184,31 @@ class PageDriftTests(TestCase):
         )
         self.assertEqual(dashboard_cell(staff, "da", status="outdated"), {})
 
+    def test_synced_danish_translation_in_review__outdated_not_reviewed(self):
+        """The Danish version was reviewed, the German one changed, the translator
+        synced, wrote the new strings and submitted them: until the Danish reviewer
+        approves, the version is outdated, not reviewed."""
+        translation = localize_translation(self.source, "da", self.translator)
+        danish = self.translate_and_review(translation, "Digital landsbykasse")
+        self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
+        translator = client_for(self.translator)
+        self.assertEqual(sync(translator, translation).status_code, HTTPStatus.FOUND)
+        type_string(
+            translator, translation, "teaser", "Et afhentningsskab med køl i landsbyen."
+        )
+        translator.post(reverse("workflow_admin:submit_translation", args=[danish.pk]))
+        # The authority approved; the Danish reviewer has not decided yet.
+        act(client_for(self.moderator), danish, "approve")
+        danish = Page.objects.get(pk=danish.pk)
+        self.assertTrue(danish.has_unpublished_changes)
+        staff = client_for(self.agency)
+
+        self.assertEqual(
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.OUTDATED
+        )
+        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertContains(client_for(None).get(danish.url), NOTICE)
+
     def test_outdated_notice__in_the_visitors_language_with_the_original_linked(self):
         translation = localize_translation(self.source, "en", self.translator)
         english = self.translate_and_review(translation, "Digital village box")

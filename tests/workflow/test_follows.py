@@ -166,7 +166,7 @@ def test_new_solution_in_followed_field__one_mail_in_followers_language(
         assert danish.subject == gettext('New solution: "%(title)s"') % {
             "title": "Grenzbus"
         }
-    assert Page.objects.get(pk=draft.pk).full_url in danish.body
+    assert Page.objects.get(pk=draft.pk).specific.full_url in danish.body
     assert (
         by_address["english-reader@example.org"].extra_headers["Content-Language"]
         == "en"
@@ -328,3 +328,23 @@ def test_only_the_review_date_changed__followers_get_no_mail(
         assert message.subject == gettext('Updated: "%(title)s"') % {
             "title": "Dorfkiste"
         }
+
+
+def test_follow_mail__links_start_with_the_public_base_url(
+    setup, reader, solution, admin_client, settings, django_capture_on_commit_callbacks
+):
+    """The Site record says localhost:80, the mail must name the public address."""
+    public = "https://kb.example.org"
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = public
+    Follow.objects.create(user=reader, solution=solution)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(admin_client, solution, teaser="Mit Kühlfach.")
+
+    [message] = mail.outbox
+    [(html, _mimetype)] = message.alternatives
+    for text in (message.body, html):
+        assert f"{public}{Page.objects.get(pk=solution.pk).url}" in text
+        assert f"{public}/da/following/" in text
+        assert "http://localhost" not in text
+        assert "testserver" not in text

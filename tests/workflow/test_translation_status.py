@@ -4,9 +4,11 @@ dashboard, until the translation is synced, translated, reviewed and published."
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
 from django.core.cache import cache
 from django.db import connection
@@ -183,6 +185,31 @@ class PageDriftTests(TestCase):
             dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
         )
         self.assertEqual(dashboard_cell(staff, "da", status="outdated"), {})
+
+    def test_translator__sets_the_danish_slug_in_the_translation_editor(self):
+        """wagtail-localize offers the slug as a string to translate (Promote
+        tab); what the translator types becomes the Danish address."""
+        translation = localize_translation(self.source, "da", self.translator)
+        translator = client_for(self.translator)
+        danish = translation.get_target_instance()
+        editor = translator.get(reverse("wagtailadmin_pages:edit", args=[danish.pk]))
+        self.assertEqual(editor.status_code, HTTPStatus.OK)
+        props = json.loads(
+            BeautifulSoup(editor.content, "html.parser").select_one(
+                ".js-translation-editor"
+            )["data-props"]
+        )
+        slug = next(s for s in props["segments"] if s["location"]["path"] == "slug")
+        self.assertEqual(slug["source"], "digitale-dorfkiste")
+        self.assertEqual(slug["location"]["tab"], "promote")
+
+        response = type_string(translator, translation, "slug", "digital-landsbykasse")
+        self.assertIn(response.status_code, {HTTPStatus.CREATED, HTTPStatus.OK})
+        danish = self.translate_and_review(translation, "Digital landsbykasse")
+
+        self.assertEqual(danish.slug, "digital-landsbykasse")
+        self.assertTrue(danish.url.endswith("/digital-landsbykasse/"), danish.url)
+        self.assertContains(client_for(None).get(danish.url), "Digital landsbykasse")
 
     def test_synced_danish_translation_in_review__outdated_not_reviewed(self):
         """The Danish version was reviewed, the German one changed, the translator

@@ -199,7 +199,7 @@ class PageDriftTests(TestCase):
                 ".js-translation-editor"
             )["data-props"]
         )
-        slug = next(s for s in props["segments"] if s["location"]["path"] == "slug")
+        slug = next(s for s in props["segments"] if s.get("contentPath") == "slug")
         self.assertEqual(slug["source"], "digitale-dorfkiste")
         self.assertEqual(slug["location"]["tab"], "promote")
 

@@ -287,9 +287,11 @@ class DemoSeeder:
                 continue
             translation = source.copy_for_translation(self._locale(language))
             translation.title = tr(spec["title"], language)
-            # Addresses in the visitor's language (/da/loesninger/), where the
-            # spec names one; partner areas keep theirs, it names the authority.
-            translation.slug = tr(spec.get("slug", key), language)
+            # Addresses in the visitor's language (/da/loesninger/) where the spec
+            # names one per language; partner areas keep theirs (it names the
+            # authority) and the homes the one copy_for_translation chose.
+            if isinstance(spec.get("slug"), dict):
+                translation.slug = tr(spec["slug"], language)
             for name, value in extra(language).items():
                 setattr(translation, name, value)
             self._publish(translation)

@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `run` serves at is the one every absolute link uses (sitemap, feeds,
+# downloads, API, mails); set it to the public address behind a proxy.
+PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+export PUBLIC_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
 PYTEST_ARGS ?=
 

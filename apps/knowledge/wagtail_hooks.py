@@ -20,6 +20,7 @@ from apps.knowledge import admin_menus, gdpr_views, ownership, visibility
 from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
+from apps.knowledge.rich_text import VisiblePageLinkHandler
 from apps.knowledge.search.admin_views import (
     SearchStatusPanel,
     ZeroResultQueriesReportView,
@@ -245,7 +246,14 @@ hooks.register("after_create_snippet", _term_list_changed)
 hooks.register("after_edit_snippet", _term_list_changed)
 hooks.register("after_delete_snippet", _term_list_changed)
 
+
 # Below an unpublished page, expired, or a document only drafts use: not found.
+@hooks.register("register_rich_text_features", order=100)
+def links_to_visible_pages_only(features) -> None:
+    """After Wagtail's own ``page`` link type (order 0), which it replaces."""
+    features.register_link_type(VisiblePageLinkHandler)
+
+
 hooks.register("before_serve_page", visibility.refuse_hidden_page)
 hooks.register("before_serve_document", visibility.refuse_unpublished_document)
 

@@ -265,7 +265,18 @@ WORKFLOW_STAND_IN_GROUP = os.environ.get("WORKFLOW_STAND_IN_GROUP", "Digitalagen
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Digitalagentur Smarte Grenzregion"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (scheme, host and port): every absolute link in the
+# sitemap, feeds, downloads, API, DCAT catalogue, e-mails and the pages' hreflang
+# starts with it (apps/knowledge/public_url.py), never with the Site record or the
+# request's Host header. WAGTAILADMIN_BASE_URL is its older name. The default is
+# where `make run` serves.
+PUBLIC_BASE_URL = (
+    os.environ.get("PUBLIC_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+# Wagtail's own absolute links: admin mails and the API's detail_url.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -25,6 +25,7 @@ from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.public_url import PublicUrlMixin
 from apps.knowledge.relations import linked_pages, related_solutions
 
 
@@ -131,7 +132,7 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(Page):
+class SolutionPage(PublicUrlMixin, Page):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale, Page, WorkflowState
 
+from apps.knowledge.public_url import absolute_url
 from apps.knowledge.visibility import is_visible
 
 
 def admin_url(name: str, *args) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse(name, args=args)
+    return absolute_url(reverse(name, args=args))
 
 
 def portal_url(name: str, *args) -> Callable[[], str]:
@@ -22,9 +21,8 @@ def portal_url(name: str, *args) -> Callable[[], str]:
     recipient's language then; "" when the view does not exist."""
 
     def resolve() -> str:
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
         try:
-            return base + reverse(name, args=args)
+            return absolute_url(reverse(name, args=args))
         except NoReverseMatch:
             return ""
 

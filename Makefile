@@ -104,6 +104,9 @@ format: install ## Format the code and apply safe ruff fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# makemessages extracts the django domain only; locale/da/LC_MESSAGES/djangojs.po
+# (Danish for Wagtail's and wagtail-localize's JavaScript messages) is kept by hand
+# and only compiled.
 messages: install ## Update and compile the de, da and en catalogues
 	$(PY) manage.py makemessages -l de -l da -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv

@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed-stamp
 AXE := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `run` serves at is the one every absolute link uses (sitemap, feeds,
+# downloads, API, mails); set it to the public address behind a proxy.
+PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+export PUBLIC_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
 PYTEST_ARGS ?=
 
@@ -101,6 +105,9 @@ format: install ## Format the code and apply safe ruff fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# makemessages extracts the django domain only; locale/da/LC_MESSAGES/djangojs.po
+# (Danish for Wagtail's and wagtail-localize's JavaScript messages) is kept by hand
+# and only compiled.
 messages: install ## Update and compile the de, da and en catalogues
 	$(PY) manage.py makemessages -l de -l da -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv

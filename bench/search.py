@@ -66,6 +66,9 @@ def environment(
         "MEDIA_ROOT": str(workdir / "media"),
         "LOG_LEVEL": "WARNING",
         "DEBUG": "false",
+        # The worker is one process, so its own memory cache is as safe as the
+        # shared Redis cache production uses (apps/knowledge/content_cache.py).
+        "CONTENT_CACHE_SECONDS": os.environ.get("CONTENT_CACHE_SECONDS", "3600"),
     }
 
 

@@ -5,15 +5,43 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from apps.knowledge.admin import page_chooser
 from apps.knowledge.open_data import feeds
 from apps.knowledge.open_data import views as open_data_views
 from apps.knowledge.search import views as search_views
 from apps.workflow.notifications import follow_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
+# The page chooser without other authorities' unpublished titles
+# (apps.knowledge.admin.page_chooser), at Wagtail's own addresses: matched first.
+page_chooser_urls = [
+    path("", page_chooser.BrowseView.as_view(), name="wagtailadmin_choose_page"),
+    path(
+        "<int:parent_page_id>/",
+        page_chooser.BrowseView.as_view(),
+        name="wagtailadmin_choose_page_child",
+    ),
+    path(
+        "search/",
+        page_chooser.SearchView.as_view(),
+        name="wagtailadmin_choose_page_search",
+    ),
+    path(
+        "chosen-multiple/",
+        page_chooser.ChosenMultipleView.as_view(),
+        name="wagtailadmin_choose_page_chosen_multiple",
+    ),
+]
+
 urlpatterns = [
+    path(
+        "admin/choose-page/",
+        include(decorate_urlpatterns(page_chooser_urls, require_admin_access)),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.utils import restore_migration_data
@@ -12,6 +13,13 @@ from tests.utils import restore_migration_data
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to a temporary folder, never the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: its database starts afresh too, and a
+    kept fact (apps/knowledge/content_cache.py) of an earlier test must not leak."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -257,7 +257,7 @@ def cluster():
 
 @dataclass
 class Answer:
-    at: float
+    sent_at: float
     url: str
     status: int
     body: str
@@ -282,12 +282,23 @@ class Traffic(threading.Thread):
             self.answers.append(get(self.base + path))
             time.sleep(0.02)
 
-    def between(self, start: float, end: float) -> list[Answer]:
-        return [a for a in self.answers if start <= a.at < end]
+    def sent_between(self, start: float, end: float) -> list[Answer]:
+        """Answers to the requests sent from ``start`` to before ``end``."""
+        return [a for a in list(self.answers) if start <= a.sent_at < end]
+
+    def wait_for(self, condition, what: str, timeout: float = 60) -> None:
+        """Poll the answers until ``condition(answers)`` holds; fail after
+        ``timeout`` seconds (a deadline, not a guess how long something takes)."""
+        deadline = time.monotonic() + timeout
+        while not condition(list(self.answers)):
+            assert self.is_alive(), "the visitors stopped asking"
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            time.sleep(0.05)
 
 
 def get(url: str, opener=None) -> Answer:
     opener = opener or urllib.request.build_opener()
+    sent_at = time.monotonic()
     try:
         with opener.open(url, timeout=30) as response:
             status, body = response.status, response.read()
@@ -295,9 +306,7 @@ def get(url: str, opener=None) -> Answer:
     except urllib.error.HTTPError as error:
         status, body = error.code, error.read()
         retry_after = error.headers.get("Retry-After")
-    return Answer(
-        time.monotonic(), url, status, body.decode("utf-8", "replace"), retry_after
-    )
+    return Answer(sent_at, url, status, body.decode("utf-8", "replace"), retry_after)
 
 
 def _csrf(opener, url: str) -> str:
@@ -311,12 +320,13 @@ def _post(opener, url: str, data: dict) -> Answer:
         url, data=urllib.parse.urlencode(data).encode(), method="POST"
     )
     request.add_header("Referer", url)
+    sent_at = time.monotonic()
     try:
         with opener.open(request, timeout=30) as response:
-            return Answer(time.monotonic(), response.url, response.status, "", None)
+            return Answer(sent_at, response.url, response.status, "", None)
     except urllib.error.HTTPError as error:
         body = error.read().decode("utf-8", "replace")
-        return Answer(time.monotonic(), url, error.code, body, None)
+        return Answer(sent_at, url, error.code, body, None)
 
 
 class Partner:
@@ -391,31 +401,58 @@ def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
         form = partner.form(TITLE)
         traffic = Traffic(server.base, paths)
         traffic.start()
-        time.sleep(1.5)
+        # Every answer is judged by when its request was sent; each phase waits
+        # until the answers it needs have arrived, up to a deadline.
+        traffic.wait_for(lambda a: len(a) >= 2 * len(paths), "answers before")
         restart_at = time.monotonic()
         cluster.restart()
         restarted_at = time.monotonic()
-        time.sleep(1.5)
+        traffic.wait_for(
+            lambda a: any(
+                x.sent_at >= restarted_at and x.status == HTTPStatus.OK for x in a
+            ),
+            "an answer from the restarted database",
+        )
         stop_at = time.monotonic()
         cluster.stop()
-        time.sleep(0.5)
+        traffic.wait_for(
+            lambda a: any(
+                x.sent_at >= stop_at and x.status != HTTPStatus.OK for x in a
+            ),
+            "a request to reach the server while PostgreSQL is down",
+        )
         # Sent while the database is down: refused with the advice to send again.
         during = partner.submit(form)
-        time.sleep(1.5)
         cluster.start_again()
         started_at = time.monotonic()
-        time.sleep(2)
+
+        def recovered_for_a_while(answers: list[Answer]) -> bool:
+            """An OK answer to a request sent after the start, and a few after it."""
+            ok = [
+                x.sent_at
+                for x in answers
+                if x.sent_at >= started_at and x.status == HTTPStatus.OK
+            ]
+            later = [x for x in answers if ok and x.sent_at > ok[0]]
+            return len(later) >= 2 * len(paths)
+
+        traffic.wait_for(recovered_for_a_while, "answers after the database is back")
         traffic.stopped.set()
-        traffic.join(timeout=30)
+        traffic.join(timeout=60)
 
         answers = traffic.answers
         statuses = {answer.status for answer in answers}
         assert HTTPStatus.INTERNAL_SERVER_ERROR not in statuses, server.output()
         assert statuses <= {HTTPStatus.OK, HTTPStatus.SERVICE_UNAVAILABLE}, statuses
-        assert all(a.status == HTTPStatus.OK for a in traffic.between(0, restart_at))
-        after_restart = traffic.between(restarted_at, stop_at)
-        assert after_restart and after_restart[-1].status == HTTPStatus.OK
-        down = [a for a in traffic.between(stop_at, started_at) if a.status != 200]
+        before = traffic.sent_between(0, restart_at)
+        assert before and all(a.status == HTTPStatus.OK for a in before)
+        after_restart = traffic.sent_between(restarted_at, stop_at)
+        assert any(a.status == HTTPStatus.OK for a in after_restart)
+        down = [
+            a
+            for a in traffic.sent_between(stop_at, started_at)
+            if a.status != HTTPStatus.OK
+        ]
         assert down, "no request reached the server while PostgreSQL was down"
         for answer in down:
             assert answer.retry_after == "10"
@@ -424,7 +461,13 @@ def test_postgres_restarted_under_traffic__503_then_recovery_and_nothing_lost(
             language = "da" if "/da/" in answer.url else "de"
             assert f'<html lang="{language}">' in answer.body
             assert in_language(language, RESTARTING) in answer.body
-        recovered = traffic.between(started_at + 1, float("inf"))
+        # Once one request after the start was answered, all later ones are.
+        first_ok = min(
+            a.sent_at
+            for a in traffic.sent_between(started_at, float("inf"))
+            if a.status == HTTPStatus.OK
+        )
+        recovered = traffic.sent_between(first_ok, float("inf"))
         assert recovered and all(a.status == HTTPStatus.OK for a in recovered)
         assert server.process.poll() is None  # the same server, never restarted
 

@@ -198,3 +198,27 @@ def test_tags__the_solution_page_lists_all_fifty():
     assert Tag.objects.count() == MANY
     for i in range(MANY):
         assert f"Schlagwort {i}<" in html
+
+
+#: The search issue's target: SQL queries per search request, whatever the engine.
+SEARCH_QUERY_LIMIT = 10
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/search/?q=L%C3%B6sung&phase=pilot&field={field}",
+        "/de/search/?phase=pilot",
+        "/da/search/?q=L%C3%B6sung&page=2",
+        "/api/search/?q=L%C3%B6sung&lang=de&phase=pilot",
+    ],
+)
+def test_search_request__at_most_ten_queries_with_fifty_solutions(url):
+    """Facets, ranking and paging in SQL; labels, synonyms, visibility and locales
+    kept until the content changes; the page loads only the hits it shows."""
+    scene = _search_scene(build_portal())
+    scene.grow(MANY)
+
+    queries = count_queries(url.format(field=scene.portal.field.slug))
+
+    assert queries <= SEARCH_QUERY_LIMIT

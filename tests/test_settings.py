@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -341,3 +342,24 @@ def test_sqlite__waits_for_a_busy_database_instead_of_failing(tmp_path):
     assert result.returncode == 0, result.stderr
     pragmas = json.loads(result.stdout.strip().splitlines()[-1])
     assert pragmas == {"journal_mode": "wal", "busy_timeout": 20000}
+
+
+BASE_URL_SETTINGS = ["PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL"]
+
+
+def test_public_base_url__defaults_to_where_make_run_serves():
+    makefile = (BASE_DIR / "Makefile").read_text()
+    host = re.search(r"^HOST \?= (\S+)$", makefile, re.MULTILINE)[1]
+    port = re.search(r"^PORT \?= (\S+)$", makefile, re.MULTILINE)[1]
+    values = read_settings("cms.settings.dev", BASE_URL_SETTINGS)
+    assert set(values.values()) == {f"http://{host}:{port}"}
+
+
+def test_public_base_url__one_variable_sets_every_base_url():
+    values = read_settings(
+        "cms.settings.production",
+        BASE_URL_SETTINGS,
+        SECRET_KEY=LONG_SECRET_KEY,
+        PUBLIC_BASE_URL="https://kb.example/",
+    )
+    assert set(values.values()) == {"https://kb.example"}

@@ -15,6 +15,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -43,7 +44,9 @@ from apps.knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from apps.knowledge.models.snippets import slug_from_name
 from apps.knowledge.ownership import assign_owners
+from apps.knowledge.public_url import public_base_url
 from apps.workflow.groups import demo_users, setup_roles
 
 LANGUAGES = ["de", "da", "en"]
@@ -274,7 +277,7 @@ class DemoSeeder:
                 )
             source = model(
                 title=tr(spec["title"], SOURCE_LANGUAGE),
-                slug=spec.get("slug", key),
+                slug=tr(spec.get("slug", key), SOURCE_LANGUAGE),
                 translation_key=demo_key("page", key),
                 locale=self._locale(SOURCE_LANGUAGE),
                 **extra(SOURCE_LANGUAGE),
@@ -287,6 +290,11 @@ class DemoSeeder:
                 continue
             translation = source.copy_for_translation(self._locale(language))
             translation.title = tr(spec["title"], language)
+            # Addresses in the visitor's language (/da/loesninger/) where the spec
+            # names one per language; partner areas keep theirs (it names the
+            # authority) and the homes the one copy_for_translation chose.
+            if isinstance(spec.get("slug"), dict):
+                translation.slug = tr(spec["slug"], language)
             for name, value in extra(language).items():
                 setattr(translation, name, value)
             self._publish(translation)
@@ -331,7 +339,14 @@ class DemoSeeder:
         for item in taxonomy.FIELDS_OF_ACTION:
             spec = {
                 "key": f"theme:{item['key']}",
-                "slug": item["key"],
+                # The German address as before; Danish and English from the name.
+                "slug": {
+                    SOURCE_LANGUAGE: item["key"],
+                    **{
+                        language: slug_from_name(tr(item["name"], language), 80)
+                        for language in LANGUAGES[1:]
+                    },
+                },
                 "title": item["name"],
             }
             self.ensure_page(
@@ -357,6 +372,13 @@ class DemoSeeder:
         if not isinstance(current, HomePage):
             site.root_page = home
             site.site_name = tr(taxonomy.HOME["title"], SOURCE_LANGUAGE)
+            site.save()
+        # Wagtail's placeholder address (localhost:80) becomes the public base URL,
+        # where `make run` serves, so the admin's site settings show the real one.
+        if (site.hostname, site.port) == ("localhost", 80):
+            address = urlsplit(public_base_url())
+            site.hostname = address.hostname or site.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
             site.save()
         # Wagtail's initial "Welcome to your new Wagtail site!" page: a plain Page
         # directly under the root, without children and no longer a site root.

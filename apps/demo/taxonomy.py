@@ -714,7 +714,7 @@ HOME = {
 
 KNOWLEDGE_INDEX = {
     "key": "solutions",
-    "slug": "loesungen",
+    "slug": {"de": "loesungen", "da": "loesninger", "en": "solutions"},
     "title": {"de": "Lösungen", "da": "Løsninger", "en": "Solutions"},
     "intro": {
         "de": "<p>Alle Lösungen, von der Idee bis zum Regelbetrieb.</p>",
@@ -725,7 +725,7 @@ KNOWLEDGE_INDEX = {
 
 THEME_INDEX = {
     "key": "themes",
-    "slug": "handlungsfelder",
+    "slug": {"de": "handlungsfelder", "da": "indsatsomraader", "en": "themes"},
     "title": {
         "de": "Handlungsfelder",
         "da": "Indsatsområder",
@@ -740,7 +740,7 @@ THEME_INDEX = {
 
 CONTACT_DIRECTORY = {
     "key": "contacts",
-    "slug": "kontakte",
+    "slug": {"de": "kontakte", "da": "kontakter", "en": "contacts"},
     "title": {"de": "Kontakte", "da": "Kontakter", "en": "Contacts"},
     "intro": {
         "de": "<p>Ansprechpersonen und Organisationen auf beiden Seiten der "

@@ -23,6 +23,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
+from apps.knowledge import content_cache
 from apps.security import two_factor
 
 
@@ -33,7 +34,14 @@ def _hidden_q() -> Q:
 
 def _hidden_rows() -> list[tuple[int, str, bool, int]]:
     """(pk, path, live, numchild) of live pages past their expiry and of hidden
-    pages with subpages: one query, few rows at any time."""
+    pages with subpages: few rows at any time, kept until the content changes or
+    the next live page expires."""
+    return content_cache.remember(
+        "hidden-pages", _query_hidden_rows, valid_until=lambda rows: _next_expiry()
+    )
+
+
+def _query_hidden_rows() -> list[tuple[int, str, bool, int]]:
     now = timezone.now()
     return list(
         Page.objects.filter(depth__gt=1)
@@ -41,6 +49,40 @@ def _hidden_rows() -> list[tuple[int, str, bool, int]]:
         .order_by("path")
         .values_list("pk", "path", "live", "numchild")
     )
+
+
+def _next_expiry():
+    """When the next live page expires: hidden rows built now are stale then."""
+    return (
+        Page.objects.filter(live=True, expire_at__gt=timezone.now())
+        .order_by("expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )
+
+
+def restricted_paths() -> list[str]:
+    """Paths of pages with a view restriction (their subpages are restricted too),
+    kept until the content changes (a restriction's save bumps the version)."""
+    from wagtail.models import PageViewRestriction
+
+    return content_cache.remember(
+        "restricted-paths",
+        lambda: list(
+            PageViewRestriction.objects.order_by("page__path").values_list(
+                "page__path", flat=True
+            )
+        ),
+    )
+
+
+def public(queryset: QuerySet) -> QuerySet:
+    """Wagtail's ``public()`` (no view restriction on the page or above it), from
+    the kept list of restricted paths instead of a query per call."""
+    restricted = Q()
+    for path in restricted_paths():
+        restricted |= Q(path__startswith=path)
+    return queryset.exclude(restricted) if restricted else queryset
 
 
 def hidden_branches(rows=None) -> Q:
@@ -61,7 +103,7 @@ def visible(queryset: QuerySet) -> QuerySet:
     Filters only on fields the search backends can filter on (``pk``, ``path``),
     so the result can still be searched.
     """
-    queryset = queryset.live().public()
+    queryset = public(queryset.live())
     rows = _hidden_rows()
     # Expired but still live until publish_scheduled runs.
     expired = [pk for pk, _path, live, _numchild in rows if live]

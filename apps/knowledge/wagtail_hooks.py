@@ -14,18 +14,24 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from apps.knowledge import ownership, visibility
 from apps.knowledge.admin import gdpr_views
+from apps.knowledge.admin import menus as admin_menus
 from apps.knowledge.admin.search_views import (
     SearchStatusPanel,
     ZeroResultQueriesReportView,
 )
-from apps.knowledge.admin.viewsets import ContactChooserViewSet, OwnedSnippetViewSet
+from apps.knowledge.admin.viewsets import (
+    ContactChooserViewSet,
+    LocalisedSnippetViewSet,
+    OwnedSnippetViewSet,
+)
 from apps.knowledge.forms import TagForm
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, TermGroup
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
+from apps.knowledge.rich_text import VisiblePageLinkHandler
 from apps.knowledge.search.rebuild import update_synonyms_task
 from apps.knowledge.translation.views import tree_translation_urlpatterns
 
@@ -122,7 +128,7 @@ def tag_translation_names(tag: Tag) -> str:
     )
 
 
-class TagViewSet(SnippetViewSet):
+class TagViewSet(LocalisedSnippetViewSet):
     """Solution tags with their names in each portal language.
 
     Tags are django-taggit's, managed as a snippet as the Wagtail docs show:
@@ -182,7 +188,7 @@ def hide_other_authorities_drafts(pages, request):
 # report of searches without results and the search engine's status.
 
 
-class TermGroupViewSet(SnippetViewSet):
+class TermGroupViewSet(LocalisedSnippetViewSet):
     """Synonyms and glossary terms in German, Danish and English."""
 
     model = TermGroup
@@ -240,7 +246,14 @@ hooks.register("after_create_snippet", _term_list_changed)
 hooks.register("after_edit_snippet", _term_list_changed)
 hooks.register("after_delete_snippet", _term_list_changed)
 
+
 # Below an unpublished page, expired, or a document only drafts use: not found.
+@hooks.register("register_rich_text_features", order=100)
+def links_to_visible_pages_only(features) -> None:
+    """After Wagtail's own ``page`` link type (order 0), which it replaces."""
+    features.register_link_type(VisiblePageLinkHandler)
+
+
 hooks.register("before_serve_page", visibility.refuse_hidden_page)
 hooks.register("before_serve_document", visibility.refuse_unpublished_document)
 
@@ -278,3 +291,13 @@ def register_tree_translation_menu_item():
         icon_name="globe",
         order=910,
     )
+
+
+@hooks.register("construct_help_menu")
+def localise_help_menu(request, menu_items):
+    admin_menus.localise_help_menu(menu_items)
+
+
+@hooks.register("construct_reports_menu")
+def localise_reports_menu(request, menu_items):
+    admin_menus.localise_reports_menu(menu_items)

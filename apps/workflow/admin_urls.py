@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from apps.workflow.moderation import views
+from apps.workflow.moderation import dashboard, views
 from apps.workflow.partners import membership_views
 
 app_name = "workflow_admin"
@@ -24,6 +24,16 @@ urlpatterns = [
         "submit-translation/<int:page_id>/",
         views.SubmitTranslationView.as_view(),
         name="submit_translation",
+    ),
+    path(
+        "outbox/send-now/",
+        dashboard.SendOutboxNowView.as_view(),
+        name="send_outbox_now",
+    ),
+    path(
+        "review/<int:task_state_id>/<str:action>/",
+        views.ReviewActionView.as_view(),
+        name="review_action",
     ),
     path(
         "membership-requests/",

@@ -14,14 +14,29 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: these modules import models, which the
         # app registry loads only after every app's module is imported.
+        from wagtail.models import Collection, Task, Workflow
+
         from apps.knowledge.admin import viewsets
-        from apps.workflow import signal_handlers  # noqa: F401 (connects receivers)
+        from apps.workflow import (
+            display_names,
+            signal_handlers,  # noqa: F401 (connects receivers)
+        )
         from apps.workflow.moderation.panels import TranslationReviewPanel
         from apps.workflow.moderation.snippets import TranslationReviewColumn
         from apps.workflow.notifications import receivers
+        from apps.workflow.partners.upload_collections import (
+            register_upload_policies,
+        )
         from apps.workflow.workflows import MODERATED_SNIPPETS
 
+        # Workflow, task and collection names read in the reader's language.
+        display_names.install(
+            Workflow._meta.get_field("name"),
+            Task._meta.get_field("name"),
+            Collection._meta.get_field("name"),
+        )
         receivers.register()
+        register_upload_policies()
 
         # The knowledge app never imports this one: its translatable snippets get
         # the translation review panel and listing column from here, before the

@@ -61,9 +61,11 @@ COMMON_PERMISSIONS = [
     "knowledge.add_organisation",
     "knowledge.change_organisation",
 ]
-# Publishes its own authority's German snippets directly; "Publish" on a
-# translation submits it to the translation review instead
-# (apps.workflow.moderation.snippets). Translators never publish.
+# Moderators and the Digitalagentur publish their authority's German snippets
+# directly: they are the reviewers of the owner review (apps.workflow.workflows).
+# Editors submit their changes to it instead; the published version stays live
+# until a reviewer approves. "Publish" on a translation submits it to the
+# translation review (apps.workflow.moderation.snippets). Translators never publish.
 SNIPPET_PUBLISH_PERMISSIONS = [
     "knowledge.publish_contact",
     "knowledge.publish_organisation",
@@ -188,7 +190,12 @@ def setup_roles() -> RolesReport:
     ensure_export_permission()
     for role in AREA_ROLES:
         pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
-        editors = _group(role.editors, [], report)
+        editors = _group(role.editors, [], report, common=COMMON_PERMISSIONS)
+        # Granted by earlier versions of this module: editors' changes to shared
+        # records go to the owner review.
+        editors.permissions.remove(
+            *(_permission(p) for p in SNIPPET_PUBLISH_PERMISSIONS)
+        )
         moderators = _group(role.moderators, [], report)
         _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
         _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from apps.knowledge.choices import Country
 from apps.knowledge.models import PartnerAreaPage
+from apps.knowledge.ownership import owner_of
 from apps.knowledge.roles import (
     AREA_ROLES,
     DANISH_PARTNERS,
@@ -57,6 +58,24 @@ def authority_moderators(page: Page) -> QuerySet[Group]:
     role = area_role_for_page(page)
     name = role.moderators if role else DIGITALAGENTUR_GROUP
     return Group.objects.filter(name=name)
+
+
+def owned_snippet_models() -> list[type]:
+    """The shared records that have an owner (``apps.knowledge.ownership``)."""
+    # Imported here like in area_role_for_page: this module loads with this app's
+    # models.
+    from apps.knowledge.models import Contact, Organisation
+
+    return [Organisation, Contact]
+
+
+def owner_moderators(obj) -> QuerySet[Group]:
+    """The groups that approve a change to a shared record: the moderators of the
+    authority that owns it and the Digitalagentur."""
+    roles = {role.area_slug: role for role in AREA_ROLES}
+    role = roles.get(owner_of(obj))
+    names = [DIGITALAGENTUR_GROUP, *([role.moderators] if role else [])]
+    return Group.objects.filter(name__in=names)
 
 
 def translation_reviewers(page: Page) -> QuerySet[Group]:
@@ -124,6 +143,8 @@ __all__ = [
     "authority_moderators",
     "is_last_editor",
     "names_danish_organisation",
+    "owned_snippet_models",
+    "owner_moderators",
     "page_ids_for_authorities",
     "roles_moderated_by",
     "translation_reviewers",

@@ -6,7 +6,8 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from apps.workflow import admin_urls
+from apps.workflow import admin_urls, display_names
+from apps.workflow.moderation import views as moderation_views
 from apps.workflow.moderation.dashboard import (
     ModerationDashboardView,
     add_home_panel,
@@ -25,7 +26,6 @@ from apps.workflow.moderation.views import (
 from apps.workflow.partners import restrictions
 from apps.workflow.partners.invitations import PartnerInvitationViewSet
 from apps.workflow.partners.membership_views import membership_requests_menu_item
-from apps.workflow.partners.upload_collections import only_permitted_partner_uploads
 
 
 # Registered after Wagtail's own base page viewset (order 0), so ours is the one the
@@ -33,6 +33,14 @@ from apps.workflow.partners.upload_collections import only_permitted_partner_upl
 @hooks.register("register_admin_viewset", order=100)
 def register_moderation_page_viewset():
     return ModerationPageViewSet()
+
+
+# The editor tells a reviewer what they can do: the four-eyes note after their own
+# edit, and in wagtail-localize's translation editor (which has no workflow actions)
+# the actions. Before wagtail-localize's hook (order 0), which replaces the editor.
+@hooks.register("before_edit_page", order=-20)
+def announce_review_before_editing(request, page):
+    moderation_views.announce_review_in_editor(request, page)
 
 
 # Moderation dashboard (apps.workflow.moderation.dashboard): admin view, menu item,
@@ -146,13 +154,8 @@ def register_reviewed_update_translations_url():
     ]
 
 
-# Partner uploads in the image and document choosers only for the authority's
-# moderators and the Digitalagentur (apps.workflow.partners.upload_collections).
-@hooks.register("construct_image_chooser_queryset")
-def hide_partner_images(images, request):
-    return only_permitted_partner_uploads(images, request.user, "image")
-
-
-@hooks.register("construct_document_chooser_queryset")
-def hide_partner_documents(documents, request):
-    return only_permitted_partner_uploads(documents, request.user, "document")
+# After Wagtail's own log actions (order 0): the history names workflows and tasks in
+# the reader's language (apps.workflow.display_names).
+@hooks.register("register_log_actions", order=100)
+def translate_workflow_log_titles(actions):
+    display_names.translate_log_titles(actions)

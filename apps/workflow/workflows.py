@@ -15,40 +15,48 @@ The same functions run in the data migration (with historical models) and from
 ``setup_roles`` / ``seed_demo`` for pages created later.
 
 The translatable snippets (fields of action, organisations, contacts) have a
-workflow of their own, "Snippet translation review", assigned to their models
-(Wagtail assigns snippet workflows per model): its one step is the same
-translation review, so a Danish or English version goes live only when a reviewer
-of that language approves it. German snippets skip the step: the workflow
-finishes at once and publishes them, as editors with publish permission do
-directly (the Digitalagentur owns the taxonomy; see ``apps.knowledge.roles``).
+workflow of their own, "Snippet review", assigned to their models (Wagtail assigns
+snippet workflows per model). Its steps, each skipped when it does not concern the
+record:
+
+1. owner review: a change to a German record is approved by the moderators of the
+   authority that owns it or by the Digitalagentur (editors cannot publish these
+   records; moderators and the Digitalagentur can, see ``apps.knowledge.roles``);
+2. translation review, the same step as in the page workflow: a Danish or English
+   version goes live only when a reviewer of that language approves it.
 https://docs.wagtail.org/en/stable/topics/snippets/features.html#enabling-workflows-for-snippets
 """
 
 from __future__ import annotations
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_noop
 
 from apps.knowledge.roles import DANISH_MODERATORS_GROUP, DIGITALAGENTUR_GROUP
 
-DEFAULT_WORKFLOW_NAME = "Knowledge base moderation"
+# The names are stored in English and shown translated (apps.workflow.display_names).
+DEFAULT_WORKFLOW_NAME = gettext_noop("Knowledge base moderation")
 
 # (model name in apps.workflow, task name, approving group or None)
 DEFAULT_TASKS = [
     (
         "FeasibilityCheckTask",
-        "Feasibility check (Digitalagentur)",
+        gettext_noop("Feasibility check (Digitalagentur)"),
         DIGITALAGENTUR_GROUP,
     ),
-    ("AuthorityReviewTask", "Authority review", None),
+    ("AuthorityReviewTask", gettext_noop("Authority review"), None),
     (
         "CrossBorderReviewTask",
-        "Cross-border review (Danish partners)",
+        gettext_noop("Cross-border review (Danish partners)"),
         DANISH_MODERATORS_GROUP,
     ),
-    ("TranslationReviewTask", "Translation review", None),
+    ("TranslationReviewTask", gettext_noop("Translation review"), None),
 ]
 
-SNIPPET_WORKFLOW_NAME = "Snippet translation review"
+SNIPPET_WORKFLOW_NAME = gettext_noop("Snippet review")
+# Its name before it had the owner review (renamed by a migration).
+OLD_SNIPPET_WORKFLOW_NAME = "Snippet translation review"
+OWNER_REVIEW_TASK_NAME = gettext_noop("Owner review (shared records)")
 # (app label, model name) of the snippets under the snippet workflow.
 MODERATED_SNIPPETS = [
     ("knowledge", "fieldofaction"),
@@ -128,6 +136,36 @@ def create_snippet_workflow(apps=global_apps):
     return workflow
 
 
+def add_owner_review(apps=global_apps) -> None:
+    """Make the owner review the first step of the snippet workflow (idempotent)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    OwnerReviewTask = apps.get_model("workflow", "OwnerReviewTask")
+
+    Workflow.objects.filter(name=OLD_SNIPPET_WORKFLOW_NAME).update(
+        name=SNIPPET_WORKFLOW_NAME
+    )
+    workflow = Workflow.objects.filter(name=SNIPPET_WORKFLOW_NAME).first()
+    if workflow is None:
+        return
+    task = OwnerReviewTask.objects.filter(name=OWNER_REVIEW_TASK_NAME).first()
+    if task is None:
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="workflow", model="ownerreviewtask"
+        )
+        task = OwnerReviewTask.objects.create(
+            name=OWNER_REVIEW_TASK_NAME, content_type=content_type
+        )
+    steps = WorkflowTask.objects.filter(workflow=workflow)
+    if steps.filter(task_id=task.pk).exists():
+        return
+    for step in steps.order_by("-sort_order"):
+        step.sort_order += 1
+        step.save(update_fields=["sort_order"])
+    WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
+
+
 def assign_snippet_workflow(apps=global_apps) -> int:
     """Put the translatable snippets under the snippet workflow.
 
@@ -158,6 +196,7 @@ def ensure_default_workflow() -> int:
     setup_roles. Returns how many pages were assigned."""
     create_default_workflow()
     create_snippet_workflow()
+    add_owner_review()
     assign_snippet_workflow()
     return assign_default_workflow()
 

@@ -131,11 +131,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default serves several requests at once (an autosave while a
     # save runs): readers do not block the writer in WAL mode, and a writer waits
     # up to 20 s for another instead of failing with "database is locked".
+    # Transactions take the write lock when they begin (IMMEDIATE): a deferred one
+    # that read first and then writes fails at once, without waiting, when another
+    # wrote meanwhile (two moderators deciding the same step).
     # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -198,6 +203,12 @@ else:
 PORTAL_CACHE_SECONDS = int(
     os.environ.get("PORTAL_CACHE_SECONDS", "600" if REDIS_URL else "0")
 )
+# Facts every request reads (hidden and restricted pages, synonyms, facet labels,
+# locales: apps/knowledge/content_cache.py), kept under the same content version;
+# on by default only with a cache all processes share, for the same reason.
+CONTENT_CACHE_SECONDS = int(
+    os.environ.get("CONTENT_CACHE_SECONDS", "3600" if REDIS_URL else "0")
+)
 
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
 # in-process; production can switch to the database backend
@@ -249,10 +260,24 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 # Moderation dashboard: items waiting longer than this many days are overdue.
 WORKFLOW_OVERDUE_DAYS = int(os.environ.get("WORKFLOW_OVERDUE_DAYS", "7"))
+# Who decides a moderation step none of whose own reviewers may decide it (its only
+# moderator wrote the latest revision): apps.workflow.models.tasks.
+WORKFLOW_STAND_IN_GROUP = os.environ.get("WORKFLOW_STAND_IN_GROUP", "Digitalagentur")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Digitalagentur Smarte Grenzregion"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (scheme, host and port): every absolute link in the
+# sitemap, feeds, downloads, API, DCAT catalogue, e-mails and the pages' hreflang
+# starts with it (apps/knowledge/public_url.py), never with the Site record or the
+# request's Host header. WAGTAILADMIN_BASE_URL is its older name. The default is
+# where `make run` serves.
+PUBLIC_BASE_URL = (
+    os.environ.get("PUBLIC_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+# Wagtail's own absolute links: admin mails and the API's detail_url.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -11,7 +11,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 LOGGING = {
     **LOGGING,  # noqa: F405
     "root": {"handlers": ["console"], "level": "WARNING"},
@@ -32,3 +32,6 @@ AXES_ENABLED = False
 # The anonymous page cache would outlive each test's database; its own tests
 # switch it on (tests/knowledge/portal/test_page_cache.py).
 PORTAL_CACHE_SECONDS = 0
+# One process: the content cache is safe and on, so the tests see what production
+# does (tests/conftest.py empties the cache before each test).
+CONTENT_CACHE_SECONDS = 300

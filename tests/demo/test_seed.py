@@ -8,7 +8,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Revision, Site
@@ -135,6 +135,42 @@ class SeedDemoTests(TestCase):
             self.assertIsInstance(page.specific, HomePage)
             self.assertTrue(page.live)
             self.assertEqual(page.translation_key, home.translation_key)
+
+    def test_seed_demo__site_and_addresses_match_make_run(self):
+        """On a fresh database the Site record is Wagtail's localhost:80; the seed
+        gives it the public base URL, where `make run` serves."""
+        Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+        with override_settings(PUBLIC_BASE_URL="http://127.0.0.1:8000"):
+            seed()
+            site = Site.objects.get(is_default_site=True)
+            self.assertEqual((site.hostname, site.port), ("127.0.0.1", 8000))
+            self.assertEqual(site.root_url, "http://127.0.0.1:8000")
+            solution = self.solutions("da").first()
+            self.assertEqual(solution.full_url, f"http://127.0.0.1:8000{solution.url}")
+
+    def test_seed_demo__danish_and_english_addresses_use_their_own_words(self):
+        """Not /da/loesungen/: the sections and themes have translated slugs."""
+        expected = {
+            KnowledgeIndexPage: ("loesungen", "loesninger", "solutions"),
+            ThemeIndexPage: ("handlungsfelder", "indsatsomraader", "themes"),
+            ContactDirectoryPage: ("kontakte", "kontakter", "contacts"),
+        }
+        for model, slugs in expected.items():
+            for language, slug in zip(LANGUAGES, slugs, strict=True):
+                with self.subTest(model=model.__name__, language=language):
+                    page = model.objects.get(locale=self.locales[language])
+                    self.assertEqual(page.slug, slug)
+                    response = self.client.get(f"/{language}/{slug}/")
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+        for theme in ThemePage.objects.filter(locale=self.locales["da"]):
+            source = theme.get_translation(self.locales["de"])
+            with self.subTest(theme=theme.title):
+                self.assertNotEqual(theme.slug, source.slug)
+                self.assertIn(f"/da/indsatsomraader/{theme.slug}/", theme.url)
+        mobility = ThemePage.objects.get(
+            locale=self.locales["da"], slug="groen-energi-og-forbundet-mobilitet"
+        )
+        self.assertEqual(self.client.get(mobility.url).status_code, HTTPStatus.OK)
 
     def test_seed_demo__structure_exists_in_every_language_with_translated_titles(self):
         expected = {

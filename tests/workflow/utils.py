@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -212,3 +213,78 @@ def approve_in_editor(client: Client, page: SolutionPage, action: str, **extra):
 
 def modal_json(response) -> dict:
     return json.loads(response.content)
+
+
+def _stream_post_data(name: str, state: list) -> dict:
+    """What Wagtail's StreamField JavaScript posts for an untouched stream."""
+    data = {f"{name}-count": str(len(state))}
+    for index, child in enumerate(state):
+        prefix = f"{name}-{index}"
+        data.update(
+            {
+                f"{prefix}-type": child["type"],
+                f"{prefix}-id": child.get("id") or "",
+                f"{prefix}-order": str(index),
+                f"{prefix}-deleted": "",
+            }
+        )
+        data.update(_block_post_data(f"{prefix}-value", child["value"]))
+    return data
+
+
+def _block_post_data(name: str, value) -> dict:
+    if isinstance(value, dict) and "id" in value and "edit_url" in value:
+        return {name: str(value["id"])}  # a chooser keeps the chosen object's id
+    if isinstance(value, dict):
+        data = {}
+        for key, item in value.items():
+            data.update(_block_post_data(f"{name}-{key}", item))
+        return data
+    if isinstance(value, list):
+        return _stream_post_data(name, value)
+    return {name: "" if value is None else str(value)}
+
+
+def editor_form_data(html: str) -> dict:
+    """What the browser posts from the page editor ``html`` if nothing is typed:
+    every rendered element with its value (the hidden ones too), and the
+    StreamFields as their script serialises their initial state."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.find("form", id="page-edit-form")
+    data: dict = {}
+    for element in form.find_all(["input", "textarea", "select"]):
+        name = element.get("name")
+        if not name or "__prefix__" in name:
+            continue
+        if element.name == "textarea":
+            data[name] = element.text.removeprefix("\n")
+        elif element.name == "select":
+            chosen = [o.get("value", o.text) for o in element.find_all("option")]
+            selected = [
+                o.get("value", o.text)
+                for o in element.find_all("option")
+                if o.has_attr("selected")
+            ]
+            data[name] = (
+                selected
+                if element.has_attr("multiple")
+                else (selected[0] if selected else chosen[0] if chosen else "")
+            )
+        elif element.get("type") in {"submit", "button", "file", "image"}:
+            continue
+        elif element.get("type") in {"checkbox", "radio"}:
+            if element.has_attr("checked"):
+                data[name] = element.get("value", "on")
+        else:
+            data[name] = element.get("value", "")
+    for stream in form.find_all(attrs={"data-controller": "w-block"}):
+        state = json.loads(stream["data-w-block-arguments-value"])[0]
+        data.update(_stream_post_data(stream["id"], state))
+    return data
+
+
+def shown_messages(html: str) -> str:
+    """The messages and errors an admin page shows, as one line of text."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = soup.select(".messages li, .error-message, .help-critical")
+    return " | ".join(" ".join(item.get_text().split()) for item in found)

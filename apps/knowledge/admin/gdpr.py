@@ -27,6 +27,7 @@ from wagtail_localize.models import (
 )
 
 from apps.knowledge.models import Contact, SolutionContact, SolutionPage
+from apps.knowledge.public_url import page_full_url
 
 ERASE_ACTION = "knowledge.contact_erased"
 PERSONAL_FIELDS = ("name", "role", "email", "phone", "languages")
@@ -130,7 +131,7 @@ def export_contact(contact: Contact, request=None) -> dict:
                 "title": page.title,
                 "language": page.locale.language_code,
                 "live": page.live,
-                "url": page.get_full_url(request) if page.live else None,
+                "url": page_full_url(page, request) if page.live else None,
             }
             for page in pages_listing(versions)
         ],

@@ -88,7 +88,29 @@ class LocalisedSnippetChooserViewSet(SnippetChooserViewSet):
     choose_another_text = gettext_lazy("Choose another")
 
 
-class OwnedSnippetViewSet(SnippetViewSet):
+class LocalisedBreadcrumbsMixin:
+    """Breadcrumbs of a snippet viewset in the editor's language.
+
+    Wagtail's ``SnippetViewSet`` names its first breadcrumbs ("Home", "Snippets")
+    with ``gettext`` when the viewset is registered, i.e. in the language active at
+    start-up: a Danish editor read the German "Home". The same items, translated
+    per request.
+    """
+
+    @property
+    def breadcrumbs_items(self) -> list[dict]:
+        labels = [gettext_lazy("Home"), gettext_lazy("Snippets")]
+        return [
+            {**item, "label": label}
+            for item, label in zip(super().breadcrumbs_items, labels, strict=False)
+        ]
+
+
+class LocalisedSnippetViewSet(LocalisedBreadcrumbsMixin, SnippetViewSet):
+    """A snippet viewset whose breadcrumbs follow the editor's language."""
+
+
+class OwnedSnippetViewSet(LocalisedSnippetViewSet):
     """A snippet viewset whose views ask ``OwnedSnippetPermissionPolicy`` about the
     record itself; register the policy for the model first."""
 

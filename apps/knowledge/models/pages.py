@@ -17,6 +17,7 @@ from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
 from apps.knowledge.models.solutions import SolutionPage
+from apps.knowledge.public_url import PublicUrlMixin
 from apps.knowledge.visibility import visible
 
 SOLUTIONS_PER_PAGE = 12
@@ -37,7 +38,7 @@ def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return paginator.get_page(request.GET.get("page") if request else 1)
 
 
-class HomePage(Page):
+class HomePage(PublicUrlMixin, Page):
     """The start page of the portal in one language."""
 
     intro = RichTextField(
@@ -71,7 +72,7 @@ class HomePage(Page):
         return context
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(PublicUrlMixin, Page):
     """The knowledge base: every published solution, filterable by phase and theme."""
 
     intro = RichTextField(
@@ -113,7 +114,7 @@ class KnowledgeIndexPage(Page):
         return context
 
 
-class PartnerAreaPage(Page):
+class PartnerAreaPage(PublicUrlMixin, Page):
     """The part of the knowledge base an authority or partner group is responsible for.
 
     Editor and moderator permissions are granted on this page, so each authority
@@ -152,7 +153,7 @@ class PartnerAreaPage(Page):
         return context
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(PublicUrlMixin, Page):
     """Overview of the fields of action."""
 
     intro = RichTextField(
@@ -176,7 +177,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(PublicUrlMixin, Page):
     """A field of action with its story and every solution assigned to it."""
 
     field_of_action = models.ForeignKey(
@@ -222,7 +223,7 @@ class ThemePage(Page):
         return context
 
 
-class ContactDirectoryPage(RoutablePageMixin, Page):
+class ContactDirectoryPage(PublicUrlMixin, RoutablePageMixin, Page):
     """The contact directory: people and organisations, each with its own page."""
 
     intro = RichTextField(

@@ -11,6 +11,8 @@ https://docs.wagtail.org/en/stable/topics/snippets/features.html#saving-draft-ch
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -122,6 +124,54 @@ class SnippetModerationMixin(
         )
 
 
+# Public mail services: an address there says nothing about the organisation.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "t-online.de",
+        "posteo.de",
+        "mail.dk",
+        "jubii.dk",
+        "hotmail.dk",
+    }
+)
+_DOMAIN = re.compile(
+    r"(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+)
+
+
+def split_domains(value: str) -> list[str]:
+    """The domains in a comma- or space-separated list, lower case."""
+    return [part.lower() for part in re.split(r"[\s,;]+", value or "") if part]
+
+
+def validate_member_email_domains(value: str) -> None:
+    """Each entry a domain name (no addresses, no wildcards, no public service)."""
+    for domain in split_domains(value):
+        if not _DOMAIN.fullmatch(domain):
+            raise ValidationError(
+                _("'%(domain)s' is not a domain name such as flensburg.de."),
+                params={"domain": domain},
+            )
+        if domain in PUBLIC_MAIL_DOMAINS:
+            raise ValidationError(
+                _(
+                    "%(domain)s is a public mail service: anyone can have an "
+                    "address there."
+                ),
+                params={"domain": domain},
+            )
+
+
 def owner_field() -> models.CharField:
     """Who maintains a shared record (``apps.knowledge.ownership``)."""
     return models.CharField(
@@ -223,6 +273,18 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
         related_name="+",
     )
     owner = owner_field()
+    member_email_domains = models.CharField(
+        _("member e-mail domains"),
+        max_length=500,
+        blank=True,
+        validators=[validate_member_email_domains],
+        help_text=_(
+            "Optional. Someone who registers for this organisation with a "
+            "confirmed address at one of these domains (e.g. flensburg.de; several "
+            "separated by commas) becomes a member at once; anyone else waits for "
+            "approval. Only the organisation's own domains, no public mail services."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -233,8 +295,13 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("owner"),
+        FieldPanel("member_email_domains"),
     ]
-    override_translatable_fields = [OWNER_SYNCHRONIZED]
+    # The same in every language; translators change neither.
+    override_translatable_fields = [
+        OWNER_SYNCHRONIZED,
+        SynchronizedField("member_email_domains", overridable=False),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -292,6 +359,10 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
     @property
     def is_danish(self) -> bool:
         return self.country == Country.DENMARK
+
+    def member_domains(self) -> set[str]:
+        """The allow-listed domains of ``member_email_domains``, lower case."""
+        return set(split_domains(self.member_email_domains))
 
 
 class Contact(SnippetModerationMixin, index.Indexed, models.Model):

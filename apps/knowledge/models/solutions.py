@@ -26,6 +26,7 @@ from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
 from apps.knowledge.models.relations import linked_pages, related_solutions
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.public_url import PublicUrlMixin
 from apps.knowledge.visibility import visible
 
 
@@ -132,7 +133,7 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(Page):
+class SolutionPage(PublicUrlMixin, Page):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(
@@ -286,7 +287,7 @@ class SolutionPage(Page):
             super()
             .get_indexed_objects()
             .select_related("lead_organisation", "locale")
-            .prefetch_related("fields_of_action__field_of_action")
+            .prefetch_related("fields_of_action__field_of_action", "tags__translations")
         )
 
     def lead_organisation_name(self) -> str:

@@ -22,6 +22,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from taggit.managers import TaggableManager
@@ -44,12 +46,14 @@ from apps.knowledge.models import (
     SolutionPage,
 )
 from apps.knowledge.models.snippets import public_version
+from apps.knowledge.open_data.api_messages import (
+    LANGUAGE_PARAMETERS,
+    api_language,
+    translate_wagtail_message,
+)
 from apps.knowledge.open_data.downloads import public_contact
 from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
-
-# Query parameters of the knowledge base filters, on top of Wagtail's own.
-LANGUAGE_PARAMETERS = ("locale", "language")
 
 # The largest number a database integer (SQLite's, PostgreSQL's bigint) holds; an
 # offset beyond it is not a number the database can skip to.
@@ -63,7 +67,9 @@ SEARCH_OPERATORS = ("and", "or")
 
 
 def _field_error(name: str, error: ValidationError) -> BadRequestError:
-    return BadRequestError(f"{name}: {' '.join(error.messages)}")
+    return BadRequestError(
+        _("%(name)s: %(error)s") % {"name": name, "error": " ".join(error.messages)}
+    )
 
 
 def _column(field) -> models.Field | None:
@@ -96,7 +102,9 @@ def check_field_value(model: type[models.Model], name: str, value: str) -> None:
     if isinstance(field, (TaggableManager, models.BooleanField)):
         return
     if isinstance(field, StreamField):
-        raise BadRequestError(f"{name}: cannot filter by this field")
+        raise BadRequestError(
+            _("%(name)s: cannot filter by this field.") % {"name": name}
+        )
     field = _column(field)
     if field is None:
         return
@@ -118,7 +126,7 @@ def check_primary_key(model: type[models.Model], pk: int) -> None:
         for validator in _column(model._meta.pk).validators:
             validator(pk)
     except ValidationError as error:
-        raise Http404("not found") from error
+        raise Http404(_("Not found.")) from error
 
 
 class BoundedPagination(WagtailPagination):
@@ -130,14 +138,25 @@ class BoundedPagination(WagtailPagination):
         except ValueError:
             offset = 0  # not a number: Wagtail's own check answers it
         if offset > MAX_DATABASE_INTEGER - (settings.WAGTAILAPI_LIMIT_MAX or 0):
-            raise BadRequestError("offset is too large")
+            raise BadRequestError(_("offset is too large."))
         return super().paginate_queryset(queryset, request, view)
 
 
 class BadInputMixin:
-    """Shared by every endpoint: checked ids in detail addresses, bounded paging."""
+    """Shared by every endpoint: checked ids in detail addresses, bounded paging,
+    error messages in the caller's language
+    (``apps.knowledge.open_data.api_messages``)."""
 
     pagination_class = BoundedPagination
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override(api_language(request)):
+            return super().dispatch(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, (Http404, BadRequestError)):
+            exc = type(exc)(translate_wagtail_message(str(exc)))
+        return super().handle_exception(exc)
 
     def get_object(self):
         check_primary_key(self.model, self.kwargs["pk"])
@@ -156,14 +175,14 @@ def _requested_locale(request) -> Locale | None:
         return None
     locale = Locale.objects.filter(language_code=code).first()
     if locale is None:
-        raise BadRequestError(f"unknown language: {code}")
+        raise BadRequestError(_("Unknown language: %(code)s.") % {"code": code})
     return locale
 
 
 def _slug(request, name: str) -> str | None:
     value = request.GET.get(name)
     if value is not None and not value.strip():
-        raise BadRequestError(f"{name} needs a slug")
+        raise BadRequestError(_("%(name)s needs a slug.") % {"name": name})
     return value
 
 
@@ -195,7 +214,8 @@ class SolutionFilter(BaseFilterBackend):
             phase not in Phase.values
         ):
             raise BadRequestError(
-                f"unknown phase: {phase} (one of {', '.join(Phase.values)})"
+                _("Unknown phase: %(phase)s (one of %(phases)s).")
+                % {"phase": phase, "phases": ", ".join(Phase.values)}
             )
         if (slug := _slug(request, "field_of_action")) is not None:
             keys = (
@@ -241,12 +261,13 @@ class PortalSearchFilter(SearchFilter):
             return queryset
         if getattr(queryset, "_filtered_by_tag", False):
             raise BadRequestError(
-                "filtering by tag with a search query is not supported"
+                _("Filtering by tag cannot be combined with a search.")
             )
         operator = request.GET.get("search_operator") or None
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError(
-                f"search_operator must be one of {', '.join(SEARCH_OPERATORS)}"
+                _("search_operator must be one of %(operators)s.")
+                % {"operators": ", ".join(SEARCH_OPERATORS)}
             )
         backend, _fallback = engine.portal_backend()
         try:
@@ -258,7 +279,8 @@ class PortalSearchFilter(SearchFilter):
             )
         except (FilterFieldError, OrderByFieldError) as error:
             raise BadRequestError(
-                f"cannot filter or order by '{error.field_name}' while searching"
+                _("Cannot filter or order by '%(name)s' while searching.")
+                % {"name": error.field_name}
             ) from error
 
 
@@ -359,7 +381,7 @@ def check_id_parameter(request) -> None:
     """``find/?id=`` names a record by number; other text is a bad request."""
     value = request.GET.get("id")
     if value is not None and not re.fullmatch(r"[0-9]{1,18}", value):
-        raise BadRequestError("id must be a whole number")
+        raise BadRequestError(_("id must be a whole number."))
 
 
 # Endpoints -------------------------------------------------------------------
@@ -467,8 +489,8 @@ class SnippetAPIViewSet(BadInputMixin, BaseAPIViewSet):
         unknown = set(self.request.GET) - allowed
         if unknown:
             raise BadRequestError(
-                "query parameter is not an operation or a recognised filter: "
-                + ", ".join(sorted(unknown))
+                _("Unknown query parameter: %(names)s.")
+                % {"names": ", ".join(sorted(unknown))}
             )
 
     def get_queryset(self) -> QuerySet:

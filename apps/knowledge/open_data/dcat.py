@@ -17,11 +17,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.open_data.downloads import TABLES
 from apps.knowledge.open_data.licences import attribution_text, open_data_licence
+from apps.knowledge.public_url import absolute_url
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -65,7 +66,7 @@ def _language_name(code: str) -> str:
 
 
 class CatalogueBuilder:
-    """Builds the catalogue graph; addresses are absolute for the request's host."""
+    """Builds the catalogue graph; addresses start with the public base URL."""
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
@@ -81,7 +82,7 @@ class CatalogueBuilder:
             self.graph.bind(prefix, namespace)
 
     def url(self, name: str, **kwargs) -> str:
-        return self.request.build_absolute_uri(reverse(name, kwargs=kwargs))
+        return absolute_url(reverse(name, kwargs=kwargs))
 
     def add_all(self, subject, predicate, objects) -> None:
         for obj in objects:
@@ -122,9 +123,7 @@ class CatalogueBuilder:
         )
         g.add((catalogue, DCTERMS.publisher, publisher))
         g.add((catalogue, DCTERMS.license, self.licence))
-        site = Site.find_for_request(self.request)
-        if site is not None:
-            g.add((catalogue, FOAF.homepage, URIRef(site.root_url + "/")))
+        g.add((catalogue, FOAF.homepage, URIRef(absolute_url("/"))))
         if modified := self._modified():
             g.add((catalogue, DCTERMS.modified, modified))
         service = self.data_service(publisher)

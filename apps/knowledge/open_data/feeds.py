@@ -21,6 +21,7 @@ from apps.knowledge.models import FieldOfAction, SolutionPage
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.models.tags import tag_name
+from apps.knowledge.public_url import absolute_url, page_full_url
 
 FEED_LENGTH = 50
 
@@ -67,10 +68,10 @@ class SolutionsFeed(Feed):
 
     def link(self, obj: FeedSubject) -> str:
         home = i18n.home_for_language(obj.request, obj.locale.language_code)
-        return home.get_full_url(obj.request) if home else "/"
+        return page_full_url(home, obj.request) if home else absolute_url("/")
 
     def feed_url(self, obj: FeedSubject) -> str:
-        return obj.request.build_absolute_uri(obj.request.path)
+        return absolute_url(obj.request.path)
 
     def items(self, obj: FeedSubject):
         solutions = live_solutions(obj.locale)

@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from apps.knowledge.models import ContactDirectoryPage, Organisation
+from apps.knowledge.public_url import page_full_url
 from apps.knowledge.visibility import visible
 
 
@@ -62,7 +63,7 @@ class PortalSitemap(Sitemap):
             .select_related("locale")
         )
         for translation in translations:
-            url = translation.get_full_url(self.request)
+            url = page_full_url(translation, self.request)
             if url:
                 urls[translation.translation_key][translation.locale.language_code] = (
                     url

@@ -17,6 +17,7 @@ from apps.knowledge.models import FieldOfAction
 from apps.knowledge.open_data import dcat
 from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
+from apps.knowledge.public_url import absolute_url
 
 
 def _locale(language: str) -> Locale:
@@ -34,7 +35,7 @@ def _with_licence(
     """The licence and the catalogue as ``Link`` headers (RFC 8288), so a harvester
     that only sees the file still learns its terms."""
     licence = open_data_licence()
-    catalogue = request.build_absolute_uri(
+    catalogue = absolute_url(
         reverse("open_data_catalogue", kwargs={"extension": "ttl"})
     )
     response["Link"] = (
@@ -153,7 +154,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -31,12 +31,10 @@ response, cached or not; the portal uses no nonces (scripts and styles come from
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -52,7 +50,11 @@ from wagtail.signals import (
     unpublished,
 )
 
-VERSION_KEY = "portal-page:version"
+from apps.knowledge.content_cache import (  # the content version, shared
+    current_version,
+    invalidate,
+)
+
 #: Set on the request by a view whose answer may be cached for anonymous visitors.
 CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
 #: Set with it: the query parameters the answer depends on.
@@ -63,6 +65,8 @@ HIT_HEADER = "X-Portal-Cache"
 CONTENT_MODELS = {
     "taggit.tag",
     "knowledge.tagtranslation",
+    # Terms are saved after their group (a snippet): the synonyms change with them.
+    "knowledge.term",
     "wagtailimages.image",
     "wagtaildocs.document",
     "wagtailcore.site",
@@ -74,33 +78,6 @@ CONTENT_MODELS = {
 
 def timeout() -> int:
     return int(getattr(settings, "PORTAL_CACHE_SECONDS", 0) or 0)
-
-
-def current_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh start value, so entries of a lost counter are never reused.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def bump_version() -> None:
-    """Retire every cached page (in every process sharing the cache)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no counter yet (or evicted): start a new one
-        cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-
-
-def invalidate() -> None:
-    """Bump now and again after the transaction commits.
-
-    Now: this process never serves the old page again. After the commit: a request
-    that rendered the old data between the two bumps is not kept either.
-    """
-    bump_version()
-    transaction.on_commit(bump_version)
 
 
 def next_expiry():

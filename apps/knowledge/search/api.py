@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
+from apps.knowledge.public_url import absolute_url
 from apps.knowledge.search import service
 from apps.knowledge.search.analysis import normalise_language
 from apps.knowledge.search.openapi import openapi_document
@@ -102,4 +103,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
     """The OpenAPI 3 document of this API."""
-    return JsonResponse(openapi_document(request.build_absolute_uri("/")))
+    return JsonResponse(openapi_document(absolute_url("/")))

@@ -16,6 +16,7 @@ language it was written in.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Mapping
@@ -26,6 +27,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
+from apps.knowledge import content_cache
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.i18n import language_codes, native_name
 from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
@@ -318,16 +320,8 @@ def _facet_values(
 ) -> list[tuple[str, str, int]]:
     """(GET value, label in the visitor's language, count), most frequent first."""
 
-    if name in SNIPPET_FACETS:
-        model = SNIPPET_FACETS[name]
-        labels: dict[str, tuple[str, str]] = {}
-        # Live names only: a translation awaiting review is labelled in German.
-        rows = model.objects.filter(
-            translation_key__in=counts.keys(), live=True
-        ).values_list("translation_key", "slug", "name", "locale__language_code")
-        for key, slug, label, code in rows:
-            if str(key) not in labels or code == language:
-                labels[str(key)] = (slug, label)
+    if name in SNIPPET_FACETS or name == "tag":
+        labels = _cached_labels(name, counts.keys(), language)
         values = [
             (*labels[key], count) for key, count in counts.items() if key in labels
         ]
@@ -339,11 +333,42 @@ def _facet_values(
         # A selected value from the address may be any text, not a language.
         known = language_codes()
         values = [(v, native_name(v), c) for v, c in counts.items() if v in known]
-    elif name == "tag":
-        values = _tag_facet_values(counts, language)
     else:
         values = [(v, v, c) for v, c in counts.items()]
     return sorted(values, key=lambda item: (-item[2], str(item[1]).casefold()))
+
+
+def _cached_labels(name: str, keys, language: str) -> dict[str, tuple[str, str]]:
+    """{facet key: (GET value, label)} of snippet and tag facets, kept until the
+    content changes: the same result list asks for the same labels."""
+    keys = sorted(keys)
+    if not keys:
+        return {}
+    digest = hashlib.sha1("\x1f".join(keys).encode(), usedforsecurity=False)
+    return content_cache.remember(
+        "facet-labels",
+        lambda: _query_labels(name, keys, language),
+        name,
+        language,
+        digest.hexdigest(),
+    )
+
+
+def _query_labels(name: str, keys: list[str], language: str):
+    if name == "tag":
+        tags = _tag_facet_values(dict.fromkeys(keys, 0), language)
+        return {slug: (slug, label) for slug, label, _count in tags}
+    labels: dict[str, tuple[str, str]] = {}
+    # Live names only: a translation awaiting review is labelled in German.
+    rows = (
+        SNIPPET_FACETS[name]
+        .objects.filter(translation_key__in=keys, live=True)
+        .values_list("translation_key", "slug", "name", "locale__language_code")
+    )
+    for key, slug, label, code in rows:
+        if str(key) not in labels or code == language:
+            labels[str(key)] = (slug, label)
+    return labels
 
 
 def _tag_facet_values(
@@ -370,7 +395,9 @@ def _hits(
     ids: list[int], language: str, terms: list[str], request, excerpts: dict[int, str]
 ) -> list[Hit]:
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    codes = content_cache.remember(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
     hits = []
     for pk in ids:
         page = pages[pk]

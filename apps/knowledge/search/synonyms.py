@@ -12,6 +12,7 @@ import re
 
 from modelsearch.query import And, Or, PlainText, SearchQuery
 
+from apps.knowledge import content_cache
 from apps.knowledge.models import Term
 
 _WORD_RE = re.compile(r"\w[\w\-]*", re.UNICODE)
@@ -23,8 +24,12 @@ def words(text: str) -> list[str]:
 
 
 def synonym_groups() -> list[list[str]]:
-    """Each group's terms (lower case) of the groups editors marked as synonyms."""
+    """Each group's terms (lower case) of the groups editors marked as synonyms,
+    kept until the term list changes."""
+    return content_cache.remember("synonym-groups", _query_synonym_groups)
 
+
+def _query_synonym_groups() -> list[list[str]]:
     groups: dict[int, list[str]] = {}
     rows = Term.objects.filter(group__use_as_synonyms=True).values_list(
         "group_id", "text"

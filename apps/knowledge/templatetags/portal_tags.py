@@ -8,15 +8,17 @@ from django import template
 from django.db.models import F
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from apps.knowledge import i18n
+from apps.knowledge import i18n, public_url
 from apps.knowledge.models import ContactDirectoryPage, ThemePage
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.portal.money import budget as money_budget
 from apps.knowledge.portal.money import format_money
-from apps.knowledge.visibility import visible
+from apps.knowledge.rich_text import without_placeholder_links as without_links
+from apps.knowledge.visibility import public, visible
 
 register = template.Library()
 
@@ -45,9 +47,7 @@ def _sections(home, model_names: tuple[str, ...]) -> dict:
     """The first live, public child of ``home`` of each model, in one query."""
     sections: dict = {}
     children = (
-        home.get_children()
-        .live()
-        .public()
+        public(home.get_children().live())
         .filter(
             content_type__app_label="knowledge", content_type__model__in=model_names
         )
@@ -119,10 +119,17 @@ def x_default(versions: list[i18n.LanguageVersion]) -> str | None:
     return i18n.x_default_url({v.code: v.url for v in versions if v.url})
 
 
+@register.filter
+def without_placeholder_links(html: str) -> SafeString:
+    """Rich text with links to pages visitors cannot see as plain text
+    (apps.knowledge.rich_text); ``html`` is Wagtail's rendered rich text."""
+    return mark_safe(without_links(html))  # noqa: S308 - rich text, already safe
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+    """``url`` under the public base URL (apps.knowledge.public_url)."""
+    return public_url.absolute_url(url)
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,7 @@ from apps.knowledge.choices import OrganisationKind
 from apps.knowledge.i18n import active_language
 from apps.knowledge.models import Contact, Organisation, SolutionPage
 from apps.knowledge.models.tags import shown_tags
+from apps.knowledge.public_url import absolute_url
 from apps.knowledge.templatetags.portal_tags import localize, organisation_url
 
 register = template.Library()
@@ -48,10 +49,7 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 def _absolute(context, url: str | None) -> str | None:
-    request = context.get("request")
-    if not url:
-        return None
-    return request.build_absolute_uri(url) if request else url
+    return absolute_url(url) if url else None
 
 
 def organisation_data(context, organisation: Organisation, full: bool = False) -> dict:
@@ -185,7 +183,7 @@ def organisation_json_ld(
     data = {"@context": SCHEMA, **organisation_data(context, organisation, full=True)}
     request = context.get("request")
     if request is not None:
-        data["@id"] = data["url"] = request.build_absolute_uri(request.path)
+        data["@id"] = data["url"] = absolute_url(request.path)
     people = [contact_data(context, c, with_organisation=False) for c in contacts]
     persons = [p for p in people if p["@type"] == "Person"]
     points = [p for p in people if p["@type"] == "ContactPoint"]

@@ -1,4 +1,5 @@
-"""Admin views of tree translation: start one, follow its progress, resume it."""
+"""Admin views of translation: a page tree in the background (start, follow,
+resume) and wagtail-localize's "Translate" from the current original."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
-from wagtail_localize.views import edit_translation
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import edit_translation, submit_translations
 
 from apps.knowledge.models import TreeTranslationJob
 from apps.knowledge.translation import tree as tree_translation
@@ -71,6 +73,66 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
             },
         )
     return response
+
+
+class CurrentSourceMixin:
+    """wagtail-localize's "Translate", starting from the current original.
+
+    wagtail-localize extracts the original's text once, for the first translation,
+    and reuses that extract for every language added later: a language added after
+    the original changed would start from the old text, and nobody would know.
+    Here the extract is refreshed from the current original first (what
+    wagtail-localize's "Sync translated pages" does, without publishing anything),
+    and the translator is told which existing translations are now behind it.
+    """
+
+    def form_valid(self, form):
+        source = TranslationSource.objects.get_for_instance_or_none(self.object)
+        if source is not None:
+            before = source.content_json
+            source, _created = TranslationSource.update_or_create_from_instance(
+                self.object
+            )
+            if source.content_json != before:
+                self._warn_behind(source, form.cleaned_data["locales"])
+        return super().form_valid(form)
+
+    def _warn_behind(self, source: TranslationSource, new_locales) -> None:
+        behind = (
+            Translation.objects.filter(source=source, enabled=True)
+            .exclude(target_locale__in=new_locales)
+            .select_related("target_locale")
+        )
+        languages = sorted(str(t.target_locale.get_display_name()) for t in behind)
+        messages.warning(
+            self.request,
+            gettext(
+                "The original has changed since it was first translated. The new "
+                "translation starts from its current version."
+            )
+            + (
+                " "
+                + gettext(
+                    "The translations into %(languages)s were made from the older "
+                    "version: they now show the changed text to translate."
+                )
+                % {"languages": ", ".join(languages)}
+                if languages
+                else ""
+            ),
+        )
+
+
+class SubmitPageTranslationView(
+    CurrentSourceMixin, submit_translations.SubmitPageTranslationView
+):
+    """wagtail-localize's "Translate this page" from the current original."""
+
+
+class SubmitSnippetTranslationView(
+    CurrentSourceMixin, submit_translations.SubmitSnippetTranslationView
+):
+    """wagtail-localize's "Translate" of a snippet from the current original."""
 
 
 class TreeTranslationForm(forms.Form):
@@ -221,6 +283,18 @@ def tree_translation_urlpatterns() -> list:
             "localize/translate/<int:translation_id>/machine_translate/",
             machine_translate,
             name="knowledge_machine_translate",
+        ),
+        # wagtail-localize's addresses of "Translate this page" and of a snippet's
+        # "Translate", so its menus and buttons lead here.
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="knowledge_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+            name="knowledge_submit_snippet_translation",
         ),
         path(
             "translate-tree/<int:page_id>/",

@@ -14,6 +14,7 @@ from apps.workflow.models.tasks import (
     CrossBorderReviewTask,
     FeasibilityCheckTask,
     FeasibilityCheckTaskState,
+    OwnerReviewTask,
     TranslationReviewTask,
 )
 from apps.workflow.models.translations import TranslationSignOff, translation_status
@@ -31,6 +32,7 @@ __all__ = [
     "CrossBorderReviewTask",
     "FeasibilityCheckTask",
     "FeasibilityCheckTaskState",
+    "OwnerReviewTask",
     "TranslationReviewTask",
     "TranslationSignOff",
     "translation_status",

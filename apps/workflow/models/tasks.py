@@ -5,10 +5,16 @@ history lists them and Wagtail logs every action. What they add to Wagtail's gro
 approval task:
 
 - who may act is derived from the page (its authority, its language, its partners);
-- a task that does not concern a page is skipped when the workflow reaches it;
-- nobody approves the revision they wrote themselves;
+- a task that does not concern a page is skipped when the workflow reaches it, and
+  so is every task for a revision that changes only the review date
+  (``apps.workflow.changes``);
+- nobody approves the revision they wrote themselves; when that leaves a step
+  without anybody who may decide it (the authority's only moderator fixed a typo),
+  the step passes to the stand-in group (``WORKFLOW_STAND_IN_GROUP``, the
+  Digitalagentur), so a page is never stranded;
 - an action locks its task state row, so two moderators acting at once cannot
-  both decide it (the second is told the task was already decided).
+  both decide it (the second is told who decided it and when); the task's own
+  handler refuses whoever may not decide, whatever the view showed them.
 
 https://docs.wagtail.org/en/stable/extending/custom_tasks.html
 """
@@ -16,6 +22,8 @@ https://docs.wagtail.org/en/stable/extending/custom_tasks.html
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -23,6 +31,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
@@ -41,7 +50,7 @@ from apps.knowledge.roles import (
     TRANSLATION_REVIEWER_LANGUAGES,
     translation_reviewers_group_name,
 )
-from apps.workflow import permissions
+from apps.workflow import changes, permissions
 from apps.workflow.models.partners import Submission
 from apps.workflow.models.translations import TranslationSignOff
 
@@ -66,9 +75,35 @@ class ModerationTaskMixin:
     def user_is_reviewer(self, obj, user) -> bool:
         if not user.is_authenticated:
             return False
-        return user.is_superuser or permissions.user_in_groups(
-            user, self.reviewer_groups(_page(obj))
+        obj = _page(obj)
+        if user.is_superuser or permissions.user_in_groups(
+            user, self.reviewer_groups(obj)
+        ):
+            return True
+        return permissions.user_in_groups(
+            user, self.stand_in_groups()
+        ) and self.passed_on(obj)
+
+    def stand_in_groups(self) -> models.QuerySet[Group]:
+        """Who decides a step that none of its own reviewers may decide."""
+        return Group.objects.filter(name=stand_in_group_name())
+
+    def possible_deciders(self, obj) -> models.QuerySet:
+        """Active members of the step's reviewer groups who did not write the
+        latest revision (the four-eyes rule)."""
+        obj = _page(obj)
+        users = get_user_model().objects.filter(
+            is_active=True, groups__in=self.reviewer_groups(obj)
         )
+        revision = obj.get_latest_revision()
+        if revision is not None and revision.user_id is not None:
+            users = users.exclude(pk=revision.user_id)
+        return users.distinct()
+
+    def passed_on(self, obj) -> bool:
+        """True if nobody of the step's own reviewers may decide it any more, so
+        the stand-in group decides (see the module docstring)."""
+        return not self.possible_deciders(obj).exists()
 
     def user_can_decide(self, obj, user) -> bool:
         return self.user_is_reviewer(obj, user) and not permissions.is_last_editor(
@@ -79,7 +114,9 @@ class ModerationTaskMixin:
 
     def start(self, workflow_state, user=None):
         obj = _page(workflow_state.content_object)
-        if self.applies_to(obj):
+        if self.applies_to(obj) and (
+            not isinstance(obj, Page) or changes.needs_review(obj)
+        ):
             return super().start(workflow_state, user=user)
         # Skipped states count as done: Wagtail's WorkflowState.update moves on.
         task_state = self.get_task_state_class()(workflow_state=workflow_state)
@@ -112,12 +149,15 @@ class ModerationTaskMixin:
         ]
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name not in ACTION_NAMES:
+            raise WorkflowActionRefused(
+                gettext("This step has no action “%(action)s”.")
+                % {"action": action_name}
+            )
         with transaction.atomic():
             # The row lock makes a second, concurrent action wait for the first and
             # then see its result instead of deciding the task a second time.
-            current = TaskState.objects.select_for_update().get(pk=task_state.pk)
-            if current.status != TaskState.STATUS_IN_PROGRESS:
-                raise WorkflowActionRefused(already_decided_message(current))
+            current = lock_task_state(task_state)
             page = _page(current.workflow_state.content_object)
             if not self.user_is_reviewer(page, user):
                 raise WorkflowActionRefused(
@@ -148,29 +188,70 @@ class ModerationTaskMixin:
         )
         if user.is_superuser:
             return states
-        return self.filter_moderatable(states, user)
+        own = self.filter_moderatable(states, user)
+        if not permissions.user_in_groups(user, self.stand_in_groups()):
+            return own
+        # Steps passed on to the stand-in group: few at a time, checked one by one.
+        passed = [
+            state.pk
+            for state in states.select_related("workflow_state")
+            if state.workflow_state.content_object is not None
+            and self.passed_on(state.workflow_state.content_object)
+        ]
+        return states.filter(Q(pk__in=own.values("pk")) | Q(pk__in=passed))
 
     def filter_moderatable(self, states, user):
         return states.none()
 
 
+ACTION_NAMES = ("approve", "reject")
+
+
+def stand_in_group_name() -> str:
+    """The group a stranded step passes to (``WORKFLOW_STAND_IN_GROUP``)."""
+    return getattr(settings, "WORKFLOW_STAND_IN_GROUP", DIGITALAGENTUR_GROUP)
+
+
+def lock_task_state(task_state: TaskState) -> TaskState:
+    """Lock ``task_state``'s row (inside a transaction) and return it as it is
+    now; refuse if it was decided meanwhile, saying by whom and when.
+
+    On PostgreSQL a concurrent action waits here for the first one's commit; on
+    SQLite the write transaction (``transaction_mode`` IMMEDIATE) does the same.
+    """
+    current = TaskState.objects.select_for_update().get(pk=task_state.pk)
+    if current.status != TaskState.STATUS_IN_PROGRESS:
+        raise WorkflowActionRefused(already_decided_message(current))
+    return current
+
+
 def already_decided_message(task_state: TaskState) -> str:
+    """Who decided ``task_state`` and when, in the active language."""
     decision = {
         TaskState.STATUS_APPROVED: gettext("approved"),
         TaskState.STATUS_REJECTED: gettext("sent back for changes"),
         TaskState.STATUS_CANCELLED: gettext("cancelled"),
         TaskState.STATUS_SKIPPED: gettext("skipped"),
     }.get(task_state.status, task_state.status)
+    when = (
+        date_format(timezone.localtime(task_state.finished_at), "DATETIME_FORMAT")
+        if task_state.finished_at
+        else ""
+    )
     who = task_state.finished_by
     if who is not None:
         return gettext(
-            "This step was already %(decision)s by %(user)s; your action was not "
-            "carried out. Reload the page to see its current state."
-        ) % {"decision": decision, "user": who.get_full_name() or who.get_username()}
+            "This step was already %(decision)s by %(user)s on %(when)s; your "
+            "action was not carried out. Reload the page to see its current state."
+        ) % {
+            "decision": decision,
+            "user": who.get_full_name() or who.get_username(),
+            "when": when,
+        }
     return gettext(
-        "This step was already %(decision)s; your action was not carried out. "
-        "Reload the page to see its current state."
-    ) % {"decision": decision}
+        "This step was already %(decision)s on %(when)s; your action was not "
+        "carried out. Reload the page to see its current state."
+    ) % {"decision": decision, "when": when}
 
 
 class AuthorityReviewTask(ModerationTaskMixin, Task):
@@ -201,6 +282,58 @@ class AuthorityReviewTask(ModerationTaskMixin, Task):
     class Meta:
         verbose_name = _("authority review")
         verbose_name_plural = _("authority reviews")
+
+
+class OwnerReviewTask(ModerationTaskMixin, Task):
+    """Review of a change to a shared German record (organisation, contact) by the
+    moderators of the authority that owns it, or the Digitalagentur.
+
+    Organisations and contacts are live at once in every authority's solutions, the
+    portal, the API and the downloads, so an editor's change waits here like a
+    page's: the published version stays live until a reviewer approves. Moderators
+    and the Digitalagentur publish directly (they are the reviewers); editors have
+    no publish permission on these records (``apps.knowledge.roles``). Pages and
+    translations skip this step (the translation review follows).
+    """
+
+    def reviewer_groups(self, obj):
+        return permissions.owner_moderators(obj)
+
+    def applies_to(self, obj) -> bool:
+        return not isinstance(obj, Page) and (obj.locale_id == Locale.get_default().pk)
+
+    def filter_moderatable(self, states, user):
+        if user.groups.filter(name=DIGITALAGENTUR_GROUP).exists():
+            return states
+        owners = [role.area_slug for role in permissions.roles_moderated_by(user)]
+        if not owners:
+            return states.none()
+        owned = Q(pk__in=[])
+        for model in permissions.owned_snippet_models():
+            ids = (
+                model.objects.filter(owner__in=owners)
+                .annotate(id_text=Cast("pk", models.CharField()))
+                .values("id_text")
+            )
+            owned |= Q(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(
+                    model
+                ),
+                workflow_state__object_id__in=ids,
+            )
+        return states.filter(owned)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A change to a German organisation or contact goes live when a moderator "
+            "of the authority that owns it (or the Digitalagentur) approves it; "
+            "translations skip this step."
+        )
+
+    class Meta:
+        verbose_name = _("owner review")
+        verbose_name_plural = _("owner reviews")
 
 
 class CrossBorderReviewTask(ModerationTaskMixin, AbstractGroupApprovalTask):

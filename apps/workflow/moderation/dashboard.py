@@ -1,8 +1,11 @@
 """The moderation dashboard: pending workflow items per authority and freshness.
 
-Moderators see their authority's items; the Digitalagentur (and administrators) see
-every authority and the items that belong to none. The authority of a page is its
-partner area in any language tree (``apps.workflow.permissions``).
+First what waits for the viewer, from any authority (a Danish partner moderator's
+cross-border reviews of German authorities' pages, a step passed on to the
+Digitalagentur), each with its actions; then the rest: moderators see their
+authority's other items, the Digitalagentur (and administrators) every authority
+and the items that belong to none, each saying whom it waits for. The authority of
+a page is its partner area in any language tree (``apps.workflow.permissions``).
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -24,12 +31,16 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
-from apps.workflow.models import OutboxMessage, ReviewReminder
+from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
+from apps.workflow.models.tasks import ModerationTaskMixin
+from apps.workflow.moderation.views import review_actions
+from apps.workflow.notifications.outbox import retry_pending
 from apps.workflow.notifications.reminders import overdue_reviews
 from apps.workflow.partners.submissions import is_unconfirmed
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 
 NO_AUTHORITY = _("Digitalagentur (no authority)")
+FOR_YOU = _("Waiting for you")
 
 
 def overdue_days() -> int:
@@ -65,12 +76,18 @@ class PendingItem:
     language: str = ""
     # Submitted through the portal by an account its organisation has not confirmed.
     unconfirmed: bool = False
+    # (action, label, address) the viewer may take; empty for the others' items.
+    actions: list[tuple[str, str, str]] = field(default_factory=list)
+    # Whom the item waits for, for items the viewer cannot act on.
+    waits_for: str = ""
 
 
 @dataclass
 class AuthorityQueue:
     name: str
     items: list[PendingItem] = field(default_factory=list)
+    # The queue of what waits for the viewer (shown first).
+    mine: bool = False
 
     @property
     def overdue_count(self) -> int:
@@ -83,15 +100,29 @@ def _edit_url(obj) -> str:
     return ""
 
 
+def _waits_for(state: TaskState, obj) -> str:
+    """The groups that decide ``state`` (with the stand-in group if passed on)."""
+    task = state.task.specific
+    if not isinstance(task, ModerationTaskMixin):
+        return state.task.name
+    groups = list(task.reviewer_groups(obj).values_list("name", flat=True))
+    if task.passed_on(obj):
+        groups += list(task.stand_in_groups().values_list("name", flat=True))
+    return ", ".join(dict.fromkeys(groups))
+
+
 def pending_queues(user, now: datetime.datetime | None = None) -> list[AuthorityQueue]:
-    """Items in progress per authority the user may see, oldest first."""
+    """What waits for the user first, then the other items in progress per
+    authority the user may see; oldest first."""
     now = now or timezone.now()
     limit = datetime.timedelta(days=overdue_days())
     roles = visible_roles(user)
+    mine = AuthorityQueue(str(FOR_YOU), mine=True)
     queues = {role.name: AuthorityQueue(role.name) for role in roles}
     everything = sees_everything(user)
     if everything:
         queues[str(NO_AUTHORITY)] = AuthorityQueue(str(NO_AUTHORITY))
+    reviewable = set(TaskState.objects.reviewable_by(user).values_list("pk", flat=True))
     states = (
         TaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS,
@@ -106,7 +137,10 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
             continue
         obj = getattr(obj, "specific", obj)
         role = area_role_for_page(obj) if isinstance(obj, Page) else None
-        if role is not None and role.name in queues:
+        actions = review_actions(obj, user) if state.pk in reviewable else []
+        if actions:
+            queue = mine
+        elif role is not None and role.name in queues:
             queue = queues[role.name]
         elif role is None and everything:
             queue = queues[str(NO_AUTHORITY)]
@@ -130,9 +164,11 @@ def pending_queues(user, now: datetime.datetime | None = None) -> list[Authority
                 overdue=age > limit,
                 language=getattr(getattr(obj, "locale", None), "language_code", ""),
                 unconfirmed=_by_unconfirmed_partner(obj),
+                actions=actions,
+                waits_for="" if actions else _waits_for(state, obj),
             )
         )
-    return list(queues.values())
+    return [mine, *queues.values()]
 
 
 def _by_unconfirmed_partner(obj) -> bool:
@@ -169,13 +205,55 @@ def freshness_list(user, today: datetime.date | None = None) -> list[dict]:
     ]
 
 
+RETRY_OUTBOX_JOB = "retry_outbox"
+
+
 def outbox_summary() -> dict:
-    """How many e-mails still wait to be sent (after an outage: retry_outbox)."""
+    """How many e-mails still wait to be sent, and when the scheduler tries again.
+
+    The scheduler (``run_scheduler``) runs the ``retry_outbox`` job by itself;
+    nobody has to run a command. ``SendOutboxNowView`` tries at once.
+    """
     waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT)
+    job = getattr(settings, "SCHEDULER_JOBS", {}).get(RETRY_OUTBOX_JOB, {})
+    run = ScheduledJob.objects.filter(name=RETRY_OUTBOX_JOB).first()
     return {
         "failed": waiting.filter(status=OutboxMessage.Status.FAILED).count(),
         "pending": waiting.exclude(status=OutboxMessage.Status.FAILED).count(),
+        "every_minutes": max(1, round(int(job.get("every", 600)) / 60)),
+        "last_attempt": run.last_finished_at if run else None,
     }
+
+
+class SendOutboxNowView(View):
+    """ "Send now" on the dashboard: deliver waiting e-mails without waiting for
+    the scheduler (the Digitalagentur and administrators, who see the outbox)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        if not sees_everything(request.user):
+            raise PermissionDenied
+        sent, failed = retry_pending()
+        if failed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(sent)d e-mail sent; %(failed)d still could not be delivered. "
+                    "The scheduler keeps trying.",
+                    "%(sent)d e-mails sent; %(failed)d still could not be delivered. "
+                    "The scheduler keeps trying.",
+                    sent,
+                )
+                % {"sent": sent, "failed": failed},
+            )
+        else:
+            messages.success(
+                request,
+                ngettext("%(sent)d e-mail sent.", "%(sent)d e-mails sent.", sent)
+                % {"sent": sent},
+            )
+        return redirect("workflow_dashboard")
 
 
 class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):

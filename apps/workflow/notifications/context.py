@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Locale, Page
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Locale, Page, WorkflowState
 
+from apps.knowledge.public_url import absolute_url
 from apps.knowledge.visibility import is_visible
 
 
 def admin_url(name: str, *args) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse(name, args=args)
+    return absolute_url(reverse(name, args=args))
 
 
 def portal_url(name: str, *args) -> Callable[[], str]:
@@ -21,9 +21,8 @@ def portal_url(name: str, *args) -> Callable[[], str]:
     recipient's language then; "" when the view does not exist."""
 
     def resolve() -> str:
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
         try:
-            return base + reverse(name, args=args)
+            return absolute_url(reverse(name, args=args))
         except NoReverseMatch:
             return ""
 
@@ -34,6 +33,30 @@ def display_name(user) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+def submitter_of(workflow_state: WorkflowState):
+    """Who sent the content under review: whoever last resumed the workflow after
+    a change request, else whoever started it.
+
+    A task that starts because the previous one was approved is started by that
+    step's approver (Wagtail passes the acting user on), who submitted nothing.
+    Wagtail logs a resume before it restarts the task, so the log already knows.
+    """
+    obj = workflow_state.content_object
+    resumed = (
+        log_registry.get_logs_for_instance(obj)
+        .filter(
+            action="wagtail.workflow.resume",
+            timestamp__gte=workflow_state.created_at,
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if resumed is not None and resumed.user is not None:
+        return resumed.user
+    return workflow_state.requested_by
 
 
 def page_in_language(page: Page, language: str) -> Page:

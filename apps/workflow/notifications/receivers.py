@@ -7,7 +7,7 @@ https://docs.wagtail.org/en/stable/reference/signals.html
 from __future__ import annotations
 
 from django.db.models import Q
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.signals import (
     page_published,
     task_submitted,
@@ -25,6 +25,7 @@ from apps.workflow.notifications.context import (
     object_context,
     page_in_language,
     portal_url,
+    submitter_of,
 )
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.notifications.recipients import (
@@ -47,7 +48,8 @@ def _workflow_context(workflow_state: WorkflowState, user, task_state=None) -> d
     return {
         **context,
         "workflow": workflow_state.workflow,
-        "task": task_state.task if task_state else None,
+        # The name, not the task: its str() is the translation (display_names).
+        "task": task_state.task.name if task_state else None,
         "comment": task_state.specific.get_comment() if task_state else "",
         "actor": display_name(user),
         "requested_by": display_name(workflow_state.requested_by),
@@ -66,6 +68,8 @@ def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
     if instance.status != TaskState.STATUS_IN_PROGRESS:
         return  # a task that skipped itself needs nobody
     context = _workflow_context(instance.workflow_state, user, task_state=instance)
+    # The mail names who sent the content, not the approver of the step before.
+    context["actor"] = display_name(submitter_of(instance.workflow_state))
     for moderator in moderators_for(instance, exclude=user):
         queue_email(
             moderator,
@@ -102,6 +106,57 @@ def _handled_by_outbox(sender, **kwargs) -> None:
     """Stands in for Wagtail's direct notification mails (see ``register``)."""
 
 
+# What a follower is not told about: the review date is the editors' reminder to
+# look at the page again, and Wagtail's bookkeeping (the page's place in the tree,
+# its publishing dates and locks) changes with every publish.
+NOT_NEWS = frozenset({"review_date", "page_ptr", "pk", "comments"}) | frozenset(
+    field.name
+    for field in Page._meta.get_fields()
+    if field.name not in {"title", "slug", "seo_title", "search_description"}
+)
+
+
+def _news(content: dict) -> dict:
+    """A revision's content without what is no news; child records (partners,
+    fields of action, tags) compared by what they say, not by their row ids."""
+
+    def without_ids(value):
+        if isinstance(value, list):
+            return [without_ids(item) for item in value]
+        if isinstance(value, dict):
+            return {
+                key: without_ids(item)
+                for key, item in value.items()
+                if key not in {"pk", "id"}
+            }
+        return value
+
+    return {
+        name: without_ids(value)
+        for name, value in content.items()
+        if name not in NOT_NEWS
+    }
+
+
+def _nothing_new(page, revision: Revision | None) -> bool:
+    """True if ``revision`` changes nothing a follower would notice since the
+    revision published before it (e.g. only the review date)."""
+    if revision is None:
+        return False
+    previous = (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if previous is None:
+        return False
+    return _news(previous.revision.content) == _news(revision.content)
+
+
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """Mail the followers of a published solution or of its fields of action."""
 
@@ -112,6 +167,8 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
         return  # scheduled for later, expired, or below an unpublished area
     if page.get_view_restrictions().exists():
         return  # private pages are nobody's news
+    if _nothing_new(page, revision):
+        return  # e.g. only the review date moved on
     first_publish = (
         page.first_published_at == page.last_published_at
         and not page.get_translations()
@@ -138,9 +195,10 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
             "page": shown,
             "title": shown.title,
             "public_url": shown.full_url or "",
+            # Names, not the snippets: the plain-text part joins them as text.
             # A field of action awaiting review is named by its published version.
             "fields": [
-                field
+                field.name
                 for field in (
                     item.field_of_action.public_version()
                     for item in shown.fields_of_action.all()

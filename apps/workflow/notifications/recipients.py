@@ -9,6 +9,13 @@ from django.db.models import Q
 from wagtail.models import TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
+from apps.knowledge.choices import Owner
+from apps.knowledge.roles import (
+    AREA_ROLES,
+    TRANSLATION_REVIEWER_LANGUAGES,
+    translation_reviewers_group_name,
+)
+
 # Wagtail's own notification switches on the account page ("Notifications").
 PREFERENCE_FOR_KIND = {
     "submitted": "submitted_notifications",
@@ -18,8 +25,36 @@ PREFERENCE_FOR_KIND = {
 }
 
 
+# The working language of an authority whose people have not chosen one; the
+# others work in the site's default language (German).
+AUTHORITY_LANGUAGES = {Owner.DANISH_PARTNERS: "da"}
+
+
+def group_language(user) -> str:
+    """The language of the user's authority or review group, "" if none or mixed.
+
+    Danish partners' editors and moderators and the reviewers of Danish
+    translations read Danish; a user whose groups point to two languages gets none
+    from here (the default applies).
+    """
+    names = set(user.groups.values_list("name", flat=True))
+    languages = {
+        AUTHORITY_LANGUAGES.get(role.area_slug, settings.LANGUAGE_CODE)
+        for role in AREA_ROLES
+        if role.editors in names or role.moderators in names
+    }
+    languages |= {
+        code
+        for code in TRANSLATION_REVIEWER_LANGUAGES
+        if translation_reviewers_group_name(code) in names
+    }
+    return languages.pop() if len(languages) == 1 else ""
+
+
 def language_for(user) -> str:
-    """The recipient's language: partner profile, then admin profile, then German."""
+    """The recipient's language: the partner profile's, else the language chosen
+    for the admin, else the authority's (Danish for the Danish partners), else the
+    default language."""
     supported = {code for code, _name in settings.LANGUAGES}
     try:
         language = user.partner_profile.language
@@ -27,6 +62,8 @@ def language_for(user) -> str:
         language = ""
     if language not in supported:
         language = UserProfile.get_for_user(user).preferred_language
+    if language not in supported:
+        language = group_language(user)
     return language if language in supported else settings.LANGUAGE_CODE
 
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from apps.knowledge.public_url import absolute_url
 from apps.workflow.models import (
     Membership,
     OutboxMessage,
@@ -32,10 +33,6 @@ from apps.workflow.models.partners import new_token
 from apps.workflow.notifications.outbox import queue_email, queue_email_to_address
 
 INVITATION_VALID_DAYS = 14
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def invitation_valid_days() -> int:

@@ -13,11 +13,11 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from apps.knowledge.choices import PublicationConsent
+from apps.knowledge.choices import Licence, PublicationConsent
 from apps.knowledge.models import Contact, FieldOfAction, Organisation
 from apps.workflow.models import PartnerProfile
 from apps.workflow.partners.spam import HoneypotMixin
-from apps.workflow.partners.submissions import SubmissionContent
+from apps.workflow.partners.submissions import Attachments, SubmissionContent
 from apps.workflow.partners.uploads import (
     PartnerImageField,
     PdfDocumentField,
@@ -186,6 +186,32 @@ class SubmissionForm(HoneypotMixin, forms.Form):
     document = PdfDocumentField(
         label=_("Document (optional)"), required=False, widget=forms.FileInput
     )
+    # The reuse profile: results of the programme must be reusable by other
+    # municipalities (open source, open data); the feasibility check asks for it.
+    licence = forms.ChoiceField(
+        label=_("Licence"),
+        choices=Licence.choices,
+        required=False,
+        help_text=_(
+            "Under which licence other municipalities may reuse the software or "
+            "content."
+        ),
+    )
+    source_repository = forms.URLField(
+        label=_("Source code repository (optional)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Where the source code is published, e.g. on OpenCoDE."),
+    )
+    open_data_url = forms.URLField(
+        label=_("Open data (optional)"), required=False, assume_scheme="https"
+    )
+    adoption_requirements = forms.CharField(
+        label=_("What another municipality needs to adopt it (optional)"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     image_key = forms.CharField(required=False, widget=forms.HiddenInput)
     document_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -195,11 +221,15 @@ class SubmissionForm(HoneypotMixin, forms.Form):
         profile: PartnerProfile,
         locale: Locale,
         stash: UploadStash,
+        attached: Attachments | None = None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.locale = locale
         self.stash = stash
+        # What the submission has already (when it is edited): shown, and kept
+        # unless the partner chooses another file.
+        self.attached = attached or Attachments()
         self.stashed: dict[str, StashedUpload | None] = dict.fromkeys(UPLOAD_FIELDS)
         key = profile.organisation.translation_key
         self.fields["field_of_action"].queryset = FieldOfAction.objects.public_in(
@@ -264,7 +294,9 @@ class SubmissionForm(HoneypotMixin, forms.Form):
                     "contact_email",
                     _("Enter the contact person's e-mail, or choose a contact above."),
                 )
-        has_image = cleaned_data.get("image") or self.stashed["image"]
+        has_image = (
+            cleaned_data.get("image") or self.stashed["image"] or self.attached.image
+        )
         if has_image and not cleaned_data.get("image_description"):
             self.add_error(
                 "image_description",
@@ -301,6 +333,10 @@ class SubmissionForm(HoneypotMixin, forms.Form):
             image=self.stashed["image"],
             image_description=data.get("image_description", ""),
             document=self.stashed["document"],
+            licence=data.get("licence", ""),
+            source_repository=data.get("source_repository", ""),
+            open_data_url=data.get("open_data_url", ""),
+            adoption_requirements=data.get("adoption_requirements", ""),
         )
 
     def discard_uploads(self) -> None:

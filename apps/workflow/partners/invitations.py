@@ -9,8 +9,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView
 
+from apps.knowledge.admin.viewsets import LocalisedSnippetViewSet
 from apps.workflow.models import OutboxMessage, PartnerInvitation
 from apps.workflow.partners import accounts
 
@@ -40,7 +41,7 @@ class InvitationCreateView(CreateView):
         return _("Invitation sent to %(email)s.") % {"email": self.object.email}
 
 
-class PartnerInvitationViewSet(SnippetViewSet):
+class PartnerInvitationViewSet(LocalisedSnippetViewSet):
     """Invitations to open a partner account, with whether they were accepted."""
 
     model = PartnerInvitation

@@ -7,7 +7,10 @@ as an unconfirmed person (moderators see that). A request is approved by
 - an invitation from the Digitalagentur (the account is confirmed when it is opened),
 - a confirmed member of the same organisation, in the portal ("Membership requests"),
 - the moderators of the authority responsible for the organisation, or the
-  Digitalagentur, in the admin (Partner accounts > Membership requests).
+  Digitalagentur, in the admin (Partner accounts > Membership requests),
+- the organisation's allow-listed e-mail domains (``Organisation.member_email_domains``,
+  kept by the owning authority): an account whose confirmed address is at one of
+  them is a member as soon as the address is confirmed (``confirm_by_domain``).
 
 Requests are shown to deciders once the address is confirmed, and each of them is
 told through the outbox; the applicant is told the decision the same way.
@@ -127,6 +130,34 @@ def notify_request(profile: PartnerProfile) -> list[OutboxMessage]:
         if message is not None:
             messages.append(message)
     return messages
+
+
+def allow_listed_domains(organisation: Organisation) -> set[str]:
+    """The member e-mail domains of the organisation's published versions."""
+    domains: set[str] = set()
+    for version in Organisation.objects.filter(
+        translation_key=organisation.translation_key, live=True
+    ):
+        domains |= version.member_domains()
+    return domains
+
+
+def confirm_by_domain(profile: PartnerProfile) -> bool:
+    """Confirm a pending request whose confirmed address is at one of the
+    organisation's allow-listed domains; whether it did."""
+    if profile.membership != Membership.PENDING or not profile.is_verified:
+        return False
+    domain = profile.user.email.rpartition("@")[2].lower()
+    if not domain or domain not in allow_listed_domains(profile.organisation):
+        return False
+    now = timezone.now()
+    confirmed = PartnerProfile.objects.filter(
+        pk=profile.pk, membership=Membership.PENDING
+    ).update(membership=Membership.CONFIRMED, membership_decided_at=now)
+    if confirmed:
+        profile.membership = Membership.CONFIRMED
+        profile.membership_decided_at = now
+    return bool(confirmed)
 
 
 @transaction.atomic

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.html import escape, strip_tags
@@ -72,6 +74,19 @@ class SubmissionContent:
     image: StashedUpload | None = None
     image_description: str = ""
     document: StashedUpload | None = None
+    # The reuse profile the feasibility check asks for (open source, open data).
+    licence: str = ""
+    source_repository: str = ""
+    open_data_url: str = ""
+    adoption_requirements: str = ""
+
+
+@dataclass(frozen=True)
+class Attachments:
+    """The image and PDF already attached to a submission's newest version."""
+
+    image: object | None = None
+    document: object | None = None
 
 
 @dataclass
@@ -225,6 +240,34 @@ def _save_image(upload: StashedUpload, content: SubmissionContent, user, area: P
     return image
 
 
+def _describe_image(image, description: str, user):
+    """The attached image with a new description, as a copy of it.
+
+    The description is the image's alt text wherever the image is shown. The image
+    record is shared with the live page, so changing it in place would change the
+    published alt text before the moderators approved anything; the new revision
+    gets a copy of the same (already checked) file with the new description, and
+    the live page keeps the old one until the revision is published.
+    """
+    if (image.description or "") == description:
+        return image
+    with image.open_file() as source:
+        data = source.read()
+    copy = get_image_model()(
+        title=image.title,
+        description=description,
+        file=ContentFile(data, name=os.path.basename(image.file.name)),
+        uploaded_by_user=user,
+        collection=image.collection,
+        focal_point_x=image.focal_point_x,
+        focal_point_y=image.focal_point_y,
+        focal_point_width=image.focal_point_width,
+        focal_point_height=image.focal_point_height,
+    )
+    copy.save()
+    return copy
+
+
 def _save_document(upload: StashedUpload, content: SubmissionContent, user, area: Page):
     document = get_document_model()(
         title=content.title,
@@ -301,8 +344,14 @@ def _apply(page: SolutionPage, content: SubmissionContent, user, area: Page) -> 
         )
     ]
     page.contacts = [SolutionContact(contact=_contact(content, locale))]
+    page.licence = content.licence
+    page.source_repository = content.source_repository
+    page.open_data_url = content.open_data_url
+    page.adoption_requirements = content.adoption_requirements
     if content.image:
         page.image = _save_image(content.image, content, user, area)
+    elif page.image is not None and content.image_description:
+        page.image = _describe_image(page.image, content.image_description, user)
 
 
 # -- workflow --------------------------------------------------------------------
@@ -382,6 +431,17 @@ def status_of(page: SolutionPage) -> Status:
     return Status.DRAFT
 
 
+def _decision_label(state: TaskState) -> str:
+    """A moderator's decision as the partner should read it.
+
+    Wagtail calls a change request "rejected" (in Danish "Afvist"), but the
+    partner is asked to change the submission and send it again, not turned down.
+    """
+    if state.status == TaskState.STATUS_REJECTED:
+        return str(Status.CHANGES_REQUESTED.label)
+    return state.get_status_display()
+
+
 def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
     """Comments moderators gave with their decisions, oldest first."""
     states = (
@@ -395,7 +455,7 @@ def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
     return [
         ModeratorComment(
             task=state.task.name,
-            status=state.get_status_display(),
+            status=_decision_label(state),
             comment=state.comment,
             finished_at=state.finished_at,
         )
@@ -456,4 +516,23 @@ def content_from_page(submission: Submission) -> dict:
         "field_of_action": field_row.field_of_action_id if field_row else None,
         "organisation": submission.organisation_id,
         "contact": contact_row.contact_id if contact_row else None,
+        "image_description": page.image.description if page.image else "",
+        "licence": page.licence,
+        "source_repository": page.source_repository,
+        "open_data_url": page.open_data_url,
+        "adoption_requirements": page.adoption_requirements,
     }
+
+
+def attachments_of(submission: Submission) -> Attachments:
+    """The image and PDF of the submission's newest version, for its edit form."""
+    page = submission.page.get_latest_revision_as_object()
+    document = next(
+        (
+            block.value.get("document")
+            for block in page.body
+            if block.block_type == "document"
+        ),
+        None,
+    )
+    return Attachments(image=page.image, document=document)

@@ -34,6 +34,7 @@ from apps.workflow.partners.spam import RateLimit
 from apps.workflow.partners.submissions import (
     NoAreaError,
     Status,
+    attachments_of,
     content_from_page,
     create_submission,
     organisation_submissions,
@@ -185,7 +186,11 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     profile = accounts.verify(token)
-    if profile is not None and not profile.is_confirmed_member:
+    if (
+        profile is not None
+        and not profile.is_confirmed_member
+        and not membership.confirm_by_domain(profile)
+    ):
         # Deciders hear of a request only once the address is real.
         membership.notify_request(profile)
     status = HTTPStatus.OK if profile else HTTPStatus.NOT_FOUND
@@ -316,6 +321,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("partner:submissions")
     stash = UploadStash(request)
+    attached = attachments_of(submission)
     status = HTTPStatus.OK
     if request.method == "POST":
         form = SubmissionForm(
@@ -324,6 +330,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
             profile=profile,
             locale=page.locale,
             stash=stash,
+            attached=attached,
         )
         valid = form.is_valid()
         form.keep_uploads()
@@ -343,6 +350,7 @@ def edit_submission(request: HttpRequest, pk: int) -> HttpResponse:
             profile=profile,
             locale=page.locale,
             stash=stash,
+            attached=attached,
         )
     return _render_submission_form(
         request,

@@ -1,4 +1,5 @@
-"""The portal's notice on a language version that is older than its original."""
+"""The portal's notice on a language version that is older than its original, and
+the translation editor's "Submit translation for review" action."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from apps.knowledge.i18n import organisation_language_urls
 from apps.knowledge.models import ContactDirectoryPage, Organisation
 from apps.workflow.moderation.translation_status import Status, group_of
+from apps.workflow.moderation.views import submit_translation_url
 
 register = template.Library()
 
@@ -52,3 +54,10 @@ def _source_url(context, source) -> str:
         urls = organisation_language_urls(page, source)
         return urls.get(source.locale.language_code, "")
     return ""
+
+
+@register.inclusion_tag("workflow/admin/submit_translation_footer.html")
+def submit_translation_footer(page, user) -> dict:
+    """wagtail-localize's editor (a React app) has no "Submit for moderation" in its
+    footer; this puts ``SubmitTranslationView``'s action there as the main one."""
+    return {"url": submit_translation_url(page, user)}

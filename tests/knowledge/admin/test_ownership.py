@@ -142,7 +142,7 @@ class OwnershipTests(TestCase):
         self.assertContains(response, snippet_url(self.own_contact, "edit"))
         self.assertNotContains(response, snippet_url(self.contact, "edit"))
 
-    def test_owner_editor__edits_and_publishes_own_contact(self):
+    def test_owner_editor__change_to_own_contact_waits_for_review(self):
         client = client_for(self.nordfriesland_editor)
 
         response = client.post(
@@ -154,7 +154,10 @@ class OwnershipTests(TestCase):
         )
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
-        self.assertEqual(fresh(self.contact).phone, "+49 4841 67-0")
+        contact = fresh(self.contact)
+        self.assertEqual(contact.phone, self.contact.phone)
+        self.assertTrue(contact.has_unpublished_changes)
+        self.assertEqual(contact.get_latest_revision_as_object().phone, "+49 4841 67-0")
 
     def test_editor__new_organisation_belongs_to_their_authority(self):
         client = client_for(self.flensburg_editor)
@@ -171,12 +174,12 @@ class OwnershipTests(TestCase):
                 "description": "",
                 "website": "",
                 "owner": Owner.KREIS_NORDFRIESLAND,
-                "action-publish": "1",
+                "action-submit": "1",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertFalse(Organisation.objects.filter(name="Aktivregion").exists())
-        # ... and without choosing, it is their authority's.
+        # ... and without choosing, it is their authority's, submitted for review.
         response = client.post(
             add,
             {
@@ -186,13 +189,14 @@ class OwnershipTests(TestCase):
                 "country": Country.GERMANY,
                 "description": "",
                 "website": "",
-                "action-publish": "1",
+                "action-submit": "1",
             },
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
         created = Organisation.objects.get(name="Aktivregion")
         self.assertEqual(created.owner, Owner.STADT_FLENSBURG)
-        self.assertTrue(created.live)
+        self.assertFalse(created.live)
+        self.assertTrue(created.workflow_in_progress)
 
     def test_digitalagentur__edits_every_authority_record(self):
         client = client_for(self.agency)
@@ -245,6 +249,41 @@ class OwnershipTests(TestCase):
         self.assertEqual(danish.name, "Grüne Energie")
         self.assertTrue(danish.workflow_in_progress)
 
+    def test_translator__publish_on_danish_field_of_action_does_not_publish(self):
+        danish = self.field.copy_for_translation(Locale.objects.get(language_code="da"))
+        danish.save()
+        danish.save_revision().publish()
+        client = client_for(self.translator)
+
+        response = client.post(
+            snippet_url(danish, "edit"),
+            {
+                "name": "Grøn energi",
+                "slug": self.field.slug,
+                "description": "",
+                "sort_order": 0,
+                "action-publish": "1",
+            },
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        # Without publish permission "Publish" is no action of theirs: a draft.
+        danish = fresh(danish)
+        self.assertEqual(danish.name, "Grüne Energie")
+        self.assertTrue(danish.live)
+        self.assertTrue(danish.has_unpublished_changes)
+        self.assertEqual(danish.get_latest_revision_as_object().name, "Grøn energi")
+
+    def test_translator__cannot_change_the_term_list(self):
+        client = client_for(self.translator)
+
+        self.assert_refused(
+            client.get(reverse("wagtailsnippets_knowledge_termgroup:add"))
+        )
+        self.assert_refused(
+            client.get(reverse("wagtailsnippets_knowledge_termgroup:list"))
+        )
+
     def test_area_editor__cannot_change_fields_of_action_or_term_list(self):
         client = client_for(self.flensburg_editor)
 
@@ -267,6 +306,7 @@ class ChooserTests(TestCase):
         cls.authorities = utils.build_authorities()
         cls.flensburg_editor = utils.editor_of(FLENSBURG)
         cls.nordfriesland_editor = utils.editor_of(NORDFRIESLAND)
+        cls.reviewer = utils.reviewer_of("da")
         cls.draft = factories.SolutionPageFactory(
             parent=cls.authorities.area(NORDFRIESLAND),
             title="Geheimer Entwurf Nordfriesland",
@@ -291,6 +331,53 @@ class ChooserTests(TestCase):
                 self.assertNotContains(other, "Geheimer Entwurf")
                 own = client_for(self.nordfriesland_editor).get(url, params)
                 self.assertContains(own, "Geheimer Entwurf")
+
+    def test_page_chooser__shows_published_title_of_others_renamed_live_page(self):
+        live = factories.SolutionPageFactory(
+            parent=self.authorities.area(NORDFRIESLAND), title="Dorfbus Husum"
+        )
+        live.title = "Geheimer neuer Name"
+        live.save_revision(user=self.nordfriesland_editor)
+        search = reverse("wagtailadmin_choose_page_search")
+        children = reverse(
+            "wagtailadmin_choose_page_child",
+            args=[self.authorities.area(NORDFRIESLAND).pk],
+        )
+        chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+        for user in (self.flensburg_editor, self.reviewer):
+            for url, params in (
+                (search, {"q": "Dorfbus"}),
+                (children, {}),
+                (chosen, {"id": live.pk}),
+            ):
+                with self.subTest(user=user.username, url=url):
+                    response = client_for(user).get(url, params)
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+                    self.assertContains(response, "Dorfbus Husum")
+                    self.assertNotContains(response, "Geheimer neuer Name")
+        own = client_for(self.nordfriesland_editor).get(children)
+        self.assertContains(own, "Geheimer neuer Name")
+
+    def test_page_chooser__refuses_other_authority_draft_by_its_id(self):
+        browse = reverse("wagtailadmin_choose_page_child", args=[self.draft.pk])
+        chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+
+        for user in (self.flensburg_editor, self.reviewer):
+            with self.subTest(user=user.username):
+                client = client_for(user)
+                # The admin's 404 goes through LocaleMiddleware's redirect to the
+                # language prefix, which is not found either.
+                response = client.get(browse, follow=True)
+                self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+                self.assertNotContains(
+                    response, "Geheimer Entwurf", status_code=HTTPStatus.NOT_FOUND
+                )
+                self.assertNotContains(
+                    client.get(chosen, {"id": self.draft.pk}),
+                    "Geheimer Entwurf",
+                )
+        own = client_for(self.nordfriesland_editor).get(chosen, {"id": self.draft.pk})
+        self.assertContains(own, "Geheimer Entwurf")
 
     def test_contact_chooser__hides_non_consenting_contacts_of_others(self):
         url = reverse("wagtailsnippetchoosers_knowledge_contact:choose")

@@ -84,6 +84,90 @@ class ReportedBadInputTests(TestCase):
         assert_json_error(response, HTTPStatus.NOT_FOUND)
 
 
+# -- the message in the caller's language ---------------------------------------------
+
+# Bad requests whose message is Wagtail's (English only in Wagtail) or the
+# project's own; each must come back in German and Danish.
+BAD_REQUESTS_IN_EVERY_LANGUAGE = [
+    ("/api/v2/solutions/?offset=abc", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?limit=abc", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?limit=100000", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?offset=99999999999999999999999", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?nonsense=1", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/organisations/?nonsense=1", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?fields=nonsense", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?fields=(", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?order=nonsense", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?order=random&offset=1", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?budget=abc", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?start_date=2020-13-45", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?show_in_menus=maybe", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?phase=nonsense", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?organisation=", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/contacts/?language=xx", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/?search=a&search_operator=xor", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/find/?id=abc", HTTPStatus.BAD_REQUEST),
+    ("/api/v2/solutions/999999999999999999999/", HTTPStatus.NOT_FOUND),
+    ("/api/v2/contacts/999999/", HTTPStatus.NOT_FOUND),
+]
+
+
+class MessageLanguageTests(TestCase):
+    """The 400/404 message in the language of ``Accept-Language`` or ``?locale=``."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+
+    def message(self, url: str, status: HTTPStatus, language: str) -> str:
+        response = self.client.get(url, headers={"accept-language": language})
+        assert_json_error(response, status)
+        return response.json()["message"]
+
+    def test_every_message__is_translated_into_german_and_danish(self):
+        for url, status in BAD_REQUESTS_IN_EVERY_LANGUAGE:
+            with self.subTest(url=url):
+                english = self.message(url, status, "en")
+                german = self.message(url, status, "de")
+                danish = self.message(url, status, "da")
+                self.assertNotEqual(german, english)
+                self.assertNotEqual(danish, english)
+                self.assertNotEqual(danish, german)
+
+    def test_messages__read_as_the_user_reads_them(self):
+        url = "/api/v2/solutions/?search=a&search_operator=xor"
+
+        self.assertEqual(
+            self.message(url, HTTPStatus.BAD_REQUEST, "de"),
+            "search_operator muss einer der Werte and, or sein.",
+        )
+        self.assertEqual(
+            self.message("/api/v2/solutions/?offset=abc", HTTPStatus.BAD_REQUEST, "da"),
+            "offset skal være et positivt helt tal.",
+        )
+        self.assertEqual(
+            self.message(
+                "/api/v2/solutions/999999999999999999999/", HTTPStatus.NOT_FOUND, "de"
+            ),
+            "Nicht gefunden.",
+        )
+
+    def test_locale_parameter__chooses_the_language_of_the_message(self):
+        for query in ("budget=abc", "nonsense=1"):
+            with self.subTest(query=query):
+                url = f"/api/v2/solutions/?{query}"
+                german = self.message(url, HTTPStatus.BAD_REQUEST, "de")
+                danish = self.message(url, HTTPStatus.BAD_REQUEST, "da")
+
+                response = self.client.get(
+                    f"{url}&locale=da", headers={"accept-language": "de"}
+                )
+
+                assert_json_error(response, HTTPStatus.BAD_REQUEST)
+                self.assertEqual(response.json()["message"], danish)
+                self.assertNotEqual(response.json()["message"], german)
+
+
 # -- every filter of every endpoint, fuzzed ------------------------------------------
 
 

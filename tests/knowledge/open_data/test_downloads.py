@@ -80,6 +80,26 @@ class CSVDownloadTests(TestCase):
         self.assertEqual(by_role["Sachbearbeitung"]["name"], "")
         self.assertEqual(by_role["Sachbearbeitung"]["phone"], "")
 
+    def test_contacts_csv__phone_only_with_full_consent(self):
+        _columns, rows = self.rows("de", "contacts")
+
+        phones = {row["role"]: row["phone"] for row in rows}
+        self.assertEqual(
+            phones,
+            {
+                # Consented to name, role, organisation, e-mail and phone (the
+                # apostrophe keeps a spreadsheet from reading "+49 ..." as a formula).
+                "Projektleitung Mobilität": "'+49 461 000 1101",
+                # Consented to the name only: no phone.
+                "Digitaliseringskonsulent": "",
+                # Consented to nothing personal: no phone.
+                "Sachbearbeitung": "",
+            },
+        )
+        download = self.client.get(csv_url("de", "contacts")).content
+        self.assertNotIn(b"7412 0000", download)
+        self.assertNotIn(b"999 9999", download)
+
     def test_every_table__downloads_in_every_language(self):
         for language in ("de", "da", "en"):
             for table in TABLES:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import transaction
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
@@ -647,6 +648,44 @@ def test_solution_page__lists_pages_linking_here(client, world):
 
     links = [a["href"] for a in doc.select("#linking-heading ~ .link-list a")]
     assert links == [theme.url]
+
+
+def test_rich_text_link__to_an_unpublished_page_is_plain_text_until_republished(
+    client, world, admin_client
+):
+    """A theme's text links to a solution that an editor later unpublishes: the
+    text keeps the words but no link to the 404; republished, the link is back."""
+    target = add_solution(world.portal(), title="Dorfbus", slug="dorfbus")
+    theme = world.page("theme", "de")
+    link = f'<p>Siehe den <a linktype="page" id="{target.pk}">Dorfbus</a> dazu.</p>'
+    intro = f'<p>Mehr im <a linktype="page" id="{target.pk}">Dorfbus</a>.</p>'
+    area = world.page("area", "de")
+    publish(theme, body=[("paragraph", RichText(link))])
+    publish(area, intro=intro)
+    target_url = target.url
+
+    def paragraph(url: str):
+        main = parse(client.get(url)).main
+        return main.select_one(".block-paragraph, .intro")
+
+    for url in (theme.url, area.url):
+        text = paragraph(url)
+        assert [a["href"] for a in text.select("a")] == [target_url], url
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:unpublish", args=[target.pk])
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert client.get(target_url).status_code == HTTPStatus.NOT_FOUND
+
+    for url in (theme.url, area.url):
+        text = paragraph(url)
+        assert text.select("a") == [], url
+        assert "Dorfbus" in text.get_text(), url
+    assert "Siehe den Dorfbus dazu." in paragraph(theme.url).get_text()
+
+    publish(Page.objects.get(pk=target.pk).specific)  # published again
+    assert [a["href"] for a in paragraph(theme.url).select("a")] == [target_url]
 
 
 def test_solution_page__images_have_alt_text(client, world):

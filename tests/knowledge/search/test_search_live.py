@@ -17,8 +17,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale
@@ -299,7 +301,8 @@ def test_autocomplete__finds_a_title_from_its_first_letters(live):
 # Facets on the engine's matches ----------------------------------------------------
 
 
-def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
+def serve_from_the_engine(live, settings) -> None:
+    """The portal's default search backend is the live engine's test index."""
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": live.engine.backend,
@@ -310,6 +313,10 @@ def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
         "database": {"BACKEND": "apps.knowledge.search.database"},
     }
     search_engine.forget_reachability()
+
+
+def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
+    serve_from_the_engine(live, settings)
     answer = Client().get("/api/search/", {"q": "Sønderborg", "lang": "da"})
     assert answer.status_code == HTTPStatus.OK
     data = answer.json()
@@ -320,6 +327,27 @@ def test_portal_search__counts_facets_over_the_engines_matches(live, settings):
     }
     # Two separate solutions (not translations of each other), one per language.
     assert languages == {"da": 1, "de": 1}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/search/?q=Lades%C3%A4ule&country=DE&language=de",
+        "/de/search/?language=de",
+        "/api/search/?q=Lades%C3%A4ule&lang=de&country=DE",
+    ],
+)
+def test_portal_search__at_most_ten_sql_queries_per_request(live, settings, url):
+    """The engine answers the search; the database only names and loads the hits
+    of one page (the content facts every request needs are kept in the cache)."""
+    serve_from_the_engine(live, settings)
+    client = Client()
+    assert client.get(url).status_code == HTTPStatus.OK  # warm-up, as in production
+    with CaptureQueriesContext(connection) as captured:
+        answer = client.get(url)
+    assert answer.status_code == HTTPStatus.OK
+    assert "Ladesäule am Hafen" in answer.content.decode()
+    assert len(captured) <= 10, [query["sql"][:120] for query in captured]
 
 
 # One request per portal search: aggregations, collapse, paging, highlights ---------

@@ -4,7 +4,6 @@ the editor form, posted back unchanged, must not count as the moderator's own ed
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
 
 import pytest
@@ -29,6 +28,7 @@ from tests.workflow.partners.portal_utils import (
     submission_data,
     submit_url,
 )
+from tests.workflow.utils import editor_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -49,74 +49,11 @@ def client_get_editor(user, page: Page) -> str:
     return client.get(_edit_url(page)).content.decode()
 
 
-def _stream_post_data(name: str, state: list) -> dict:
-    """What Wagtail's StreamField JavaScript posts for an untouched stream."""
-    data = {f"{name}-count": str(len(state))}
-    for index, child in enumerate(state):
-        prefix = f"{name}-{index}"
-        data.update(
-            {
-                f"{prefix}-type": child["type"],
-                f"{prefix}-id": child.get("id") or "",
-                f"{prefix}-order": str(index),
-                f"{prefix}-deleted": "",
-            }
-        )
-        data.update(_block_post_data(f"{prefix}-value", child["value"]))
-    return data
-
-
-def _block_post_data(name: str, value) -> dict:
-    if isinstance(value, dict) and "id" in value and "edit_url" in value:
-        return {name: str(value["id"])}  # a chooser keeps the chosen object's id
-    if isinstance(value, dict):
-        data = {}
-        for key, item in value.items():
-            data.update(_block_post_data(f"{name}-{key}", item))
-        return data
-    if isinstance(value, list):
-        return _stream_post_data(name, value)
-    return {name: "" if value is None else str(value)}
-
-
 def unchanged_editor_form(client, page: Page) -> dict:
-    """Open the page editor and return what the browser posts if nothing is typed:
-    every rendered field with its value, and the StreamFields as their script
-    serialises their initial state."""
+    """Open the page editor and return what the browser posts if nothing is typed."""
     response = client.get(_edit_url(page))
     assert response.status_code == HTTPStatus.OK
-    soup = BeautifulSoup(response.content, "html.parser")
-    form = soup.find("form", id="page-edit-form")
-    data: dict = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or "__prefix__" in name:
-            continue
-        if field.name == "textarea":
-            data[name] = field.text.removeprefix("\n")
-        elif field.name == "select":
-            chosen = [o.get("value", o.text) for o in field.find_all("option")]
-            selected = [
-                o.get("value", o.text)
-                for o in field.find_all("option")
-                if o.has_attr("selected")
-            ]
-            data[name] = (
-                selected
-                if field.has_attr("multiple")
-                else (selected[0] if selected else chosen[0] if chosen else "")
-            )
-        elif field.get("type") in {"submit", "button", "file", "image"}:
-            continue
-        elif field.get("type") in {"checkbox", "radio"}:
-            if field.has_attr("checked"):
-                data[name] = field.get("value", "on")
-        else:
-            data[name] = field.get("value", "")
-    for stream in form.find_all(attrs={"data-controller": "w-block"}):
-        state = json.loads(stream["data-w-block-arguments-value"])[0]
-        data.update(_stream_post_data(stream["id"], state))
-    return data
+    return editor_form_data(response.content.decode())
 
 
 def _approve_in_editor(client, page: Page):

@@ -7,6 +7,7 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,9 +15,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import TaskState, WorkflowPage
 
-from apps.workflow.models import OutboxMessage, ReviewReminder
+from apps.knowledge.choices import Country
+from apps.knowledge.models import SolutionPartner
+from apps.knowledge.roles import DANISH_PARTNERS
+from apps.workflow.models import OutboxMessage, ReviewReminder, Submission
 from tests.knowledge import factories
 from tests.knowledge.utils import translate_tree
+from tests.workflow import utils
 from tests.workflow.notifications.mail_utils import (
     DIGITALAGENTUR_GROUP,
     FLENSBURG,
@@ -210,22 +215,52 @@ def test_review_reminder__new_review_date_starts_a_new_period(
 
 
 def test_outbox_summary__digitalagentur_sees_undelivered_mails(client, pending, people):
-    OutboxMessage.objects.create(
+    """Issue 14 item 8: the warning told the Digitalagentur to run a management
+    command; the scheduler retries by itself, and "Send now" tries at once."""
+    message = OutboxMessage.objects.create(
         recipient=people["editor"],
         to_email=people["editor"].email,
         language="da",
         kind=OutboxMessage.Kind.APPROVED,
-        subject="x",
+        subject="Godkendt",
         body_text="x",
         status=OutboxMessage.Status.FAILED,
+        attempts=1,
     )
     response = dashboard_for(client, "agency")
     assert response.context["outbox"]["failed"] == 1
-    assert "retry_outbox" in response.content.decode()
+    html = response.content.decode()
+    assert "retry_outbox" not in html and "manage.py" not in html
+    with translation.override("en"):
+        assert "the scheduler tries to send them again every 10 minutes" in html
+    send_now = reverse("workflow_admin:send_outbox_now")
+    assert f'<form method="post" action="{send_now}">' in html
+
+    # The submission mails of the pending items wait too (not sent in tests).
+    waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).count()
+    mail.outbox.clear()
+    response = client.post(send_now, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    assert "Godkendt" in [m.subject for m in mail.outbox]
+    assert len(mail.outbox) == waiting
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    html = response.content.decode()
+    assert f"{waiting} e-mails sent." in html
+    assert "Every e-mail notification has been delivered." in html
+
     client.logout()
     response = dashboard_for(client, "fl-mod")
     assert response.context["outbox"] is None
-    assert "retry_outbox" not in response.content.decode()
+    assert send_now not in response.content.decode()
+    # A moderator cannot send them (Wagtail turns the refusal into a redirect).
+    message.status = OutboxMessage.Status.FAILED
+    message.save()
+    mail.outbox.clear()
+    response = client.post(send_now)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response.url != DASHBOARD
+    assert mail.outbox == []
 
 
 def test_pending_item__shows_the_submitted_title(client, setup, people):
@@ -234,3 +269,77 @@ def test_pending_item__shows_the_submitted_title(client, setup, people):
     page.save_revision(user=people["editor"])
     setup.workflow.start(page, people["editor"])
     assert "Neuer Titel im Entwurf" in rows(dashboard_for(client, "fl-mod"))
+
+
+@pytest.fixture
+def cross_border(client):
+    """A Flensburg page naming a Danish partner, past its authority review (so it
+    waits for the Danish partner moderators), and a Danish partners' page at the
+    Digitalagentur's feasibility check."""
+
+    authorities = utils.build_authorities()
+    fl_editor = utils.editor_of(FLENSBURG)
+    fl_moderator = utils.moderator_of(FLENSBURG)
+    dk_editor = utils.editor_of(DANISH_PARTNERS)
+    dk_moderator = utils.moderator_of(DANISH_PARTNERS)
+    german = utils.draft_solution(
+        authorities.area(FLENSBURG),
+        fl_editor,
+        authorities.portal,
+        title="Grenzpendler-Rufbus",
+    )
+    SolutionPartner.objects.create(
+        page=german,
+        organisation=factories.OrganisationFactory(
+            name="Aabenraa Kommune", country=Country.DENMARK
+        ),
+    )
+    german.save_revision(user=fl_editor)
+    utils.submit(utils.client_for(fl_editor), german)
+    utils.act(utils.client_for(fl_moderator), german, "approve")
+    danish = utils.draft_solution(
+        authorities.area(DANISH_PARTNERS),
+        dk_editor,
+        authorities.portal,
+        title="Landsbybus Tinglev",
+    )
+    Submission.objects.create(
+        page=danish, submitted_by=dk_editor, organisation=danish.lead_organisation
+    )
+    utils.submit(utils.client_for(dk_editor), danish)
+    return {"dk": dk_moderator, "fl": fl_moderator}
+
+
+def test_dk_moderator__cross_border_items_first_with_actions_then_the_rest(
+    client, cross_border
+):
+    client.force_login(cross_border["dk"])
+    html = client.get(DASHBOARD).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    tables = soup.select("table.moderation-queue")
+
+    mine = tables[0]
+    assert mine.has_attr("data-waiting-for-you")
+    assert "Grenzpendler-Rufbus" in mine.get_text()
+    assert {a["data-review-action"] for a in mine.select("[data-review-action]")} == {
+        "approve",
+        "reject",
+    }
+    rest = " ".join(table.get_text(" ") for table in tables[1:])
+    assert "Landsbybus Tinglev" in rest and "Landsbybus Tinglev" not in mine.get_text()
+    row = next(r for r in soup.select("tr") if "Landsbybus Tinglev" in r.get_text())
+    assert not row.select("[data-review-action]")
+    assert "Digitalagentur" in row.get_text()  # whom it waits for
+    assert html.index("Grenzpendler-Rufbus") < html.index("Landsbybus Tinglev")
+
+
+def test_area_moderator__own_item_waiting_for_danish_partners_is_in_the_rest(
+    client, cross_border
+):
+    client.force_login(cross_border["fl"])
+    soup = BeautifulSoup(client.get(DASHBOARD).content, "html.parser")
+    mine = soup.select_one("[data-waiting-for-you]")
+    assert "Grenzpendler-Rufbus" not in mine.get_text()
+    row = next(r for r in soup.select("tr") if "Grenzpendler-Rufbus" in r.get_text())
+    assert "Danish partners – Moderators" in row.get_text()
+    assert not row.select("[data-review-action]")

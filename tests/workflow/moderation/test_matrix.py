@@ -92,6 +92,10 @@ class RoleAuthorityActionMatrixTests(TestCase):
             name: utils.user_in(f"{role.user_prefix}-author", role.editors)
             for name, role in AUTHORITIES.items()
         }
+        # Every authority has a moderator, as in the demo: a step none of whose
+        # reviewers is left would pass to the Digitalagentur (test_four_eyes.py).
+        for role in (AREA_ROLES[1], AREA_ROLES[2]):
+            utils.moderator_of(role)
         partner = PartnerProfileFactory(user=UserFactory(username="partner")).user
         cls.users = {
             "editor": utils.editor_of(AREA_ROLES[0]),

@@ -11,7 +11,8 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import (
     Page,
     PageLogEntry,
@@ -440,9 +441,14 @@ class IntegrityTests(ModerationTestCase):
         )
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        decided = TaskState.objects.get(pk=task_state.pk)
+        with translation.override("en"):  # the moderators' admin language
+            when = date_format(
+                timezone.localtime(decided.finished_at), "DATETIME_FORMAT"
+            )
         self.assertIn(
-            "This step was already approved by flensburg-moderator; your action was "
-            "not carried out. Reload the page to see its current state.",
+            f"This step was already approved by flensburg-moderator on {when}; your "
+            "action was not carried out. Reload the page to see its current state.",
             messages_of(response),
         )
         self.assertEqual(
@@ -463,9 +469,12 @@ class IntegrityTests(ModerationTestCase):
             client_for(self.second_moderator), page, "approve", task_state=task_state
         )
 
-        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        # The modal shows who decided (Wagtail's redirect there was a server error).
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        payload = utils.modal_json(response)
+        self.assertEqual(payload["step"], "action")
         self.assertIn(
-            "is not currently awaiting moderation", " ".join(messages_of(response))
+            "This step was already approved by flensburg-moderator on", payload["html"]
         )
         self.assertEqual(
             PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1

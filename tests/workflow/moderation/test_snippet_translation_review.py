@@ -68,7 +68,7 @@ class SnippetTranslationReviewTests(TestCase):
             kind=OrganisationKind.COMPANY,
             country=Country.GERMANY,
         )
-        cls.source.save_revision(user=cls.editor).publish(user=cls.editor)
+        cls.source.save_revision(user=cls.editor).publish()
         cls.danish_directory = translate_tree(cls.portal.directory, "da")
         setup_roles()
         cls.danish = Locale.objects.get(language_code="da")
@@ -279,8 +279,10 @@ class SnippetTranslationReviewTests(TestCase):
         edit = client.get(snippet_url(danish, "edit"))
         self.assertContains(edit, "Signed off by reviewer-da")
 
-    def test_german_organisation__editor_publishes_directly(self):
-        client = client_for(self.editor)
+    def test_german_organisation__moderator_publishes_directly(self):
+        # German records need no translation review; the authority's moderators
+        # publish them (editors submit to the owner review, see test_owner_review).
+        client = client_for(utils.moderator_of(FLENSBURG))
 
         response = client.post(
             reverse(Organisation.snippet_viewset.get_url_name("add")),
@@ -347,7 +349,7 @@ class SnippetTranslationReviewTests(TestCase):
         self.publish_in_localize(danish)
         act_on_snippet(client_for(self.danish_reviewer), danish, "approve")
         self.source.description = "Strom, Wärme und Wasser für Flensburg."
-        self.source.save_revision(user=self.editor).publish(user=self.editor)
+        self.source.save_revision(user=self.editor).publish()
         translation = Translation.objects.get(
             source__object_id=self.source.translation_key, target_locale=self.danish
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from bs4 import BeautifulSoup
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Locale, Page, TaskState
+from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail_localize.models import (
     String,
     StringSegment,
@@ -306,3 +307,84 @@ class SyncPublishImmediatelyTests(TestCase):
         act(client_for(self.moderator), page, "approve")
         act(client_for(self.danish_reviewer), page, "approve")
         self.assertEqual(Page.objects.get(pk=page.pk).title, "Digitale Dorfkiste Nord")
+
+
+class SyncedTranslationReviewTests(TestCase):
+    """Issue 14 item 3: a synced translation opens in wagtail-localize's editor,
+    which has no workflow actions; its reviewers get them there, and from the
+    moderation dashboard, as from the admin home panel."""
+
+    @classmethod
+    def setUpTestData(cls):
+        LocalizeTranslationSubmitTests.setUpTestData.__func__(cls)
+
+    def setUp(self):
+        response = client_for(self.translator).post(
+            reverse("workflow_admin:submit_translation", args=[self.danish.pk])
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+
+    def review_links(self, response) -> dict[str, str]:
+        """The review actions the translation editor offers: label → address."""
+        soup = BeautifulSoup(response.content, "html.parser")
+        return {
+            " ".join(link.get_text().split()): link["href"]
+            for link in soup.select(".messages a")
+            if "/admin/workflow/review/" in link["href"]
+        }
+
+    def test_translation_editor__offers_each_step_its_actions__page_goes_live(self):
+        for reviewer in (self.moderator, self.danish_reviewer):
+            with self.subTest(step=str(utils.current_task_state(self.danish).task)):
+                client = client_for(reviewer)
+                editor = client.get(utils.edit_url(self.danish))
+                # wagtail-localize's editor, not Wagtail's (which has a footer menu).
+                self.assertContains(editor, "js-translation-editor")
+                self.assertContains(editor, "This translation awaits your review")
+                links = self.review_links(editor)
+                self.assertEqual(set(links), {"Request changes", "Approve"})
+                form = client.get(links["Approve"])
+                self.assertContains(form, 'name="comment"')
+
+                response = client.post(links["Approve"], {"comment": "Fint."})
+
+                self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertTrue(live(self.danish))
+
+    def test_translation_editor__request_changes_with_comment(self):
+        editor = client_for(self.moderator).get(utils.edit_url(self.danish))
+        url = self.review_links(editor)["Request changes"]
+
+        client_for(self.moderator).post(url, {"comment": "Titel passt nicht."})
+
+        state = Page.objects.get(pk=self.danish.pk).current_workflow_state
+        self.assertEqual(state.status, WorkflowState.STATUS_NEEDS_CHANGES)
+        history = client_for(self.translator).get(
+            reverse(
+                "wagtailadmin_pages:workflow_history_detail",
+                args=[self.danish.pk, state.pk],
+            )
+        )
+        self.assertContains(history, "Titel passt nicht.")
+
+    def test_translator__no_actions_in_translation_editor(self):
+        editor = client_for(self.translator).get(utils.edit_url(self.danish))
+        self.assertEqual(self.review_links(editor), {})
+
+    def test_dashboard__links_to_the_editor_and_offers_the_same_actions(self):
+        client = client_for(self.moderator)
+        dashboard = client.get(reverse("workflow_dashboard"))
+        soup = BeautifulSoup(dashboard.content, "html.parser")
+        mine = soup.select_one("[data-waiting-for-you]")
+        self.assertIn(utils.edit_url(self.danish), str(mine))
+        approve = mine.select_one('[data-review-action="approve"]')["href"]
+        self.assertEqual(
+            set(self.review_links(client.get(utils.edit_url(self.danish))).values()),
+            {a["href"] for a in mine.select("[data-review-action]")},
+        )
+
+        client.post(approve)
+
+        self.assertIsInstance(
+            utils.current_task_state(self.danish).task.specific, TranslationReviewTask
+        )

@@ -4,9 +4,11 @@ dashboard, until the translation is synced, translated, reviewed and published."
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
 from django.core.cache import cache
 from django.db import connection
@@ -184,6 +186,56 @@ class PageDriftTests(TestCase):
             dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
         )
         self.assertEqual(dashboard_cell(staff, "da", status="outdated"), {})
+
+    def test_translator__sets_the_danish_slug_in_the_translation_editor(self):
+        """wagtail-localize offers the slug as a string to translate (Promote
+        tab); what the translator types becomes the Danish address."""
+        translation = localize_translation(self.source, "da", self.translator)
+        translator = client_for(self.translator)
+        danish = translation.get_target_instance()
+        editor = translator.get(reverse("wagtailadmin_pages:edit", args=[danish.pk]))
+        self.assertEqual(editor.status_code, HTTPStatus.OK)
+        props = json.loads(
+            BeautifulSoup(editor.content, "html.parser").select_one(
+                ".js-translation-editor"
+            )["data-props"]
+        )
+        slug = next(s for s in props["segments"] if s.get("contentPath") == "slug")
+        self.assertEqual(slug["source"], "digitale-dorfkiste")
+        self.assertEqual(slug["location"]["tab"], "promote")
+
+        response = type_string(translator, translation, "slug", "digital-landsbykasse")
+        self.assertIn(response.status_code, {HTTPStatus.CREATED, HTTPStatus.OK})
+        danish = self.translate_and_review(translation, "Digital landsbykasse")
+
+        self.assertEqual(danish.slug, "digital-landsbykasse")
+        self.assertTrue(danish.url.endswith("/digital-landsbykasse/"), danish.url)
+        self.assertContains(client_for(None).get(danish.url), "Digital landsbykasse")
+
+    def test_synced_danish_translation_in_review__outdated_not_reviewed(self):
+        """The Danish version was reviewed, the German one changed, the translator
+        synced, wrote the new strings and submitted them: until the Danish reviewer
+        approves, the version is outdated, not reviewed."""
+        translation = localize_translation(self.source, "da", self.translator)
+        danish = self.translate_and_review(translation, "Digital landsbykasse")
+        self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
+        translator = client_for(self.translator)
+        self.assertEqual(sync(translator, translation).status_code, HTTPStatus.FOUND)
+        type_string(
+            translator, translation, "teaser", "Et afhentningsskab med køl i landsbyen."
+        )
+        translator.post(reverse("workflow_admin:submit_translation", args=[danish.pk]))
+        # The authority approved; the Danish reviewer has not decided yet.
+        act(client_for(self.moderator), danish, "approve")
+        danish = Page.objects.get(pk=danish.pk)
+        self.assertTrue(danish.has_unpublished_changes)
+        staff = client_for(self.agency)
+
+        self.assertEqual(
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.OUTDATED
+        )
+        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertContains(client_for(None).get(danish.url), NOTICE)
 
     def test_outdated_notice__in_the_visitors_language_with_the_original_linked(self):
         translation = localize_translation(self.source, "en", self.translator)

@@ -22,6 +22,7 @@ from tests.workflow.notifications.mail_utils import (
     draft_solution,
     make_user,
 )
+from tests.workflow.utils import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +166,7 @@ def test_new_solution_in_followed_field__one_mail_in_followers_language(
         assert danish.subject == gettext('New solution: "%(title)s"') % {
             "title": "Grenzbus"
         }
-    assert Page.objects.get(pk=draft.pk).full_url in danish.body
+    assert Page.objects.get(pk=draft.pk).specific.full_url in danish.body
     assert (
         by_address["english-reader@example.org"].extra_headers["Content-Language"]
         == "en"
@@ -275,3 +276,75 @@ def test_followed_solution__mail_names_its_visible_version_only(
     assert "Hemmelig titel" not in message.body
     assert danish_version.full_url not in message.body
     assert solution.full_url in message.body
+
+
+# -- found on the demo: a raw list in the plain text, review dates as news -----------
+
+
+def test_new_solution_mail__plain_text_names_the_fields_of_action(
+    setup, reader, admin_client, django_capture_on_commit_callbacks
+):
+    """The plain-text part read "([<FieldOfAction: Grüne Energie>])"."""
+    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    draft = draft_solution(setup, title="Grenzbus")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(admin_client, draft)
+
+    [message] = mail.outbox
+    [(html, _mimetype)] = message.alternatives
+    name = setup.portal.field.name
+    for text in (message.body, html):
+        assert f"({name}" in text
+        assert "[" not in text.split("--")[0]
+        assert "FieldOfAction" not in text
+
+
+def test_only_the_review_date_changed__followers_get_no_mail(
+    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+):
+    """The editor confirms the page is still right and moves the review date on:
+    nothing a follower would see changed, so nobody is told it was updated."""
+    Follow.objects.create(user=reader, solution=solution)
+    publish(admin_client, solution)  # as it was published last
+    announced = OutboxMessage.objects.filter(kind="follow_updated").count()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish(admin_client, solution, review_date="2027-06-30")
+    assert response.status_code == HTTPStatus.FOUND
+
+    solution.refresh_from_db()
+    assert str(solution.review_date) == "2027-06-30"
+    assert mail.outbox == []
+    assert OutboxMessage.objects.filter(kind="follow_updated").count() == announced
+
+    # A change a reader notices is still announced, once.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(admin_client, solution, teaser="Mit Kühlfach.")
+    [message] = mail.outbox
+    with translation.override("da"):
+        assert message.subject == gettext('Updated: "%(title)s"') % {
+            "title": "Dorfkiste"
+        }
+
+
+def test_follow_mail__links_start_with_the_public_base_url(
+    setup, reader, solution, admin_client, settings, django_capture_on_commit_callbacks
+):
+    """The Site record says localhost:80, the mail must name the public address."""
+    public = "https://kb.example.org"
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = public
+    Follow.objects.create(user=reader, solution=solution)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(admin_client, solution, teaser="Mit Kühlfach.")
+
+    [message] = mail.outbox
+    [(html, _mimetype)] = message.alternatives
+    for text in (message.body, html):
+        assert f"{public}{Page.objects.get(pk=solution.pk).url}" in text
+        assert f"{public}/da/following/" in text
+        assert "http://localhost" not in text
+        assert "testserver" not in text

@@ -355,3 +355,88 @@ def test_submit_of_live_page__mail_names_the_title_as_submitted(
     )
     html = danish.alternatives[0].content
     assert "Neuer &lt;Name&gt;" in html and "<Name>" not in html
+
+
+def test_next_step_mail__names_the_partner_who_submitted_not_the_approver(
+    client, django_capture_on_commit_callbacks
+):
+    """Issue 14 item 6: the Digitalagentur approves the feasibility check of a
+    portal submission; the authority's moderators are told that the partner
+    submitted it ("Petra Partner hat … eingereicht"), not the Digitalagentur. After
+    a change request the partner's resubmission is named the same way."""
+    from apps.workflow.workflows import ensure_default_workflow
+    from tests.workflow import utils as moderation
+    from tests.workflow.partners import portal_utils
+
+    setup = portal_utils.build_partner_portal()
+    ensure_default_workflow()
+    agency = moderation.digitalagentur()
+    agency.email = "agency@example.org"
+    agency.save()
+    moderator = make_user("mod-fl", FLENSBURG.moderators)  # reads German mails
+    client.force_login(setup.partner.user)
+    response = client.post(
+        portal_utils.submit_url("de"), portal_utils.submission_data(setup, "de")
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    page = Submission.objects.get(submitted_by=setup.partner.user).page
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.act(client, page, [agency], "approve")
+    [message] = [m for m in mail.outbox if m.to == [moderator.email]]
+    assert message.extra_headers["Content-Language"] == "de"
+    assert "Petra Partner hat „Dorfladen-Automat de“ zur Prüfung eingereicht" in (
+        message.body
+    )
+    assert "digitalagentur" not in message.body
+
+    # The moderator asks for changes and the partner answers in the portal: the
+    # review resumes at the authority step, sent again by the partner.
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_utils.act(client, page, [moderator], "reject", "Bitte ergänzen.")
+    mail.outbox.clear()
+    client.force_login(setup.partner.user)
+    submission = Submission.objects.get(page=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            portal_utils.edit_url("de", submission),
+            portal_utils.submission_data(setup, "de", teaser="Für Ältere."),
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    [message] = [m for m in mail.outbox if m.to == [moderator.email]]
+    assert "Petra Partner hat „Dorfladen-Automat de“" in message.body
+
+
+def test_danish_moderator_without_a_language_setting__gets_danish_mails(
+    django_capture_on_commit_callbacks,
+):
+    """Issue 14 item 8: mails to the Danish partners' moderators were German unless
+    they had chosen a language in their account; without one, the authority's
+    language applies (a German authority's moderator still reads German)."""
+    from apps.knowledge.roles import DANISH_PARTNERS
+    from tests.workflow import utils as moderation
+
+    authorities = moderation.build_authorities()
+    editors = {
+        role: moderation.editor_of(role) for role in (DANISH_PARTNERS, FLENSBURG)
+    }
+    danish = make_user("dk-moderator", DANISH_PARTNERS.moderators)
+    german = make_user("fl-moderator", FLENSBURG.moderators)
+    chosen = make_user("dk-moderator-en", DANISH_PARTNERS.moderators, language="en")
+    for area, title in [(DANISH_PARTNERS, "Grænsebus"), (FLENSBURG, "Hafenbus")]:
+        editor = editors[area]
+        page = moderation.draft_solution(
+            authorities.area(area), editor, authorities.portal, title=title
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            moderation.submit(moderation.client_for(editor), page)
+
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address[danish.email].extra_headers["Content-Language"] == "da"
+    assert by_address[danish.email].subject == subject_in(
+        "da", 'For your review: "%(title)s"', "Grænsebus"
+    )
+    assert "har sendt" in by_address[danish.email].body
+    assert by_address[chosen.email].extra_headers["Content-Language"] == "en"
+    assert by_address[german.email].extra_headers["Content-Language"] == "de"

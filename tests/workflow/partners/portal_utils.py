@@ -182,6 +182,10 @@ def submission_data(setup: PartnerPortal, language: str = "de", **overrides) -> 
         "image_description": "",
         "image_key": "",
         "document_key": "",
+        "licence": "",
+        "source_repository": "",
+        "open_data_url": "",
+        "adoption_requirements": "",
         "website": "",
     }
     data.update(overrides)

@@ -10,6 +10,7 @@ import threading
 from http import HTTPStatus
 
 import pytest
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
@@ -19,12 +20,13 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
-from apps.knowledge.choices import PublicationConsent
-from apps.knowledge.models import SolutionPage
+from apps.knowledge.choices import Owner, PublicationConsent
+from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile, Submission
 from apps.workflow.partners.spam import RateLimit
 from tests.knowledge import factories
+from tests.knowledge.admin.test_ownership import organisation_form
 from tests.knowledge.utils import admin_in_english
 from tests.workflow.partners.portal_utils import (
     FLENSBURG,
@@ -39,6 +41,7 @@ from tests.workflow.partners.portal_utils import (
     submissions_url,
     submit_url,
 )
+from tests.workflow.utils import client_for, moderator_of
 
 pytestmark = pytest.mark.django_db
 
@@ -455,3 +458,75 @@ def test_registration__parallel_requests_respect_the_limit_on_postgresql(setting
     assert codes.count(HTTPStatus.OK) == 5
     assert codes.count(HTTPStatus.TOO_MANY_REQUESTS) == 3
     assert get_user_model().objects.filter(email__startswith="parallel").count() == 5
+
+
+# -- allow-listed e-mail domains ------------------------------------------------
+
+
+MEMBER_DOMAIN = "mobil-im-dorf.example"
+
+
+def _allow_domain_in_admin(setup, domains: str):
+    """The owning authority's moderator enters the domain in the admin."""
+    organisation = setup.organisation
+    organisation.owner = Owner.STADT_FLENSBURG
+    organisation.save_revision().publish()
+    url = reverse(
+        Organisation.snippet_viewset.get_url_name("edit"), args=[quote(organisation.pk)]
+    )
+    return client_for(moderator_of(FLENSBURG)).post(
+        url,
+        {
+            **organisation_form(organisation),
+            "member_email_domains": domains,
+            "action-publish": "1",
+        },
+    )
+
+
+def test_allow_listed_domain__confirmed_address_makes_a_member(
+    client, setup, django_capture_on_commit_callbacks
+):
+    submission = _organisation_submission(client, setup)
+    response = _allow_domain_in_admin(setup, MEMBER_DOMAIN)
+    assert response.status_code == HTTPStatus.FOUND
+    address = f"kim.kollegin@{MEMBER_DOMAIN}"
+
+    _register(client, setup, django_capture_on_commit_callbacks, email=address)
+    registered = PartnerProfile.objects.get(user__email=address)
+    assert registered.membership == Membership.PENDING  # not before the address is
+    link = re.search(r"http://testserver(/\S+/verify/\S+/)", mail.outbox[-1].body)
+    with django_capture_on_commit_callbacks(execute=True):
+        verified = client.get(link.group(1))
+
+    assert verified.status_code == HTTPStatus.OK
+    registered.refresh_from_db()
+    assert registered.membership == Membership.CONFIRMED
+    assert client.login(username=address, password=STRONG_PASSWORD)
+    mine = client.get(submissions_url("de")).content.decode()
+    assert submission.page.title in mine
+
+
+def test_allow_listed_domain__other_addresses_still_need_approval(
+    client, setup, django_capture_on_commit_callbacks
+):
+    _allow_domain_in_admin(setup, MEMBER_DOMAIN)
+
+    # An address that only ends like the domain is not at it.
+    for address in (STRANGER, f"x@evil-{MEMBER_DOMAIN}", f"x@{MEMBER_DOMAIN}.evil.net"):
+        client.logout()
+        _register(client, setup, django_capture_on_commit_callbacks, email=address)
+        link = re.search(r"http://testserver(/\S+/verify/\S+/)", mail.outbox[-1].body)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.get(link.group(1))
+        profile = PartnerProfile.objects.get(user__email=address)
+        assert profile.membership == Membership.PENDING, address
+
+
+def test_allow_listed_domain__public_mail_services_are_refused(setup):
+    response = _allow_domain_in_admin(setup, f"{MEMBER_DOMAIN}, gmail.com")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "public mail service" in response.content.decode()
+    setup.organisation.refresh_from_db()
+    assert setup.organisation.member_email_domains == ""

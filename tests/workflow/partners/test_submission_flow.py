@@ -24,6 +24,8 @@ from tests.workflow.partners.portal_utils import (
     group_approval_workflow,
     make_partner,
     moderators,
+    pdf_upload,
+    png_upload,
     submission_data,
     submissions_url,
     submit_url,
@@ -199,3 +201,126 @@ def test_colleague_of_the_same_organisation__sees_and_answers_the_change_request
     client.force_login(colleague.user)
     assert "Bitte ergänzen." in client.get(submissions_url("de")).content.decode()
     assert client.get(edit_url("de", submission)).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS)
+def test_change_request__danish_partner_reads_changes_requested_not_rejected(
+    client, workflow
+):
+    """Issue 14 item 8: Wagtail's "rejected" task state is a change request; the
+    Danish partner's list said "Afvist" (rejected) next to the moderator's
+    comment."""
+    setup, reviewers = _setup(workflow)
+    submission = _submit(client, setup, "da")
+    act(client, submission.page, reviewers, "reject", comment="Mere om målgruppen.")
+
+    client.force_login(setup.partner.user)
+    html = client.get(submissions_url("da")).content.decode()
+
+    comment = html[html.index('<ul class="comments">') :]
+    comment = comment[: comment.index("</ul>")]
+    assert "Mere om målgruppen." in comment
+    assert "Ændringer ønsket" in comment
+    assert "Afvist" not in html
+
+
+def test_resubmission__shows_attachments_and_a_new_image_description_goes_live(
+    client,
+):
+    """Issue 14 items 5 and 8: the partner's edit form showed neither the image nor
+    the PDF already attached, and a resubmission that changed only the image's
+    description left the old alt text on the published page."""
+    setup, reviewers = _setup("group_approval")
+    client.force_login(setup.partner.user)
+    data = submission_data(setup, "de", image_description="Ein Automat")
+    response = client.post(
+        submit_url("de"),
+        {**data, "image": png_upload("automat.png"), "document": pdf_upload()},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    submission = Submission.objects.get()
+    act(client, submission.page, reviewers, "reject", comment="Bildtext genauer.")
+
+    client.force_login(setup.partner.user)
+    html = client.get(edit_url("de", submission)).content.decode()
+    attached_image = html[html.index('id="attached-image"') :]
+    assert '<img alt="Ein Automat"' in attached_image.split("</figure>")[0]
+    assert "automat" in attached_image.split("</figure>")[0]
+    assert 'id="attached-document"' in html
+    assert "konzept" in html[html.index('id="attached-document"') :][:300]
+    assert 'value="Ein Automat"' in html  # the description, ready to change
+
+    # Only the description changes; no file is chosen again.
+    response = client.post(
+        edit_url("de", submission),
+        submission_data(
+            setup, "de", image_description="Ein roter Verkaufsautomat am Dorfplatz"
+        ),
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:2000]
+    approve_all(client, submission.page, reviewers)
+
+    page = SolutionPage.objects.get(pk=submission.page_id)
+    assert page.live
+    client.logout()
+    html = client.get(page.url).content.decode()
+    figure = html[html.index('class="solution__image"') :].split("</figure>")[0]
+    assert 'alt="Ein roter Verkaufsautomat am Dorfplatz"' in figure
+    # The PDF stayed attached.
+    assert [b.block_type for b in page.body].count("document") == 1
+
+
+def test_resubmission__attached_image_still_needs_a_description(client):
+    setup, reviewers = _setup("group_approval")
+    client.force_login(setup.partner.user)
+    data = submission_data(setup, "de", image_description="Ein Automat")
+    client.post(submit_url("de"), {**data, "image": png_upload()})
+    submission = Submission.objects.get()
+    act(client, submission.page, reviewers, "reject", comment="Bitte ergänzen.")
+
+    client.force_login(setup.partner.user)
+    response = client.post(
+        edit_url("de", submission), submission_data(setup, "de", image_description="")
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert 'id="id_image_description_error"' in response.content.decode()
+
+
+def test_reuse_profile__partner_states_licence_and_source_code_for_feasibility(
+    client,
+):
+    """Issue 14 item 9: the feasibility check asks whether reuse and licence are
+    stated, but the portal form had no licence or source-code field, so a partner
+    submission could never meet that item of the checklist."""
+    setup, reviewers = _setup("default")
+    client.force_login(setup.partner.user)
+    html = client.get(submit_url("de")).content.decode()
+    assert 'name="licence"' in html
+    assert 'name="source_repository"' in html
+
+    submission = _submit(
+        client,
+        setup,
+        "de",
+        licence="EUPL-1.2",
+        source_repository="https://gitlab.opencode.de/dorf/automat",
+        adoption_requirements="Ein Stellplatz mit Strom.",
+    )
+
+    # The Digitalagentur sees the reuse profile in the editor it checks from.
+    agency = next(u for u in reviewers if u.groups.filter(name="Digitalagentur"))
+    client.force_login(agency)
+    editor = client.get(f"/admin/pages/{submission.page_id}/edit/").content.decode()
+    assert '<option value="EUPL-1.2" selected>' in editor
+    assert 'value="https://gitlab.opencode.de/dorf/automat"' in editor
+    tasks = approve_all(client, submission.page, reviewers)
+    assert "Feasibility check (Digitalagentur)" in tasks
+
+    page = SolutionPage.objects.get(pk=submission.page_id)
+    assert page.live
+    client.logout()
+    html = client.get(page.url).content.decode()
+    assert "EUPL 1.2" in html
+    assert 'href="https://gitlab.opencode.de/dorf/automat"' in html
+    assert "Ein Stellplatz mit Strom." in html

@@ -8,11 +8,15 @@ from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from apps.knowledge.roles import AREA_ROLES
+from apps.workflow.partners.upload_collections import move_partner_uploads
 from tests.workflow.factories import UserFactory
 from tests.workflow.partners.portal_utils import (
     FLENSBURG,
@@ -98,3 +102,116 @@ def test_choosers__offer_partner_uploads_to_the_authoritys_moderators(submitted)
         upload = model.objects.get(title=TITLE)
         assert upload.collection.name == FLENSBURG.name
         assert upload.collection.get_parent().name == "Partner submissions"
+
+
+# The "chosen" steps: the item by its id, as a modal's script asks for it ---------
+
+CHOSEN = {
+    "image": [
+        ("wagtailimages_chooser:chosen", True),
+        ("wagtailimages_chooser:select_format", True),
+        ("wagtailimages_chooser:chosen_multiple", False),
+        ("wagtailimages:edit", True),
+        ("wagtailimages:url_generator", True),
+    ],
+    "document": [
+        ("wagtaildocs_chooser:chosen", True),
+        ("wagtaildocs_chooser:chosen_multiple", False),
+        ("wagtaildocs:edit", True),
+    ],
+}
+
+
+def _chosen_urls():
+    models = {"image": get_image_model(), "document": get_document_model()}
+    for kind, views in CHOSEN.items():
+        upload = models[kind].objects.get(title=TITLE)
+        for url_name, by_path in views:
+            if by_path:
+                yield reverse(url_name, args=[upload.pk])
+            else:
+                yield f"{reverse(url_name)}?id={upload.pk}"
+
+
+def test_chosen_views__do_not_hand_out_partner_uploads_to_others(submitted):
+    others = {
+        "another authority's editor": editor_of(NORDFRIESLAND),
+        "another authority's moderator": moderator_of(NORDFRIESLAND),
+        "a reviewer without page rights": reviewer_of("da"),
+    }
+    handed_out = []
+    for who, user in others.items():
+        client = client_for(user)
+        for url in _chosen_urls():
+            response = client.get(url)
+            if (
+                response.status_code == HTTPStatus.OK
+                and TITLE in response.content.decode()
+            ):
+                handed_out.append((who, url))
+            assert response.status_code in {
+                HTTPStatus.OK,  # chosen-multiple: an empty choice
+                HTTPStatus.FOUND,  # the admin's "no permission" redirect
+                HTTPStatus.FORBIDDEN,
+                HTTPStatus.NOT_FOUND,
+            }, (who, url, response.status_code)
+    assert handed_out == []
+
+
+def test_chosen_views__hand_partner_uploads_to_the_authoritys_moderators(submitted):
+    client = client_for(moderator_of(FLENSBURG))
+    models = {"image": get_image_model(), "document": get_document_model()}
+    for kind, url_name in (
+        ("image", "wagtailimages_chooser:chosen"),
+        ("document", "wagtaildocs_chooser:chosen"),
+    ):
+        upload = models[kind].objects.get(title=TITLE)
+        response = client.get(reverse(url_name, args=[upload.pk]))
+        assert response.status_code == HTTPStatus.OK
+        assert TITLE in response.content.decode()
+
+
+# Uploads made before the authority collections existed -----------------------------
+
+
+def _historical_apps():
+    """The models as the data migration sees them."""
+    executor = MigrationExecutor(connection)
+    return executor.loader.project_state(("workflow", "0010_move_partner_uploads")).apps
+
+
+def test_migration__moves_earlier_partner_uploads_into_the_authoritys_collection(
+    submitted,
+):
+    root = Collection.get_first_root_node()
+    parent = root.get_children().get(name="Partner submissions")
+    image = get_image_model().objects.get(title=TITLE)
+    document = get_document_model().objects.get(title=TITLE)
+    # As they were stored before: the photo in the root, the PDF in the parent.
+    image.collection = root
+    image.save()
+    document.collection = parent
+    document.save()
+    stray = get_document_model().objects.create(
+        title="Alter Anhang",
+        file=document.file.name,
+        uploaded_by_user=submitted.partner.user,
+        collection=root,
+    )
+    others = editor_of(NORDFRIESLAND)
+    assert _offered(others, CHOOSERS["image"])
+
+    moved = move_partner_uploads(_historical_apps())
+
+    assert moved == 3
+    image.refresh_from_db()
+    document.refresh_from_db()
+    stray.refresh_from_db()
+    assert image.collection.name == FLENSBURG.name
+    assert document.collection.name == FLENSBURG.name
+    assert stray.collection == parent
+    assert not _offered(others, CHOOSERS["image"])
+    assert not _offered(others, CHOOSERS["document"])
+    assert _offered(moderator_of(FLENSBURG), CHOOSERS["document"])
+    # Run again, nothing moves.
+    assert move_partner_uploads(_historical_apps()) == 0

@@ -9,8 +9,9 @@ import redis
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from apps.knowledge.content_cache import VERSION_KEY
 from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
-from apps.knowledge.portal.page_cache import HIT_HEADER, VERSION_KEY
+from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, build_portal, translate_tree
 

@@ -26,6 +26,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Locale
 
 from apps.knowledge import page_cache
 
@@ -63,3 +64,30 @@ def remember(
     until = valid_until(value) if valid_until else None
     cache.set(key, (value, until), seconds)
     return value
+
+
+def locales() -> dict[str, Locale]:
+    """The locales by language code (``Locale.get_for_language`` costs a query
+    each time it is asked)."""
+    return remember(
+        "locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()}
+    )
+
+
+def locale_for(code: str) -> Locale | None:
+    """The locale of ``code``, else None."""
+    return locales().get(code)
+
+
+def default_locale() -> Locale:
+    """``Locale.get_default()``, kept."""
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def remember_visible(name: str, build: Callable[[], T], *parts: Hashable) -> T:
+    """:func:`remember` for a value built from the visible pages
+    (:func:`apps.knowledge.visibility.visible`): rebuilt once the next live page
+    expires, as nothing is saved when that happens."""
+    return remember(
+        name, build, *parts, valid_until=lambda _value: page_cache.next_expiry()
+    )

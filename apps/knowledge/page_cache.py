@@ -71,6 +71,11 @@ CONTENT_MODELS = {
     "wagtailcore.locale",
     # A page made private must leave the cache at once (tests/test_leaks.py).
     "wagtailcore.pageviewrestriction",
+    # wagtail-localize's records of a translation decide the "outdated
+    # translation" notice (apps/workflow/translation_status.py): synced, translated.
+    "wagtail_localize.translationsource",
+    "wagtail_localize.translation",
+    "wagtail_localize.translationlog",
 }
 
 

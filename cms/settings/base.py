@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "apps.knowledge.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "apps.knowledge.middleware.PortalNotFoundMiddleware",
+    # Routes portal pages from the address -> page resolution kept until the
+    # content changes (apps/knowledge/routing.py).
+    "apps.knowledge.middleware.PortalRoutingMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -17,7 +17,7 @@ from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
 from apps.knowledge.models.solutions import SolutionPage
-from apps.knowledge.visibility import visible
+from apps.knowledge.visibility import PublicPageMixin, visible
 
 SOLUTIONS_PER_PAGE = 12
 
@@ -37,7 +37,7 @@ def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return paginator.get_page(request.GET.get("page") if request else 1)
 
 
-class HomePage(Page):
+class HomePage(PublicPageMixin, Page):
     """The start page of the portal in one language."""
 
     intro = RichTextField(
@@ -71,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class KnowledgeIndexPage(Page):
+class KnowledgeIndexPage(PublicPageMixin, Page):
     """The knowledge base: every published solution, filterable by phase and theme."""
 
     intro = RichTextField(
@@ -113,7 +113,7 @@ class KnowledgeIndexPage(Page):
         return context
 
 
-class PartnerAreaPage(Page):
+class PartnerAreaPage(PublicPageMixin, Page):
     """The part of the knowledge base an authority or partner group is responsible for.
 
     Editor and moderator permissions are granted on this page, so each authority
@@ -152,7 +152,7 @@ class PartnerAreaPage(Page):
         return context
 
 
-class ThemeIndexPage(Page):
+class ThemeIndexPage(PublicPageMixin, Page):
     """Overview of the fields of action."""
 
     intro = RichTextField(
@@ -176,7 +176,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(PublicPageMixin, Page):
     """A field of action with its story and every solution assigned to it."""
 
     field_of_action = models.ForeignKey(
@@ -222,7 +222,7 @@ class ThemePage(Page):
         return context
 
 
-class ContactDirectoryPage(RoutablePageMixin, Page):
+class ContactDirectoryPage(PublicPageMixin, RoutablePageMixin, Page):
     """The contact directory: people and organisations, each with its own page."""
 
     intro = RichTextField(

@@ -25,7 +25,8 @@ from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
 from apps.knowledge.models.snippets import public_version
-from apps.knowledge.relations import linked_pages, related_solutions
+from apps.knowledge.relations import related_solutions, solution_relations
+from apps.knowledge.visibility import PublicPageMixin
 
 
 class SolutionPageTag(TaggedItemBase):
@@ -131,7 +132,7 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(Page):
+class SolutionPage(PublicPageMixin, Page):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(
@@ -346,7 +347,9 @@ class SolutionPage(Page):
                     "contact__locale", "contact__organisation__locale"
                 ),
             ),
-            "tags",
+            # The tags' names in every language: the template and the structured
+            # data both name them in the visitor's language.
+            "tags__translations",
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -354,8 +357,7 @@ class SolutionPage(Page):
         if not getattr(request, "is_preview", False):
             # A preview shows the unsaved relations held on the page object.
             self.prefetch_relations()
-        context["related_solutions"] = self.get_related_solutions()
-        context["linking_pages"] = linked_pages(
-            self, exclude=context["related_solutions"]
-        )
+        related, linking = solution_relations(self)
+        context["related_solutions"] = related
+        context["linking_pages"] = linking
         return context

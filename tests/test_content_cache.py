@@ -9,10 +9,12 @@ kept fragment never shows an anonymous visitor something restricted.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionPage, SolutionRelation
@@ -114,6 +116,28 @@ def test_related_solutions__drop_an_unpublished_solution_at_once(
     Page.objects.get(pk=other.pk).unpublish()
 
     assert "Wärmeatlas" not in html_of(client, solution.get_url())
+
+
+def test_related_solution__leaves_the_kept_list_when_it_expires(
+    client, portal, solution, monkeypatch
+):
+    """Nothing is saved when a page expires: kept values built from visible pages
+    are rebuilt from the moment the next one expires (no waiting: the clock is
+    moved on)."""
+    now = timezone.now()
+    other = add_solution(portal, title="Wärmeatlas", slug="waerme")
+    other.expire_at = now + timedelta(hours=1)
+    other.save_revision().publish()
+    SolutionRelation.objects.create(
+        page=SolutionPage.objects.get(pk=solution.pk), target=other
+    )
+    republish(solution)
+    assert "Wärmeatlas" in html_of(client, solution.get_url())
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
+
+    assert "Wärmeatlas" not in html_of(client, solution.get_url())
+    assert client.get(other.get_url()).status_code == HTTPStatus.NOT_FOUND
 
 
 def test_address__follows_a_published_slug_change_at_once(client, solution):

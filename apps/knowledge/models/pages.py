@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.knowledge import content_cache
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
@@ -106,7 +107,12 @@ class KnowledgeIndexPage(PublicPageMixin, Page):
             solutions=paginate(request, solutions),
             phases=Phase.choices,
             selected_phase=phase,
-            fields=FieldOfAction.objects.public_in(self.locale),
+            # The facet block: the same on every request until a snippet changes.
+            fields=content_cache.remember(
+                "field-of-action-facet",
+                lambda: list(FieldOfAction.objects.public_in(self.locale)),
+                self.locale_id,
+            ),
             selected_field=field,
             areas=visible(self.get_children()).specific(),
         )

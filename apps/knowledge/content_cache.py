@@ -1,12 +1,15 @@
 """Small facts every portal request needs, kept until the content changes.
 
 Which pages are hidden or restricted, the term list's synonym groups, the names of
-facet values and the locales are read on every search and most pages, but change
-only when an editor publishes or saves something. They are kept in the default
-cache under the portal's content version (:mod:`apps.knowledge.page_cache`), which
-every publish, unpublish, move, deletion and snippet, tag, term, image, document,
-site, locale or view-restriction change bumps; so an entry is never served after
-the content it was built from has changed.
+facet values and the locales are read on every search and most pages, and what
+every portal page repeats (which page an address leads to, the navigation, the
+language versions, the theme pages, related solutions: issue 15) is built from the
+same content; all of it changes only when an editor publishes or saves something.
+They are kept in the default cache under the portal's content version
+(:mod:`apps.knowledge.page_cache`), which every publish, unpublish, move, deletion
+and snippet, tag, term, image, document, site, locale, view-restriction or
+translation-record change bumps; so an entry is never served after the content it
+was built from has changed.
 
 Only with a cache every server process shares (Redis, ``REDIS_URL``), or in a
 single process (tests): with a per-process cache another worker would not see a

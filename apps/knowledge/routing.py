@@ -21,6 +21,8 @@ Wagtail reads the route from ``request._wagtail_route_for_request``
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest
 from django.http.request import split_domain_port
@@ -54,7 +56,10 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
             lambda: _resolve(request, site, components),
             site.pk,
             get_language(),
-            "/".join(components),
+            # A digest: a long address would exceed a cache key's length.
+            hashlib.sha1(
+                "/".join(components).encode(), usedforsecurity=False
+            ).hexdigest(),
         )
     except Http404:
         return None

@@ -504,7 +504,10 @@ def print_markdown(about, rows, ceiling_rps, soak, counts, options) -> None:
         f"{soak['p99_us'] / 1000:.1f} ms), {soak['failed']} failed.\n"
     )
     if counts:
-        log("| SQL queries per page (cache off) | 1 related item | 50 |")
+        log(
+            "| SQL queries per page (page cache off, content cache on) "
+            "| 1 related item | 50 |"
+        )
         log("| --- | ---: | ---: |")
         for row in counts:
             log(f"| {row['page']} | {row['1']} | {row['50']} |")
@@ -566,7 +569,10 @@ def main(argv: list[str] | None = None) -> int:
 
         counts = []
         if not options.skip_query_counts:
-            log("\n  SQL queries per page (tests/test_query_counts.py, cache off)")
+            log(
+                "\n  SQL queries per page (tests/test_query_counts.py, page cache "
+                "off, content cache on as in production)"
+            )
             counts = query_counts(workdir)
         for row in counts:
             log(

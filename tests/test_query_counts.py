@@ -188,6 +188,25 @@ def test_queries_per_page__do_not_grow_with_related_items(kind):
     assert many == few, f"{kind}: {few} queries with {FEW}, {many} with {MANY}"
 
 
+#: Issue 15's target: SQL queries per portal page rendered without the page cache,
+#: with the content cache on (production with Redis; tests); see the README's
+#: "Load and speed".
+PAGE_QUERY_LIMIT = 15
+
+
+@pytest.mark.parametrize("kind", [kind for kind in SCENES if "search" not in kind])
+def test_portal_page__at_most_fifteen_queries_with_fifty_related_items(kind):
+    """Routing, navigation, language versions, home pages, locales, theme pages,
+    directories, related solutions and the translation notice are kept until the
+    content changes (apps/knowledge/content_cache.py)."""
+    scene = SCENES[kind](build_portal())
+    scene.grow(MANY)
+
+    queries = count_queries(scene.url())
+
+    assert queries <= PAGE_QUERY_LIMIT, f"{kind}: {queries} queries"
+
+
 def test_tags__the_solution_page_lists_all_fifty():
     portal = build_portal()
     scene = _solution_scene(portal)

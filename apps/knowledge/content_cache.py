@@ -1,13 +1,15 @@
 """Small facts every portal request needs, kept until the content changes.
 
 Which pages are hidden or restricted, the term list's synonym groups, the names of
-facet values and the locales are read on every search and most pages, but change
-only when an editor publishes or saves something. They are kept in the default
-cache under the portal's content version (kept here; the page cache,
-:mod:`apps.knowledge.portal.page_cache`, keys its pages by it too), which every
+facet values and the locales are read on every search and most pages, and what
+every portal page repeats (which page an address leads to, the navigation, the
+language versions, the theme pages, related solutions: issue 15) is built from the
+same content; all of it changes only when an editor publishes or saves something.
+They are kept in the default cache under the portal's content version (kept here;
+:mod:`apps.knowledge.portal.page_cache` keys its pages by it too), which every
 publish, unpublish, move, deletion and snippet, tag, term, image, document, site,
-locale or view-restriction change bumps (the page cache's signal receivers); so an
-entry is never served after the content it was built from has changed.
+locale, view-restriction or translation-record change bumps; so an entry is never
+served after the content it was built from has changed.
 
 Only with a cache every server process shares (Redis, ``REDIS_URL``), or in a
 single process (tests): with a per-process cache another worker would not see a
@@ -28,7 +30,9 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
+from wagtail.models import Locale, Page
 
 T = TypeVar("T")
 
@@ -92,3 +96,36 @@ def remember(
     until = valid_until(value) if valid_until else None
     cache.set(key, (value, until), seconds)
     return value
+
+
+def locales() -> dict[str, Locale]:
+    """The locales by language code (``Locale.get_for_language`` costs a query
+    each time it is asked)."""
+    return remember(
+        "locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()}
+    )
+
+
+def locale_for(code: str) -> Locale | None:
+    """The locale of ``code``, else None."""
+    return locales().get(code)
+
+
+def default_locale() -> Locale:
+    """``Locale.get_default()``, kept."""
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def remember_visible(name: str, build: Callable[[], T], *parts: Hashable) -> T:
+    """:func:`remember` for a value built from the visible pages
+    (:func:`apps.knowledge.visibility.visible`): rebuilt once the next live page
+    expires, as nothing is saved when that happens."""
+    return remember(name, build, *parts, valid_until=lambda _value: next_expiry())
+
+
+def next_expiry():
+    """When the next live page expires: lists and searches that show it must not
+    be kept longer, as nothing is saved when the time comes."""
+    return Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
+        Min("expire_at")
+    )["expire_at__min"]

@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from apps.knowledge import content_cache
 from apps.knowledge.models import ContactDirectoryPage, Organisation
 from apps.knowledge.visibility import visible
 
@@ -87,13 +88,22 @@ def live_translations(page: Page) -> dict[str, Page]:
 
 
 def page_language_urls(page: Page, request: HttpRequest | None = None) -> dict:
-    """Addresses of the live language versions of ``page``."""
-    urls = {}
-    for code, translation in live_translations(page).items():
-        url = translation.get_url(request)
-        if url:
-            urls[code] = url
-    return urls
+    """Addresses of the live language versions of ``page``, kept until the
+    content changes (the language switcher of every page asks)."""
+
+    def build() -> dict[str, str]:
+        urls = {}
+        for code, translation in live_translations(page).items():
+            url = translation.get_url(request)
+            if url:
+                urls[code] = url
+        return urls
+
+    # An address is relative on the request's own site, absolute on another.
+    site = Site.find_for_request(request)
+    return content_cache.remember_visible(
+        "language-urls", build, page.translation_key, site.pk if site else ""
+    )
 
 
 def organisation_language_urls(directory, organisation) -> dict[str, str]:
@@ -102,6 +112,15 @@ def organisation_language_urls(directory, organisation) -> dict[str, str]:
     An organisation page exists in a language when both the contact directory and
     the organisation (a snippet) are translated into it.
     """
+    return content_cache.remember_visible(
+        "organisation-language-urls",
+        lambda: _organisation_language_urls(directory, organisation),
+        directory.translation_key,
+        organisation.translation_key,
+    )
+
+
+def _organisation_language_urls(directory, organisation) -> dict[str, str]:
     organisations = {
         o.locale.language_code: o
         for o in organisation.get_translations(inclusive=True)
@@ -142,15 +161,26 @@ def best_translation(candidates: Iterable, code: str | None = None):
 
 
 def site_homes(request: HttpRequest) -> dict[str, Page]:
-    """The live home page of the request's site in every language.
+    """The live home page (specific) of the request's site in every language.
 
-    Looked up once per request: the navigation, the header and the error pages
-    all need it.
+    Kept until the content changes: the navigation, the header and the error
+    pages all need it.
     """
     homes = getattr(request, "_portal_site_homes", None)
     if homes is None:
         site = Site.find_for_request(request)
-        homes = live_translations(site.root_page) if site else {}
+        homes = (
+            content_cache.remember_visible(
+                "site-homes",
+                lambda: {
+                    code: home.specific
+                    for code, home in live_translations(site.root_page).items()
+                },
+                site.pk,
+            )
+            if site
+            else {}
+        )
         request._portal_site_homes = homes
     return homes
 

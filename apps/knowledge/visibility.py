@@ -21,7 +21,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from apps.knowledge import content_cache
 from apps.security import two_factor
@@ -64,8 +64,6 @@ def _next_expiry():
 def restricted_paths() -> list[str]:
     """Paths of pages with a view restriction (their subpages are restricted too),
     kept until the content changes (a restriction's save bumps the version)."""
-    from wagtail.models import PageViewRestriction
-
     return content_cache.remember(
         "restricted-paths",
         lambda: list(
@@ -74,6 +72,37 @@ def restricted_paths() -> list[str]:
             )
         ),
     )
+
+
+def _restriction_paths() -> list[str]:
+    """Paths below which Wagtail finds a view restriction: restricted pages, and
+    aliases of restricted pages (Wagtail checks an alias's original), kept."""
+
+    def build() -> list[str]:
+        paths = restricted_paths()
+        if not paths:
+            return []
+        under_restriction = Q()
+        for path in paths:
+            under_restriction |= Q(alias_of__path__startswith=path)
+        aliases = Page.objects.filter(under_restriction).values_list("path", flat=True)
+        return [*paths, *aliases]
+
+    return content_cache.remember("restriction-paths", build)
+
+
+class PublicPageMixin:
+    """Lets Wagtail's view-restriction check of a served page skip its two
+    queries when no restriction lies on the page or above it (the kept paths).
+
+    Where one does, Wagtail's own ``get_view_restrictions`` answers, so a
+    restricted page asks for the login or password exactly as before.
+    """
+
+    def get_view_restrictions(self):
+        if not any(self.path.startswith(path) for path in _restriction_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def public(queryset: QuerySet) -> QuerySet:
@@ -120,8 +149,10 @@ def is_visible(page: Page) -> bool:
     """
     if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
         return False
-    return not (
-        Page.objects.ancestor_of(page).filter(_hidden_q(), depth__gt=1).exists()
+    # A hidden page above this one has subpages, so it is one of the kept rows.
+    return not any(
+        page.path.startswith(path) and len(path) < len(page.path)
+        for _pk, path, _live, _numchild in _hidden_rows()
     )
 
 

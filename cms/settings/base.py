@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "apps.knowledge.portal.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "apps.knowledge.portal.middleware.PortalNotFoundMiddleware",
+    # Routes portal pages from the address -> page resolution kept until the
+    # content changes (apps/knowledge/portal/routing.py).
+    "apps.knowledge.portal.middleware.PortalRoutingMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -13,12 +13,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apps.knowledge import content_cache
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models.snippets import Contact, FieldOfAction, Organisation
 from apps.knowledge.models.solutions import SolutionPage
 from apps.knowledge.public_url import PublicUrlMixin
-from apps.knowledge.visibility import visible
+from apps.knowledge.visibility import PublicPageMixin, visible
 
 SOLUTIONS_PER_PAGE = 12
 
@@ -38,7 +39,7 @@ def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return paginator.get_page(request.GET.get("page") if request else 1)
 
 
-class HomePage(PublicUrlMixin, Page):
+class HomePage(PublicUrlMixin, PublicPageMixin, Page):
     """The start page of the portal in one language."""
 
     intro = RichTextField(
@@ -72,7 +73,7 @@ class HomePage(PublicUrlMixin, Page):
         return context
 
 
-class KnowledgeIndexPage(PublicUrlMixin, Page):
+class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
     """The knowledge base: every published solution, filterable by phase and theme."""
 
     intro = RichTextField(
@@ -107,14 +108,19 @@ class KnowledgeIndexPage(PublicUrlMixin, Page):
             solutions=paginate(request, solutions),
             phases=Phase.choices,
             selected_phase=phase,
-            fields=FieldOfAction.objects.public_in(self.locale),
+            # The facet block: the same on every request until a snippet changes.
+            fields=content_cache.remember(
+                "field-of-action-facet",
+                lambda: list(FieldOfAction.objects.public_in(self.locale)),
+                self.locale_id,
+            ),
             selected_field=field,
             areas=visible(self.get_children()).specific(),
         )
         return context
 
 
-class PartnerAreaPage(PublicUrlMixin, Page):
+class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
     """The part of the knowledge base an authority or partner group is responsible for.
 
     Editor and moderator permissions are granted on this page, so each authority
@@ -153,7 +159,7 @@ class PartnerAreaPage(PublicUrlMixin, Page):
         return context
 
 
-class ThemeIndexPage(PublicUrlMixin, Page):
+class ThemeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
     """Overview of the fields of action."""
 
     intro = RichTextField(
@@ -177,7 +183,7 @@ class ThemeIndexPage(PublicUrlMixin, Page):
         return context
 
 
-class ThemePage(PublicUrlMixin, Page):
+class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
     """A field of action with its story and every solution assigned to it."""
 
     field_of_action = models.ForeignKey(
@@ -223,7 +229,7 @@ class ThemePage(PublicUrlMixin, Page):
         return context
 
 
-class ContactDirectoryPage(PublicUrlMixin, RoutablePageMixin, Page):
+class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, Page):
     """The contact directory: people and organisations, each with its own page."""
 
     intro = RichTextField(

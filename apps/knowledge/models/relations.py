@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, ReferenceIndex
 
+from apps.knowledge import content_cache
 from apps.knowledge.visibility import visible
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
@@ -43,8 +45,8 @@ def localize_keys(
     keys = list(dict.fromkeys(keys))
     if not keys:
         return []
-    locale = locale or Locale.get_active()
-    default_locale = Locale.get_default()
+    locale = locale or content_cache.locale_for(get_language()) or Locale.get_active()
+    default_locale = content_cache.default_locale()
     pages = visible(model.objects).filter(translation_key__in=keys)
     if model.__subclasses__():
         pages = pages.specific()
@@ -103,6 +105,20 @@ def related_solutions(page) -> list:
         [key for key in keys if key != own_key],
         page.locale,
         select_related=["lead_organisation", "image"],
+    )
+
+
+def solution_relations(page) -> tuple[list, list]:
+    """``related_solutions(page)`` and the other ``linked_pages(page)``, kept
+    until the content changes (a relation or link changes only when a page is
+    published)."""
+
+    def build() -> tuple[list, list]:
+        related = related_solutions(page)
+        return related, linked_pages(page, exclude=related)
+
+    return content_cache.remember_visible(
+        "solution-relations", build, page.translation_key, page.locale_id
     )
 
 

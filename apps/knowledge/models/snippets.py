@@ -29,6 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from apps.knowledge import content_cache
 from apps.knowledge.choices import (
     Country,
     Language,
@@ -73,9 +74,7 @@ class SnippetQuerySet(models.QuerySet):
     def public_in(self, locale) -> SnippetQuerySet:
         """Live snippets in ``locale``; where the translation into ``locale`` is
         still a draft (awaiting review), its live default-language version."""
-        from wagtail.models import Locale
-
-        default = Locale.get_default()
+        default = content_cache.default_locale()
         own = Q(locale=locale, live=True)
         if locale.pk == default.pk:
             return self.filter(own)

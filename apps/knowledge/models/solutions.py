@@ -24,10 +24,13 @@ from wagtail.search import index
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
-from apps.knowledge.models.relations import linked_pages, related_solutions
+from apps.knowledge.models.relations import (
+    related_solutions,
+    solution_relations,
+)
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.public_url import PublicUrlMixin
-from apps.knowledge.visibility import visible
+from apps.knowledge.visibility import PublicPageMixin, visible
 
 
 class SolutionPageTag(TaggedItemBase):
@@ -133,7 +136,7 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(PublicUrlMixin, Page):
+class SolutionPage(PublicUrlMixin, PublicPageMixin, Page):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(
@@ -348,7 +351,9 @@ class SolutionPage(PublicUrlMixin, Page):
                     "contact__locale", "contact__organisation__locale"
                 ),
             ),
-            "tags",
+            # The tags' names in every language: the template and the structured
+            # data both name them in the visitor's language.
+            "tags__translations",
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -356,10 +361,9 @@ class SolutionPage(PublicUrlMixin, Page):
         if not getattr(request, "is_preview", False):
             # A preview shows the unsaved relations held on the page object.
             self.prefetch_relations()
-        context["related_solutions"] = self.get_related_solutions()
-        context["linking_pages"] = linked_pages(
-            self, exclude=context["related_solutions"]
-        )
+        related, linking = solution_relations(self)
+        context["related_solutions"] = related
+        context["linking_pages"] = linking
         return context
 
 

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -53,6 +52,7 @@ from wagtail.signals import (
 from apps.knowledge.content_cache import (  # the content version, shared
     current_version,
     invalidate,
+    next_expiry,
 )
 
 #: Set on the request by a view whose answer may be cached for anonymous visitors.
@@ -73,19 +73,17 @@ CONTENT_MODELS = {
     "wagtailcore.locale",
     # A page made private must leave the cache at once (tests/test_leaks.py).
     "wagtailcore.pageviewrestriction",
+    # wagtail-localize's records of a translation decide the "outdated
+    # translation" notice (apps/workflow/moderation/translation_status.py): synced,
+    # translated.
+    "wagtail_localize.translationsource",
+    "wagtail_localize.translation",
+    "wagtail_localize.translationlog",
 }
 
 
 def timeout() -> int:
     return int(getattr(settings, "PORTAL_CACHE_SECONDS", 0) or 0)
-
-
-def next_expiry():
-    """When the next live page expires: lists and searches that show it must not
-    be kept longer, as nothing is saved when the time comes."""
-    return Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
-        Min("expire_at")
-    )["expire_at__min"]
 
 
 def storing_timeout(request: HttpRequest) -> int:

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.models import Site
 
-from apps.knowledge import i18n, public_url
+from apps.knowledge import content_cache, i18n, public_url
 from apps.knowledge.models import ContactDirectoryPage, ThemePage
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.portal.money import budget as money_budget
@@ -33,6 +33,17 @@ class NavItem:
     label: str
     url: str
     current: str = ""
+
+
+def _per_request(context, attribute: str, build, *args):
+    """``build(*args)``, once per request (also when the content cache is off)."""
+    request = context.get("request")
+    value = getattr(request, attribute, None)
+    if value is None:
+        value = build(*args)
+        if request is not None:
+            setattr(request, attribute, value)
+    return value
 
 
 def _current(path: str, url: str | None, is_home: bool = False) -> str:
@@ -59,26 +70,44 @@ def _sections(home, model_names: tuple[str, ...]) -> dict:
     return sections
 
 
+def _navigation_links(request, home) -> list[tuple[str, str]]:
+    """(label, address) of home and its sections, without the search."""
+    links = [(home.title, home.get_url(request))]
+    model_names = ("knowledgeindexpage", "themeindexpage", "contactdirectorypage")
+    sections = _sections(home, model_names)
+    for model_name in model_names:
+        section = sections.get(model_name)
+        if section is not None:
+            links.append((section.title, section.get_url(request)))
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def portal_navigation(context) -> list[NavItem]:
-    """Home, knowledge base, themes, contacts and search in the active language."""
+    """Home, knowledge base, themes, contacts and search in the active language.
+
+    The links are kept until the content changes, per site and language; they
+    are the same for every visitor (only live, public sections), and only which
+    one is current depends on the request.
+    """
     request = context.get("request")
     if request is None:
         return []
     home = i18n.home_for_language(request)
     if home is None:
         return []
+    site = Site.find_for_request(request)
+    links = content_cache.remember(
+        "navigation",
+        lambda: _navigation_links(request, home),
+        site.pk if site else "",
+        home.pk,
+    )
     path = request.path
-    home_url = home.get_url(request)
-    items = [NavItem(home.title, home_url, _current(path, home_url, is_home=True))]
-    model_names = ("knowledgeindexpage", "themeindexpage", "contactdirectorypage")
-    sections = _sections(home, model_names)
-    for model_name in model_names:
-        section = sections.get(model_name)
-        if section is None:
-            continue
-        url = section.get_url(request)
-        items.append(NavItem(section.title, url, _current(path, url)))
+    items = [
+        NavItem(label, url, _current(path, url, is_home=number == 0))
+        for number, (label, url) in enumerate(links)
+    ]
     search_url = reverse("search")
     items.append(NavItem(_("Search"), search_url, _current(path, search_url)))
     return items
@@ -136,24 +165,31 @@ def absolute_url(context, url: str) -> str:
 def theme_page_for(context, field_of_action):
     """The live theme page of a field of action, in the visitor's language if any.
 
-    The theme pages of every field of action are looked up once per request: a
-    solution may list many fields of action.
+    The theme pages of every field of action are kept until the content
+    changes: a solution may list many fields of action.
     """
-
-    request = context.get("request")
-    themes = getattr(request, "_portal_theme_pages", None)
-    if themes is None:
-        themes = {}
-        pages = (
-            visible(ThemePage.objects)
-            .select_related("locale")
-            .annotate(field_key=F("field_of_action__translation_key"))
-        )
-        for page in pages:
-            themes.setdefault(page.field_key, []).append(page)
-        if request is not None:
-            request._portal_theme_pages = themes
+    themes = _per_request(
+        context,
+        "_portal_theme_pages",
+        content_cache.remember_visible,
+        "theme-pages",
+        _theme_pages,
+    )
     return i18n.best_translation(themes.get(field_of_action.translation_key, []))
+
+
+def _theme_pages() -> dict:
+    """{field of action's translation key: its visible theme pages}."""
+
+    themes: dict = {}
+    pages = (
+        visible(ThemePage.objects)
+        .select_related("locale")
+        .annotate(field_key=F("field_of_action__translation_key"))
+    )
+    for page in pages:
+        themes.setdefault(page.field_key, []).append(page)
+    return themes
 
 
 @register.simple_tag(takes_context=True)
@@ -163,24 +199,30 @@ def organisation_url(context, organisation) -> str | None:
     Shows the organisation in the visitor's language where it is translated; its
     page lives in the contact directory of that same language.
     """
-
     if organisation is None:
         return None
     organisation = localize(context, organisation)
-    # One lookup per language and request: a directory lists many organisations.
-    request = context.get("request")
-    directories = getattr(request, "_portal_directories", {})
-    if organisation.locale_id not in directories:
-        directories[organisation.locale_id] = (
-            ContactDirectoryPage.objects.live()
-            .public()
-            .filter(locale_id=organisation.locale_id)
-            .first()
-        )
-        if request is not None:
-            request._portal_directories = directories
-    directory = directories[organisation.locale_id]
+    if organisation is None:
+        return None
+    # Kept until the content changes: a directory lists many organisations.
+    directories = _per_request(
+        context,
+        "_portal_directories",
+        content_cache.remember,
+        "contact-directories",
+        _directories,
+    )
+    directory = directories.get(organisation.locale_id)
     return directory.organisation_url(organisation) if directory else None
+
+
+def _directories() -> dict:
+    """{locale id: the first live, public contact directory in that language}."""
+
+    directories: dict = {}
+    for directory in public(ContactDirectoryPage.objects.live()).order_by("path"):
+        directories.setdefault(directory.locale_id, directory)
+    return directories
 
 
 @register.filter
@@ -238,18 +280,10 @@ def organisation_page_url(directory, organisation) -> str:
 
 
 def _active_locale_id(context) -> int | None:
-    """The active language's locale id, looked up once per request."""
-    request = context.get("request")
-    code = i18n.active_language()
-    cache = getattr(request, "_portal_locale_ids", None)
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._portal_locale_ids = cache
-    if code not in cache:
-        locale = Locale.objects.filter(language_code=code).first()
-        cache[code] = locale.pk if locale else None
-    return cache[code]
+    """The active language's locale id (the locales are kept)."""
+    locales = _per_request(context, "_portal_locales", content_cache.locales)
+    locale = locales.get(i18n.active_language())
+    return locale.pk if locale else None
 
 
 @register.simple_tag(takes_context=True)

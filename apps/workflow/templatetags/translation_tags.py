@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django import template
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from apps.knowledge import content_cache
 from apps.knowledge.i18n import organisation_language_urls
 from apps.knowledge.models import ContactDirectoryPage, Organisation
 from apps.workflow.moderation.translation_status import Status, group_of
@@ -26,6 +27,24 @@ def outdated_translation_notice(context, obj) -> dict:
     """
     if obj is None or not hasattr(obj, "translation_key"):
         return {"show": False}
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        return _notice(context, obj)
+    # Kept until the content changes: publishing, and wagtail-localize's records of
+    # a translation (apps.knowledge.portal.page_cache.CONTENT_MODELS), bump the version.
+    site = Site.find_for_request(request)
+    page = context.get("page")
+    return content_cache.remember(
+        "outdated-translation-notice",
+        lambda: _notice(context, obj),
+        obj._meta.label_lower,
+        obj.pk,
+        site.pk if site else "",
+        page.pk if page is not None else "",
+    )
+
+
+def _notice(context, obj) -> dict:
     group = group_of(obj)
     if group is None:
         return {"show": False}

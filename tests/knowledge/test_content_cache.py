@@ -1,0 +1,196 @@
+"""Portal pages rendered without the page cache keep what every page repeats.
+
+Routing, the navigation, the language switcher, related solutions and the
+"outdated translation" notice are kept in the content cache
+(apps/knowledge/content_cache.py, on in the tests) under the portal's content
+version. A publish or unpublish shows at once on every page that shows it, and a
+kept fragment never shows an anonymous visitor something restricted.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from apps.knowledge.models import SolutionPage, SolutionRelation
+from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Energiedaten-Plattform"
+
+
+@pytest.fixture
+def portal() -> Portal:
+    return build_portal()
+
+
+@pytest.fixture
+def solution(portal) -> SolutionPage:
+    page = add_solution(portal, title=TITLE, slug="energie")
+    page.save_revision().publish()
+    return page
+
+
+def html_of(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK, url
+    return response.content.decode()
+
+
+def republish(page: Page, **fields) -> Page:
+    page = Page.objects.get(pk=page.pk).specific
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def test_navigation__shows_a_section_renamed_and_published_at_once(client, portal):
+    assert portal.themes.title in html_of(client, portal.home.get_url())
+
+    republish(portal.themes, title="Handlungsfelder der Region")
+
+    for url in (portal.home.get_url(), portal.directory.get_url()):
+        assert "Handlungsfelder der Region" in html_of(client, url)
+
+
+def test_navigation__drops_an_unpublished_section_at_once(client, portal):
+    directory_url = portal.directory.get_url()
+    assert f'href="{directory_url}"' in html_of(client, portal.home.get_url())
+
+    Page.objects.get(pk=portal.directory.pk).unpublish()
+
+    assert f'href="{directory_url}"' not in html_of(client, portal.home.get_url())
+    assert client.get(directory_url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_navigation__drops_a_section_made_private_for_every_visitor(
+    client, portal, admin_user
+):
+    directory_url = portal.directory.get_url()
+    assert f'href="{directory_url}"' in html_of(client, portal.home.get_url())
+
+    PageViewRestriction.objects.create(
+        page=portal.directory, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert f'href="{directory_url}"' not in html_of(client, portal.home.get_url())
+    response = client.get(directory_url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert "login" in response["Location"]
+
+
+def test_language_switcher__links_a_translation_once_published_until_unpublished(
+    client, solution
+):
+    url = solution.get_url()
+    html_of(client, url)
+
+    danish = translate_tree(solution, "da")
+    danish_url = danish.get_url()
+
+    assert f'href="{danish_url}"' in html_of(client, url)
+
+    Page.objects.get(pk=danish.pk).unpublish()
+
+    assert f'href="{danish_url}"' not in html_of(client, url)
+
+
+def test_related_solutions__drop_an_unpublished_solution_at_once(
+    client, portal, solution
+):
+    other = add_solution(portal, title="Wärmeatlas", slug="waerme")
+    other.save_revision().publish()
+    SolutionRelation.objects.create(
+        page=SolutionPage.objects.get(pk=solution.pk), target=other
+    )
+    republish(solution)
+    assert "Wärmeatlas" in html_of(client, solution.get_url())
+
+    Page.objects.get(pk=other.pk).unpublish()
+
+    assert "Wärmeatlas" not in html_of(client, solution.get_url())
+
+
+def test_related_solution__leaves_the_kept_list_when_it_expires(
+    client, portal, solution, monkeypatch
+):
+    """Nothing is saved when a page expires: kept values built from visible pages
+    are rebuilt from the moment the next one expires (no waiting: the clock is
+    moved on)."""
+    now = timezone.now()
+    other = add_solution(portal, title="Wärmeatlas", slug="waerme")
+    other.expire_at = now + timedelta(hours=1)
+    other.save_revision().publish()
+    SolutionRelation.objects.create(
+        page=SolutionPage.objects.get(pk=solution.pk), target=other
+    )
+    republish(solution)
+    assert "Wärmeatlas" in html_of(client, solution.get_url())
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
+
+    assert "Wärmeatlas" not in html_of(client, solution.get_url())
+    assert client.get(other.get_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_address__follows_a_published_slug_change_at_once(client, solution):
+    old_url = solution.get_url()
+    html_of(client, old_url)
+
+    republish(solution, slug="energiedaten")
+    new_url = Page.objects.get(pk=solution.pk).get_url()
+
+    assert new_url != old_url
+    assert client.get(old_url).status_code == HTTPStatus.NOT_FOUND
+    assert TITLE in html_of(client, new_url)
+
+
+def test_page_restricted_after_a_visit__asks_anonymous_visitors_to_log_in(
+    client, solution
+):
+    url = solution.get_url()
+    html_of(client, url)
+
+    PageViewRestriction.objects.create(
+        page=solution, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert "login" in response["Location"]
+    assert TITLE not in response.content.decode()
+
+
+def test_restricted_area_seen_by_an_editor_first__still_asks_visitors_to_log_in(
+    client, portal, solution, admin_user
+):
+    PageViewRestriction.objects.create(
+        page=portal.area, restriction_type=PageViewRestriction.LOGIN
+    )
+    url = solution.get_url()
+    client.force_login(admin_user)
+    assert TITLE in html_of(client, url)
+
+    anonymous = Client()
+    response = anonymous.get(url)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert TITLE not in response.content.decode()
+
+
+def test_outdated_notice__appears_on_the_translation_once_the_original_is_published(
+    client, solution
+):
+    danish = translate_tree(solution, "da")
+    assert "data-outdated-translation" not in html_of(client, danish.get_url())
+
+    republish(solution, title="Energiedaten-Plattform 2.0")
+
+    assert "data-outdated-translation" in html_of(client, danish.get_url())

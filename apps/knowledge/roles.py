@@ -2,7 +2,8 @@
 
 Each German authority and the Danish partners get an editors' and a moderators'
 group with page permissions on their partner area, in every language tree (the
-Danish and English area pages are separate pages, found by their shared slug). The
+Danish and English area pages are translations of the German one, found by its
+``translation_key``, see ``area_owners``). The
 Digitalagentur group works on the whole knowledge base, the themes and the contact
 directory and owns the taxonomy; translators may edit every language tree.
 
@@ -14,10 +15,16 @@ https://docs.wagtail.org/en/stable/topics/permissions.html
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from uuid import UUID
 
+from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import QuerySet
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from apps.knowledge.choices import Owner
@@ -119,6 +126,7 @@ class AreaRole:
     """An authority (or partner group) that edits and moderates its partner area."""
 
     name: str
+    # The slug of the area's German version (see ``area_owners``).
     area_slug: Owner
     user_prefix: str
 
@@ -142,6 +150,44 @@ AREA_ROLES = [
     AreaRole("Danish partners", Owner.DANISH_PARTNERS, "dk"),
 ]
 DANISH_PARTNERS = AREA_ROLES[-1]
+
+
+def area_owners(apps=global_apps) -> dict[UUID, Owner]:
+    """The authority of each partner area, by the area's ``translation_key``.
+
+    The area's version in the default language (German, the language the areas are
+    created and translated from) names its authority by its slug, one of ``Owner``.
+    The Danish and English versions are translations of it with addresses in their
+    own words (``/da/loesninger/danske-partnere/``): they share its
+    ``translation_key``, so a translator who changes a translation's slug changes
+    nobody's rights. Every question "whose area is this?" goes through here; the
+    data migration passes its historical ``apps``.
+    """
+    PartnerAreaPage = apps.get_model("knowledge", "PartnerAreaPage")
+    source = PartnerAreaPage.objects.filter(
+        locale__language_code=get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ),
+        slug__in=Owner.values,
+    )
+    return {
+        key: Owner(slug) for key, slug in source.values_list("translation_key", "slug")
+    }
+
+
+def area_pages(owners: Iterable[str], apps=global_apps) -> QuerySet:
+    """The partner areas of ``owners`` in every language tree."""
+    wanted = set(owners)
+    keys = [key for key, owner in area_owners(apps).items() if owner in wanted]
+    PartnerAreaPage = apps.get_model("knowledge", "PartnerAreaPage")
+    return PartnerAreaPage.objects.filter(translation_key__in=keys)
+
+
+def area_role(area) -> AreaRole | None:
+    """The authority that edits and moderates ``area`` (a partner area in any
+    language), or None."""
+    owner = area_owners().get(area.translation_key)
+    return next((role for role in AREA_ROLES if role.area_slug == owner), None)
 
 
 def owner_group_names() -> dict[str, Owner]:
@@ -230,7 +276,11 @@ def setup_roles() -> RolesReport:
     report = RolesReport()
     ensure_export_permission()
     for role in AREA_ROLES:
-        pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
+        pages = list(area_pages([role.area_slug]).order_by("path"))
+        if not pages:
+            report.missing_pages.append(
+                f"knowledge.PartnerAreaPage slug={role.area_slug}"
+            )
         editors = _group(role.editors, [], report, common=COMMON_PERMISSIONS)
         # Granted by earlier versions of this module: editors' changes to shared
         # records go to the owner review.

@@ -26,7 +26,8 @@ from django.db import transaction
 from django.test import Client, TestCase
 from wagtail.models import Page, TaskState
 
-from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS, setup_roles
+from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.factories import PartnerProfileFactory, UserFactory
 
@@ -158,6 +159,38 @@ class RoleAuthorityActionMatrixTests(TestCase):
             "reject": TaskState.STATUS_REJECTED,
         }[action]
         return task_state.status == decided
+
+
+# The Danish versions of the areas, at addresses in Danish words.
+DANISH_AREA_SLUGS = {
+    AREA_ROLES[0]: "flensborg-by",
+    AREA_ROLES[1]: "nordfrisland",
+    AREA_ROLES[2]: "slesvig-flensborg",
+    DANISH_PARTNERS: "danske-partnere",
+}
+
+
+class DanishTreeMatrixTests(RoleAuthorityActionMatrixTests):
+    """The same table for solutions in the Danish tree, whose partner areas have
+    Danish slugs: an area's authority does not depend on its address."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for role, slug in DANISH_AREA_SLUGS.items():
+            danish = translate_tree(cls.authorities.area(role), "da")
+            danish.slug = slug
+            danish.save_revision().publish()
+            danish.refresh_from_db()
+            cls.authorities.areas[role.area_slug] = danish
+        # As after translating an area on the live site.
+        setup_roles()
+
+    def test_matrix__matches_table(self):
+        area = self.authorities.area(DANISH_PARTNERS)
+        self.assertEqual(area.locale.language_code, "da")
+        self.assertTrue(area.url_path.endswith("/danske-partnere/"), area.url_path)
+        super().test_matrix__matches_table()
 
 
 def latest(page: Page) -> Page:

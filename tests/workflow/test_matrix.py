@@ -24,10 +24,13 @@ from http import HTTPStatus
 
 from django.db import transaction
 from django.test import Client, TestCase
+from django.urls import reverse
 from wagtail.models import Page, TaskState
 
+from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS, setup_roles
 from tests.knowledge.utils import translate_tree
+from tests.workflow import test_translation_status as localizing
 from tests.workflow import utils
 from tests.workflow.factories import PartnerProfileFactory, UserFactory
 
@@ -195,3 +198,52 @@ class DanishTreeMatrixTests(RoleAuthorityActionMatrixTests):
 
 def latest(page: Page) -> Page:
     return Page.objects.get(pk=page.pk).specific
+
+
+class TranslatedAreaSlugTests(TestCase):
+    """A translator gives an area's Danish version its address; the authority that
+    acts on it stays the same."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.editor = utils.editor_of(AREA_ROLES[0])
+        cls.moderator = utils.moderator_of(AREA_ROLES[0])
+        cls.dk_moderator = utils.moderator_of(DANISH_PARTNERS)
+        cls.translator = utils.translator()
+        cls.reviewer = utils.reviewer_of("da")
+
+    def test_translator__another_authoritys_slug_changes_nobodys_rights(self):
+        german = self.authorities.area(AREA_ROLES[0])
+        translate_tree(german.get_parent().specific, "da")
+        setup_roles()  # the translators' rights on the new Danish tree
+        translation = localizing.localize_translation(german, "da", self.translator)
+        translator = utils.client_for(self.translator)
+        localizing.type_string(translator, translation, "title", "Flensborg By")
+        # The German slug of the Danish partners' area.
+        localizing.type_string(translator, translation, "slug", "daenische-partner")
+        danish = translation.get_target_instance()
+        translator.post(reverse("workflow_admin:submit_translation", args=[danish.pk]))
+        utils.act(utils.client_for(self.moderator), danish, "approve")
+        utils.act(utils.client_for(self.reviewer), danish, "approve")
+        danish = PartnerAreaPage.objects.get(pk=danish.pk)
+        # Flensburg's moderator reviewed the translation of Flensburg's area.
+        self.assertTrue(danish.live)
+        self.assertEqual(danish.slug, "daenische-partner")
+        setup_roles()
+
+        page = utils.draft_solution(
+            danish, self.editor, self.authorities.portal, title="Digital landsbykasse"
+        )
+        self.assertEqual(
+            utils.client_for(self.editor).get(utils.edit_url(page)).status_code,
+            HTTPStatus.OK,
+        )
+        utils.submit(utils.client_for(self.editor), page)
+        task_state = utils.current_task_state(page)
+        utils.act(utils.client_for(self.dk_moderator), page, "approve")
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, TaskState.STATUS_IN_PROGRESS)
+        utils.act(utils.client_for(self.moderator), page, "approve")
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, TaskState.STATUS_APPROVED)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from taggit.models import Tag
+from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -291,8 +292,8 @@ class DemoSeeder:
             translation = source.copy_for_translation(self._locale(language))
             translation.title = tr(spec["title"], language)
             # Addresses in the visitor's language (/da/loesninger/) where the spec
-            # names one per language; partner areas keep theirs (it names the
-            # authority) and the homes the one copy_for_translation chose.
+            # names one per language; the homes keep the one copy_for_translation
+            # chose.
             if isinstance(spec.get("slug"), dict):
                 translation.slug = tr(spec["slug"], language)
             for name, value in extra(language).items():
@@ -322,7 +323,19 @@ class DemoSeeder:
                 lambda lang, spec=spec: {"intro": tr(spec["intro"], lang)},
             )
         for area in taxonomy.PARTNER_AREAS:
-            spec = {**area, "key": f"area:{area['key']}", "slug": area["key"]}
+            # The German slug names the authority (apps.knowledge.roles.area_owners);
+            # the translations are found by translation key and have their own.
+            spec = {
+                **area,
+                "key": f"area:{area['key']}",
+                "slug": {
+                    SOURCE_LANGUAGE: area["key"],
+                    **{
+                        language: slug_from_name(tr(area["title"], language), 80)
+                        for language in LANGUAGES[1:]
+                    },
+                },
+            }
             self.ensure_page(
                 PartnerAreaPage,
                 taxonomy.KNOWLEDGE_INDEX["key"],
@@ -527,6 +540,12 @@ class DemoSeeder:
                 )
                 for name, value in self._localised_fields(solution, language).items():
                     setattr(translation, name, value)
+                # The address in the translation's own words, like its title.
+                translation.slug = find_available_slug(
+                    translation.get_parent(),
+                    slug_from_name(translation.title, 80).strip("-"),
+                    ignore_page_id=translation.pk,
+                )
                 self._set_classification(translation, solution, language)
                 translation.save()
                 created.append((translation, solution, language))

@@ -3,7 +3,8 @@
 A solution is a dict with these keys:
 
 ``key``
-    Stable identifier; also the page slug in every language.
+    Stable identifier; also the page slug in the source language (the translations
+    take theirs from their titles) and, with it, the pages' ``translation_key``.
 ``area``
     Key of the partner area (see :data:`~apps.demo.taxonomy.PARTNER_AREAS`).
 ``languages``

@@ -610,8 +610,9 @@ CONTACTS = [
     },
 ]
 
-# The partner areas: one per responsible body. ``key`` is also the page slug, shared
-# by every language, and is what apps.knowledge.roles looks the areas up by.
+# The partner areas: one per responsible body. ``key`` is also the German page's slug,
+# which names the authority (apps.knowledge.roles.area_owners); the Danish and English
+# pages take their slugs from their titles.
 PARTNER_AREAS = [
     {
         "key": "stadt-flensburg",

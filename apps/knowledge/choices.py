@@ -69,8 +69,8 @@ class Licence(models.TextChoices):
 
 class Owner(models.TextChoices):
     """Who maintains a shared record (organisation, contact): an authority's area
-    (the values are the partner areas' slugs, see ``apps.knowledge.roles``) or the
-    Digitalagentur."""
+    (the values are the slugs of the areas' German versions, see
+    ``apps.knowledge.roles.area_owners``) or the Digitalagentur."""
 
     STADT_FLENSBURG = "stadt-flensburg", "Stadt Flensburg"
     KREIS_NORDFRIESLAND = "kreis-nordfriesland", "Kreis Nordfriesland"

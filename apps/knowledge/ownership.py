@@ -30,6 +30,7 @@ from apps.knowledge.choices import Country, Owner, PublicationConsent
 from apps.knowledge.roles import (
     TRANSLATION_REVIEWER_LANGUAGES,
     TRANSLATORS_GROUP,
+    area_owners,
     owner_group_names,
     translation_reviewers_group_name,
 )
@@ -141,11 +142,11 @@ def assign_owners(apps=global_apps, translation_keys=None) -> int:
     PartnerAreaPage = apps.get_model("knowledge", "PartnerAreaPage")
     SolutionPage = apps.get_model("knowledge", "SolutionPage")
 
-    known = set(Owner.values)
+    area_owner = area_owners(apps)
     areas = [
-        (area.path, area.slug, area.organisation_id)
+        (area.path, area_owner[area.translation_key], area.organisation_id)
         for area in PartnerAreaPage.objects.order_by("path")
-        if area.slug in known
+        if area.translation_key in area_owner
     ]
     key_of = dict(Organisation.objects.values_list("pk", "translation_key"))
     owners: dict = {}

@@ -31,6 +31,7 @@ from apps.knowledge.roles import (
     DIGITALAGENTUR_GROUP,
     TRANSLATION_REVIEWER_LANGUAGES,
     TRANSLATORS_GROUP,
+    area_pages,
     translation_reviewers_group_name,
 )
 from apps.workflow.partners.upload_collections import ensure_partner_collections
@@ -189,7 +190,11 @@ def setup_roles() -> RolesReport:
     report = RolesReport()
     ensure_export_permission()
     for role in AREA_ROLES:
-        pages = _pages_of("knowledge.PartnerAreaPage", report, slug=role.area_slug)
+        pages = list(area_pages([role.area_slug]).order_by("path"))
+        if not pages:
+            report.missing_pages.append(
+                f"knowledge.PartnerAreaPage slug={role.area_slug}"
+            )
         editors = _group(role.editors, [], report, common=COMMON_PERMISSIONS)
         # Granted by earlier versions of this module: editors' changes to shared
         # records go to the owner review.

@@ -1,10 +1,10 @@
 """Who moderates what: the authority behind a page and the reviewers of each task.
 
 The authority of a page is the partner area it lives in (``PartnerAreaPage``, in any
-language tree: the area pages of one authority share their slug, see
-``apps.knowledge.roles``), or, for a page outside every area, the area whose
-responsible organisation leads it. Pages that belong to no authority (the knowledge
-base index itself) are reviewed by the Digitalagentur.
+language tree: the area pages of one authority are translations of its German one,
+see ``apps.knowledge.roles.area_owners``), or, for a page outside every area, the
+area whose responsible organisation leads it. Pages that belong to no authority
+(the knowledge base index itself) are reviewed by the Digitalagentur.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from apps.knowledge.roles import (
     DANISH_PARTNERS,
     DIGITALAGENTUR_GROUP,
     AreaRole,
+    area_pages,
+    area_role,
     translation_reviewers_group_name,
 )
 
@@ -29,21 +31,20 @@ from apps.knowledge.roles import (
 def area_role_for_page(page: Page) -> AreaRole | None:
     """The authority whose moderators review ``page``, or None."""
 
-    roles = {role.area_slug: role for role in AREA_ROLES}
     area = (
         PartnerAreaPage.objects.filter(path__in=_ancestor_paths(page))
         .order_by("-depth")
         .first()
     )
     if area is not None:
-        return roles.get(area.slug)
+        return area_role(area)
     lead = getattr(page, "lead_organisation", None)
     if lead is not None:
         area = PartnerAreaPage.objects.filter(
             organisation__translation_key=lead.translation_key
         ).first()
         if area is not None:
-            return roles.get(area.slug)
+            return area_role(area)
     return None
 
 
@@ -116,17 +117,13 @@ def page_ids_for_authorities(roles: list[AreaRole], *, others: bool = False):
     """
 
     in_roles = Q(pk__in=[])
-    for area in PartnerAreaPage.objects.filter(
-        slug__in=[role.area_slug for role in roles]
-    ):
+    for area in area_pages(role.area_slug for role in roles):
         in_roles |= Q(path__startswith=area.path)
     pages = Page.objects.filter(in_roles)
     if others:
         # Areas without a known authority are reviewed by the Digitalagentur too.
         outside = Q()
-        for area in PartnerAreaPage.objects.filter(
-            slug__in=[role.area_slug for role in AREA_ROLES]
-        ):
+        for area in area_pages(role.area_slug for role in AREA_ROLES):
             outside &= ~Q(path__startswith=area.path)
         pages = Page.objects.filter(in_roles | outside)
     return pages.annotate(id_text=Cast("pk", CharField())).values("id_text")

@@ -37,6 +37,7 @@ from apps.knowledge.models import (
     ThemePage,
 )
 from apps.knowledge.models.relations import related_solutions
+from apps.knowledge.models.snippets import slug_from_name
 
 LANGUAGES = ("de", "da", "en")
 
@@ -171,6 +172,51 @@ class SeedDemoTests(TestCase):
             locale=self.locales["da"], slug="groen-energi-og-forbundet-mobilitet"
         )
         self.assertEqual(self.client.get(mobility.url).status_code, HTTPStatus.OK)
+
+    def test_seed_demo__translated_titles_have_translated_addresses(self):
+        """Not /da/loesninger/daenische-partner/: every Danish or English page whose
+        title is not the German one has a slug of its own, partner areas and
+        solutions included (some German theme slugs are English words already)."""
+        german = self.locales["de"]
+        checked = Counter()
+        pages = Page.objects.filter(depth__gt=1).exclude(locale=german)
+        for page in pages.exclude(slug__startswith=SLUG_PREFIX).specific():
+            source = page.get_translation_or_none(german)
+            if source is None or source.title == page.title:
+                continue
+            own_words = slug_from_name(page.title, 80)
+            with self.subTest(page=page.url_path):
+                self.assertTrue(page.slug != source.slug or page.slug == own_words)
+            checked[type(page).__name__] += 1
+        self.assertGreaterEqual(checked["PartnerAreaPage"], 8)
+        self.assertGreaterEqual(checked["SolutionPage"], 20)
+
+    def test_seed_demo__danish_area_and_solution_answer_at_danish_addresses(self):
+        def version(key: str, language: str) -> Page:
+            return Page.objects.get(
+                translation_key=demo_key("page", key), locale=self.locales[language]
+            )
+
+        area = version("area:daenische-partner", "da")
+        self.assertEqual(area.url, "/da/loesninger/danske-partnere/")
+        self.assertEqual(
+            version("area:daenische-partner", "en").url,
+            "/en/solutions/danish-partners/",
+        )
+        self.assertEqual(
+            version("area:stadt-flensburg", "da").url, "/da/loesninger/flensborg-by/"
+        )
+        solution = version("solution:flensburg-beteiligungsplattform", "da")
+        self.assertTrue(solution.url.startswith("/da/loesninger/flensborg-by/"))
+        self.assertNotIn("beteiligungsplattform", solution.url)
+        for page in (area, solution):
+            with self.subTest(url=page.url):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertContains(response, page.title)
+        # The German words are not a Danish address.
+        old = self.client.get("/da/loesninger/daenische-partner/")
+        self.assertEqual(old.status_code, HTTPStatus.NOT_FOUND)
 
     def test_seed_demo__structure_exists_in_every_language_with_translated_titles(self):
         expected = {
@@ -395,8 +441,14 @@ class SeedDemoTests(TestCase):
         # The Danish version links to Danish versions of its targets.
         for relation in hub.related_links.select_related("target"):
             self.assertEqual(relation.target.locale_id, hub.locale_id)
-        related = {page.slug for page in related_solutions(hub)}
-        self.assertLessEqual({"slfl-mitfahrbank", "nf-rufbus"}, related)
+        related = {page.translation_key for page in related_solutions(hub)}
+        self.assertLessEqual(
+            {
+                demo_key("page", "solution:slfl-mitfahrbank"),
+                demo_key("page", "solution:nf-rufbus"),
+            },
+            related,
+        )
         # Incoming: the German-only school-route idea links to the hubs.
         self.assertIn("flensburg-sicherer-schulweg", related_solutions_slugs(hub, "de"))
 

@@ -21,6 +21,7 @@ from apps.knowledge.models import (
     ThemePage,
 )
 from tests.e2e.conftest import screenshot
+from tests.e2e.utils import solution as demo_solution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -43,7 +44,7 @@ def first(model, language: str, **filters):
 
 def portal_paths(language: str) -> dict[str, str]:
     """One address per portal page type in ``language``, from the demo content."""
-    solution = first(SolutionPage, language, slug="flensburg-beteiligungsplattform")
+    solution = demo_solution("flensburg-beteiligungsplattform", language)
     directory = first(ContactDirectoryPage, language)
     organisation = Organisation.objects.filter(
         locale=Locale.objects.get(language_code=language), slug="stadt-flensburg"

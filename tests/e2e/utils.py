@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from apps.demo.seed import demo_key
 from apps.knowledge.models import SolutionPage
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -23,9 +24,17 @@ def blocking_violations(page, axe_source: str) -> list[dict]:
     return [v for v in violations if v["impact"] in BLOCKING]
 
 
-def solution(slug: str, language: str) -> SolutionPage:
-    """The live demo solution ``slug`` in ``language``."""
-    return SolutionPage.objects.live().get(slug=slug, locale__language_code=language)
+def solution(key: str, language: str) -> SolutionPage:
+    """The live demo solution ``key`` in ``language``.
+
+    ``key`` is the solution's key in the demo content (its slug in the source
+    language); the translations have slugs from their own titles and are found by
+    the translation key the seed derives from it.
+    """
+    return SolutionPage.objects.live().get(
+        translation_key=demo_key("page", f"solution:{key}"),
+        locale__language_code=language,
+    )
 
 
 def partner_login(page, base_url: str, language: str, username: str) -> None:

@@ -29,8 +29,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState, WorkflowState
 
-from apps.knowledge.models import PartnerAreaPage
-from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
+from apps.knowledge.roles import (
+    AREA_ROLES,
+    DIGITALAGENTUR_GROUP,
+    AreaRole,
+    area_pages,
+)
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
 from apps.workflow.models.tasks import ModerationTaskMixin
 from apps.workflow.moderation.views import review_actions
@@ -178,7 +182,7 @@ def _by_unconfirmed_partner(obj) -> bool:
 
 def _area_filter(roles: list[AreaRole]) -> Q:
     condition = Q(pk__in=[])
-    areas = PartnerAreaPage.objects.filter(slug__in=[r.area_slug for r in roles])
+    areas = area_pages(r.area_slug for r in roles)
     for path in areas.values_list("path", flat=True):
         condition |= Q(path__startswith=path)
     return condition

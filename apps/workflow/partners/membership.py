@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from apps.knowledge.models import Organisation, PartnerAreaPage
-from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP, AreaRole, area_role
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.partners.accounts import absolute_url
@@ -60,7 +60,7 @@ def authority_of(organisation: Organisation) -> AreaRole | None:
     area = PartnerAreaPage.objects.filter(translation_key=key).first()
     if area is None:
         return None
-    return next((role for role in AREA_ROLES if role.area_slug == area.slug), None)
+    return area_role(area)
 
 
 def decides_everything(user) -> bool:

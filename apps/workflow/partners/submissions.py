@@ -46,8 +46,9 @@ logger = logging.getLogger(__name__)
 
 # Where submissions go when the organisation has no area of its own: Danish
 # organisations to the Danish partners' area, others to the area holding most of
-# their solutions, else to the Digitalagentur's area (slugs, the same in every
-# language; see apps.knowledge.roles.AREA_ROLES).
+# their solutions, else to the Digitalagentur's area (the slugs of the German
+# areas, whose translations share their translation key; see
+# apps.knowledge.roles.area_owners).
 DANISH_AREA_SLUG = "daenische-partner"
 DEFAULT_AREA_SLUG = "digitalagentur"
 

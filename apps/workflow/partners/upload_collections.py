@@ -29,7 +29,12 @@ from wagtail.permission_policies.collections import (
 )
 from wagtail.permissions import register_permission_policy
 
-from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
+from apps.knowledge.roles import (
+    AREA_ROLES,
+    DIGITALAGENTUR_GROUP,
+    AreaRole,
+    area_owners,
+)
 
 # Stored in English, shown translated (apps.workflow.display_names); the child
 # collections are named after the area roles (apps.knowledge.roles.AREA_ROLES).
@@ -237,15 +242,16 @@ def move_partner_uploads(apps=global_apps) -> int:
         return 0
 
     roles = {role.area_slug: role for role in AREA_ROLES}
+    owners = area_owners(apps)
     areas = sorted(
-        PartnerAreaPage.objects.values_list("path", "slug"),
+        PartnerAreaPage.objects.values_list("path", "translation_key"),
         key=lambda area: -len(area[0]),
     )
 
     def role_of(path: str) -> AreaRole | None:
-        for area_path, slug in areas:
+        for area_path, key in areas:
             if path.startswith(area_path):
-                return roles.get(slug)
+                return roles.get(owners.get(key))
         return None
 
     image_roles: dict[int, AreaRole | None] = {}

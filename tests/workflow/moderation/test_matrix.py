@@ -24,11 +24,16 @@ from http import HTTPStatus
 
 from django.db import transaction
 from django.test import Client, TestCase
+from django.urls import reverse
 from wagtail.models import Page, TaskState
 
+from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
+from apps.workflow.groups import setup_roles
+from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
 from tests.workflow.factories import PartnerProfileFactory, UserFactory
+from tests.workflow.moderation import test_translation_status as localizing
 
 ACTIONS = ["view", "edit", "submit", "approve", "reject", "publish"]
 AUTHORITIES = {
@@ -160,5 +165,86 @@ class RoleAuthorityActionMatrixTests(TestCase):
         return task_state.status == decided
 
 
+# The Danish versions of the areas, at addresses in Danish words.
+DANISH_AREA_SLUGS = {
+    AREA_ROLES[0]: "flensborg-by",
+    AREA_ROLES[1]: "nordfrisland",
+    AREA_ROLES[2]: "slesvig-flensborg",
+    DANISH_PARTNERS: "danske-partnere",
+}
+
+
+class DanishTreeMatrixTests(RoleAuthorityActionMatrixTests):
+    """The same table for solutions in the Danish tree, whose partner areas have
+    Danish slugs: an area's authority does not depend on its address."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for role, slug in DANISH_AREA_SLUGS.items():
+            danish = translate_tree(cls.authorities.area(role), "da")
+            danish.slug = slug
+            danish.save_revision().publish()
+            danish.refresh_from_db()
+            cls.authorities.areas[role.area_slug] = danish
+        # As after translating an area on the live site.
+        setup_roles()
+
+    def test_matrix__matches_table(self):
+        area = self.authorities.area(DANISH_PARTNERS)
+        self.assertEqual(area.locale.language_code, "da")
+        self.assertTrue(area.url_path.endswith("/danske-partnere/"), area.url_path)
+        super().test_matrix__matches_table()
+
+
 def latest(page: Page) -> Page:
     return Page.objects.get(pk=page.pk).specific
+
+
+class TranslatedAreaSlugTests(TestCase):
+    """A translator gives an area's Danish version its address; the authority that
+    acts on it stays the same."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.authorities = utils.build_authorities()
+        cls.editor = utils.editor_of(AREA_ROLES[0])
+        cls.moderator = utils.moderator_of(AREA_ROLES[0])
+        cls.dk_moderator = utils.moderator_of(DANISH_PARTNERS)
+        cls.translator = utils.translator()
+        cls.reviewer = utils.reviewer_of("da")
+
+    def test_translator__another_authoritys_slug_changes_nobodys_rights(self):
+        german = self.authorities.area(AREA_ROLES[0])
+        translate_tree(german.get_parent().specific, "da")
+        setup_roles()  # the translators' rights on the new Danish tree
+        translation = localizing.localize_translation(german, "da", self.translator)
+        translator = utils.client_for(self.translator)
+        localizing.type_string(translator, translation, "title", "Flensborg By")
+        # The German slug of the Danish partners' area.
+        localizing.type_string(translator, translation, "slug", "daenische-partner")
+        danish = translation.get_target_instance()
+        translator.post(reverse("workflow_admin:submit_translation", args=[danish.pk]))
+        utils.act(utils.client_for(self.moderator), danish, "approve")
+        utils.act(utils.client_for(self.reviewer), danish, "approve")
+        danish = PartnerAreaPage.objects.get(pk=danish.pk)
+        # Flensburg's moderator reviewed the translation of Flensburg's area.
+        self.assertTrue(danish.live)
+        self.assertEqual(danish.slug, "daenische-partner")
+        setup_roles()
+
+        page = utils.draft_solution(
+            danish, self.editor, self.authorities.portal, title="Digital landsbykasse"
+        )
+        self.assertEqual(
+            utils.client_for(self.editor).get(utils.edit_url(page)).status_code,
+            HTTPStatus.OK,
+        )
+        utils.submit(utils.client_for(self.editor), page)
+        task_state = utils.current_task_state(page)
+        utils.act(utils.client_for(self.dk_moderator), page, "approve")
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, TaskState.STATUS_IN_PROGRESS)
+        utils.act(utils.client_for(self.moderator), page, "approve")
+        task_state.refresh_from_db()
+        self.assertEqual(task_state.status, TaskState.STATUS_APPROVED)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
@@ -43,9 +45,16 @@ class DemoDatabase:
             call_command("seed_demo", verbosity=0)
             self._keep_copy()
         # Cached lookups (site root paths, portal fragments) may name rows of the
-        # previous test's database. ContentType's cache stays: the copy has the
-        # content types of the migrations, with their ids.
+        # previous test's database.
         cache.clear()
+        # A flush between tests can give the content types new ids; the copy has
+        # those of the seeding. ContentType's cache is filled again from the copy
+        # (not left empty: a later test's serialized rollback saves rows whose
+        # signal handlers look content types up before theirs are restored).
+        ContentType.objects.clear_cache()
+        ContentType.objects.get_for_models(
+            *apps.get_models(include_auto_created=True), for_concrete_models=False
+        )
 
     def drop(self) -> None:
         """Remove the copy (PostgreSQL: the template database) at the session's end."""

@@ -15,6 +15,8 @@ PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 export PUBLIC_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
 PYTEST_ARGS ?=
+# CI runs the suites under coverage: PYTEST="$(PY) -m coverage run -m pytest".
+PYTEST ?= $(PY) -m pytest
 
 .DEFAULT_GOAL := help
 .PHONY: help install run seed test test-sqlite test-postgres test-search search-node search-node-stop lint format messages bench clean
@@ -59,12 +61,16 @@ search-node-stop: ## Stop the OpenSearch node
 	python3 scripts/search_node.py stop
 
 test-search: install ## Run the live search tests against the OpenSearch node
-	OPENSEARCH_URL="$(SEARCH_URL)" $(PY) -m pytest -m live_search $(PYTEST_ARGS)
+	OPENSEARCH_URL="$(SEARCH_URL)" $(PYTEST) -m live_search $(PYTEST_ARGS)
 
 # The browser tests run in a session of their own: they need a live server and so
 # a transactional database, which is flushed after each of them; their own session
-# starts from a database fresh from the migrations.
-test: test-sqlite test-postgres ## Run the whole suite on SQLite, then PostgreSQL
+# starts from a database fresh from the migrations (and seeds the demo once, see
+# tests/e2e/demo_database.py).
+# On PostgreSQL only the tests that use the database run (--database-tests-only):
+# the others (catalogues, settings, project files, search analysis) cannot give
+# another result there, and `make test-sqlite` has run them.
+test: test-sqlite test-postgres ## Run the whole suite on SQLite, then the database tests on PostgreSQL
 
 # axe-core for the browser accessibility tests; without npm they are skipped.
 $(AXE): package-lock.json
@@ -74,17 +80,17 @@ $(AXE): package-lock.json
 test-sqlite: install $(AXE) ## Run the suite on SQLite
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL OPENSEARCH_URL="$(SEARCH_URL)" \
-		$(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS)
+		$(PYTEST) --ignore=tests/e2e $(PYTEST_ARGS)
 	@echo "== browser tests on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	env -u DATABASE_URL $(PYTEST) tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-test-postgres: install $(AXE) ## Run the suite on PostgreSQL at PG_TEST_URL
+test-postgres: install $(AXE) ## Run the tests that use the database on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
-		echo "== pytest on PostgreSQL ($(PG_TEST_URL))"; \
+		echo "== pytest on PostgreSQL ($(PG_TEST_URL)), tests that use the database"; \
 		DATABASE_URL="$(PG_TEST_URL)" OPENSEARCH_URL="$(SEARCH_URL)" \
-			$(PY) -m pytest --ignore=tests/e2e $(PYTEST_ARGS) && \
+			$(PYTEST) --ignore=tests/e2e --database-tests-only $(PYTEST_ARGS) && \
 		echo "== browser tests on PostgreSQL" && \
-		{ DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
+		{ DATABASE_URL="$(PG_TEST_URL)" $(PYTEST) tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; \
 		exit 1; \

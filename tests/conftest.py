@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.test import SimpleTestCase
 from django.utils import translation
 
 from tests.utils import restore_migration_data
@@ -38,8 +39,71 @@ def _migration_data_in_transactional_tests(request):
         restore_migration_data()
 
 
+#: pytest-django's fixtures that give a test the database (fixturenames holds every
+#: fixture a test needs, directly or through other fixtures).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        # Module-scoped data built on the test database (django_db_blocker.unblock()).
+        "django_db_setup",
+    }
+)
+
+
+_INDEPENDENT = pytest.StashKey[int]()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Deselect the tests that use no database: they give the same result on "
+        "every database backend (`make test-postgres` passes it; `make test-sqlite` "
+        "runs them).",
+    )
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """Whether a test uses Django's test database: a ``django_db`` marker, one of
+    pytest-django's database fixtures, or a Django test case with databases."""
+    if item.get_closest_marker("django_db"):
+        return True
+    if DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return True
+    cls = getattr(item, "cls", None)
+    return bool(
+        cls is not None
+        and issubclass(cls, SimpleTestCase)
+        and getattr(cls, "databases", None)
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """With --database-tests-only, run only the tests a database backend can change."""
+    if not config.getoption("database_tests_only"):
+        return
+    selected, independent = [], []
+    for item in items:
+        (selected if uses_database(item) else independent).append(item)
+    if independent:
+        config.hook.pytest_deselected(items=independent)
+        items[:] = selected
+    config.stash[_INDEPENDENT] = len(independent)
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Say how many live search-engine tests ran: CI must show they were not skipped."""
+    independent = terminalreporter.config.stash.get(_INDEPENDENT, None)
+    if independent is not None:
+        terminalreporter.write_line(
+            f"{independent} database-independent tests deselected "
+            "(--database-tests-only: they do not depend on the database backend)"
+        )
+
+    # How many live search-engine tests ran: CI must show they were not skipped.
     counts: dict[str, dict[str, int]] = {}
     for outcome in ("passed", "failed", "error", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):

@@ -417,3 +417,57 @@ def test_readme__lists_every_demo_login():
     logins = readme[readme.index("## Demo logins and roles") :]
     missing = [name for name, _group in demo_users() if f"`{name}`" not in logins]
     assert missing == []
+
+
+#: .ci/run's step helpers in a script whose second step fails.
+CI_STEPS_FAILING = """
+set -euo pipefail
+source scripts/ci_steps.sh
+finish() { local status=$?; ci_steps_summary "$status"; exit "$status"; }
+trap finish EXIT
+step "first step"
+true
+step "second step"
+false
+step "never reached"
+"""
+
+
+def test_ci_steps__each_step_timed_and_a_table_at_the_end__also_after_a_failure():
+    result = subprocess.run(  # noqa: S603 - bash from PATH, our own script
+        ["bash", "-c", CI_STEPS_FAILING],  # noqa: S607
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    output = result.stdout
+    assert re.search(r"^---- first step: \d+:\d\d$", output, re.MULTILINE)
+    table = output[output.index("==== step times") :]
+    assert re.search(r"^ +\d+:\d\d  first step$", table, re.MULTILINE)
+    assert re.search(r"^ +\d+:\d\d  second step  FAILED$", table, re.MULTILINE)
+    assert re.search(r"^ +\d+:\d\d  total \(exit status 1\)$", table, re.MULTILINE)
+    assert "never reached" not in output
+
+
+def test_database_tests_only__postgresql_run_leaves_out_tests_without_database():
+    """`make test-postgres` runs only what a database backend can change."""
+    module = Path(__file__).resolve().relative_to(BASE_DIR).as_posix()
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [
+            sys.executable, "-m", "pytest", "--collect-only", "-q",
+            "-p", "no:cacheprovider", "--database-tests-only", module,
+        ],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    collected = set(result.stdout.split())
+    assert f"{module}::test_readme__lists_every_demo_login" in collected
+    assert f"{module}::test_make_help__lists_every_target" not in collected
+    assert re.search(
+        r"^\d+ database-independent tests deselected", result.stdout, re.MULTILINE
+    )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.demo_database import DemoDatabase
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
@@ -49,6 +51,25 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """The seeded copy of the test database, shared by the whole session."""
+    demo_database = DemoDatabase()
+    yield demo_database
+    with django_db_blocker.unblock():
+        demo_database.drop()
+
+
+@pytest.fixture
+def demo(_demo_database, transactional_db, live_server):
+    """The test starts on the demo content of ``seed_demo`` (seeded once a session).
+
+    Transactional like every browser test (the live server must see the data), so
+    what the test changes is gone when the next one restores the copy.
+    """
+    _demo_database.prepare()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ serious or critical violation on any page type in any language.
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from apps.knowledge.models import (
@@ -70,10 +69,9 @@ def portal_paths(language: str) -> dict[str, str]:
 
 
 def test_every_portal_page_type__has_no_serious_wcag_violation(
-    live_server, axe_page, axe_source, subtests
+    demo, live_server, axe_page, axe_source, subtests
 ):
     page = axe_page
-    call_command("seed_demo", verbosity=0)
     checked = 0
     for language in LANGUAGES:
         for kind, path in portal_paths(language).items():

@@ -6,8 +6,6 @@ Screenshots of every step are kept in artifacts/screenshots/.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from apps.knowledge.models import SolutionPage
@@ -27,10 +25,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_partner_flow__change_request_resubmission_and_approval__goes_live(
-    live_server, browser
+    demo, live_server, browser
 ):
-    cache.clear()
-    call_command("seed_demo", verbosity=0)
     base = live_server.url
     title = "Mitfahrbank-Netz für Dörfer im Amt Hürup"
     comment = "Bitte nennt die Zielgruppe und wie andere Gemeinden mitmachen können."
@@ -112,10 +108,8 @@ def test_partner_flow__change_request_resubmission_and_approval__goes_live(
 
 
 def test_editor_flow__created_in_admin_approved_by_moderator__found_by_visitor(
-    live_server, browser
+    demo, live_server, browser
 ):
-    cache.clear()
-    call_command("seed_demo", verbosity=0)
     base = live_server.url
     title = "Digitale Tafel für Hafenführungen in Flensburg"
     area = solution("flensburg-beteiligungsplattform", "de").get_parent()

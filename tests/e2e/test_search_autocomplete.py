@@ -8,7 +8,6 @@ Enter opens it. Without JavaScript the same field is an ordinary search form.
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot
@@ -21,9 +20,8 @@ DANISH_ONLY = "dk-fjernvarme-data-haderslev"
 
 
 def test_search__suggestion_picked_by_keyboard__opens_solution_plain_form_works(
-    live_server, page, browser
+    demo, live_server, page, browser
 ):
-    call_command("seed_demo", verbosity=0)
     target = solution(PICKED, "de")
     page.goto(f"{live_server.url}/de/search/")
     box = page.locator("#search-query")
@@ -79,9 +77,8 @@ def test_search__suggestion_picked_by_keyboard__opens_solution_plain_form_works(
 
 
 def test_search__german_query__finds_danish_only_solution_marked_with_language(
-    live_server, page
+    demo, live_server, page
 ):
-    call_command("seed_demo", verbosity=0)
     danish = solution(DANISH_ONLY, "da")
     page.goto(f"{live_server.url}/de/search/?q=Fernw%C3%A4rme")
     hit = page.locator(".result", has=page.locator(f'a[href="{danish.url}"]'))

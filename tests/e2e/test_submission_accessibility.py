@@ -9,8 +9,6 @@ fields, which are marked aria-invalid and described by their error messages.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from apps.workflow.models import Submission
@@ -31,11 +29,9 @@ def submit_by_keyboard(page) -> None:
 
 
 def test_submission_flow__accessible_in_every_language_and_by_keyboard(
-    live_server, axe_page, axe_source, subtests
+    demo, live_server, axe_page, axe_source, subtests
 ):
     page = axe_page
-    cache.clear()
-    call_command("seed_demo", verbosity=0)
     base = live_server.url
 
     for language in LANGUAGES:

@@ -13,8 +13,6 @@ Screenshots of every step are kept in artifacts/screenshots/.
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
@@ -76,10 +74,8 @@ def dashboard_status(staff, base: str, language: str, title: str) -> str:
 
 
 def test_translation__reviewed_live_outdated_after_change_current_after_update(
-    live_server, browser, axe_source
+    demo, live_server, browser, axe_source
 ):
-    cache.clear()
-    call_command("seed_demo", verbosity=0)
     base = live_server.url
     german = solution(SLUG, "de")
     locales = {code: Locale.objects.get(language_code=code) for code in ("da", "en")}

@@ -52,7 +52,9 @@ DANISH_AREA_SLUG = "daenische-partner"
 DEFAULT_AREA_SLUG = "digitalagentur"
 
 
-class Status(models.TextChoices):
+class SubmissionStatus(models.TextChoices):
+    """Where a partner's submission stands, as the partner sees it in the portal."""
+
     DRAFT = "draft", _("Draft")
     IN_MODERATION = "in_moderation", _("In moderation")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
@@ -103,12 +105,15 @@ class SubmissionSummary:
 
     submission: Submission
     page: SolutionPage
-    status: Status
+    status: SubmissionStatus
     comments: list[ModeratorComment] = field(default_factory=list)
 
     @property
     def can_edit(self) -> bool:
-        return self.status in {Status.CHANGES_REQUESTED, Status.DRAFT}
+        return self.status in {
+            SubmissionStatus.CHANGES_REQUESTED,
+            SubmissionStatus.DRAFT,
+        }
 
 
 class NoAreaError(Exception):
@@ -420,15 +425,15 @@ def resubmit(submission: Submission, content: SubmissionContent, user) -> None:
 # -- status ----------------------------------------------------------------------
 
 
-def status_of(page: SolutionPage) -> Status:
+def status_of(page: SolutionPage) -> SubmissionStatus:
     state = page.current_workflow_state
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return Status.CHANGES_REQUESTED
+        return SubmissionStatus.CHANGES_REQUESTED
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return Status.IN_MODERATION
+        return SubmissionStatus.IN_MODERATION
     if page.live:
-        return Status.PUBLISHED
-    return Status.DRAFT
+        return SubmissionStatus.PUBLISHED
+    return SubmissionStatus.DRAFT
 
 
 def _decision_label(state: TaskState) -> str:
@@ -438,7 +443,7 @@ def _decision_label(state: TaskState) -> str:
     partner is asked to change the submission and send it again, not turned down.
     """
     if state.status == TaskState.STATUS_REJECTED:
-        return str(Status.CHANGES_REQUESTED.label)
+        return str(SubmissionStatus.CHANGES_REQUESTED.label)
     return state.get_status_display()
 
 

@@ -33,7 +33,7 @@ from apps.workflow.partners.similar import similar_solutions
 from apps.workflow.partners.spam import RateLimit
 from apps.workflow.partners.submissions import (
     NoAreaError,
-    Status,
+    SubmissionStatus,
     attachments_of,
     content_from_page,
     create_submission,
@@ -46,7 +46,7 @@ from apps.workflow.partners.uploads import UploadStash
 
 logger = logging.getLogger(__name__)
 
-EDITABLE = {Status.CHANGES_REQUESTED, Status.DRAFT}
+EDITABLE = {SubmissionStatus.CHANGES_REQUESTED, SubmissionStatus.DRAFT}
 LOGIN_URL = reverse_lazy("partner:login")
 
 

@@ -31,14 +31,15 @@ from apps.workflow.partners.forms import (
 )
 from apps.workflow.partners.similar import similar_solutions
 from apps.workflow.partners.spam import RateLimit
-from apps.workflow.partners.submissions import (
-    NoAreaError,
-    SubmissionStatus,
+from apps.workflow.partners.submissions.content import (
     attachments_of,
     content_from_page,
-    create_submission,
+)
+from apps.workflow.partners.submissions.create import create_submission, resubmit
+from apps.workflow.partners.submissions.routing import NoAreaError
+from apps.workflow.partners.submissions.status import (
+    SubmissionStatus,
     organisation_submissions,
-    resubmit,
     status_of,
     summaries,
 )

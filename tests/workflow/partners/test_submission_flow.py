@@ -13,7 +13,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
-from apps.workflow.partners.submissions import SubmissionStatus
+from apps.workflow.partners.submissions.status import SubmissionStatus
 from apps.workflow.workflows import ensure_default_workflow
 from tests.workflow.partners.portal_utils import (
     LANGUAGES,

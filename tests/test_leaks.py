@@ -41,7 +41,8 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionPage, SolutionRelation, ThemePage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
-from apps.workflow.partners.submissions import SubmissionContent, create_submission
+from apps.workflow.partners.submissions.content import SubmissionContent
+from apps.workflow.partners.submissions.create import create_submission
 from apps.workflow.partners.uploads import StashedUpload
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, translate_tree

@@ -27,8 +27,9 @@ from apps.knowledge.visibility import visible
 
 
 @dataclass(frozen=True)
-class LanguageVersion:
-    """One language of the current page: its code, its own name and its address."""
+class LanguageLink:
+    """The current page in one language, for the language switcher and hreflang:
+    the code, the language's own name and the address (None where missing)."""
 
     code: str
     name: str
@@ -60,7 +61,7 @@ def language_versions(urls: dict[str, str], current: str | None = None) -> list:
     """Every portal language with its address in ``urls`` (None where missing)."""
     current = current or active_language()
     return [
-        LanguageVersion(
+        LanguageLink(
             code=code,
             name=native_name(code),
             url=urls.get(code),

@@ -15,6 +15,12 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from apps.security.images import SafeImageField, admin_max_pixels
+from apps.security.uploads import (
+    MAGIC_BYTES,
+    has_signature,
+    leading_bytes,
+    looks_like_markup,
+)
 
 # -- two-factor codes ------------------------------------------------------------
 
@@ -133,54 +139,14 @@ class SetupCodeForm(forms.Form):
 
 # -- document uploads ------------------------------------------------------------
 
-#: Bytes a file starts with, per extension; the office formats are ZIP containers.
-ZIP_MAGIC = (b"PK\x03\x04",)
-OLE_MAGIC = (b"\xd0\xcf\x11\xe0",)
-MAGIC_BYTES = {
-    "pdf": (b"%PDF-",),
-    "docx": ZIP_MAGIC,
-    "xlsx": ZIP_MAGIC,
-    "pptx": ZIP_MAGIC,
-    "odt": ZIP_MAGIC,
-    "ods": ZIP_MAGIC,
-    "odp": ZIP_MAGIC,
-}
-#: Markup a browser would run as a page or an image with scripts, whatever the
-#: extension says: such a file is refused even as .txt or .csv.
-ACTIVE_MARKUP = (
-    b"<!doctype html",
-    b"<html",
-    b"<head",
-    b"<body",
-    b"<script",
-    b"<svg",
-    b"<iframe",
-    b"<object",
-    b"<embed",
-    b"<?xml-stylesheet",
-)
-SNIFF_BYTES = 4096
-
-
-def _leading_bytes(f) -> bytes:
-    f.seek(0)
-    head = f.read(SNIFF_BYTES)
-    f.seek(0)
-    return head
-
-
-def looks_like_markup(head: bytes) -> bool:
-    """True for content a browser may sniff as HTML or SVG (case and NULs ignored)."""
-    text = head.replace(b"\x00", b"").lower()
-    return any(marker in text for marker in ACTIVE_MARKUP)
-
 
 class CheckedDocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing files whose content is not what they claim.
 
     Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and size; this adds the
     content: a PDF must start like one, office files like ZIP containers, and no
-    file may carry HTML or SVG markup, which a browser could run from our domain.
+    file may carry HTML or SVG markup, which a browser could run from our domain
+    (the checks are in apps/security/uploads.py, shared with the partner portal).
     """
 
     def _post_clean(self) -> None:
@@ -198,9 +164,8 @@ class CheckedDocumentForm(BaseDocumentForm):
         extension = os.path.splitext(f.name)[1].lower().lstrip(".")
         if extension not in getattr(settings, "WAGTAILDOCS_EXTENSIONS", [extension]):
             return f  # the model refuses the extension with Wagtail's own message
-        head = _leading_bytes(f)
-        expected = MAGIC_BYTES.get(extension)
-        if expected and not head.startswith(expected):
+        head = leading_bytes(f)
+        if not has_signature(head, extension):
             raise forms.ValidationError(
                 _(
                     "This file is not a real .%(extension)s file; its content is of "
@@ -209,7 +174,7 @@ class CheckedDocumentForm(BaseDocumentForm):
                 % {"extension": extension},
                 code="content_mismatch",
             )
-        if not expected and looks_like_markup(head):
+        if extension not in MAGIC_BYTES and looks_like_markup(head):
             raise forms.ValidationError(
                 _("Files with HTML or SVG content are not accepted."),
                 code="markup",

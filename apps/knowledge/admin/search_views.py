@@ -1,14 +1,18 @@
-"""Admin views of search upkeep: searches without results and the engine status."""
+"""Admin views of search upkeep: searches without results and the engine status,
+and the synonyms brought up to date when the term list changes."""
 
 from __future__ import annotations
 
+from django.db import transaction
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from apps.knowledge.models import PendingIndexUpdate, ZeroResultQuery
+from apps.knowledge.models import PendingIndexUpdate, TermGroup, ZeroResultQuery
 from apps.knowledge.search import engine
+from apps.knowledge.search.rebuild import update_synonyms_task
 
 
 class ZeroResultQueriesReportView(ReportView):
@@ -59,3 +63,28 @@ class SearchStatusPanel(Component):
 
     def get_context_data(self, parent_context=None):
         return {"status": search_status()}
+
+
+def search_report_urlpatterns() -> list:
+    """The report of searches without results, and its results-only fragment."""
+    return [
+        path(
+            "reports/searches-without-results/",
+            ZeroResultQueriesReportView.as_view(),
+            name="knowledge_zero_result_queries",
+        ),
+        path(
+            "reports/searches-without-results/results/",
+            ZeroResultQueriesReportView.as_view(results_only=True),
+            name="knowledge_zero_result_queries_results",
+        ),
+    ]
+
+
+def update_synonyms_after_term_list_change(request, instance) -> None:
+    """After a term group is created, edited or deleted in the snippet admin."""
+    # Elasticsearch holds the synonyms in its analyzers; the database backends
+    # read the term list at each search.
+    instances = instance if isinstance(instance, list) else [instance]
+    if any(isinstance(item, TermGroup) for item in instances):
+        transaction.on_commit(update_synonyms_task.enqueue)

@@ -3,7 +3,7 @@
 The engine is the ``default`` entry of ``WAGTAILSEARCH_BACKENDS``. When that is
 Elasticsearch or OpenSearch and the engine does not answer, the portal uses the
 ``database`` entry instead (kept up to date alongside, see the settings) and logs a
-warning; the admin shows the same (see :mod:`apps.knowledge.wagtail_hooks`).
+warning; the admin shows the same (see :mod:`apps.knowledge.admin.search_views`).
 """
 
 from __future__ import annotations

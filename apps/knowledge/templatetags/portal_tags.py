@@ -121,7 +121,7 @@ def home_url(context) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def language_versions(context) -> list[i18n.LanguageVersion]:
+def language_versions(context) -> list[i18n.LanguageLink]:
     """The portal's languages with the address of this page in each of them.
 
     A view may pass ``language_urls`` (the error pages do). A page links to its live
@@ -144,7 +144,7 @@ def language_versions(context) -> list[i18n.LanguageVersion]:
 
 
 @register.simple_tag
-def x_default(versions: list[i18n.LanguageVersion]) -> str | None:
+def x_default(versions: list[i18n.LanguageLink]) -> str | None:
     return i18n.x_default_url({v.code: v.url for v in versions if v.url})
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations
@@ -317,3 +318,14 @@ def tree_translation_urlpatterns() -> list:
             name="knowledge_tree_translation_resume",
         ),
     ]
+
+
+def tree_translation_buttons(page, user, view_name=None, next_url=None):
+    """ "Translate page tree" in the page header and the listing's "More" menu."""
+    if page.depth > 1 and user.has_perm(PERMISSION):
+        yield ListingButton(
+            _("Translate page tree"),
+            reverse("knowledge_translate_tree", args=[page.pk]),
+            priority=61,
+            icon_name="globe",
+        )

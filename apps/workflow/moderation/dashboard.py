@@ -40,7 +40,7 @@ from apps.workflow.models.tasks import ModerationTaskMixin
 from apps.workflow.moderation.views import review_actions
 from apps.workflow.notifications.outbox import retry_pending
 from apps.workflow.notifications.reminders import overdue_reviews
-from apps.workflow.partners.submissions import is_unconfirmed
+from apps.workflow.partners.submissions.status import is_unconfirmed
 from apps.workflow.permissions import area_role_for_page, roles_moderated_by
 
 NO_AUTHORITY = _("Digitalagentur (no authority)")

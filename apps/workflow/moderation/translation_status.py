@@ -59,7 +59,7 @@ from apps.knowledge.roles import (
 from apps.workflow.models.translations import TranslationSignOff
 
 
-class Status(models.TextChoices):
+class LanguageVersionState(models.TextChoices):
     """Where a language version stands; ``ORIGINAL`` is the source itself."""
 
     ORIGINAL = "original", _("Original")
@@ -90,12 +90,12 @@ PUBLISHING_FIELDS = {
 
 # The statuses a translation (not the original) can have, in the dashboard's order.
 TRANSLATION_STATUSES = [
-    Status.MISSING,
-    Status.DRAFT,
-    Status.MACHINE,
-    Status.UNREVIEWED,
-    Status.REVIEWED,
-    Status.OUTDATED,
+    LanguageVersionState.MISSING,
+    LanguageVersionState.DRAFT,
+    LanguageVersionState.MACHINE,
+    LanguageVersionState.UNREVIEWED,
+    LanguageVersionState.REVIEWED,
+    LanguageVersionState.OUTDATED,
 ]
 
 
@@ -104,7 +104,7 @@ class LanguageVersion:
     """One language of a page or snippet: its status and what an editor can do."""
 
     locale: Locale
-    status: Status
+    status: LanguageVersionState
     instance: models.Model | None = None
     edit_url: str = ""
     translate_url: str = ""
@@ -116,7 +116,7 @@ class LanguageVersion:
 
     @property
     def is_outdated(self) -> bool:
-        return self.status == Status.OUTDATED
+        return self.status == LanguageVersionState.OUTDATED
 
 
 @dataclass
@@ -225,14 +225,16 @@ def _groups(instances: list[models.Model], kind: str) -> list[TranslationGroup]:
         by_locale = {member.locale_id: member for member in members}
         for locale in locales:
             instance = by_locale.get(locale.pk)
-            version = LanguageVersion(locale=locale, status=Status.MISSING)
+            version = LanguageVersion(
+                locale=locale, status=LanguageVersionState.MISSING
+            )
             version.instance = instance
             if instance is None:
                 version.translate_url = _translate_url(source)
             else:
                 version.edit_url = finder.get_edit_url(instance) or ""
                 version.status = _status(instance, source, records)
-                if version.status == Status.OUTDATED:
+                if version.status == LanguageVersionState.OUTDATED:
                     translation_source = records.sources.get(key)
                     if translation_source is not None:
                         version.sync_url = reverse(
@@ -321,24 +323,24 @@ def _pick_source(members, translation_source, default_locale_id: int):
     return min(members, key=lambda member: member.pk)
 
 
-def _status(instance, source, records: _Records) -> Status:
+def _status(instance, source, records: _Records) -> LanguageVersionState:
     if instance.pk == source.pk:
-        return Status.ORIGINAL
+        return LanguageVersionState.ORIGINAL
     if getattr(instance, "alias_of_id", None):
         # An alias shows the source's content: nothing is translated yet.
-        return Status.MISSING
+        return LanguageVersionState.MISSING
     if not getattr(instance, "live", True):
-        return Status.DRAFT
+        return LanguageVersionState.DRAFT
     if _is_outdated(instance, source, records):
-        return Status.OUTDATED
+        return LanguageVersionState.OUTDATED
     signed_off_at = records.signed_off.get(_sign_off_key(instance))
     published_at = getattr(instance, "last_published_at", None)
     if signed_off_at and (published_at is None or signed_off_at >= published_at):
         # Signed off, and nothing was published past the reviewer since.
-        return Status.REVIEWED
+        return LanguageVersionState.REVIEWED
     if (instance.translation_key, instance.locale_id) in records.machine:
-        return Status.MACHINE
-    return Status.UNREVIEWED
+        return LanguageVersionState.MACHINE
+    return LanguageVersionState.UNREVIEWED
 
 
 def _is_outdated(instance, source, records: _Records) -> bool:
@@ -461,7 +463,7 @@ def count_by_status(
     }
     for group in groups:
         for code, version in group.versions.items():
-            if version.status != Status.ORIGINAL and code in counts:
+            if version.status != LanguageVersionState.ORIGINAL and code in counts:
                 counts[code][version.status] += 1
     return counts
 

@@ -17,7 +17,7 @@ from apps.knowledge.choices import Licence, PublicationConsent
 from apps.knowledge.models import Contact, FieldOfAction, Organisation
 from apps.workflow.models import PartnerProfile
 from apps.workflow.partners.spam import HoneypotMixin
-from apps.workflow.partners.submissions import Attachments, SubmissionContent
+from apps.workflow.partners.submissions.content import Attachments, SubmissionContent
 from apps.workflow.partners.uploads import (
     PartnerImageField,
     PdfDocumentField,

@@ -29,7 +29,7 @@ from apps.knowledge.roles import DIGITALAGENTUR_GROUP, AreaRole, area_role
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.partners.accounts import absolute_url
-from apps.workflow.partners.submissions import responsible_area_key
+from apps.workflow.partners.submissions.routing import responsible_area_key
 from apps.workflow.permissions import roles_moderated_by
 
 

@@ -4,9 +4,10 @@ Images are checked by the image field the admin uses too (apps/security/images.p
 extension, format read from the content, size, pixels, a full decode) and stored
 upright without metadata such as a photo's GPS position; SVG is refused because it
 can carry scripts. Documents must be real PDFs: the ``%PDF-`` magic bytes and a
-successful parse by pypdf. A file that passed is kept in the stash, so it survives
-the preview step and a form that is shown again for errors in other fields; the
-browser cannot refill a file input.
+successful parse by pypdf (the checks of apps/security/uploads.py, shared with the
+admin). A file that passed is kept in the stash, so it survives the preview step
+and a form that is shown again for errors in other fields; the browser cannot
+refill a file input.
 """
 
 from __future__ import annotations
@@ -24,14 +25,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from apps.security.images import SafeImageField, partner_max_pixels
+from apps.security.uploads import has_signature, is_readable_pdf, leading_bytes
 
 STASH_SESSION_KEY = "partner_uploads"
 STASH_FOLDER = "partner-uploads"
-PDF_MAGIC = b"%PDF-"
 CHOOSE_AGAIN = _("Please choose the file again.")
 
 
@@ -115,21 +114,11 @@ class PdfDocumentField(forms.FileField):
                 ],
                 code="file_too_large",
             )
-        f.seek(0)
-        if f.read(len(PDF_MAGIC)) != PDF_MAGIC:
+        if not has_signature(leading_bytes(f), "pdf"):
             raise forms.ValidationError(
                 [_("This file is not a PDF document."), CHOOSE_AGAIN], code="not_pdf"
             )
-        f.seek(0)
-        try:
-            reader = PdfReader(f, strict=False)
-            readable = len(reader.pages) > 0
-        # pypdf raises its own errors for most damage, plain ones for the rest.
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError, AssertionError):
-            readable = False
-        finally:
-            f.seek(0)
-        if not readable:
+        if not is_readable_pdf(f):
             raise forms.ValidationError(
                 [_("This PDF document cannot be read."), CHOOSE_AGAIN],
                 code="invalid_pdf",

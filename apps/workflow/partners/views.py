@@ -31,14 +31,15 @@ from apps.workflow.partners.forms import (
 )
 from apps.workflow.partners.similar import similar_solutions
 from apps.workflow.partners.spam import RateLimit
-from apps.workflow.partners.submissions import (
-    NoAreaError,
-    Status,
+from apps.workflow.partners.submissions.content import (
     attachments_of,
     content_from_page,
-    create_submission,
+)
+from apps.workflow.partners.submissions.create import create_submission, resubmit
+from apps.workflow.partners.submissions.routing import NoAreaError
+from apps.workflow.partners.submissions.status import (
+    SubmissionStatus,
     organisation_submissions,
-    resubmit,
     status_of,
     summaries,
 )
@@ -46,7 +47,7 @@ from apps.workflow.partners.uploads import UploadStash
 
 logger = logging.getLogger(__name__)
 
-EDITABLE = {Status.CHANGES_REQUESTED, Status.DRAFT}
+EDITABLE = {SubmissionStatus.CHANGES_REQUESTED, SubmissionStatus.DRAFT}
 LOGIN_URL = reverse_lazy("partner:login")
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 from apps.knowledge import content_cache
 from apps.knowledge.i18n import organisation_language_urls
 from apps.knowledge.models import ContactDirectoryPage, Organisation
-from apps.workflow.moderation.translation_status import Status, group_of
+from apps.workflow.moderation.translation_status import LanguageVersionState, group_of
 from apps.workflow.moderation.views import submit_translation_url
 
 register = template.Library()
@@ -49,7 +49,7 @@ def _notice(context, obj) -> dict:
     if group is None:
         return {"show": False}
     version = group.versions.get(obj.locale.language_code)
-    if version is None or version.status != Status.OUTDATED:
+    if version is None or version.status != LanguageVersionState.OUTDATED:
         return {"show": False}
     source = group.source
     code = source.locale.language_code

@@ -19,15 +19,17 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from apps.knowledge.models import Term, TermGroup, TranslationSettings
-from apps.knowledge.translation.machine import (
+from apps.knowledge.translation.machine import configured_translator
+from apps.knowledge.translation.machine.base import (
     DEEPL_FREE_URL,
     DEEPL_PRO_URL,
     EngineConfig,
-    check_terms,
+)
+from apps.knowledge.translation.machine.libretranslate import (
     protect_terms,
     restore_terms,
-    term_pairs,
 )
+from apps.knowledge.translation.machine.terms import check_terms, term_pairs
 from apps.workflow.groups import setup_roles
 from tests.knowledge.search.recording_server import RecordedRequest, RecordingServer
 from tests.knowledge.utils import add_solution, admin_in_english, build_portal
@@ -329,7 +331,9 @@ class MachineTranslationTests(TestCase):
 
         self.server.responder = refuse_glossaries
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertLogs("apps.knowledge.translation.machine", "WARNING") as logs:
+        with self.assertLogs(
+            "apps.knowledge.translation.machine.deepl", "WARNING"
+        ) as logs:
             response = self.click_machine_translate(translation)
 
         self.assertIn("DeepL glossary not made", logs.output[0])
@@ -439,7 +443,9 @@ class MachineTranslationTests(TestCase):
             {"translatedText": ["Bus efter behov" for _text in request.json["q"]]},
         )
         translation = self.submit_translation(self.solution, self.danish)
-        with self.assertLogs("apps.knowledge.translation.machine", "WARNING") as logs:
+        with self.assertLogs(
+            "apps.knowledge.translation.machine.terms", "WARNING"
+        ) as logs:
             response = self.click_machine_translate(translation)
         self.assertTrue(
             any("'ÖPNV' should be 'kollektiv trafik'" in line for line in logs.output)
@@ -545,8 +551,6 @@ class EngineConfigTests(TestCase):
         MACHINE_TRANSLATION=env(ENGINE="libretranslate", LIBRETRANSLATE_URL="http://lt")
     )
     def test_environment__overrides_the_admins_choice(self):
-        from apps.knowledge.translation.machine import configured_translator
-
         choose("")
         self.assertEqual(configured_translator().display_name, "LibreTranslate")
 

@@ -26,7 +26,11 @@ from apps.knowledge.models import Organisation
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.groups import setup_roles
-from apps.workflow.moderation.translation_status import Status, page_groups, status_of
+from apps.workflow.moderation.translation_status import (
+    LanguageVersionState,
+    page_groups,
+    status_of,
+)
 from tests.knowledge import factories as knowledge_factories
 from tests.knowledge.utils import translate_tree
 from tests.workflow import utils
@@ -149,7 +153,8 @@ class PageDriftTests(TestCase):
 
         self.assertNotContains(visitor.get(danish.url), NOTICE)
         self.assertEqual(
-            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"],
+            LanguageVersionState.REVIEWED,
         )
 
         self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
@@ -163,7 +168,7 @@ class PageDriftTests(TestCase):
         self.assertContains(portal, "Digital landsbykasse")
         self.assertEqual(
             dashboard_cell(staff, "da", status="outdated"),
-            {"Digitale Dorfkiste": Status.OUTDATED},
+            {"Digitale Dorfkiste": LanguageVersionState.OUTDATED},
         )
         # The German original itself carries no notice.
         self.assertNotContains(visitor.get(self.source.url), NOTICE)
@@ -172,7 +177,7 @@ class PageDriftTests(TestCase):
         translator = client_for(self.translator)
         self.assertEqual(sync(translator, translation).status_code, HTTPStatus.FOUND)
         self.assertContains(visitor.get(danish.url), NOTICE)
-        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.OUTDATED)
 
         type_string(
             translator, translation, "teaser", "Et afhentningsskab med køl i landsbyen."
@@ -183,7 +188,8 @@ class PageDriftTests(TestCase):
         self.assertNotContains(portal, NOTICE)
         self.assertContains(portal, "Et afhentningsskab med køl i landsbyen.")
         self.assertEqual(
-            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.REVIEWED
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"],
+            LanguageVersionState.REVIEWED,
         )
         self.assertEqual(dashboard_cell(staff, "da", status="outdated"), {})
 
@@ -232,9 +238,10 @@ class PageDriftTests(TestCase):
         staff = client_for(self.agency)
 
         self.assertEqual(
-            dashboard_cell(staff, "da")["Digitale Dorfkiste"], Status.OUTDATED
+            dashboard_cell(staff, "da")["Digitale Dorfkiste"],
+            LanguageVersionState.OUTDATED,
         )
-        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.OUTDATED)
         self.assertContains(client_for(None).get(danish.url), NOTICE)
 
     def test_outdated_notice__in_the_visitors_language_with_the_original_linked(self):
@@ -298,11 +305,11 @@ class PageDriftTests(TestCase):
 
     def test_hand_made_translation__outdated_when_original_published_later(self):
         danish = translate_tree(self.source, "da")
-        self.assertEqual(status_of(danish).status, Status.UNREVIEWED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.UNREVIEWED)
 
         self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
 
-        self.assertEqual(status_of(danish).status, Status.OUTDATED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.OUTDATED)
         self.assertContains(client_for(None).get(danish.url), NOTICE)
 
     def test_outdated_notice__not_hidden_by_the_anonymous_page_cache(self):
@@ -356,7 +363,7 @@ class PageDriftTests(TestCase):
         unreviewed = {
             group.title
             for group in groups
-            if group.versions["da"].status == Status.UNREVIEWED
+            if group.versions["da"].status == LanguageVersionState.UNREVIEWED
         }
         self.assertLessEqual({f"Lösung {n}" for n in range(5)}, unreviewed)
 
@@ -445,7 +452,7 @@ class SnippetDriftTests(TestCase):
 
         # Saving without a change does not make the translation outdated.
         self.edit_german_organisation()
-        self.assertEqual(status_of(danish).status, Status.REVIEWED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.REVIEWED)
 
         self.edit_german_organisation(description="Energie, Wasser und Wärme.")
 
@@ -461,7 +468,7 @@ class SnippetDriftTests(TestCase):
         sync(client_for(self.translator), self.translation())
         self.translate_and_review("description", "Energi, vand og varme.")
 
-        self.assertEqual(status_of(danish).status, Status.REVIEWED)
+        self.assertEqual(status_of(danish).status, LanguageVersionState.REVIEWED)
         portal = client_for(None).get(danish_url)
         self.assertNotContains(portal, NOTICE)
         self.assertContains(portal, "Energi, vand og varme.")

@@ -13,7 +13,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
-from apps.workflow.partners.submissions import Status
+from apps.workflow.partners.submissions.status import SubmissionStatus
 from apps.workflow.workflows import ensure_default_workflow
 from tests.workflow.partners.portal_utils import (
     LANGUAGES,
@@ -88,7 +88,7 @@ def test_partner_submission__goes_live_in_its_language_after_approval(
     html = response.content.decode()
     assert f'<h2 lang="{language}">{page.title}</h2>' in html
     with translation.override(language):
-        assert str(Status.IN_MODERATION.label) in html
+        assert str(SubmissionStatus.IN_MODERATION.label) in html
     # While it is in review the partner cannot change it.
     response = client.get(edit_url(language, submission))
     assert response.status_code == HTTPStatus.FOUND
@@ -103,7 +103,7 @@ def test_partner_submission__goes_live_in_its_language_after_approval(
     client.force_login(setup.partner.user)
     html = client.get(submissions_url(language)).content.decode()
     with translation.override(language):
-        assert str(Status.PUBLISHED.label) in html
+        assert str(SubmissionStatus.PUBLISHED.label) in html
     assert f'href="{page.url}"' in html
     client.logout()
     response = client.get(page.url)
@@ -132,7 +132,7 @@ def test_change_request__partner_sees_comment_edits_resubmits_and_goes_live(
     html = response.content.decode()
     assert "Bitte die Zielgruppe nennen." in html
     with translation.override(language):
-        assert str(Status.CHANGES_REQUESTED.label) in html
+        assert str(SubmissionStatus.CHANGES_REQUESTED.label) in html
     assert edit_url(language, submission) in html
 
     response = client.get(edit_url(language, submission))

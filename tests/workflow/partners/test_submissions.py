@@ -17,7 +17,7 @@ from apps.knowledge.models import Contact, PartnerAreaPage, SolutionPage
 from apps.security.images import NOT_READABLE, too_many_pixels
 from apps.workflow.models import Submission
 from apps.workflow.partners.spam import HoneypotMixin
-from apps.workflow.partners.submissions import responsible_area
+from apps.workflow.partners.submissions.routing import responsible_area
 from apps.workflow.partners.uploads import CHOOSE_AGAIN
 from tests.image_utils import (
     huge_png,

@@ -1,63 +1,38 @@
-"""Partner submissions: a draft solution in the right place, and its moderation.
+"""What the partner wrote, as a solution page: text, contact, image and PDF.
 
-A submission becomes a draft ``SolutionPage`` under the partner area responsible for
-the partner's organisation, in the language tree of the language the partner wrote
-in, and enters the workflow assigned to that part of the tree, the way the admin's
-"Submit for moderation" does. Resubmitting after a change request resumes that
-workflow at the task that asked for the changes (``WorkflowState.resume``).
+The partner's plain text becomes rich-text paragraphs as the page editor saves them;
+uploads land in the partner collection of the responsible authority; a contact the
+partner names is not published before an editor records their consent. The edit
+form reads the newest revision back (``content_from_page``, ``attachments_of``).
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import os
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import models, transaction
-from django.db.models import Q
 from django.utils.html import escape, strip_tags
-from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
+from wagtail.models import Collection, Locale, Page
 
 from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import (
     Contact,
     FieldOfAction,
     Organisation,
-    PartnerAreaPage,
     SolutionContact,
     SolutionFieldOfAction,
     SolutionPage,
 )
 from apps.knowledge.models.snippets import slug_from_name
-from apps.workflow.models import Membership, PartnerProfile, Submission
+from apps.workflow.models import Submission
 from apps.workflow.partners.upload_collections import partner_collection
 from apps.workflow.partners.uploads import StashedUpload
 from apps.workflow.permissions import area_role_for_page
-
-logger = logging.getLogger(__name__)
-
-# Where submissions go when the organisation has no area of its own: Danish
-# organisations to the Danish partners' area, others to the area holding most of
-# their solutions, else to the Digitalagentur's area (the slugs of the German
-# areas, whose translations share their translation key; see
-# apps.knowledge.roles.area_owners).
-DANISH_AREA_SLUG = "daenische-partner"
-DEFAULT_AREA_SLUG = "digitalagentur"
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_MODERATION = "in_moderation", _("In moderation")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    PUBLISHED = "published", _("Published")
 
 
 @dataclass
@@ -90,89 +65,9 @@ class Attachments:
     document: object | None = None
 
 
-@dataclass
-class ModeratorComment:
-    task: str
-    status: str
-    comment: str
-    finished_at: object
-
-
-@dataclass
-class SubmissionSummary:
-    """One row of "My submissions"."""
-
-    submission: Submission
-    page: SolutionPage
-    status: Status
-    comments: list[ModeratorComment] = field(default_factory=list)
-
-    @property
-    def can_edit(self) -> bool:
-        return self.status in {Status.CHANGES_REQUESTED, Status.DRAFT}
-
-
-class NoAreaError(Exception):
-    """No partner area exists in the language the partner writes in."""
-
-
-# -- placement -------------------------------------------------------------------
-
-
-def _areas_with_solutions_of(organisation: Organisation) -> Counter:
-    """How many solutions the organisation leads or partners in, per area."""
-    key = organisation.translation_key
-    solutions = SolutionPage.objects.filter(
-        Q(lead_organisation__translation_key=key)
-        | Q(partners__organisation__translation_key=key)
-    ).distinct()
-    counts: Counter = Counter()
-    for area in PartnerAreaPage.objects.all():
-        count = solutions.descendant_of(area).count()
-        if count:
-            counts[area.translation_key] += count
-    return counts
-
-
-def responsible_area_key(organisation: Organisation):
-    """The translation key of the partner area responsible for an organisation."""
-    areas = PartnerAreaPage.objects.all()
-    own = areas.filter(organisation__translation_key=organisation.translation_key)
-    if own.exists():
-        return own.first().translation_key
-    if organisation.is_danish:
-        danish = areas.filter(
-            slug=getattr(settings, "PARTNER_DANISH_AREA_SLUG", DANISH_AREA_SLUG)
-        ).first()
-        if danish:
-            return danish.translation_key
-    counts = _areas_with_solutions_of(organisation)
-    if counts:
-        return counts.most_common(1)[0][0]
-    default = (
-        areas.filter(
-            slug=getattr(settings, "PARTNER_DEFAULT_AREA_SLUG", DEFAULT_AREA_SLUG)
-        ).first()
-        or areas.order_by("path").first()
-    )
-    return default.translation_key if default else None
-
-
-def responsible_area(organisation: Organisation, locale: Locale) -> PartnerAreaPage:
-    """The partner area in ``locale`` where the organisation's submissions go."""
-    key = responsible_area_key(organisation)
-    area = PartnerAreaPage.objects.filter(translation_key=key, locale=locale).first()
-    if key is None or area is None:
-        raise NoAreaError(locale.language_code)
-    return area
-
-
 def in_locale(obj, locale: Locale):
     """The translation of a snippet in ``locale``, or the snippet itself."""
     return obj.get_translation_or_none(locale) or obj
-
-
-# -- content ---------------------------------------------------------------------
 
 
 def text_to_paragraphs(text: str) -> list[dict]:
@@ -306,7 +201,8 @@ def _contact(content: SubmissionContent, locale: Locale) -> Contact:
     return contact
 
 
-def _unique_slug(parent, title: str, exclude_pk: int | None = None) -> str:
+def unique_slug(parent, title: str, exclude_pk: int | None = None) -> str:
+    """A slug from the title that no other child of ``parent`` has."""
     base = slug_from_name(title, 240) or "solution"
     siblings = parent.get_children()
     if exclude_pk:
@@ -319,7 +215,9 @@ def _unique_slug(parent, title: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
-def _apply(page: SolutionPage, content: SubmissionContent, user, area: Page) -> None:
+def apply_content(
+    page: SolutionPage, content: SubmissionContent, user, area: Page
+) -> None:
     """Write the partner's content into a (draft) solution page in ``area``."""
     locale = page.locale
     page.title = content.title
@@ -353,156 +251,6 @@ def _apply(page: SolutionPage, content: SubmissionContent, user, area: Page) -> 
         page.image = _save_image(content.image, content, user, area)
     elif page.image is not None and content.image_description:
         page.image = _describe_image(page.image, content.image_description, user)
-
-
-# -- workflow --------------------------------------------------------------------
-
-
-def submit_for_moderation(page: SolutionPage, user) -> WorkflowState | None:
-    """Start the workflow of the page's part of the tree, or resume it after changes.
-
-    Mirrors the admin's "Submit for moderation" (wagtail.admin.views.pages.edit).
-    """
-    state = page.current_workflow_state
-    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-        return state
-    workflow = page.get_workflow()
-    if workflow is None:
-        logger.warning("No workflow applies to %s; it stays a draft.", page)
-        return None
-    return workflow.start(page, user)
-
-
-@transaction.atomic
-def create_submission(
-    profile: PartnerProfile, content: SubmissionContent, locale: Locale
-) -> Submission:
-    """Create the draft solution, record the submission and start moderation."""
-    user = profile.user
-    area = responsible_area(content.organisation, locale)
-    page = SolutionPage(
-        title=content.title,
-        slug=_unique_slug(area, content.title),
-        teaser=content.teaser,
-        locale=area.locale,
-        owner=user,
-        live=False,
-        has_unpublished_changes=True,
-    )
-    _apply(page, content, user, area)
-    area.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
-    submission = Submission.objects.create(
-        page=page,
-        submitted_by=user,
-        organisation=content.organisation,
-        language=locale.language_code,
-    )
-    submit_for_moderation(page, user)
-    return submission
-
-
-@transaction.atomic
-def resubmit(submission: Submission, content: SubmissionContent, user) -> None:
-    """Save the partner's changes as a new revision and send them back to review."""
-    page = submission.page.get_latest_revision_as_object()
-    _apply(page, content, user, submission.page)
-    if not page.live:
-        # As the admin does: a page that is not live keeps its fields in step with
-        # its newest revision.
-        page.save()
-    page.save_revision(user=user, log_action=True)
-    submission.updated_by = user
-    submission.save(update_fields=["updated_at", "updated_by"])
-    submit_for_moderation(SolutionPage.objects.get(pk=page.pk), user)
-
-
-# -- status ----------------------------------------------------------------------
-
-
-def status_of(page: SolutionPage) -> Status:
-    state = page.current_workflow_state
-    if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return Status.CHANGES_REQUESTED
-    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return Status.IN_MODERATION
-    if page.live:
-        return Status.PUBLISHED
-    return Status.DRAFT
-
-
-def _decision_label(state: TaskState) -> str:
-    """A moderator's decision as the partner should read it.
-
-    Wagtail calls a change request "rejected" (in Danish "Afvist"), but the
-    partner is asked to change the submission and send it again, not turned down.
-    """
-    if state.status == TaskState.STATUS_REJECTED:
-        return str(Status.CHANGES_REQUESTED.label)
-    return state.get_status_display()
-
-
-def moderator_comments(page: SolutionPage) -> list[ModeratorComment]:
-    """Comments moderators gave with their decisions, oldest first."""
-    states = (
-        TaskState.objects.filter(
-            workflow_state__in=WorkflowState.objects.for_instance(page)
-        )
-        .exclude(comment="")
-        .select_related("task")
-        .order_by("finished_at", "pk")
-    )
-    return [
-        ModeratorComment(
-            task=state.task.name,
-            status=_decision_label(state),
-            comment=state.comment,
-            finished_at=state.finished_at,
-        )
-        for state in states
-    ]
-
-
-def organisation_submissions(profile: PartnerProfile):
-    """Submissions the partner sees and may edit, in whatever language: their own,
-    and, once the organisation confirmed them, those its confirmed members made.
-
-    Naming an organisation at registration shows nothing of it; a submission of an
-    unconfirmed account is not the organisation's either.
-    """
-    shown = Q(submitted_by=profile.user)
-    if profile.is_confirmed_member:
-        shown |= Q(
-            organisation__translation_key=profile.organisation.translation_key,
-            submitted_by__partner_profile__membership=Membership.CONFIRMED,
-        )
-    return Submission.objects.filter(shown).select_related(
-        "page", "submitted_by", "updated_by", "organisation"
-    )
-
-
-def is_unconfirmed(submission: Submission) -> bool:
-    """Whether the partner who submitted has not been confirmed by the organisation
-    (shown to moderators)."""
-    user = submission.submitted_by
-    profile = getattr(user, "partner_profile", None) if user else None
-    return profile is None or not profile.is_confirmed_member
-
-
-def summaries(profile: PartnerProfile) -> list[SubmissionSummary]:
-    rows = []
-    for submission in organisation_submissions(profile):
-        page = submission.page.specific
-        rows.append(
-            SubmissionSummary(
-                submission=submission,
-                page=page,
-                status=status_of(page),
-                comments=moderator_comments(page),
-            )
-        )
-    return rows
 
 
 def content_from_page(submission: Submission) -> dict:

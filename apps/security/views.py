@@ -96,7 +96,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     """After the password: the code from the authenticator app or a recovery code."""
     if request.user.is_verified() or not two_factor.is_enrolled(request.user):
         return redirect(_safe_next(request))
-    form = VerifyCodeForm(request.user, request.POST or None)
+    form = VerifyCodeForm(
+        request.user, request.POST if request.method == "POST" else None
+    )
     status = HTTPStatus.OK
     if request.method == "POST":
         if form.is_valid():

@@ -115,6 +115,12 @@ class PartnerLogoutView(auth_views.LogoutView):
 # -- accounts --------------------------------------------------------------------
 
 
+def _posted(request: HttpRequest):
+    """The form data of a POST, even an empty one (``request.POST or None`` would
+    leave the form unbound, and adding the limit's error to it fails)."""
+    return request.POST if request.method == "POST" else None
+
+
 def register(request: HttpRequest) -> HttpResponse:
     """Self-registration of a partner, with e-mail verification.
 
@@ -123,7 +129,7 @@ def register(request: HttpRequest) -> HttpResponse:
     """
     limit = RateLimit.for_action("registration")
     status = HTTPStatus.OK
-    form = RegistrationForm(request.POST or None, locale=Locale.get_active())
+    form = RegistrationForm(_posted(request), locale=Locale.get_active())
     if request.method == "POST":
         if not limit.hit(request):
             form.is_valid()
@@ -208,7 +214,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             "workflow/portal/invitation_invalid.html",
             status=HTTPStatus.NOT_FOUND,
         )
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(_posted(request), email=invitation.email)
     status = HTTPStatus.OK
     if request.method == "POST":
         if accounts_exists := existing_account(invitation.email) is not None:

@@ -397,6 +397,20 @@ def test_registration__failed_attempts_count_towards_the_limit(
     assert not get_user_model().objects.filter(email=STRANGER).exists()
 
 
+def test_registration__empty_form_past_the_limit_is_refused_not_an_error(
+    client, setup, settings, django_capture_on_commit_callbacks
+):
+    """Found by the fuzz test: an empty POST once the limit is reached gave a 500
+    (the form was left unbound and could not take the limit's message)."""
+    settings.PARTNER_RATE_LIMITS = {"registration": (1, 3600)}
+    _register(client, setup, django_capture_on_commit_callbacks, password2="falsch")
+
+    response = client.post("/de/partner/register/", {})
+
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Grenze von 1 Versuch" in response.content.decode()
+
+
 def test_rate_limit__parallel_attempts_let_exactly_the_limit_through(settings):
     """The count and the check are one step: 20 threads at once, 5 get through."""
     settings.PARTNER_RATE_LIMITS = {"registration": (5, 3600)}

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from modelsearch.backends import get_search_backend
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# tests/knowledge/search/ -> the repository.
+BASE_DIR = Path(__file__).resolve().parents[3]
 SEARCH_NODE = BASE_DIR / "scripts" / "search_node.py"
 
 

@@ -16,6 +16,9 @@ from apps.workflow.workflows import (
 
 # Migration modules start with a digit, so they are imported by name.
 _locales_migration = import_module("apps.knowledge.migrations.0002_locales")
+_localize_permission_migration = import_module(
+    "wagtail_localize.migrations.0006_create_submit_translation_permission"
+)
 
 
 def restore_migration_data() -> None:
@@ -45,6 +48,10 @@ def restore_migration_data() -> None:
         )
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
+    # wagtail-localize's "submit translation" permission is made by a migration too.
+    _localize_permission_migration.create_submit_translation_permission(
+        global_apps, None
+    )
     create_default_workflow()
     create_snippet_workflow()
     assign_snippet_workflow()

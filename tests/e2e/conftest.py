@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from tests.e2e.demo_database import DemoDatabase
 
@@ -70,6 +71,11 @@ def demo(_demo_database, transactional_db, live_server):
     what the test changes is gone when the next one restores the copy.
     """
     _demo_database.prepare()
+    yield
+    # The copy's content type ids stay in ContentType's cache; the flush after the
+    # test recreates content types and permissions (post_migrate) and must not
+    # give the permissions those stale ids (a later test would find none).
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

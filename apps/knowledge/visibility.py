@@ -36,9 +36,7 @@ def _hidden_rows() -> list[tuple[int, str, bool, int]]:
     """(pk, path, live, numchild) of live pages past their expiry and of hidden
     pages with subpages: few rows at any time, kept until the content changes or
     the next live page expires."""
-    return content_cache.remember(
-        "hidden-pages", _query_hidden_rows, valid_until=lambda rows: _next_expiry()
-    )
+    return content_cache.remember_visible("hidden-pages", _query_hidden_rows)
 
 
 def _query_hidden_rows() -> list[tuple[int, str, bool, int]]:
@@ -48,16 +46,6 @@ def _query_hidden_rows() -> list[tuple[int, str, bool, int]]:
         .filter(Q(live=True, expire_at__lte=now) | (_hidden_q() & Q(numchild__gt=0)))
         .order_by("path")
         .values_list("pk", "path", "live", "numchild")
-    )
-
-
-def _next_expiry():
-    """When the next live page expires: hidden rows built now are stale then."""
-    return (
-        Page.objects.filter(live=True, expire_at__gt=timezone.now())
-        .order_by("expire_at")
-        .values_list("expire_at", flat=True)
-        .first()
     )
 
 

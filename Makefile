@@ -15,8 +15,16 @@ PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 export PUBLIC_BASE_URL
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kb_test
 PYTEST_ARGS ?=
-# CI runs the suites under coverage: PYTEST="$(PY) -m coverage run -m pytest".
 PYTEST ?= $(PY) -m pytest
+# With LABEL_OUTPUT=1 each line of the two test halves starts with [sqlite] or
+# [postgres], so `make -j2 test` (the halves side by side) reads as two logs.
+LABEL_OUTPUT ?=
+label = { if [ -n "$(LABEL_OUTPUT)" ]; then sed -u 's/^/[$(1)] /'; else cat; fi; }
+# bash with pipefail: a test half that fails is not hidden by the labelling pipe.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# CI runs the SQLite half under coverage: SQLITE_PYTEST="$(PY) -m coverage run -m pytest".
+SQLITE_PYTEST ?= $(PYTEST)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run seed test test-sqlite test-postgres test-search search-node search-node-stop lint format messages bench clean
@@ -69,8 +77,12 @@ test-search: install ## Run the live search tests against the OpenSearch node
 # tests/e2e/demo_database.py).
 # On PostgreSQL only the tests that use the database run (--database-tests-only):
 # the others (catalogues, settings, project files, search analysis) cannot give
-# another result there, and `make test-sqlite` has run them.
-test: test-sqlite test-postgres ## Run the whole suite on SQLite, then the database tests on PostgreSQL
+# another result there, and `make test-sqlite` has run them. The live search tests
+# run once, in the SQLite half: the engine answers the same whatever database Django
+# uses, and one of them stops and restarts the shared node, which must not happen
+# under the other half. So the halves can run side by side on two cores:
+# `make -j2 test` (CI does, with --output-sync so each half's output stays together).
+test: test-sqlite test-postgres ## Run the whole suite on SQLite and the database tests on PostgreSQL (-j2: side by side)
 
 # axe-core for the browser accessibility tests; without npm they are skipped.
 $(AXE): package-lock.json
@@ -78,19 +90,26 @@ $(AXE): package-lock.json
 	else echo "npm not found: the browser accessibility tests will be skipped"; fi
 
 test-sqlite: install $(AXE) ## Run the suite on SQLite
-	@echo "== pytest on SQLite"
+	@{ started=$$(date +%s); \
+	echo "== pytest on SQLite"; \
 	env -u DATABASE_URL OPENSEARCH_URL="$(SEARCH_URL)" \
-		$(PYTEST) --ignore=tests/e2e $(PYTEST_ARGS)
-	@echo "== browser tests on SQLite"
-	env -u DATABASE_URL $(PYTEST) tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
+		$(SQLITE_PYTEST) --ignore=tests/e2e $(PYTEST_ARGS) && \
+	echo "== browser tests on SQLite" && \
+	{ env -u DATABASE_URL $(SQLITE_PYTEST) tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
+	status=$$?; echo "== SQLite half: exit $$status after $$(( $$(date +%s) - started )) s"; \
+	exit $$status; } 2>&1 | $(call label,sqlite)
 
 test-postgres: install $(AXE) ## Run the tests that use the database on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
+		{ started=$$(date +%s); \
 		echo "== pytest on PostgreSQL ($(PG_TEST_URL)), tests that use the database"; \
-		DATABASE_URL="$(PG_TEST_URL)" OPENSEARCH_URL="$(SEARCH_URL)" \
-			$(PYTEST) --ignore=tests/e2e --database-tests-only $(PYTEST_ARGS) && \
+		DATABASE_URL="$(PG_TEST_URL)" $(PYTEST) --ignore=tests/e2e \
+			--database-tests-only -m "not live_search" $(PYTEST_ARGS) && \
 		echo "== browser tests on PostgreSQL" && \
 		{ DATABASE_URL="$(PG_TEST_URL)" $(PYTEST) tests/e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
+		status=$$?; \
+		echo "== PostgreSQL half: exit $$status after $$(( $$(date +%s) - started )) s"; \
+		exit $$status; } 2>&1 | $(call label,postgres); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI needs it." >&2; \
 		exit 1; \

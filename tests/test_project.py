@@ -193,12 +193,31 @@ def test_ci_run__checks_in_the_documented_order():
         "makemigrations --check",
         "tests/test_locale.py",
         "ruff check",
-        "make test",
+        "make -j2 test",
     ]
     positions = [script.index(step) for step in steps]
     assert positions == sorted(positions)
     syntax = ["bash", "-n", str(BASE_DIR / ".ci" / "run")]
     subprocess.run(syntax, check=True)  # noqa: S603, S607 - bash from PATH
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_test__halves_run_side_by_side_without_sharing_the_search_node():
+    """CI runs the two halves at once; only the SQLite half runs the live search
+    tests, one of which stops and restarts the shared OpenSearch node."""
+    script = (BASE_DIR / ".ci" / "run").read_text()
+    assert "make -j2 test LABEL_OUTPUT=1" in script
+    dry_run = subprocess.run(
+        ["make", "-n", "-o", "install", "test", "LABEL_OUTPUT=1"],  # noqa: S607
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sqlite, postgres = dry_run.split("pg_ready.py")
+    assert "-m live_search" not in sqlite and "not live_search" not in sqlite
+    assert '-m "not live_search"' in postgres
+    assert "s/^/[sqlite] /" in sqlite and "s/^/[postgres] /" in postgres
 
 
 def test_ci_run__installs_and_starts_the_services_before_the_tests():
@@ -209,7 +228,7 @@ def test_ci_run__installs_and_starts_the_services_before_the_tests():
     for package in ("chromium", "gettext", "npm"):
         assert f"missing+=({package})" in script, package
     assert "apt-get update" in script
-    before_tests = script[: script.index("make test")]
+    before_tests = script[: script.index("make -j2 test")]
     assert "scripts/ci_services.sh" in before_tests
     assert 'OPENSEARCH_URL="$(python3 scripts/search_node.py start)"' in before_tests
     assert "export OPENSEARCH_URL" in before_tests

@@ -12,6 +12,8 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self) -> None:
+        # Imported here, not at the top: images.py imports Wagtail's image models,
+        # which the app registry loads only after every app's module is imported.
         from apps.security.images import auto_orient_without_metadata
 
         # Wagtail runs auto_orient first for every rendition; this one also drops

@@ -197,13 +197,18 @@ def still_valid(versions: dict[str, int]) -> bool:
 
 
 def remember_tagged(
-    name: str, build: Callable[[], T], *parts: Hashable, tags: Iterable[str] = ()
+    name: str,
+    build: Callable[[], T],
+    *parts: Hashable,
+    tags: Iterable[str] = (),
+    valid_until: Callable[[T], datetime | None] | None = None,
 ) -> T:
     """:func:`remember` for a value kept by the versions of the content it shows.
 
     ``tags`` and every tag noted while ``build()`` runs are stored with it; it is
     served while none of them (nor :data:`EVERYTHING`) has been retired, and its
-    tags count for the value around it (the page it is part of).
+    tags count for the value around it (the page it is part of). ``valid_until``
+    as for :func:`remember`.
     """
     seconds = timeout()
     tags = {EVERYTHING, *tags}
@@ -213,8 +218,8 @@ def remember_tagged(
     key = ":".join([_PREFIX, "tagged", name, *map(str, parts)])
     entry = cache.get(key)
     if entry is not None:
-        value, versions = entry
-        if still_valid(versions):
+        value, versions, until = entry
+        if (until is None or timezone.now() < until) and still_valid(versions):
             note(*versions)
             return value
     started = sequence()
@@ -222,7 +227,8 @@ def remember_tagged(
         value = build()
     versions = tag_versions(tags | noted, started)
     if versions is not None:
-        cache.set(key, (value, versions), seconds)
+        until = valid_until(value) if valid_until else None
+        cache.set(key, (value, versions, until), seconds)
     return value
 
 
@@ -276,6 +282,15 @@ def remember_visible(name: str, build: Callable[[], T], *parts: Hashable) -> T:
     (:func:`apps.knowledge.visibility.visible`): rebuilt once the next live page
     expires, as nothing is saved when that happens."""
     return remember(name, build, *parts, valid_until=lambda _value: next_expiry())
+
+
+def remember_visible_tagged(
+    name: str, build: Callable[[], T], *parts: Hashable, tags: Iterable[str] = ()
+) -> T:
+    """:func:`remember_tagged` for a value built from the visible pages."""
+    return remember_tagged(
+        name, build, *parts, tags=tags, valid_until=lambda _value: next_expiry()
+    )
 
 
 def next_expiry():

@@ -13,8 +13,10 @@ import json
 import pytest
 from django.core.cache import cache
 
+from apps.knowledge import i18n
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.portal.page_cache import HIT_HEADER
+from apps.knowledge.templatetags.portal_tags import portal_navigation
 from tests.knowledge import factories
 from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
 
@@ -151,3 +153,50 @@ def test_relating_a_solution__shows_on_the_other_solution_at_once(client, site):
 
     html = client.get(url).content.decode()
     assert OLD_TITLE in html
+
+
+# -- fragments every page repeats --------------------------------------------------
+
+
+def test_renaming_a_menu_entry__shows_at_once_on_cached_pages(client, site):
+    url = site["unrelated"].url
+    warm(client, [url])
+
+    knowledge = site["portal"].knowledge.specific
+    knowledge.title = "Lösungsarchiv"
+    knowledge.save_revision().publish()
+
+    nav = client.get(url).content.decode().split('class="primary-nav"')[1]
+    assert "Lösungsarchiv" in nav.split("</nav>")[0]
+
+
+def test_navigation__kept_while_a_solution_is_published_rebuilt_when_a_section_is(
+    site, rf, django_assert_num_queries
+):
+    """The navigation fragment is kept by the version of the pages it links to."""
+    request = rf.get(site["unrelated"].url)
+    context = {"request": request}
+    portal_navigation(context)  # built and kept
+    publish = SolutionPage.objects.get(pk=site["solution"].pk)
+    publish.title = NEW_TITLE
+    publish.save_revision().publish()
+
+    request = rf.get(site["unrelated"].url)
+    request._wagtail_site = site["portal"].home.get_site()
+    request._portal_site_homes = i18n.site_homes(request)
+    with django_assert_num_queries(0):
+        labels = [item.label for item in portal_navigation({"request": request})]
+    assert site["portal"].knowledge.title in labels
+
+    knowledge = site["portal"].knowledge.specific
+    knowledge.title = "Lösungsarchiv"
+    knowledge.save_revision().publish()
+    request = rf.get(site["unrelated"].url)
+    labels = [item.label for item in portal_navigation({"request": request})]
+    assert "Lösungsarchiv" in labels
+
+
+def test_footer__kept_per_language(client, site):
+    client.get(site["unrelated"].url)  # the German footer is kept
+    english = client.get("/en/search/").content.decode()
+    assert "Open data: downloads, API and feeds" in english

@@ -1,10 +1,10 @@
 """Purging a reverse proxy (Varnish, nginx) in front of the portal on publishing.
 
-Wagtail's ``frontend_cache`` app sends the purge requests
+Wagtail's frontend cache sends the purge requests
 (https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html); it is
-configured from ``FRONTEND_CACHE_URL`` (cms/settings/base.py, off when unset). Its
-own signal handlers purge the published page's addresses; :func:`purge_showing`
-adds the other pages that show a published solution, the same ones the page cache
+configured from ``FRONTEND_CACHE_URL`` (cms/settings/base.py, off when unset).
+:func:`purge_showing` purges the published solution's page and the other pages
+that show it, the same ones the page cache
 retires (:func:`apps.knowledge.portal.page_cache.shown_by`): its translations, the
 pages linking to it or linked from it, the solution lists of its language (home,
 knowledge base, themes, partner areas, the contact directory and the pages of its
@@ -68,7 +68,8 @@ def showing_urls(page: Page) -> set[str]:
     pages = [*Page.objects.live().filter(translation_key__in=keys).specific()]
     for model in (HomePage, KnowledgeIndexPage, ThemePage, PartnerAreaPage):
         pages += model.objects.live().filter(locale_id=page.locale_id)
-    urls = {public_url.page_full_url(p) for p in pages}
+    # The page itself also once unpublished (no longer live).
+    urls = {public_url.page_full_url(p) for p in [page, *pages]}
     organisations = [
         page.lead_organisation,
         *(partner.organisation for partner in page.partners.all()),
@@ -107,9 +108,7 @@ def purge_showing(page: Page) -> None:
     if not isinstance(page.specific_deferred, SolutionPage):
         purge_everything()
         return
-    # Wagtail's own handler purges the page's own address.
-    own = public_url.page_full_url(page)
-    _purge(lambda: showing_urls(page) - {own})
+    _purge(lambda: showing_urls(page))
 
 
 def purge_everything() -> None:

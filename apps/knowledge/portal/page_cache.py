@@ -253,9 +253,12 @@ def _retire_pages_showing(page: Page) -> None:
 
 
 def _page_changed(sender, instance=None, **kwargs) -> None:
-    if isinstance(instance, Page):
-        _retire_pages_showing(instance)
-    else:  # a snippet published or unpublished
+    _retire_pages_showing(instance)
+
+
+def _object_changed(sender, instance=None, **kwargs) -> None:
+    # Wagtail sends this for pages too, with page_published or page_unpublished.
+    if not isinstance(instance, Page):  # a snippet published or unpublished
         _everything_changed()
 
 
@@ -293,10 +296,12 @@ def _model_saved(sender, instance=None, **kwargs) -> None:
     _model_changed(sender, instance=instance, **kwargs)
 
 
-for _number, _signal in enumerate(
-    (page_published, page_unpublished, published, unpublished)
-):
-    _signal.connect(_page_changed, dispatch_uid=f"portal_page_cache_{_number}")
+page_published.connect(_page_changed, dispatch_uid="portal_page_cache_published")
+page_unpublished.connect(_page_changed, dispatch_uid="portal_page_cache_unpublished")
+published.connect(_object_changed, dispatch_uid="portal_page_cache_object_published")
+unpublished.connect(
+    _object_changed, dispatch_uid="portal_page_cache_object_unpublished"
+)
 post_page_move.connect(_page_moved, dispatch_uid="portal_page_cache_move")
 post_delete.connect(_model_changed, dispatch_uid="portal_page_cache_delete")
 post_save.connect(_model_saved, dispatch_uid="portal_page_cache_save")

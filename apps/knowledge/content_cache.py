@@ -5,11 +5,11 @@ facet values and the locales are read on every search and most pages, and what
 every portal page repeats (which page an address leads to, the navigation, the
 language versions, the theme pages, related solutions: issue 15) is built from the
 same content; all of it changes only when an editor publishes or saves something.
-They are kept in the default cache under the portal's content version (kept here;
-:mod:`apps.knowledge.portal.page_cache` keys its pages by it too), which every
-publish, unpublish, move, deletion and snippet, tag, term, image, document, site,
-locale, view-restriction or translation-record change bumps; so an entry is never
-served after the content it was built from has changed.
+They are kept in the default cache under the portal's content version (kept here),
+which every publish, unpublish, move, deletion and snippet, tag, term, image,
+document, site, locale, view-restriction or translation-record change bumps
+(:func:`retire`, called by :mod:`apps.knowledge.portal.page_cache`); so an entry is
+never served after the content it was built from has changed.
 
 Only with a cache every server process shares (Redis, ``REDIS_URL``), or in a
 single process (tests): with a per-process cache another worker would not see a
@@ -74,16 +74,6 @@ def bump_version() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # no counter yet (or evicted): start a new one
         cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-
-
-def invalidate() -> None:
-    """Bump now and again after the transaction commits.
-
-    Now: this process never serves the old page again. After the commit: a request
-    that rendered the old data between the two bumps is not kept either.
-    """
-    bump_version()
-    transaction.on_commit(bump_version)
 
 
 def timeout() -> int:

@@ -1,6 +1,7 @@
 -- wrk script of bench/load.py: cycles through the request paths listed one per line
--- in the file $WRK_PATHS, counts answers that are not 2xx, and prints one line
--- "BENCH_JSON {...}" with the totals and latency percentiles (microseconds).
+-- in the file $WRK_PATHS, counts answers that are not 2xx and the page cache's
+-- answers (X-Portal-Cache: hit or miss), and prints one line "BENCH_JSON {...}"
+-- with the totals and latency percentiles (microseconds).
 
 local threads = {}
 
@@ -19,6 +20,8 @@ function init(args)
   math.randomseed(os.time() + #threads)
   counter = math.random(#paths)
   non2xx = 0
+  hits = 0
+  misses = 0
 end
 
 function request()
@@ -30,21 +33,30 @@ function response(status, headers, body)
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
   end
+  local answer = headers["X-Portal-Cache"] or headers["x-portal-cache"]
+  if answer == "hit" then
+    hits = hits + 1
+  elseif answer == "miss" then
+    misses = misses + 1
+  end
 end
 
 function done(summary, latency, requests)
-  local bad = 0
+  local bad, hit, miss = 0, 0, 0
   for _, thread in ipairs(threads) do
     bad = bad + thread:get("non2xx")
+    hit = hit + thread:get("hits")
+    miss = miss + thread:get("misses")
   end
   local errors = summary.errors
   io.write(string.format(
     'BENCH_JSON {"requests": %d, "duration_us": %d, "non2xx": %d, ' ..
+    '"hits": %d, "misses": %d, ' ..
     '"connect": %d, "read": %d, "write": %d, "timeout": %d, ' ..
-    '"p50_us": %d, "p90_us": %d, "p99_us": %d, "max_us": %d}\n',
-    summary.requests, summary.duration, bad,
+    '"p50_us": %d, "p90_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d}\n',
+    summary.requests, summary.duration, bad, hit, miss,
     errors.connect, errors.read, errors.write, errors.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99),
-    latency.max
+    latency:percentile(50), latency:percentile(90), latency:percentile(95),
+    latency:percentile(99), latency.max
   ))
 end

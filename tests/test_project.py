@@ -76,16 +76,30 @@ def test_settings_variables__are_found():
     } <= settings_variables()
 
 
-def test_compose__has_web_db_redis_and_elasticsearch(compose):
+def test_compose__has_web_db_redis_varnish_and_elasticsearch(compose):
     assert set(compose["services"]) == {
         "web",
         "worker",
         "scheduler",
         "db",
         "redis",
+        "varnish",
         "elasticsearch",
     }
     assert compose["services"]["db"]["image"] == "postgres:16"
+
+
+def test_compose__varnish_in_front_of_web_is_purged_by_it(compose):
+    """The portal purges Varnish through Wagtail's frontend cache
+    (FRONTEND_CACHE_URL); the VCL in the repository answers PURGE."""
+    varnish = compose["services"]["varnish"]
+    assert compose["services"]["web"]["environment"]["FRONTEND_CACHE_URL"] == (
+        "http://varnish:80"
+    )
+    vcl_mount = next(v for v in varnish["volumes"] if "default.vcl" in v)
+    vcl = (BASE_DIR / vcl_mount.split(":")[0]).read_text()
+    assert 'req.method == "PURGE"' in vcl
+    assert '.host = "web";' in vcl
 
 
 def test_compose__worker_and_scheduler_run_the_app_with_the_web_settings(compose):

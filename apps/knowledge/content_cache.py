@@ -5,11 +5,11 @@ facet values and the locales are read on every search and most pages, and what
 every portal page repeats (which page an address leads to, the navigation, the
 language versions, the theme pages, related solutions: issue 15) is built from the
 same content; all of it changes only when an editor publishes or saves something.
-They are kept in the default cache under the portal's content version (kept here;
-:mod:`apps.knowledge.portal.page_cache` keys its pages by it too), which every
-publish, unpublish, move, deletion and snippet, tag, term, image, document, site,
-locale, view-restriction or translation-record change bumps; so an entry is never
-served after the content it was built from has changed.
+They are kept in the default cache under the portal's content version (kept here),
+which every publish, unpublish, move, deletion and snippet, tag, term, image,
+document, site, locale, view-restriction or translation-record change bumps
+(:func:`retire`, called by :mod:`apps.knowledge.portal.page_cache`); so an entry is
+never served after the content it was built from has changed.
 
 Only with a cache every server process shares (Redis, ``REDIS_URL``), or in a
 single process (tests): with a per-process cache another worker would not see a
@@ -18,12 +18,24 @@ cache) and bounds how long an entry lives; 0 builds every value afresh.
 
 A value that depends on the time (a page's expiry) is stored with the moment it
 stops being true, and rebuilt from then on (:func:`remember` ``valid_until``).
+
+Tags (issue 15): what every page repeats and the whole pages of the page cache are
+kept by the version of the content they show rather than by the content version, so
+that publishing one solution does not retire them all. While such a value is built,
+what it shows is noted as tags (:func:`note`: ``page:<translation key>`` whenever
+a page's address is made, ``list:<locale id>`` by the solution lists, ``search`` by
+the search); :func:`remember_tagged` stores the value with the version of each tag
+and serves it only while none has changed. :func:`retire` gives the tags it is
+handed a new version; the tag :data:`EVERYTHING`, part of every tagged value, is
+retired by every change that is not the publishing of a solution.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextvars import ContextVar
 from datetime import datetime
 from typing import TypeVar
 
@@ -38,6 +50,13 @@ T = TypeVar("T")
 
 _PREFIX = "portal-content"
 VERSION_KEY = "portal-page:version"
+#: Counts retirements; a tag's version is the count when it was last retired.
+SEQUENCE_KEY = "portal-tag:sequence"
+_TAG_PREFIX = "portal-tag:"
+#: Shown by every tagged value: retired by a change whose reach is not worked out.
+EVERYTHING = "everything"
+#: The tags noted while the innermost tagged value is built (None: none is built).
+_noted: ContextVar[set[str] | None] = ContextVar("portal_noted_tags", default=None)
 
 
 def current_version() -> int:
@@ -57,18 +76,150 @@ def bump_version() -> None:
         cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
 
 
-def invalidate() -> None:
-    """Bump now and again after the transaction commits.
-
-    Now: this process never serves the old page again. After the commit: a request
-    that rendered the old data between the two bumps is not kept either.
-    """
-    bump_version()
-    transaction.on_commit(bump_version)
-
-
 def timeout() -> int:
     return int(getattr(settings, "CONTENT_CACHE_SECONDS", 0) or 0)
+
+
+# --- tags --------------------------------------------------------------------------
+
+
+def note(*tags: str) -> None:
+    """Records that the value being built shows the content named by ``tags``."""
+    noted = _noted.get()
+    if noted is not None:
+        noted.update(tags)
+
+
+def page_tag(page) -> str:
+    """The tag of a page and its translations (they share the translation key)."""
+    return f"page:{page.translation_key}"
+
+
+def list_tag(locale_id: int) -> str:
+    """The tag of the lists of solutions in one language."""
+    return f"list:{locale_id}"
+
+
+SEARCH_TAG = "search"
+
+
+@contextlib.contextmanager
+def noting() -> Iterator[set[str]]:
+    """Collects the tags noted inside; they count for an enclosing value too."""
+    outer = _noted.get()
+    tags: set[str] = set()
+    token = _noted.set(tags)
+    try:
+        yield tags
+    finally:
+        _noted.reset(token)
+        if outer is not None:
+            outer.update(tags)
+
+
+def sequence() -> int:
+    value = cache.get(SEQUENCE_KEY)
+    if value is None:
+        # A fresh start value, above every version handed out before it was lost.
+        cache.add(SEQUENCE_KEY, time.time_ns() // 1000, timeout=None)
+        value = cache.get(SEQUENCE_KEY)
+    return value
+
+
+def _tag_key(tag: str) -> str:
+    return _TAG_PREFIX + tag
+
+
+def retire_now(tags: Iterable[str]) -> None:
+    """Gives ``tags`` a new version: values that showed them are not served again."""
+    tags = set(tags)
+    if not tags:
+        return
+    try:
+        number = cache.incr(SEQUENCE_KEY)
+    except ValueError:  # no counter yet (or evicted)
+        number = sequence() + 1
+        cache.set(SEQUENCE_KEY, number, timeout=None)
+    cache.set_many({_tag_key(tag): number for tag in tags}, timeout=None)
+
+
+def retire(tags: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+    """:func:`retire_now` now and after the transaction commits, with the content
+    version first each time (a value built after the retirement must not come from
+    the content cache of before it). ``tags`` may be a function: it is asked again
+    after the commit, when what the committed content shows is known."""
+    find = tags if callable(tags) else (lambda: tags)
+
+    def both() -> None:
+        bump_version()
+        retire_now(find())
+
+    both()
+    transaction.on_commit(both)
+
+
+def retire_everything() -> None:
+    retire([EVERYTHING])
+
+
+def tag_versions(tags: Iterable[str], started: int) -> dict[str, int] | None:
+    """The version of each tag for a value whose building began at ``started``
+    (the :func:`sequence` then); None if one was retired since (not to be kept).
+
+    A tag never retired (or evicted) gets ``started``: a value stored with it stays
+    valid until the tag is retired, and is dropped if the tag is lost.
+    """
+    keys = {_tag_key(tag): tag for tag in tags}
+    versions = cache.get_many(list(keys))
+    for key in keys.keys() - versions.keys():
+        cache.add(key, started, timeout=None)
+        versions[key] = cache.get(key)
+    if any(version is None or version > started for version in versions.values()):
+        return None
+    return {keys[key]: version for key, version in versions.items()}
+
+
+def still_valid(versions: dict[str, int]) -> bool:
+    """Whether no tag of a stored value was retired since it was stored."""
+    keys = {_tag_key(tag): version for tag, version in versions.items()}
+    current = cache.get_many(list(keys))
+    return all(current.get(key) == version for key, version in keys.items())
+
+
+def remember_tagged(
+    name: str,
+    build: Callable[[], T],
+    *parts: Hashable,
+    tags: Iterable[str] = (),
+    valid_until: Callable[[T], datetime | None] | None = None,
+) -> T:
+    """:func:`remember` for a value kept by the versions of the content it shows.
+
+    ``tags`` and every tag noted while ``build()`` runs are stored with it; it is
+    served while none of them (nor :data:`EVERYTHING`) has been retired, and its
+    tags count for the value around it (the page it is part of). ``valid_until``
+    as for :func:`remember`.
+    """
+    seconds = timeout()
+    tags = {EVERYTHING, *tags}
+    note(*tags)
+    if seconds <= 0:
+        return build()
+    key = ":".join([_PREFIX, "tagged", name, *map(str, parts)])
+    entry = cache.get(key)
+    if entry is not None:
+        value, versions, until = entry
+        if (until is None or timezone.now() < until) and still_valid(versions):
+            note(*versions)
+            return value
+    started = sequence()
+    with noting() as noted:
+        value = build()
+    versions = tag_versions(tags | noted, started)
+    if versions is not None:
+        until = valid_until(value) if valid_until else None
+        cache.set(key, (value, versions, until), seconds)
+    return value
 
 
 def remember(
@@ -121,6 +272,15 @@ def remember_visible(name: str, build: Callable[[], T], *parts: Hashable) -> T:
     (:func:`apps.knowledge.visibility.visible`): rebuilt once the next live page
     expires, as nothing is saved when that happens."""
     return remember(name, build, *parts, valid_until=lambda _value: next_expiry())
+
+
+def remember_visible_tagged(
+    name: str, build: Callable[[], T], *parts: Hashable, tags: Iterable[str] = ()
+) -> T:
+    """:func:`remember_tagged` for a value built from the visible pages."""
+    return remember_tagged(
+        name, build, *parts, tags=tags, valid_until=lambda _value: next_expiry()
+    )
 
 
 def next_expiry():

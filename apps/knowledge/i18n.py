@@ -102,8 +102,13 @@ def page_language_urls(page: Page, request: HttpRequest | None = None) -> dict:
 
     # An address is relative on the request's own site, absolute on another.
     site = Site.find_for_request(request)
-    return content_cache.remember_visible(
-        "language-urls", build, page.translation_key, site.pk if site else ""
+    # Kept by the version of the page (its translations share the tag).
+    return content_cache.remember_visible_tagged(
+        "language-urls",
+        build,
+        page.translation_key,
+        site.pk if site else "",
+        tags=[content_cache.page_tag(page)],
     )
 
 
@@ -171,7 +176,7 @@ def site_homes(request: HttpRequest) -> dict[str, Page]:
     if homes is None:
         site = Site.find_for_request(request)
         homes = (
-            content_cache.remember_visible(
+            content_cache.remember_visible_tagged(
                 "site-homes",
                 lambda: {
                     code: home.specific

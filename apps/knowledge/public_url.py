@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from apps.knowledge import content_cache
+
 
 def public_base_url() -> str:
     """Scheme, host and port of the portal, without a trailing slash."""
@@ -44,6 +46,9 @@ class PublicUrlMixin:
     """
 
     def get_url_parts(self, request=None):
+        # A page that shows this address shows this page (its title, its card):
+        # the page cache retires it when this page is published.
+        content_cache.note(content_cache.page_tag(self))
         parts = super().get_url_parts(request=request)
         if parts is None or parts[1] is None:
             return parts

@@ -213,6 +213,25 @@ CONTENT_CACHE_SECONDS = int(
     os.environ.get("CONTENT_CACHE_SECONDS", "3600" if REDIS_URL else "0")
 )
 
+# A reverse proxy in front (Varnish, nginx with a purge module: docker-compose.yml,
+# docker/varnish/default.vcl) is told through Wagtail's frontend cache which pages
+# to drop when content changes (apps/knowledge/portal/frontend.py): the address it
+# accepts PURGE requests on. Unset: no proxy, nothing is sent. Wagtail's
+# frontend_cache app itself is not installed: its signal handlers would only purge
+# the published page a second time.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    # Each language has its own page tree, so the addresses purged are already
+    # those of every language; Wagtail would otherwise add /da/ and /en/ variants
+    # of every German address.
+    WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
 # Background tasks: the mechanism Wagtail 8 uses. The immediate backend runs tasks
 # in-process; production can switch to the database backend
 # (TASKS_BACKEND=django_tasks_db.DatabaseBackend, worker: `manage.py db_worker`)

@@ -26,6 +26,9 @@ SOLUTIONS_PER_PAGE = 12
 
 def live_solutions(locale, request=None):
     """Published, public solutions in one language, newest first."""
+    # A page showing the list is retired when a solution of the language changes
+    # (apps/knowledge/portal/page_cache.py).
+    content_cache.note(content_cache.list_tag(locale.pk))
     return (
         visible(SolutionPage.objects)
         .filter(locale=locale)

@@ -18,10 +18,21 @@ there without touching the database. What is cached:
 - never a response that sets a cookie, used a CSRF token (a form) or says
   ``Cache-Control: private/no-store/no-cache``.
 
-Invalidation: every key contains a version number kept in the same cache; publishing,
-unpublishing, moving or deleting a page, and saving or deleting a snippet, tag,
-image, document, site or locale bumps it, which retires every cached page at once in
-every process. ``PORTAL_CACHE_SECONDS`` bounds how long a page lives regardless.
+Invalidation (issue 15): a page is stored with the tags of what it showed, noted
+while it was rendered (:mod:`apps.knowledge.content_cache`): its own page,
+``page:<translation key>`` of every page it links to (each address made, in cards,
+related solutions, rich text), ``list:<locale>`` if it lists the solutions of a
+language (home, knowledge base, theme and partner pages, an organisation's
+solutions), ``search`` for the search. It is served only while none of them has
+been retired. Publishing or unpublishing a solution retires only
+:func:`shown_by` it: its own page and translations, the pages that link to it or
+that it links to (Wagtail's reference index: its related solutions show it back),
+the solution lists of its language and the searches. Everything else that changes
+what every page shows (another page type: the navigation and lists show them;
+moving or deleting a page; a snippet, tag, image, document, site, locale, view
+restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
+bounds how long a page lives regardless. The same pages are purged from a
+reverse proxy in front (:mod:`apps.knowledge.portal.frontend`).
 
 The Content-Security-Policy header is added by django-csp on the way out of every
 response, cached or not; the portal uses no nonces (scripts and styles come from
@@ -49,11 +60,9 @@ from wagtail.signals import (
     unpublished,
 )
 
-from apps.knowledge.content_cache import (  # the content version, shared
-    current_version,
-    invalidate,
-    next_expiry,
-)
+from apps.knowledge import content_cache
+from apps.knowledge.content_cache import next_expiry
+from apps.knowledge.portal import frontend
 
 #: Set on the request by a view whose answer may be cached for anonymous visitors.
 CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
@@ -98,10 +107,10 @@ def storing_timeout(request: HttpRequest) -> int:
     return seconds
 
 
-def cache_key(request: HttpRequest, version: int) -> str:
+def cache_key(request: HttpRequest) -> str:
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"portal-page:{version}:{digest}"
+    return f"portal-page:{digest}"
 
 
 def may_use_cache(request: HttpRequest) -> bool:
@@ -156,21 +165,31 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not may_use_cache(request):
             return self.get_response(request)
-        key = cache_key(request, current_version())
+        key = cache_key(request)
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content, headers=headers)
-            response[HIT_HEADER] = "hit"
-            return response
-        response = self.get_response(request)
+            content, headers, versions = stored
+            if content_cache.still_valid(versions):
+                response = HttpResponse(content, headers=headers)
+                response[HIT_HEADER] = "hit"
+                return response
+        started = content_cache.sequence()
+        with content_cache.noting() as shown:
+            response = self.get_response(request)
         if may_store(request, response):
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in {"set-cookie", "vary"}
-            }
-            cache.set(key, (response.content, headers), storing_timeout(request))
+            # None: something it shows was retired while it was rendered.
+            versions = content_cache.tag_versions(
+                shown | {content_cache.EVERYTHING}, started
+            )
+            if versions is not None:
+                headers = {
+                    name: value
+                    for name, value in response.items()
+                    if name.lower() not in {"set-cookie", "vary"}
+                }
+                cache.set(
+                    key, (response.content, headers, versions), storing_timeout(request)
+                )
             response[HIT_HEADER] = "miss"
         return response
 
@@ -203,13 +222,54 @@ def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
     )
     # A page due to expire leaves the cache by then.
     request.portal_page_expires_at = page.expire_at
+    content_cache.note(content_cache.page_tag(page))
 
 
 # --- invalidation ------------------------------------------------------------------
 
 
-def _page_changed(sender, **kwargs) -> None:
-    invalidate()
+def shown_by(page: Page) -> set[str]:
+    """The tags of the cached pages that show ``page``: for a solution, its own
+    page and translations, the pages linking to it or linked from it (the reference
+    index; related solutions show each other), the solution lists of its language
+    and the searches. Any other page: every page (the navigation shows the
+    sections, lists show theme pages, a home page is every page's way back)."""
+    from apps.knowledge.models import SolutionPage  # models import this module
+
+    page = page.specific_deferred
+    if not isinstance(page, SolutionPage):
+        return {content_cache.EVERYTHING}
+    return {
+        *(content_cache.page_tag(other) for other in frontend.neighbours(page)),
+        content_cache.page_tag(page),
+        content_cache.list_tag(page.locale_id),
+        content_cache.SEARCH_TAG,
+    }
+
+
+def _retire_pages_showing(page: Page) -> None:
+    content_cache.retire(lambda: shown_by(page))
+    frontend.purge_showing(page)
+
+
+def _page_changed(sender, instance=None, **kwargs) -> None:
+    _retire_pages_showing(instance)
+
+
+def _object_changed(sender, instance=None, **kwargs) -> None:
+    # Wagtail sends this for pages too, with page_published or page_unpublished.
+    if not isinstance(instance, Page):  # a snippet published or unpublished
+        _everything_changed()
+
+
+def _everything_changed() -> None:
+    content_cache.retire_everything()
+    frontend.purge_everything()
+
+
+def _page_moved(sender, **kwargs) -> None:
+    # The addresses of the page and all below it change.
+    _everything_changed()
 
 
 def _model_changed(sender, instance=None, **kwargs) -> None:
@@ -222,28 +282,26 @@ def _model_changed(sender, instance=None, **kwargs) -> None:
         or sender._meta.label_lower in CONTENT_MODELS
         or sender in get_snippet_models()
     ):
-        invalidate()
+        _everything_changed()
 
 
 def _model_saved(sender, instance=None, **kwargs) -> None:
     if isinstance(instance, Page):
         # Publishing sends page_published. Saving a draft (Wagtail saves only a few
         # fields then) changes nothing a visitor sees; a full save of a live page
-        # in code may.
+        # in code may, like a publish (which makes one too).
         if instance.live and kwargs.get("update_fields") is None:
-            invalidate()
+            content_cache.retire(lambda: shown_by(instance))
         return
     _model_changed(sender, instance=instance, **kwargs)
 
 
-_PAGE_SIGNALS = (
-    page_published,
-    page_unpublished,
-    post_page_move,
-    published,
-    unpublished,
+page_published.connect(_page_changed, dispatch_uid="portal_page_cache_published")
+page_unpublished.connect(_page_changed, dispatch_uid="portal_page_cache_unpublished")
+published.connect(_object_changed, dispatch_uid="portal_page_cache_object_published")
+unpublished.connect(
+    _object_changed, dispatch_uid="portal_page_cache_object_unpublished"
 )
-for _number, _signal in enumerate(_PAGE_SIGNALS):
-    _signal.connect(_page_changed, dispatch_uid=f"portal_page_cache_{_number}")
+post_page_move.connect(_page_moved, dispatch_uid="portal_page_cache_move")
 post_delete.connect(_model_changed, dispatch_uid="portal_page_cache_delete")
 post_save.connect(_model_saved, dispatch_uid="portal_page_cache_save")

@@ -345,7 +345,8 @@ def _cached_labels(name: str, keys, language: str) -> dict[str, tuple[str, str]]
     if not keys:
         return {}
     digest = hashlib.sha1("\x1f".join(keys).encode(), usedforsecurity=False)
-    return content_cache.remember(
+    # Names of snippets and tags: retired with everything when one is saved.
+    return content_cache.remember_tagged(
         "facet-labels",
         lambda: _query_labels(name, keys, language),
         name,

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from apps.knowledge import i18n
+from apps.knowledge import content_cache, i18n
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.portal import page_cache
 from apps.knowledge.search import service as search_service
@@ -25,6 +25,8 @@ def search(request: HttpRequest) -> HttpResponse:
     (:mod:`apps.knowledge.search.service`, shared with the JSON API).
     """
     params = SearchParams.from_query_dict(request.GET)
+    # Searches look through every language: retired when any solution changes.
+    content_cache.note(content_cache.SEARCH_TAG)
     outcome = search_service.search(params, i18n.active_language(), request=request)
     # Anonymous visitors may get this answer from the page cache, except a search
     # that the service counts for the editors' report of searches without results

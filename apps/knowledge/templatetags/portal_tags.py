@@ -97,7 +97,9 @@ def portal_navigation(context) -> list[NavItem]:
     if home is None:
         return []
     site = Site.find_for_request(request)
-    links = content_cache.remember(
+    # Kept by the version of the pages it links to (noted as their addresses are
+    # made), not retired when a solution is published.
+    links = content_cache.remember_tagged(
         "navigation",
         lambda: _navigation_links(request, home),
         site.pk if site else "",

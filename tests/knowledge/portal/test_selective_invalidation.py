@@ -1,0 +1,202 @@
+"""Publishing a solution retires only the cached pages that show it (issue 15).
+
+Every page that shows the solution (its own page, its translation, the lists of its
+language, a solution that relates to it, a page linking to it, the search) shows
+the change at once; pages that do not show it are still answered from the cache,
+without a database query.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.cache import cache
+
+from apps.knowledge import i18n
+from apps.knowledge.models import SolutionPage
+from apps.knowledge.portal.page_cache import HIT_HEADER
+from apps.knowledge.templatetags.portal_tags import portal_navigation
+from tests.knowledge import factories
+from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
+
+pytestmark = pytest.mark.django_db
+
+OLD_TITLE = "Energiedaten-Plattform"
+NEW_TITLE = "Wärmeatlas Nord"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PORTAL_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site():
+    """A solution shown in many places, and pages that do not show it."""
+    portal = build_portal()
+    solution = add_solution(portal, title=OLD_TITLE, slug="energiedaten")
+    solution.save_revision().publish()
+    translation = translate_tree(solution, "da")
+    translation.title = "Energidataplatform"
+    translation.save_revision().publish()
+    related = add_solution(portal, title="Ladesäulenkarte", slug="ladesaeulen")
+    related.save_revision().publish()
+    related = relate(related, solution)
+    linking = add_solution(portal, title="Netzkarte", slug="netzkarte")
+    linking.body = json.dumps(
+        [
+            {
+                "type": "paragraph",
+                "value": f'<p>Siehe <a linktype="page" id="{solution.pk}">die '
+                "Plattform</a>.</p>",
+            }
+        ]
+    )
+    linking.save_revision().publish()
+    unrelated = add_solution(portal, title="Bürgerbus", slug="buergerbus")
+    unrelated.save_revision().publish()
+    organisation = factories.OrganisationFactory(name="Stadtwerke Flensburg")
+    return {
+        "portal": portal,
+        "solution": solution,
+        "translation": translation,
+        "related": related,
+        "linking": linking,
+        "unrelated": unrelated,
+        "organisation": organisation,
+    }
+
+
+def warm(client, urls) -> None:
+    for url in urls:
+        client.get(url)
+        assert client.get(url)[HIT_HEADER] == "hit", url
+
+
+def test_publishing_a_solution__shows_at_once_everywhere_it_is_shown(client, site):
+    portal = site["portal"]
+    showing_title = {
+        "own page": site["solution"].url,
+        "home teaser": portal.home.url,
+        "knowledge base": portal.knowledge.url,
+        "partner area": portal.area.url,
+        "theme page": portal.theme.url,
+        "related solution": site["related"].url,
+        "search": "/de/search/?q=Grenzregion",
+    }
+    linking = site["linking"].url
+    translation = site["translation"].url
+    warm(client, [*showing_title.values(), linking, translation])
+
+    page = SolutionPage.objects.get(pk=site["solution"].pk)
+    page.title = NEW_TITLE
+    page.slug = "waermeatlas"
+    page.save_revision().publish()
+    page = SolutionPage.objects.get(pk=page.pk)
+
+    for where, url in showing_title.items():
+        if where == "own page":
+            url = page.url
+        response = client.get(url)
+        html = response.content.decode()
+        assert response[HIT_HEADER] == "miss", where
+        assert NEW_TITLE in html, where
+        assert OLD_TITLE not in html, where
+    # The page linking to it and the Danish version show its new address.
+    for url in (linking, translation):
+        html = client.get(url).content.decode()
+        assert "/de/" in html
+        assert page.url in html, url
+        assert site["solution"].url not in html, url
+
+
+def test_publishing_a_solution__pages_that_do_not_show_it_stay_cached(
+    client, site, django_assert_num_queries
+):
+    portal = site["portal"]
+    untouched = [site["unrelated"].url, portal.themes.url, portal.directory.url]
+    warm(client, untouched)
+
+    publish = SolutionPage.objects.get(pk=site["solution"].pk)
+    publish.title = NEW_TITLE
+    publish.save_revision().publish()
+
+    with django_assert_num_queries(0):
+        responses = [client.get(url) for url in untouched]
+    assert [response[HIT_HEADER] for response in responses] == ["hit"] * 3
+
+
+def test_publishing_a_theme_page__retires_every_page(client, site):
+    """Another page type shows in the navigation and lists: everything goes."""
+    url = site["unrelated"].url
+    warm(client, [url])
+
+    theme = site["portal"].theme.specific
+    theme.title = "Erneuerbare Energie"
+    theme.save_revision().publish()
+
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+
+
+def test_relating_a_solution__shows_on_the_other_solution_at_once(client, site):
+    """A new relation is shown on both ends: the target learns of it through the
+    reference index."""
+    url = site["unrelated"].url
+    warm(client, [url])
+
+    relate(site["solution"], site["unrelated"])
+
+    html = client.get(url).content.decode()
+    assert OLD_TITLE in html
+
+
+# -- fragments every page repeats --------------------------------------------------
+
+
+def test_renaming_a_menu_entry__shows_at_once_on_cached_pages(client, site):
+    url = site["unrelated"].url
+    warm(client, [url])
+
+    knowledge = site["portal"].knowledge.specific
+    knowledge.title = "Lösungsarchiv"
+    knowledge.save_revision().publish()
+
+    nav = client.get(url).content.decode().split('class="primary-nav"')[1]
+    assert "Lösungsarchiv" in nav.split("</nav>")[0]
+
+
+def test_navigation__kept_while_a_solution_is_published_rebuilt_when_a_section_is(
+    site, rf, django_assert_num_queries
+):
+    """The navigation fragment is kept by the version of the pages it links to."""
+    request = rf.get(site["unrelated"].url)
+    context = {"request": request}
+    portal_navigation(context)  # built and kept
+    publish = SolutionPage.objects.get(pk=site["solution"].pk)
+    publish.title = NEW_TITLE
+    publish.save_revision().publish()
+
+    request = rf.get(site["unrelated"].url)
+    request._wagtail_site = site["portal"].home.get_site()
+    request._portal_site_homes = i18n.site_homes(request)
+    with django_assert_num_queries(0):
+        labels = [item.label for item in portal_navigation({"request": request})]
+    assert site["portal"].knowledge.title in labels
+
+    knowledge = site["portal"].knowledge.specific
+    knowledge.title = "Lösungsarchiv"
+    knowledge.save_revision().publish()
+    request = rf.get(site["unrelated"].url)
+    labels = [item.label for item in portal_navigation({"request": request})]
+    assert "Lösungsarchiv" in labels
+
+
+def test_footer__kept_per_language(client, site):
+    client.get(site["unrelated"].url)  # the German footer is kept
+    english = client.get("/en/search/").content.decode()
+    assert "Open data: downloads, API and feeds" in english

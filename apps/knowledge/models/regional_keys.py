@@ -70,6 +70,21 @@ def municipality_key_of(regional_key: str) -> str:
     return regional_key[:5] + regional_key[9:]
 
 
+def political_geocoding_uris(
+    regional_key: str, municipality_key: str, danish_municipality_code: str
+) -> list[str]:
+    """The URIs of a territory: DCAT-AP.de's regional and municipality key
+    vocabulary for German keys, the DAGI municipality for a Danish code."""
+    uris = []
+    if regional_key:
+        uris.append(f"{DCATDE_GEOCODING}regionalKey/{regional_key}")
+    if municipality_key:
+        uris.append(f"{DCATDE_GEOCODING}municipalityKey/{municipality_key}")
+    if danish_municipality_code:
+        uris.append(f"{DAGI_MUNICIPALITY}{int(danish_municipality_code):04d}")
+    return uris
+
+
 class RegionalKeysMixin(models.Model):
     """The official keys of the territory an organisation or a place stands for."""
 
@@ -107,7 +122,7 @@ class RegionalKeysMixin(models.Model):
         abstract = True
 
     # The same in every language: wagtail-localize copies them to translations.
-    REGIONAL_KEY_FIELDS = (
+    REGIONAL_KEY_FIELDS: tuple[str, ...] = (
         "regional_key",
         "municipality_key",
         "danish_municipality_code",
@@ -143,13 +158,12 @@ class RegionalKeysMixin(models.Model):
             raise ValidationError(errors)
 
     def political_geocoding_uris(self) -> list[str]:
-        """The URIs of the territory: DCAT-AP.de's regional and municipality key
-        vocabulary for German places, the DAGI municipality for Danish ones."""
-        uris = []
-        if self.regional_key:
-            uris.append(f"{DCATDE_GEOCODING}regionalKey/{self.regional_key}")
-        if self.municipality_key:
-            uris.append(f"{DCATDE_GEOCODING}municipalityKey/{self.municipality_key}")
-        if self.danish_municipality_code:
-            uris.append(f"{DAGI_MUNICIPALITY}{int(self.danish_municipality_code):04d}")
-        return uris
+        """The URIs of this territory (``political_geocoding_uris``)."""
+        return political_geocoding_uris(*self.regional_keys())
+
+    def regional_keys(self) -> tuple[str, str, str]:
+        return (
+            self.regional_key,
+            self.municipality_key,
+            self.danish_municipality_code,
+        )

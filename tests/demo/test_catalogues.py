@@ -1,0 +1,34 @@
+"""The open-data catalogues of the demo content, validated against the project's
+SHACL shapes of each profile (pyshacl), recommended properties included."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from rdflib import Graph
+
+from tests.knowledge.open_data.shacl_utils import parse, validation_report
+
+
+@override_settings(
+    OPEN_DATA_CONTRIBUTOR_ID="http://dcat-ap.de/def/contributors/example",
+    OPEN_DATA_PUBLISHER_URL="https://digitalagentur.example/",
+)
+class DemoCatalogueTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+
+    def export(self, path: str) -> Graph:
+        response = self.client.get(path)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return parse(response.content)
+
+    def test_dcat_ap_de__demo_catalogue_conforms(self):
+        conforms, report = validation_report(
+            self.export("/opendata/catalog.ttl"), "dcat-ap-de-3.0.ttl"
+        )
+
+        self.assertTrue(conforms, report)

@@ -32,3 +32,10 @@ class DemoCatalogueTests(TestCase):
         )
 
         self.assertTrue(conforms, report)
+
+    def test_dcat_ap_dk__demo_catalogue_conforms(self):
+        conforms, report = validation_report(
+            self.export("/opendata/catalog-dk.ttl"), "dcat-ap-dk-2.0.2.ttl"
+        )
+
+        self.assertTrue(conforms, report)

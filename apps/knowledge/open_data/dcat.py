@@ -94,7 +94,7 @@ class CatalogueBuilder:
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
         self.graph = Graph()
-        self.licence = URIRef(open_data_licence().uri)
+        self.licence = URIRef(self.licence_uri())
         for prefix, namespace in (
             ("dcat", DCAT),
             ("dct", DCTERMS),
@@ -103,6 +103,10 @@ class CatalogueBuilder:
             ("dcatde", DCATDE),
         ):
             self.graph.bind(prefix, namespace)
+
+    def licence_uri(self) -> str:
+        """The licence in the dcat-ap.de licence vocabulary."""
+        return open_data_licence().uri
 
     def url(self, name: str, **kwargs) -> str:
         return absolute_url(reverse(name, kwargs=kwargs))

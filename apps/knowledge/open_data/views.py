@@ -11,10 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from rdflib import Graph
 from wagtail.models import Locale
 
 from apps.knowledge.models import FieldOfAction
-from apps.knowledge.open_data import dcat
+from apps.knowledge.open_data import dcat, dcat_dk
 from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
 from apps.knowledge.public_url import absolute_url
@@ -81,17 +82,34 @@ def download_json(request: HttpRequest, language: str) -> HttpResponse:
     )
 
 
+def _rdf_response(graph: Graph, extension: str, licence_uri: str) -> HttpResponse:
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    rdf_format, content_type = dcat.SERIALISATIONS[extension]
+    response = HttpResponse(
+        graph.serialize(format=rdf_format), content_type=content_type
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = f'<{licence_uri}>; rel="license"'
+    return response
+
+
 @require_GET
 def catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD."""
     if extension not in dcat.SERIALISATIONS:
         raise Http404("Unknown format")
-    rdf_format, content_type = dcat.SERIALISATIONS[extension]
-    body = dcat.catalogue(request).serialize(format=rdf_format)
-    response = HttpResponse(body, content_type=content_type)
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Link"] = f'<{open_data_licence().uri}>; rel="license"'
-    return response
+    return _rdf_response(dcat.catalogue(request), extension, open_data_licence().uri)
+
+
+@require_GET
+def catalogue_dk(request: HttpRequest, extension: str) -> HttpResponse:
+    """The DCAT-AP-DK catalogue as Turtle, RDF/XML or JSON-LD."""
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    return _rdf_response(
+        dcat_dk.catalogue(request), extension, open_data_licence().eu_uri
+    )
 
 
 def open_data_page(request: HttpRequest) -> HttpResponse:

@@ -17,6 +17,7 @@ from tests.knowledge.utils import translate_tree
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 DCAT_AP_DE = "dcat-ap-de-3.0.ttl"
+DCAT_AP_DK = "dcat-ap-dk-2.0.2.ttl"
 
 
 class CatalogueTests(TestCase):
@@ -247,3 +248,71 @@ class DcatApDeShapeTests(TestCase):
 
         self.assertFalse(conforms)
         self.assertIn("e-mail address or a URL", report)
+
+
+@override_settings(OPEN_DATA_CONTRIBUTOR_ID=CONTRIBUTOR)
+class DcatApDkTests(TestCase):
+    """The DCAT-AP-DK catalogue against the project's DCAT-AP-DK 2.0.2 shapes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+        translate_tree(cls.data.mobility, "en")
+
+    def catalogue(self) -> Graph:
+        response = self.client.get("/opendata/catalog-dk.ttl")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return parse(response.content)
+
+    def test_catalogue__conforms_with_mandatory_and_recommended_properties(self):
+        conforms, report = validation_report(self.catalogue(), DCAT_AP_DK)
+
+        self.assertTrue(conforms, report)
+
+    def test_catalogue__eu_licences_dagi_places_and_no_german_extension(self):
+        graph = self.catalogue()
+
+        self.assertEqual(
+            set(graph.objects(None, namespace.DCTERMS.license)),
+            {
+                URIRef(
+                    "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+                )
+            },
+        )
+        self.assertIn(
+            URIRef("https://api.dataforsyningen.dk/kommuner/0540"),
+            set(graph.objects(None, namespace.DCTERMS.spatial)),
+        )
+        self.assertFalse(
+            [triple for triple in graph if str(triple[1]).startswith(str(DCATDE))]
+        )
+
+    def test_rdfxml_and_jsonld__same_catalogue_as_turtle(self):
+        for extension, rdf_format in (("rdf", "xml"), ("jsonld", "json-ld")):
+            with self.subTest(extension=extension):
+                response = self.client.get(f"/opendata/catalog-dk.{extension}")
+                graph = parse(response.content, rdf_format)
+                self.assertEqual(len(graph), len(self.catalogue()))
+
+    def test_dataset_without_title__is_a_violation(self):
+        graph = self.catalogue()
+        dataset = next(graph.subjects(namespace.RDF.type, namespace.DCAT.Dataset))
+        graph.remove((dataset, namespace.DCTERMS.title, None))
+
+        conforms, report = validation_report(graph, DCAT_AP_DK)
+
+        self.assertFalse(conforms)
+        self.assertIn("dct:title", report)
+
+    def test_german_licence_uri__is_not_accepted_in_the_danish_catalogue(self):
+        graph = self.catalogue()
+        distribution = next(
+            graph.subjects(namespace.RDF.type, namespace.DCAT.Distribution)
+        )
+        graph.set((distribution, namespace.DCTERMS.license, CC_BY))
+
+        conforms, report = validation_report(graph, DCAT_AP_DK)
+
+        self.assertFalse(conforms)
+        self.assertIn("EU licence vocabulary", report)

@@ -7,8 +7,9 @@ from http import HTTPStatus
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
-from rdflib import Graph
+from rdflib import RDF, Graph
 
+from apps.knowledge.open_data.adms import ADMS
 from tests.knowledge.open_data.shacl_utils import parse, validation_report
 
 
@@ -39,3 +40,11 @@ class DemoCatalogueTests(TestCase):
         )
 
         self.assertTrue(conforms, report)
+
+    def test_adms_ap__demo_catalogue_conforms(self):
+        graph = self.export("/opendata/adms.ttl")
+
+        conforms, report = validation_report(graph, "adms-ap-2.0.ttl")
+
+        self.assertTrue(conforms, report)
+        self.assertGreater(len(set(graph.subjects(RDF.type, ADMS.Asset))), 10)

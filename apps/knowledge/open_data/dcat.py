@@ -73,7 +73,7 @@ TABLE_DESCRIPTION = _("%(table)s of the knowledge base as CSV, one row per recor
 KEYWORDS = (_("smart region"), _("open data"), _("border region"))
 
 
-def _in_every_language(message) -> list[Literal]:
+def in_every_language(message) -> list[Literal]:
     literals = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -149,9 +149,9 @@ class CatalogueBuilder:
         publisher = self.publisher()
         contact_point = self.contact_point()
         g.add((catalogue, RDF.type, DCAT.Catalog))
-        self.add_all(catalogue, DCTERMS.title, _in_every_language(CATALOGUE_TITLE))
+        self.add_all(catalogue, DCTERMS.title, in_every_language(CATALOGUE_TITLE))
         self.add_all(
-            catalogue, DCTERMS.description, _in_every_language(CATALOGUE_DESCRIPTION)
+            catalogue, DCTERMS.description, in_every_language(CATALOGUE_DESCRIPTION)
         )
         g.add((catalogue, DCTERMS.publisher, publisher))
         g.add((catalogue, DCTERMS.license, self.licence))
@@ -169,7 +169,13 @@ class CatalogueBuilder:
             language_code__in=[code for code, _name in settings.LANGUAGES]
         ).order_by("pk"):
             code = locale.language_code
-            g.add((catalogue, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+            g.add(
+                (
+                    catalogue,
+                    DCTERMS.language,
+                    URIRef(f"{EU}language/{eu_language(code)}"),
+                )
+            )
             dataset = self.dataset(locale, publisher, contact_point)
             g.add((catalogue, DCAT.dataset, dataset))
             g.add((service, DCAT.servesDataset, dataset))
@@ -292,7 +298,7 @@ class CatalogueBuilder:
             for keyword in KEYWORDS:
                 g.add((dataset, DCAT.keyword, Literal(str(keyword), lang=code)))
             landing_page = self.url("open_data")
-        g.add((dataset, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+        g.add((dataset, DCTERMS.language, URIRef(f"{EU}language/{eu_language(code)}")))
         for theme in THEMES:
             g.add((dataset, DCAT.theme, URIRef(f"{EU}data-theme/{theme}")))
         g.add((dataset, DCTERMS.publisher, publisher))
@@ -372,7 +378,13 @@ class CatalogueBuilder:
         g.add((distribution, DCTERMS.license, self.licence))
         if open_data_licence().requires_attribution:
             self.add_attribution(distribution)
-        g.add((distribution, DCTERMS.language, URIRef(f"{EU}language/{_eu(code)}")))
+        g.add(
+            (
+                distribution,
+                DCTERMS.language,
+                URIRef(f"{EU}language/{eu_language(code)}"),
+            )
+        )
         if modified is not None:
             g.add((distribution, DCTERMS.modified, modified))
         return distribution
@@ -383,7 +395,7 @@ class CatalogueBuilder:
         )
 
 
-def _eu(code: str) -> str:
+def eu_language(code: str) -> str:
     return EU_LANGUAGES.get(code, code.upper())
 
 

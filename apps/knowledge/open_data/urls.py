@@ -48,6 +48,11 @@ urlpatterns = decorate_urlpatterns(
             name="open_data_catalogue_dk",
         ),
         path(
+            "opendata/adms.<str:extension>",
+            open_data_views.adms_catalogue,
+            name="open_data_adms",
+        ),
+        path(
             "opendata/<str:language>/knowledge-base.json",
             open_data_views.download_json,
             name="open_data_json",

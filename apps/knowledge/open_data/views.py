@@ -15,7 +15,7 @@ from rdflib import Graph
 from wagtail.models import Locale
 
 from apps.knowledge.models import FieldOfAction
-from apps.knowledge.open_data import dcat, dcat_dk
+from apps.knowledge.open_data import adms, dcat, dcat_dk
 from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
 from apps.knowledge.public_url import absolute_url
@@ -110,6 +110,14 @@ def catalogue_dk(request: HttpRequest, extension: str) -> HttpResponse:
     return _rdf_response(
         dcat_dk.catalogue(request), extension, open_data_licence().eu_uri
     )
+
+
+@require_GET
+def adms_catalogue(request: HttpRequest, extension: str) -> HttpResponse:
+    """The ADMS-AP catalogue of reusable solutions as Turtle, RDF/XML or JSON-LD."""
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    return _rdf_response(adms.catalogue(request), extension, open_data_licence().eu_uri)
 
 
 def open_data_page(request: HttpRequest) -> HttpResponse:

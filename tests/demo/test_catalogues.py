@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
+import yaml
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from rdflib import RDF, Graph
 
+from apps.knowledge.models import SolutionPage
 from apps.knowledge.open_data.adms import ADMS
+from apps.knowledge.open_data.publiccode import is_software, validate_publiccode
 from tests.knowledge.open_data.shacl_utils import parse, validation_report
 
 
@@ -48,3 +51,19 @@ class DemoCatalogueTests(TestCase):
 
         self.assertTrue(conforms, report)
         self.assertGreater(len(set(graph.subjects(RDF.type, ADMS.Asset))), 10)
+
+    def test_publiccode__every_software_solution_of_the_demo_is_valid(self):
+        software = [
+            page
+            for page in SolutionPage.objects.live().filter(locale__language_code="de")
+            if is_software(page)
+        ]
+        self.assertGreater(len(software), 5)
+        for page in software:
+            with self.subTest(solution=page.slug):
+                response = self.client.get(
+                    f"/opendata/solutions/{page.pk}/publiccode.yml"
+                )
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                document = yaml.safe_load(response.content)
+                self.assertEqual(validate_publiccode(document), [])

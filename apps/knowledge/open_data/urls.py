@@ -53,6 +53,11 @@ urlpatterns = decorate_urlpatterns(
             name="open_data_adms",
         ),
         path(
+            "opendata/solutions/<int:pk>/publiccode.yml",
+            open_data_views.publiccode_yml,
+            name="open_data_publiccode",
+        ),
+        path(
             "opendata/<str:language>/knowledge-base.json",
             open_data_views.download_json,
             name="open_data_json",

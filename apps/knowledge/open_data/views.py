@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import yaml
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,11 +15,12 @@ from django.views.decorators.http import require_GET
 from rdflib import Graph
 from wagtail.models import Locale
 
-from apps.knowledge.models import FieldOfAction
-from apps.knowledge.open_data import adms, dcat, dcat_dk
+from apps.knowledge.models import FieldOfAction, SolutionPage
+from apps.knowledge.open_data import adms, dcat, dcat_dk, publiccode
 from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
 from apps.knowledge.public_url import absolute_url
+from apps.knowledge.visibility import visible
 
 
 def _locale(language: str) -> Locale:
@@ -118,6 +120,23 @@ def adms_catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     if extension not in dcat.SERIALISATIONS:
         raise Http404("Unknown format")
     return _rdf_response(adms.catalogue(request), extension, open_data_licence().eu_uri)
+
+
+@require_GET
+def publiccode_yml(request: HttpRequest, pk: int) -> HttpResponse:
+    """The publiccode.yml of a published solution that is software."""
+    page = visible(SolutionPage.objects).filter(pk=pk).first()
+    if page is None or not publiccode.is_software(page):
+        raise Http404("No software solution")
+    body = yaml.safe_dump(
+        publiccode.publiccode_document(page, request),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    response = HttpResponse(body, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="publiccode.yml"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def open_data_page(request: HttpRequest) -> HttpResponse:

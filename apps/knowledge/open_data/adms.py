@@ -4,11 +4,12 @@ portal.
 Each solution that states how it can be reused (a licence, and a source code
 repository or open data) is one ``adms:Asset``, named by its German page and
 titled in every language it is published in. Its distributions are the source
-code repository, the open data and the portal page; each carries the solution's
-licence (SPDX URIs, an own licence document for proprietary ones). The contact
-point is a contact person who consented to the publication of their details,
-otherwise the lead organisation with its website. The spatial coverage is the
-official keys of the solution's place and of its lead and partner organisations.
+code repository, the publiccode.yml (software only), the open data and the portal
+page; each carries the solution's licence (SPDX URIs, an own licence document for
+proprietary ones). The contact point is a contact person who consented to the
+publication of their details, otherwise the lead organisation with its website.
+The spatial coverage is the official keys of the solution's place and of its lead
+and partner organisations.
 ``shapes/adms-ap-2.0.ttl`` states the mandatory and recommended properties; the
 test suite validates the export against it.
 """
@@ -33,6 +34,7 @@ from apps.knowledge.models.regional_keys import political_geocoding_uris
 from apps.knowledge.models.snippets import public_version
 from apps.knowledge.open_data.dcat import EU, VCARD, eu_language, in_every_language
 from apps.knowledge.open_data.licences import open_data_licence
+from apps.knowledge.open_data.publiccode import is_software
 from apps.knowledge.public_url import absolute_url
 from apps.knowledge.visibility import visible
 
@@ -61,6 +63,7 @@ STATUSES = {
 }
 
 REPOSITORY_TITLE = _("Source code repository")
+PUBLICCODE_TITLE = "publiccode.yml"
 OPEN_DATA_TITLE = _("Open data of the solution")
 PAGE_TITLE = _("Description in the knowledge base")
 PROPRIETARY_TITLE = _("Proprietary licence: ask the lead organisation")
@@ -186,8 +189,14 @@ class AdmsCatalogueBuilder:
             g.add((URIRef(uri), RDF.type, DCTERMS.Location))
             g.add((asset, DCTERMS.spatial, URIRef(uri)))
         licence = self.licence(page, page_url)
+        publiccode_url = (
+            absolute_url(reverse("open_data_publiccode", kwargs={"pk": page.pk}))
+            if is_software(page)
+            else ""
+        )
         for kind, url, title, file_type in (
             ("repository", page.source_repository, REPOSITORY_TITLE, None),
+            ("publiccode", publiccode_url, PUBLICCODE_TITLE, "YAML"),
             ("open-data", page.open_data_url, OPEN_DATA_TITLE, None),
             ("page", page_url, PAGE_TITLE, "HTML"),
         ):

@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from rdflib import Graph
 from wagtail.models import Locale
@@ -21,6 +22,28 @@ from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
 from apps.knowledge.public_url import absolute_url
 from apps.knowledge.visibility import visible
+
+# The catalogues on the open-data page: profile, what it is for, URL name.
+CATALOGUES = (
+    (
+        "DCAT-AP.de 3.0",
+        _("The datasets for GovData and other German open-data portals."),
+        "open_data_catalogue",
+    ),
+    (
+        "DCAT-AP-DK 2.0.2",
+        _("The datasets for the Danish data catalogue."),
+        "open_data_catalogue_dk",
+    ),
+    (
+        "ADMS-AP 2.0",
+        _(
+            "The reusable solutions, with their licence, source code or open data "
+            "and a contact, for the Interoperable Europe portal."
+        ),
+        "open_data_adms",
+    ),
+)
 
 
 def _locale(language: str) -> Locale:
@@ -162,12 +185,19 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
         for code, name in languages
     ]
     catalogues = [
-        (label, reverse("open_data_catalogue", kwargs={"extension": extension}))
-        for extension, label in (
-            ("ttl", "Turtle"),
-            ("rdf", "RDF/XML"),
-            ("jsonld", "JSON-LD"),
+        (
+            profile,
+            description,
+            [
+                (label, reverse(url_name, kwargs={"extension": extension}))
+                for extension, label in (
+                    ("ttl", "Turtle"),
+                    ("rdf", "RDF/XML"),
+                    ("jsonld", "JSON-LD"),
+                )
+            ],
         )
+        for profile, description, url_name in CATALOGUES
     ]
     # Only published fields of action, like the feeds they link to; a translation
     # awaiting review shows its published German version.

@@ -77,6 +77,10 @@ class AdmsTests(TestCase):
         distributions = set(graph.objects(mobility, namespace.DCAT.distribution))
         urls = {str(graph.value(d, namespace.DCAT.accessURL)) for d in distributions}
         self.assertIn(REPOSITORY, urls)
+        self.assertIn(
+            f"http://testserver/opendata/solutions/{self.data.mobility.pk}/publiccode.yml",
+            urls,
+        )
         self.assertEqual(
             {graph.value(d, namespace.DCTERMS.license) for d in distributions},
             {URIRef("http://spdx.org/licenses/EUPL-1.2")},

@@ -31,6 +31,7 @@ from apps.knowledge.models import (
     SolutionPage,
 )
 from apps.knowledge.models.snippets import public_version, slug_from_name
+from apps.knowledge.visibility import visible
 
 PUBLICCODE_VERSION = "0.4"
 # How far along the solution is, in the standard's words, and back.
@@ -114,8 +115,7 @@ def publiccode_document(page: SolutionPage, request=None) -> dict[str, Any]:
     """The publiccode.yml of a software solution, in all its live languages."""
     versions = [
         version.specific
-        for version in page.get_translations(inclusive=True)
-        .live()
+        for version in visible(page.get_translations(inclusive=True))
         .select_related("locale")
         .order_by("locale_id")
     ]

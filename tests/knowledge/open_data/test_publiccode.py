@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from wagtail.models import PageViewRestriction
 
 from apps.knowledge.choices import Licence, Phase
 from apps.knowledge.models import SolutionPage
@@ -62,6 +63,18 @@ class PubliccodeTests(TestCase):
         self.assertEqual(document["legal"]["mainCopyrightOwner"], "Stadt Flensburg")
         self.assertEqual(set(document["description"]), {"de", "da"})
         self.assertEqual(document["localisation"]["availableLanguages"], ["de", "da"])
+
+    def test_restricted_translation__not_described(self):
+        PageViewRestriction.objects.create(
+            page=self.data.mobility_da,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="secret",  # noqa: S106
+        )
+
+        document = yaml.safe_load(self.export(self.data.mobility).content)
+
+        self.assertEqual(set(document["description"]), {"de"})
+        self.assertNotIn("Mobilitetsstationer", str(document))
 
     def test_maintenance_contacts__only_as_far_as_each_person_consented(self):
         document = yaml.safe_load(self.export(self.data.mobility).content)

@@ -416,7 +416,9 @@ def _danish(code: str) -> dict[str, str]:
 
 
 # The official keys of the territory an authority stands for (organisations not
-# listed have none): ARS from Destatis' Gemeindeverzeichnis, kommunekoder from DAGI.
+# listed have none): ARS as numbered in Destatis' Gemeindeverzeichnis (an amtsfreie
+# town's Gemeindeverband is 0 and its Gemeinde number), kommunekoder as in DAGI.
+# Places whose keys are not known here are left without rather than guessed.
 OFFICIAL_KEYS = {
     "stadt-flensburg": _german("010010000000"),
     "kreis-nordfriesland": _german("010540000000"),

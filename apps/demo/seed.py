@@ -237,6 +237,7 @@ class DemoSeeder:
                     "country": item["country"],
                     "description": tr(item["description"], lang),
                     "website": item["website"],
+                    **taxonomy.OFFICIAL_KEYS.get(item["key"], {}),
                 },
             )
         for item in taxonomy.CONTACTS:
@@ -467,6 +468,7 @@ class DemoSeeder:
             "phase": solution["phase"],
             "lead_organisation": self.organisation(solution["lead"], language),
             "municipality": solution["municipality"],
+            **taxonomy.PLACE_KEYS.get(solution["municipality"], {}),
             "latitude": Decimal(str(latitude)) if latitude is not None else None,
             "longitude": Decimal(str(longitude)) if longitude is not None else None,
             "start_date": datetime.date.fromisoformat(start) if start else None,

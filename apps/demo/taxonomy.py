@@ -11,6 +11,7 @@ The people, e-mail addresses, phone numbers, associations and companies are fict
 from __future__ import annotations
 
 from apps.knowledge.choices import Country, OrganisationKind
+from apps.knowledge.models.regional_keys import municipality_key_of
 
 FIELDS_OF_ACTION = [
     {
@@ -401,6 +402,45 @@ ORGANISATIONS = [
         },
     },
 ]
+
+
+def _german(regional_key: str) -> dict[str, str]:
+    return {
+        "regional_key": regional_key,
+        "municipality_key": municipality_key_of(regional_key),
+    }
+
+
+def _danish(code: str) -> dict[str, str]:
+    return {"danish_municipality_code": code}
+
+
+# The official keys of the territory an authority stands for (organisations not
+# listed have none): ARS as numbered in Destatis' Gemeindeverzeichnis (an amtsfreie
+# town's Gemeindeverband is 0 and its Gemeinde number), kommunekoder as in DAGI.
+# Places whose keys are not known here are left without rather than guessed.
+OFFICIAL_KEYS = {
+    "stadt-flensburg": _german("010010000000"),
+    "kreis-nordfriesland": _german("010540000000"),
+    "kreis-schleswig-flensburg": _german("010590000000"),
+    "aabenraa-kommune": _danish("580"),
+    "soenderborg-kommune": _danish("540"),
+    "toender-kommune": _danish("550"),
+    "haderslev-kommune": _danish("510"),
+}
+
+# The keys of the places named in the demo solutions (``municipality``); Padborg
+# lies in Aabenraa Kommune. Places not listed have none.
+PLACE_KEYS = {
+    "Flensburg": _german("010010000000"),
+    "Husum": _german("010540056056"),
+    "Schleswig": _german("010590075075"),
+    "Sønderborg": _danish("540"),
+    "Aabenraa": _danish("580"),
+    "Padborg": _danish("580"),
+    "Tønder": _danish("550"),
+    "Haderslev": _danish("510"),
+}
 
 # Contacts are identified by their key; e-mail domains are example.org/example.dk.
 CONTACTS = [

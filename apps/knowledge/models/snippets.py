@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -38,6 +38,7 @@ from apps.knowledge.choices import (
     PublicationConsent,
 )
 from apps.knowledge.forms import ContactForm, OwnedSnippetForm
+from apps.knowledge.models.regional_keys import RegionalKeysMixin
 
 # German and Danish letters spelt out, so "Sønderborg" becomes "soenderborg"
 # instead of losing the letter ("snderborg").
@@ -245,7 +246,9 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
+class Organisation(
+    SnippetModerationMixin, RegionalKeysMixin, index.Indexed, models.Model
+):
     """An organisation in solutions: authority, municipality, Verein, company."""
 
     base_form_class = OwnedSnippetForm
@@ -292,14 +295,26 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
         FieldPanel("country"),
         FieldPanel("description"),
         FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regional_key"),
+                FieldPanel("municipality_key"),
+                FieldPanel("danish_municipality_code"),
+            ],
+            heading=_("Official keys of its territory"),
+        ),
         FieldPanel("logo"),
         FieldPanel("owner"),
         FieldPanel("member_email_domains"),
     ]
-    # The same in every language; translators change neither.
+    # The same in every language; translators change none of them.
     override_translatable_fields = [
         OWNER_SYNCHRONIZED,
         SynchronizedField("member_email_domains", overridable=False),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in RegionalKeysMixin.REGIONAL_KEY_FIELDS
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -335,6 +350,7 @@ class Organisation(SnippetModerationMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        self.clean_regional_keys(country=self.country)
         # Filled here as well as in save() so that the check below sees the slug
         # that will be stored.
         if not self.slug:

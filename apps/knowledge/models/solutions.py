@@ -20,10 +20,12 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
+from apps.knowledge.models.regional_keys import RegionalKeysMixin
 from apps.knowledge.models.relations import (
     related_solutions,
     solution_relations,
@@ -136,7 +138,7 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(PublicUrlMixin, PublicPageMixin, Page):
+class SolutionPage(PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, Page):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(
@@ -223,6 +225,13 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, Page):
             [
                 FieldPanel("municipality"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("regional_key"),
+                        FieldPanel("municipality_key"),
+                        FieldPanel("danish_municipality_code"),
+                    ]
+                ),
             ],
             heading=_("Location"),
         ),
@@ -252,6 +261,12 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
+
+    # The place's keys are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in RegionalKeysMixin.REGIONAL_KEY_FIELDS
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -314,6 +329,10 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, Page):
             errors["latitude"] = _("Give both latitude and longitude, or neither.")
         if self.longitude is None and self.latitude is not None:
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        try:
+            self.clean_regional_keys()
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
 

@@ -15,14 +15,18 @@ from django.core.exceptions import ImproperlyConfigured
 
 @dataclass(frozen=True)
 class OpenDataLicence:
-    """A licence: its DCAT-AP.de URI, its name and where its text is."""
+    """A licence: its DCAT-AP.de URI, its name, where its text is and its URI in
+    the EU licence vocabulary (DCAT-AP-DK and ADMS-AP use that one)."""
 
     key: str
     uri: str
     name: str
     url: str
     requires_attribution: bool
+    eu_uri: str
 
+
+EU_LICENCES = "http://publications.europa.eu/resource/authority/licence/"
 
 OPEN_DATA_LICENCES = {
     licence.key: licence
@@ -33,6 +37,7 @@ OPEN_DATA_LICENCES = {
             "Creative Commons Attribution 4.0 International (CC BY 4.0)",
             "https://creativecommons.org/licenses/by/4.0/",
             True,
+            f"{EU_LICENCES}CC_BY_4_0",
         ),
         OpenDataLicence(
             "dl-by-de/2.0",
@@ -40,6 +45,7 @@ OPEN_DATA_LICENCES = {
             "Datenlizenz Deutschland – Namensnennung – Version 2.0",
             "https://www.govdata.de/dl-de/by-2-0",
             True,
+            f"{EU_LICENCES}DL_DE_BY_2_0",
         ),
         OpenDataLicence(
             "dl-zero-de/2.0",
@@ -47,6 +53,7 @@ OPEN_DATA_LICENCES = {
             "Datenlizenz Deutschland – Zero – Version 2.0",
             "https://www.govdata.de/dl-de/zero-2-0",
             False,
+            f"{EU_LICENCES}DL_DE_ZERO_2_0",
         ),
         OpenDataLicence(
             "cc-zero",
@@ -54,6 +61,7 @@ OPEN_DATA_LICENCES = {
             "Creative Commons CC Zero (CC0 1.0)",
             "https://creativecommons.org/publicdomain/zero/1.0/",
             False,
+            f"{EU_LICENCES}CC0",
         ),
     )
 }

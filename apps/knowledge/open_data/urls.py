@@ -1,5 +1,6 @@
 """Addresses of the open data, outside the language prefix: the API, the downloads,
-the DCAT-AP.de catalogue, sitemap.xml and robots.txt.
+the catalogues (DCAT-AP.de, DCAT-AP-DK, ADMS-AP, publiccode.yml), sitemap.xml and
+robots.txt.
 
 Django's LocaleMiddleware answers every 404 outside the language prefix with a
 redirect to ``/de/<path>`` when the portal's catch-all page route would match there
@@ -40,6 +41,21 @@ urlpatterns = decorate_urlpatterns(
             "opendata/catalog.<str:extension>",
             open_data_views.catalogue,
             name="open_data_catalogue",
+        ),
+        path(
+            "opendata/catalog-dk.<str:extension>",
+            open_data_views.catalogue_dk,
+            name="open_data_catalogue_dk",
+        ),
+        path(
+            "opendata/adms.<str:extension>",
+            open_data_views.adms_catalogue,
+            name="open_data_adms",
+        ),
+        path(
+            "opendata/solutions/<int:pk>/publiccode.yml",
+            open_data_views.publiccode_yml,
+            name="open_data_publiccode",
         ),
         path(
             "opendata/<str:language>/knowledge-base.json",

@@ -5,19 +5,45 @@ from __future__ import annotations
 
 import json
 
+import yaml
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from rdflib import Graph
 from wagtail.models import Locale
 
-from apps.knowledge.models import FieldOfAction
-from apps.knowledge.open_data import dcat
+from apps.knowledge.models import FieldOfAction, SolutionPage
+from apps.knowledge.open_data import adms, dcat, dcat_dk, publiccode
 from apps.knowledge.open_data.downloads import TABLES, Exporter
 from apps.knowledge.open_data.licences import open_data_licence
 from apps.knowledge.public_url import absolute_url
+from apps.knowledge.visibility import visible
+
+# The catalogues on the open-data page: profile, what it is for, URL name.
+CATALOGUES = (
+    (
+        "DCAT-AP.de 3.0",
+        _("The datasets for GovData and other German open-data portals."),
+        "open_data_catalogue",
+    ),
+    (
+        "DCAT-AP-DK 2.0.2",
+        _("The datasets for the Danish data catalogue."),
+        "open_data_catalogue_dk",
+    ),
+    (
+        "ADMS-AP 2.0",
+        _(
+            "The reusable solutions, with their licence, source code or open data "
+            "and a contact, for the Interoperable Europe portal."
+        ),
+        "open_data_adms",
+    ),
+)
 
 
 def _locale(language: str) -> Locale:
@@ -81,16 +107,58 @@ def download_json(request: HttpRequest, language: str) -> HttpResponse:
     )
 
 
+def _rdf_response(graph: Graph, extension: str, licence_uri: str) -> HttpResponse:
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    rdf_format, content_type = dcat.SERIALISATIONS[extension]
+    response = HttpResponse(
+        graph.serialize(format=rdf_format), content_type=content_type
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = f'<{licence_uri}>; rel="license"'
+    return response
+
+
 @require_GET
 def catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD."""
     if extension not in dcat.SERIALISATIONS:
         raise Http404("Unknown format")
-    rdf_format, content_type = dcat.SERIALISATIONS[extension]
-    body = dcat.catalogue(request).serialize(format=rdf_format)
-    response = HttpResponse(body, content_type=content_type)
+    return _rdf_response(dcat.catalogue(request), extension, open_data_licence().uri)
+
+
+@require_GET
+def catalogue_dk(request: HttpRequest, extension: str) -> HttpResponse:
+    """The DCAT-AP-DK catalogue as Turtle, RDF/XML or JSON-LD."""
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    return _rdf_response(
+        dcat_dk.catalogue(request), extension, open_data_licence().eu_uri
+    )
+
+
+@require_GET
+def adms_catalogue(request: HttpRequest, extension: str) -> HttpResponse:
+    """The ADMS-AP catalogue of reusable solutions as Turtle, RDF/XML or JSON-LD."""
+    if extension not in dcat.SERIALISATIONS:
+        raise Http404("Unknown format")
+    return _rdf_response(adms.catalogue(request), extension, open_data_licence().eu_uri)
+
+
+@require_GET
+def publiccode_yml(request: HttpRequest, pk: int) -> HttpResponse:
+    """The publiccode.yml of a published solution that is software."""
+    page = visible(SolutionPage.objects).filter(pk=pk).first()
+    if page is None or not publiccode.is_software(page):
+        raise Http404("No software solution")
+    body = yaml.safe_dump(
+        publiccode.publiccode_document(page, request),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    response = HttpResponse(body, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="publiccode.yml"'
     response["Access-Control-Allow-Origin"] = "*"
-    response["Link"] = f'<{open_data_licence().uri}>; rel="license"'
     return response
 
 
@@ -117,12 +185,19 @@ def open_data_page(request: HttpRequest) -> HttpResponse:
         for code, name in languages
     ]
     catalogues = [
-        (label, reverse("open_data_catalogue", kwargs={"extension": extension}))
-        for extension, label in (
-            ("ttl", "Turtle"),
-            ("rdf", "RDF/XML"),
-            ("jsonld", "JSON-LD"),
+        (
+            profile,
+            description,
+            [
+                (label, reverse(url_name, kwargs={"extension": extension}))
+                for extension, label in (
+                    ("ttl", "Turtle"),
+                    ("rdf", "RDF/XML"),
+                    ("jsonld", "JSON-LD"),
+                )
+            ],
         )
+        for profile, description, url_name in CATALOGUES
     ]
     # Only published fields of action, like the feeds they link to; a translation
     # awaiting review shows its published German version.

@@ -4,6 +4,7 @@ every kind of consent."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from wagtail.models import Page, PageViewRestriction
@@ -55,13 +56,18 @@ def build_open_data_portal() -> OpenDataPortal:
     portal = build_portal()
     health = factories.FieldOfActionFactory(name="Gesundheit", slug="health")
     flensburg = factories.OrganisationFactory(
-        name="Stadt Flensburg", slug="stadt-flensburg", kind=OrganisationKind.CITY
+        name="Stadt Flensburg",
+        slug="stadt-flensburg",
+        kind=OrganisationKind.CITY,
+        regional_key="010010000000",
+        municipality_key="01001000",
     )
     soenderborg = factories.OrganisationFactory(
         name="Sønderborg Kommune",
         slug="soenderborg-kommune",
         kind=OrganisationKind.DANISH_MUNICIPALITY,
         country=Country.DENMARK,
+        danish_municipality_code="540",
     )
     full = factories.ContactFactory(
         name="Hanna Petersen",
@@ -95,6 +101,11 @@ def build_open_data_portal() -> OpenDataPortal:
         teaser="Lastenräder und Carsharing an zwölf Stationen.",
         phase=Phase.PILOT,
         lead_organisation=flensburg,
+        municipality="Flensburg",
+        regional_key="010010000000",
+        municipality_key="01001000",
+        start_date=datetime.date(2023, 4, 1),
+        end_date=datetime.date(2026, 12, 31),
     )
     SolutionPartner.objects.create(page=mobility, organisation=soenderborg)
     for contact in (full, name_only, anonymous):

@@ -9,11 +9,15 @@ from urllib.parse import urlsplit
 from django.test import TestCase, override_settings
 from rdflib import Graph, URIRef, namespace
 
-from apps.knowledge.open_data.dcat import DCATDE
+from apps.knowledge.open_data.dcat import DCATDE, VCARD
 from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.open_data.shacl_utils import parse, validation_report
+from tests.knowledge.utils import translate_tree
 
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
+DCAT_AP_DE = "dcat-ap-de-3.0.ttl"
+DCAT_AP_DK = "dcat-ap-dk-2.0.2.ttl"
 
 
 class CatalogueTests(TestCase):
@@ -145,3 +149,170 @@ class CatalogueTests(TestCase):
         response = self.client.get("/opendata/catalog.docx")
 
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+
+
+CONTRIBUTOR = "http://dcat-ap.de/def/contributors/example"
+GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
+
+
+@override_settings(OPEN_DATA_CONTRIBUTOR_ID=CONTRIBUTOR)
+class DcatApDeShapeTests(TestCase):
+    """The catalogue against the project's DCAT-AP.de 3.0 shapes (pyshacl)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+        # Every language's dataset has a solution, so each can have its temporal
+        # and spatial coverage (an empty dataset lacks recommended properties).
+        translate_tree(cls.data.mobility, "en")
+
+    def catalogue(self) -> Graph:
+        response = self.client.get("/opendata/catalog.ttl")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return parse(response.content)
+
+    def german_dataset(self, graph: Graph) -> URIRef:
+        return next(
+            dataset
+            for dataset in graph.subjects(namespace.RDF.type, namespace.DCAT.Dataset)
+            if str(graph.value(dataset, namespace.DCTERMS.language)).endswith("DEU")
+        )
+
+    def test_catalogue__conforms_with_mandatory_and_recommended_properties(self):
+        conforms, report = validation_report(self.catalogue(), DCAT_AP_DE)
+
+        self.assertTrue(conforms, report)
+
+    def test_dataset__spatial_and_temporal_coverage_from_the_places(self):
+        graph = self.catalogue()
+        dataset = self.german_dataset(graph)
+
+        self.assertEqual(
+            {str(uri) for uri in graph.objects(dataset, DCATDE.politicalGeocodingURI)},
+            {
+                f"{GEOCODING}regionalKey/010010000000",
+                f"{GEOCODING}municipalityKey/01001000",
+            },
+        )
+        # Sønderborg, lead of "Pflege digital", as its DAGI municipality.
+        self.assertIn(
+            URIRef("https://api.dataforsyningen.dk/kommuner/0540"),
+            set(graph.objects(dataset, namespace.DCTERMS.spatial)),
+        )
+        period = graph.value(dataset, namespace.DCTERMS.temporal)
+        self.assertEqual(
+            str(graph.value(period, namespace.DCAT.startDate)), "2023-04-01"
+        )
+        self.assertEqual(str(graph.value(period, namespace.DCAT.endDate)), "2026-12-31")
+
+    def test_dataset_without_publisher__is_a_violation(self):
+        graph = self.catalogue()
+        graph.remove((self.german_dataset(graph), namespace.DCTERMS.publisher, None))
+
+        conforms, report = validation_report(graph, DCAT_AP_DE)
+
+        self.assertFalse(conforms)
+        self.assertIn("exactly one publisher", report)
+
+    @override_settings(OPEN_DATA_CONTRIBUTOR_ID="")
+    def test_catalogue_without_contributor_id__is_a_violation(self):
+        conforms, report = validation_report(self.catalogue(), DCAT_AP_DE)
+
+        self.assertFalse(conforms)
+        self.assertIn("contributorID", report)
+
+    def test_licence_outside_the_dcat_ap_de_vocabulary__is_a_violation(self):
+        graph = self.catalogue()
+        distribution = next(
+            graph.subjects(namespace.RDF.type, namespace.DCAT.Distribution)
+        )
+        graph.set(
+            (
+                distribution,
+                namespace.DCTERMS.license,
+                URIRef("https://creativecommons.org/licenses/by/4.0/"),
+            )
+        )
+
+        conforms, report = validation_report(graph, DCAT_AP_DE)
+
+        self.assertFalse(conforms)
+        self.assertIn("licence vocabulary", report)
+
+    def test_contact_point_without_email_or_url__is_a_violation(self):
+        graph = self.catalogue()
+        point = graph.value(self.german_dataset(graph), namespace.DCAT.contactPoint)
+        graph.remove((point, VCARD.hasEmail, None))
+
+        conforms, report = validation_report(graph, DCAT_AP_DE)
+
+        self.assertFalse(conforms)
+        self.assertIn("e-mail address or a URL", report)
+
+
+@override_settings(OPEN_DATA_CONTRIBUTOR_ID=CONTRIBUTOR)
+class DcatApDkTests(TestCase):
+    """The DCAT-AP-DK catalogue against the project's DCAT-AP-DK 2.0.2 shapes."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.data = build_open_data_portal()
+        translate_tree(cls.data.mobility, "en")
+
+    def catalogue(self) -> Graph:
+        response = self.client.get("/opendata/catalog-dk.ttl")
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return parse(response.content)
+
+    def test_catalogue__conforms_with_mandatory_and_recommended_properties(self):
+        conforms, report = validation_report(self.catalogue(), DCAT_AP_DK)
+
+        self.assertTrue(conforms, report)
+
+    def test_catalogue__eu_licences_dagi_places_and_no_german_extension(self):
+        graph = self.catalogue()
+
+        self.assertEqual(
+            set(graph.objects(None, namespace.DCTERMS.license)),
+            {
+                URIRef(
+                    "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+                )
+            },
+        )
+        self.assertIn(
+            URIRef("https://api.dataforsyningen.dk/kommuner/0540"),
+            set(graph.objects(None, namespace.DCTERMS.spatial)),
+        )
+        self.assertFalse(
+            [triple for triple in graph if str(triple[1]).startswith(str(DCATDE))]
+        )
+
+    def test_rdfxml_and_jsonld__same_catalogue_as_turtle(self):
+        for extension, rdf_format in (("rdf", "xml"), ("jsonld", "json-ld")):
+            with self.subTest(extension=extension):
+                response = self.client.get(f"/opendata/catalog-dk.{extension}")
+                graph = parse(response.content, rdf_format)
+                self.assertEqual(len(graph), len(self.catalogue()))
+
+    def test_dataset_without_title__is_a_violation(self):
+        graph = self.catalogue()
+        dataset = next(graph.subjects(namespace.RDF.type, namespace.DCAT.Dataset))
+        graph.remove((dataset, namespace.DCTERMS.title, None))
+
+        conforms, report = validation_report(graph, DCAT_AP_DK)
+
+        self.assertFalse(conforms)
+        self.assertIn("dct:title", report)
+
+    def test_german_licence_uri__is_not_accepted_in_the_danish_catalogue(self):
+        graph = self.catalogue()
+        distribution = next(
+            graph.subjects(namespace.RDF.type, namespace.DCAT.Distribution)
+        )
+        graph.set((distribution, namespace.DCTERMS.license, CC_BY))
+
+        conforms, report = validation_report(graph, DCAT_AP_DK)
+
+        self.assertFalse(conforms)
+        self.assertIn("EU licence vocabulary", report)

@@ -13,7 +13,7 @@ from rdflib import RDF, Graph
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.open_data.adms import ADMS
 from apps.knowledge.open_data.publiccode import is_software, validate_publiccode
-from tests.knowledge.open_data.shacl_utils import parse, validation_report
+from tests.knowledge.open_data.shacl_validation import parse, validation_report
 
 
 @override_settings(

@@ -13,7 +13,7 @@ from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.open_data.adms import ADMS
 from apps.knowledge.open_data.dcat import VCARD
 from tests.knowledge.open_data.open_data_utils import build_open_data_portal
-from tests.knowledge.open_data.shacl_utils import parse, validation_report
+from tests.knowledge.open_data.shacl_validation import parse, validation_report
 
 ADMS_AP = "adms-ap-2.0.ttl"
 REPOSITORY = "https://git.example.org/flensburg/mobilitaetsstationen"

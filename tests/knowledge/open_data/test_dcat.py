@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef, namespace
 
 from apps.knowledge.open_data.dcat import DCATDE, VCARD
 from tests.knowledge.open_data.open_data_utils import build_open_data_portal
-from tests.knowledge.open_data.shacl_utils import parse, validation_report
+from tests.knowledge.open_data.shacl_validation import parse, validation_report
 from tests.knowledge.utils import translate_tree
 
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import SimpleTestCase
 from django.utils import translation
 
-from tests.utils import restore_migration_data
+from tests.migration_data import restore_migration_data
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,8 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail.users.models import UserProfile
 
 from apps.knowledge.roles import DANISH_PARTNERS
-from tests.workflow import utils
+from tests.factories import UserFactory
+from tests.workflow.factories import AuthoritiesFactory
 
 # The catalogue view of each package, by URL name.
 CATALOGUES = {
@@ -61,10 +62,10 @@ class AdminJavaScriptLanguageTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        utils.build_authorities()
+        AuthoritiesFactory()
         cls.users = {
-            "dk-moderator": utils.moderator_of(DANISH_PARTNERS),
-            "translator": utils.translator(),
+            "dk-moderator": UserFactory(moderator=True, area_role=DANISH_PARTNERS),
+            "translator": UserFactory(translator=True),
         }
 
     def catalogues_for(self, username: str, language: str) -> dict[str, dict]:

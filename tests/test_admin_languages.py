@@ -40,8 +40,7 @@ from apps.demo.seed import demo_key
 from apps.knowledge.choices import Owner
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, SolutionPage
 from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
-from tests.workflow.partners.portal_utils import act
-from tests.workflow.utils import submit
+from tests.workflow.admin_actions import act_as_reviewer, submit
 
 OTHER_LANGUAGE = {"da": "de", "de": "da"}
 # What the issue saw in the wrong language; a crawl must never show it.
@@ -263,7 +262,7 @@ class AdminLanguageCrawlTests(TestCase):
             client.force_login(editor)
             response = submit(client, page)
             assert response.status_code == HTTPStatus.FOUND, response.content[:300]
-        act(cls.client_class(), approved, [moderator], "approve", "Gut so.")
+        act_as_reviewer(cls.client_class(), approved, [moderator], "approve", "Gut so.")
 
         # A translation kept in sync by wagtail-localize, for its editor.
         source = solution("flensburg-barrierefreie-wege")

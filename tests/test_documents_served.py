@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.test import TestCase
 from wagtail.documents.models import Document
 
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -17,15 +17,15 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 class DocumentServingTests(TestCase):
     # Files are made per test: each test has its own MEDIA_ROOT (tests/conftest.py).
     def setUp(self):
-        portal = build_portal()
+        portal = PortalFactory()
         self.pdf = Document.objects.create(
             title="Machbarkeitscheck", file=ContentFile(PDF, name="check.pdf")
         )
         self.text = Document.objects.create(
             title="Notizen", file=ContentFile(b"Notizen", name="notizen.txt")
         )
-        self.solution = add_solution(
-            portal,
+        self.solution = SolutionPageFactory(
+            portal=portal,
             title="Mitfahrbank Angeln",
             body=[
                 ("document", {"document": self.pdf, "title": "Machbarkeitscheck"}),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 PUBLIC = "https://kb.example.org"
 #: Every setting that carries the base URL, as cms/settings/base.py sets them.
@@ -33,7 +33,7 @@ URL = re.compile(r"https?://[^\s\"'<>]+")
 class PublicBaseUrlTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         site = Site.objects.get(is_default_site=True)
         assert (site.hostname, site.port) == ("localhost", 80)
 

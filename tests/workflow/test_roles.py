@@ -25,11 +25,11 @@ from apps.knowledge.models import (
 )
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, TRANSLATORS_GROUP
 from apps.workflow.groups import EDITOR_PAGE_PERMISSIONS, MODERATOR_PAGE_PERMISSIONS
-from tests.knowledge.utils import (
-    admin_in_english,
-    build_portal,
-    solution_form_data,
-    translate_tree,
+from tests.factories import UserProfileFactory
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
 
 PASSWORD = "demo"
@@ -71,7 +71,7 @@ class RolesTests(TestCase):
     def form_data(self, page: SolutionPage, title: str, action: str) -> dict:
         """The edit form as the browser sends it, with a new title and ``action``."""
         return {
-            **solution_form_data(
+            **SolutionPageFactory.form_data(
                 title=title,
                 slug=page.slug,
                 teaser=page.teaser,
@@ -318,7 +318,7 @@ class RolesTests(TestCase):
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.get(username=username)
-        admin_in_english(user)
+        UserProfileFactory(user=user)
         self.login(username)
         return user
 
@@ -341,9 +341,9 @@ class SetupRolesWithoutDemoTests(TestCase):
 
     def test_setup_roles__grants_areas_created_later_in_every_language(self):
         call_command("setup_roles", stdout=StringIO())
-        area = build_portal().area
+        area = PortalFactory().area
         self.assertEqual(area.slug, "stadt-flensburg")
-        danish_area = translate_tree(area, "da")
+        danish_area = TranslationFactory(page=area, language_code="da")
         call_command("setup_roles", stdout=StringIO())
         editors = AREA_ROLES[0].editors
         self.assertEqual(

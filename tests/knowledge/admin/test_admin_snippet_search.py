@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
+from tests.factories import UserProfileFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import admin_in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     client.force_login(user)
     return client
 

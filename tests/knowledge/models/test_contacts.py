@@ -9,13 +9,13 @@ import pytest
 from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import Contact, SolutionContact
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def solution_with_contact(consent: str):
-    portal = build_portal()
+    portal = PortalFactory()
     contact = factories.ContactFactory(
         name="Hanna Petersen",
         email="hanna.petersen@example.org",
@@ -23,7 +23,7 @@ def solution_with_contact(consent: str):
         role="Projektleitung Mobilität",
         consent=consent,
     )
-    solution = add_solution(portal)
+    solution = SolutionPageFactory(portal=portal)
     SolutionContact.objects.create(page=solution, contact=contact)
     solution.save_revision().publish()
     return solution

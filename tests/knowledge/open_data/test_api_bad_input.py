@@ -16,8 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apps.knowledge.open_data.api import LANGUAGE_PARAMETERS, api_router
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import (
+    OpenDataPortalFactory,
+    PortalFactory,
+    SolutionPageFactory,
+)
 from tests.test_fuzz import NASTY, VALUES
 
 # The addresses from the security issue, each of them a server error before.
@@ -48,7 +51,7 @@ def assert_json_error(response, status: HTTPStatus) -> None:
 class ReportedBadInputTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def test_reported_bad_parameters__are_a_json_bad_request(self):
         for url in REPORTED_BAD_REQUESTS:
@@ -117,7 +120,7 @@ class MessageLanguageTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def message(self, url: str, status: HTTPStatus, language: str) -> str:
         response = self.client.get(url, headers={"accept-language": language})
@@ -242,8 +245,8 @@ def api_requests(draw) -> tuple[str, str]:
 
 @pytest.fixture
 def portal():
-    portal = build_portal()
-    add_solution(portal, title="Mitfahrbank Angeln")
+    portal = PortalFactory()
+    SolutionPageFactory(portal=portal, title="Mitfahrbank Angeln")
     return portal
 
 

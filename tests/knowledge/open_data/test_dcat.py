@@ -10,7 +10,7 @@ from django.test import TestCase, override_settings
 from rdflib import Graph, URIRef, namespace
 
 from apps.knowledge.open_data.dcat import DCATDE
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
@@ -19,7 +19,7 @@ EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 class CatalogueTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def graph(self, extension: str, rdf_format: str, content_type: str) -> Graph:
         response = self.client.get(f"/opendata/catalog.{extension}")

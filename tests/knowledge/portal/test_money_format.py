@@ -12,8 +12,12 @@ from django.test import TestCase, override_settings
 
 from apps.knowledge.choices import Currency
 from apps.knowledge.portal.money import round_estimate
-from tests.knowledge.search.search_utils import parse
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
+from tests.knowledge.search.result_page import parse
 
 NBSP = "\u00a0"
 
@@ -36,9 +40,9 @@ def visible_text(element) -> str:
 class BudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        portal = build_portal()
-        german = add_solution(
-            portal,
+        portal = PortalFactory()
+        german = SolutionPageFactory(
+            portal=portal,
             title="Grenzpendler-Portal",
             slug="grenzpendler",
             budget=Decimal("1200000"),
@@ -50,7 +54,9 @@ class BudgetTests(TestCase):
         )
         cls.pages = {"de": publish(german)}
         for code in ("da", "en"):
-            cls.pages[code] = publish(translate_tree(german, code))
+            cls.pages[code] = publish(
+                TranslationFactory(page=german, language_code=code)
+            )
 
     def setUp(self):
         cache.clear()  # no page rendered by an earlier test at another rate

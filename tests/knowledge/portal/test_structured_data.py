@@ -9,7 +9,7 @@ from http import HTTPStatus
 
 from django.test import TestCase
 
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -17,7 +17,7 @@ SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 class StructuredDataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def json_ld(self, url: str) -> tuple[dict, str]:
         response = self.client.get(url)

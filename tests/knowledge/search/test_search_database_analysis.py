@@ -14,7 +14,11 @@ from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import folding, spelling
 from apps.knowledge.search.service import SearchParams, search
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 
 class FoldTests(TestCase):
@@ -41,22 +45,22 @@ class DatabaseAnalysisTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal,
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
             municipality="Aabenraa",
         )
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
             teaser="Nye ladestandere og LoRaWAN-sensorer måler vandstanden i Tønder.",
             municipality="Tønder",
         )
-        cls.plain = add_solution(
-            cls.portal,
+        cls.plain = SolutionPageFactory(
+            portal=cls.portal,
             title="Grenzpendler aus Sonderborg",
             teaser="Ein Pendlerportal für Sonderborg und Abenra.",
         )
@@ -115,12 +119,12 @@ class DidYouMeanTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        german = add_solution(cls.portal, title="Grenzübergang")
-        english = translate_tree(german, "en")
+        cls.portal = PortalFactory()
+        german = SolutionPageFactory(portal=cls.portal, title="Grenzübergang")
+        english = TranslationFactory(page=german, language_code="en")
         english.title = "Border crossing"
         english.save_revision().publish()
-        danish = translate_tree(german, "da")
+        danish = TranslationFactory(page=german, language_code="da")
         danish.title = "Borgere i centrum"
         danish.save_revision().publish()
 

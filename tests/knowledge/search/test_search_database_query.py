@@ -22,7 +22,11 @@ from apps.knowledge.choices import Phase
 from apps.knowledge.search import database_query, engine
 from apps.knowledge.search.service import RESULTS_PER_PAGE, SearchParams
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 SOLUTIONS = 120
 MAX_QUERIES = 10
@@ -50,11 +54,11 @@ class ManySolutionsTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         organisations = [factories.OrganisationFactory() for _ in range(3)]
         for number in range(SOLUTIONS):
-            add_solution(
-                cls.portal,
+            SolutionPageFactory(
+                portal=cls.portal,
                 title=f"Sensor {number}",
                 teaser="Sensoren messen den Wasserstand.",
                 phase=PHASES[number % len(PHASES)],
@@ -116,15 +120,15 @@ class SolutionSemanticsTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal, title="Wasserstand Hafen", phase=Phase.PILOT
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal, title="Wasserstand Hafen", phase=Phase.PILOT
         )
-        cls.danish = translate_tree(cls.german, "da")
+        cls.danish = TranslationFactory(page=cls.german, language_code="da")
         cls.danish.title = "Vandstand havn Wasserstand"
         cls.danish.save_revision().publish()
-        cls.other = add_solution(
-            cls.portal, title="Wasserstand Deich", phase=Phase.IDEA
+        cls.other = SolutionPageFactory(
+            portal=cls.portal, title="Wasserstand Deich", phase=Phase.IDEA
         )
 
     def test_solution_counts_once__whichever_versions_match(self):
@@ -189,8 +193,8 @@ class BadInputTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        add_solution(cls.portal, title="Wasserstand Hafen")
+        cls.portal = PortalFactory()
+        SolutionPageFactory(portal=cls.portal, title="Wasserstand Hafen")
 
     def test_any_query__results_or_none(self):
         for query in self.QUERIES:

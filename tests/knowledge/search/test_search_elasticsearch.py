@@ -37,8 +37,12 @@ from apps.knowledge.search.elasticsearch import (
 from apps.knowledge.search.engine import build_query
 from apps.knowledge.search.rebuild import update_synonyms
 from tests.knowledge import factories
-from tests.knowledge.search.search_utils import add_term_group
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TermGroupFactory,
+    TranslationFactory,
+)
 
 INDEX_PREFIX = "kbtest_"
 PAGE_INDEX = "kbtest_wagtailcore_page"
@@ -281,8 +285,13 @@ class CreateIndexTests(TestCase):
         assert sent() == [("PUT", "/" + PAGE_INDEX, expected_settings())]
 
     def test_create_index__synonym_graph_in_every_search_analyzer(self):
-        add_term_group("ÖPNV", de="ÖPNV", da="kollektiv trafik", en="public transport")
-        add_term_group("Ladesäule", de="Ladesäule", da="ladestander")
+        TermGroupFactory(
+            name="ÖPNV",
+            terms={"de": "ÖPNV", "da": "kollektiv trafik", "en": "public transport"},
+        )
+        TermGroupFactory(
+            name="Ladesäule", terms={"de": "Ladesäule", "da": "ladestander"}
+        )
 
         backend = make_backend()
         backend.get_index_for_model(SolutionPage).put()
@@ -309,7 +318,7 @@ class CreateIndexTests(TestCase):
     def test_term_list_change__new_index_with_synonyms_never_closes_the_live_one(
         self,
     ):
-        add_term_group("ÖPNV", de="ÖPNV", en="public transport")
+        TermGroupFactory(name="ÖPNV", terms={"de": "ÖPNV", "en": "public transport"})
         backend = make_backend()
 
         names = update_synonyms(backend)
@@ -410,10 +419,10 @@ class MappingTests(SimpleTestCase):
 class DocumentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         organisation = factories.OrganisationFactory(name="Stadtwerke Flensburg")
-        cls.german = add_solution(
-            cls.portal,
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität.",
             municipality="Flensburg",
@@ -421,7 +430,7 @@ class DocumentTests(TestCase):
         )
         cls.german.tags.add("Energie")
         cls.german.save()
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
@@ -607,8 +616,8 @@ class QueryTests(TestCase):
 class SearchRequestTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(cls.portal, title="Ladesäule am Hafen")
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(portal=cls.portal, title="Ladesäule am Hafen")
 
     def test_search__posts_query_to_page_index_and_loads_hits(self):
         backend = make_backend()

@@ -21,7 +21,11 @@ from wagtail.search.models import IndexEntry
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import analysis
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 only_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -74,14 +78,14 @@ class SearchEngineTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal,
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
             municipality="Flensburg",
         )
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
@@ -159,8 +163,8 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
     def test_visitor_language__ranks_first(self):
         # Same words in both languages, so only the visitor's language differs.
         shared = {"title": "Sønderborg", "teaser": "Sønderborg", "municipality": "-"}
-        german = add_solution(self.portal, **shared)
-        danish_area = translate_tree(self.portal.area, "da")
+        german = SolutionPageFactory(portal=self.portal, **shared)
+        danish_area = TranslationFactory(page=self.portal.area, language_code="da")
         danish = factories.SolutionPageFactory(parent=danish_area, **shared)
         query = "Sønderborg"
         with translation.override("da"):

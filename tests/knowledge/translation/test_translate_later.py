@@ -16,8 +16,10 @@ from wagtail.models import Locale, Page
 
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.groups import setup_roles
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils as moderation
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import client_for, edit_url
+from tests.workflow.factories import AuthoritiesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,17 +38,22 @@ def _translate(client, page: Page, language: str):
 
 
 def test_language_added_later__starts_from_the_current_original_and_says_so():
-    authorities = moderation.build_authorities()
+    authorities = AuthoritiesFactory()
     area = authorities.area(AREA_ROLES[0])
     for language in ("da", "en"):
-        translate_tree(area, language)
+        TranslationFactory(page=area, language_code=language)
     setup_roles()  # the translators' permissions on the new language trees
-    editor = moderation.editor_of(AREA_ROLES[0])
-    german = moderation.draft_solution(
-        area, editor, authorities.portal, title="Mitfahrbank", teaser=OLD_TEASER
+    editor = UserFactory(editor=True, area_role=AREA_ROLES[0])
+    german = SolutionPageFactory(
+        draft=True,
+        parent=area,
+        author=editor,
+        portal=authorities.portal,
+        title="Mitfahrbank",
+        teaser=OLD_TEASER,
     )
     german.get_latest_revision().publish()
-    client = moderation.client_for(moderation.translator())
+    client = client_for(UserFactory(translator=True))
     assert _translate(client, german, "da").status_code == HTTPStatus.OK
 
     # The editor changes the German text and it is published.
@@ -58,7 +65,7 @@ def test_language_added_later__starts_from_the_current_original_and_says_so():
 
     assert response.status_code == HTTPStatus.OK
     english = german.get_translation(Locale.objects.get(language_code="en"))
-    opened = client.get(moderation.edit_url(english))  # wagtail-localize's editor
+    opened = client.get(edit_url(english))  # wagtail-localize's editor
     assert opened.status_code == HTTPStatus.OK
     editor_html = opened.content.decode()
     # The editor's strings are JSON in an attribute (non-ASCII letters escaped).

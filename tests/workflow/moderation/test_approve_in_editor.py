@@ -16,19 +16,15 @@ from wagtail.models import Page, TaskState
 from apps.workflow.models import Submission
 from apps.workflow.models.tasks import AuthorityReviewTask
 from apps.workflow.workflows import ensure_default_workflow
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.notifications.mail_utils import FLENSBURG, make_user
-from tests.workflow.partners.portal_utils import (
-    act,
-    build_partner_portal,
-    current_task_state,
-    moderators,
-    pdf_upload,
-    png_upload,
-    submission_data,
-    submit_url,
+from tests.factories import UserFactory, UserProfileFactory
+from tests.upload_files import pdf_upload, png_upload
+from tests.workflow.admin_actions import (
+    act_as_reviewer,
+    active_task_state,
+    editor_form_data,
 )
-from tests.workflow.utils import editor_form_data
+from tests.workflow.factories import FLENSBURG, PartnerPortalFactory
+from tests.workflow.partners.submission_form import submission_data, submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -87,9 +83,9 @@ BODY = (
 def test_area_moderator__approves_partner_submission_from_the_editor_menu(
     client, language
 ):
-    setup = build_partner_portal()
+    setup = PartnerPortalFactory()
     ensure_default_workflow()
-    reviewers = moderators()
+    reviewers = UserFactory.one_per_group()
     client.force_login(setup.partner.user)
     data = submission_data(
         setup, language, body_text=BODY, image_description="Der Automat"
@@ -105,11 +101,13 @@ def test_area_moderator__approves_partner_submission_from_the_editor_menu(
     assert built.image is not None
     assert [b.block_type for b in built.body] == ["paragraph", "paragraph", "document"]
     # The Digitalagentur's feasibility check comes first (from the dashboard).
-    act(client, page, reviewers, "approve")
-    state = current_task_state(page)
+    act_as_reviewer(client, page, reviewers, "approve")
+    state = active_task_state(page)
     assert isinstance(state.task.specific, AuthorityReviewTask)
-    moderator = make_user("flensburg-mod", FLENSBURG.moderators)
-    admin_in_english(moderator)
+    moderator = UserFactory(
+        username="flensburg-mod", group_names=[FLENSBURG.moderators]
+    )
+    UserProfileFactory(user=moderator)
     assert "workflow-action-name" in client_get_editor(moderator, page)
     client.force_login(moderator)
 

@@ -34,9 +34,19 @@ from wagtail.models import Page, PageLogEntry, TaskState
 from wagtail.users.models import UserProfile
 
 from apps.knowledge.roles import AREA_ROLES
-from tests.fault_utils import PortalServer, server_env
-from tests.workflow import utils
-from tests.workflow.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
+from tests.fault_services import PortalServer, server_env
+from tests.knowledge.factories import SolutionPageFactory
+from tests.workflow.admin_actions import (
+    client_for,
+    current_task_state,
+    edit_url,
+    editor_form_data,
+    shown_messages,
+    submit,
+    workflow_action_url,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 # The server needs committed data; serialized_rollback puts the migrations' rows
 # back afterwards for the transactional tests that follow (as test_partner_trust).
@@ -105,9 +115,9 @@ class AdminSession:
 
     def open_editor(self, page: Page) -> dict:
         """Open the page editor; what its form posts if nothing is typed."""
-        response = self.http.get(self.base + utils.edit_url(page), timeout=60)
+        response = self.http.get(self.base + edit_url(page), timeout=60)
         assert response.status_code == HTTPStatus.OK
-        return utils.editor_form_data(response.text)
+        return editor_form_data(response.text)
 
     def editor_action(
         self, page: Page, form: dict, action: str, comment: str = ""
@@ -120,14 +130,14 @@ class AdminSession:
             "workflow-action-name": action,
             "workflow-action-extra-data": extra,
         }
-        url = self.base + utils.edit_url(page)
+        url = self.base + edit_url(page)
         return lambda: self.http.post(url, data, allow_redirects=False, timeout=60)
 
     def modal_action(
         self, page: Page, state: TaskState, action: str, comment: str = ""
     ) -> Callable[[], requests.Response]:
         """Submit the action's modal opened from the admin home panel."""
-        url = self.base + utils.workflow_action_url(page, action, state)
+        url = self.base + workflow_action_url(page, action, state)
         opened = self.http.get(
             url, headers={"x-requested-with": "XMLHttpRequest"}, timeout=60
         )
@@ -193,18 +203,22 @@ def revisions(page: Page) -> list[int]:
 
 @pytest.fixture
 def scene():
-    authorities = utils.build_authorities()
-    editor = utils.editor_of(FLENSBURG)
+    authorities = AuthoritiesFactory()
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
     moderators = [
-        speaks(utils.moderator_of(FLENSBURG), "de"),
-        speaks(utils.moderator_of(FLENSBURG, "-2"), "da"),
+        speaks(UserFactory(moderator=True, area_role=FLENSBURG), "de"),
+        speaks(UserFactory(moderator=True, area_role=FLENSBURG, suffix="-2"), "da"),
     ]
 
     def submitted(title: str) -> Page:
-        page = utils.draft_solution(
-            authorities.area(FLENSBURG), editor, authorities.portal, title=title
+        page = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(FLENSBURG),
+            author=editor,
+            portal=authorities.portal,
+            title=title,
         )
-        response = utils.submit(utils.client_for(editor), page)
+        response = submit(client_for(editor), page)
         assert response.status_code == HTTPStatus.FOUND
         return Page.objects.get(pk=page.pk)
 
@@ -228,7 +242,7 @@ def test_two_moderators_act_at_once__one_decides_other_told_who_and_when(
     scene, tmp_path
 ):
     moderators, pages = scene
-    states = {key: utils.current_task_state(page) for key, page in pages.items()}
+    states = {key: current_task_state(page) for key, page in pages.items()}
     before = {key: revisions(page) for key, page in pages.items()}
 
     with (
@@ -274,7 +288,7 @@ def test_two_moderators_act_at_once__one_decides_other_told_who_and_when(
         codes = sorted(answer.status_code for answer in answers)
         assert codes == [HTTPStatus.OK, HTTPStatus.FOUND], (key, codes)
         loser = next(i for i, a in enumerate(answers) if a.status_code == HTTPStatus.OK)
-        shown = utils.shown_messages(answers[loser].text)
+        shown = shown_messages(answers[loser].text)
         assert decided_message(state, sessions[loser].language) in shown, (key, shown)
         if key == "approve-reject" and loser == 1:
             assert COMMENT in shown  # the change request's comment is offered back
@@ -289,7 +303,7 @@ def test_two_moderators_act_at_once__one_decides_other_told_who_and_when(
     assert steps == ["action", "success"], payloads
     loser = next(i for i, p in enumerate(payloads) if p["step"] == "action")
     state = states["modal"]
-    assert decided_message(state, sessions[loser].language) in utils.shown_messages(
+    assert decided_message(state, sessions[loser].language) in shown_messages(
         payloads[loser]["html"]
     )
     if loser == 1:

@@ -17,19 +17,17 @@ from wagtail.models import TaskState, WorkflowPage
 
 from apps.knowledge.choices import Country
 from apps.knowledge.models import SolutionPartner
-from apps.knowledge.roles import DANISH_PARTNERS
+from apps.knowledge.roles import DANISH_PARTNERS, DIGITALAGENTUR_GROUP
 from apps.workflow.models import OutboxMessage, ReviewReminder, Submission
+from tests.factories import PASSWORD, UserFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils
-from tests.workflow.notifications.mail_utils import (
-    DIGITALAGENTUR_GROUP,
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import act, client_for, submit
+from tests.workflow.factories import (
     FLENSBURG,
     NORDFRIESLAND,
-    PASSWORD,
-    build_moderated_portal,
-    draft_solution,
-    make_user,
+    AuthoritiesFactory,
+    ModeratedPortalFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +37,7 @@ DASHBOARD = "/admin/moderation-dashboard/"
 
 @pytest.fixture
 def setup():
-    setup = build_moderated_portal()
+    setup = ModeratedPortalFactory()
     WorkflowPage.objects.create(page=setup.other_area, workflow=setup.workflow)
     return setup
 
@@ -47,17 +45,33 @@ def setup():
 @pytest.fixture
 def people(setup):
     return {
-        "editor": make_user("fl-editor", FLENSBURG.editors, language="da"),
-        "fl": make_user("fl-mod", FLENSBURG.moderators, language="en"),
-        "nf": make_user("nf-mod", NORDFRIESLAND.moderators, language="en"),
-        "agency": make_user("agency", DIGITALAGENTUR_GROUP, language="en"),
+        "editor": UserFactory(
+            username="fl-editor", group_names=[FLENSBURG.editors], admin_language="da"
+        ),
+        "fl": UserFactory(
+            username="fl-mod", group_names=[FLENSBURG.moderators], admin_language="en"
+        ),
+        "nf": UserFactory(
+            username="nf-mod",
+            group_names=[NORDFRIESLAND.moderators],
+            admin_language="en",
+        ),
+        "agency": UserFactory(
+            username="agency", group_names=[DIGITALAGENTUR_GROUP], admin_language="en"
+        ),
     }
 
 
 @pytest.fixture
 def pending(setup, people):
     """One Flensburg item waiting ten days and one fresh Nordfriesland item."""
-    old = draft_solution(setup, owner=people["editor"], title="Alte Dorfkiste")
+    old = SolutionPageFactory(
+        portal=setup.portal,
+        draft=True,
+        owner=people["editor"],
+        author=people["editor"],
+        title="Alte Dorfkiste",
+    )
     setup.workflow.start(old, people["editor"])
     TaskState.objects.filter(workflow_state__object_id=str(old.pk)).update(
         started_at=timezone.now() - datetime.timedelta(days=10)
@@ -132,7 +146,7 @@ def test_moderator__menu_item_and_home_panel(client, pending):
 
 
 def test_danish_tree__item_counts_for_its_authority(client, setup, people):
-    danish_area = translate_tree(setup.portal.area, "da")
+    danish_area = TranslationFactory(page=setup.portal.area, language_code="da")
     page = factories.SolutionPageFactory(
         parent=danish_area, title="Landsbykasse", live=False
     )
@@ -264,7 +278,13 @@ def test_outbox_summary__digitalagentur_sees_undelivered_mails(client, pending, 
 
 
 def test_pending_item__shows_the_submitted_title(client, setup, people):
-    page = draft_solution(setup, owner=people["editor"], title="Alter Titel")
+    page = SolutionPageFactory(
+        portal=setup.portal,
+        draft=True,
+        owner=people["editor"],
+        author=people["editor"],
+        title="Alter Titel",
+    )
     page.title = "Neuer Titel im Entwurf"
     page.save_revision(user=people["editor"])
     setup.workflow.start(page, people["editor"])
@@ -277,15 +297,16 @@ def cross_border(client):
     waits for the Danish partner moderators), and a Danish partners' page at the
     Digitalagentur's feasibility check."""
 
-    authorities = utils.build_authorities()
-    fl_editor = utils.editor_of(FLENSBURG)
-    fl_moderator = utils.moderator_of(FLENSBURG)
-    dk_editor = utils.editor_of(DANISH_PARTNERS)
-    dk_moderator = utils.moderator_of(DANISH_PARTNERS)
-    german = utils.draft_solution(
-        authorities.area(FLENSBURG),
-        fl_editor,
-        authorities.portal,
+    authorities = AuthoritiesFactory()
+    fl_editor = UserFactory(editor=True, area_role=FLENSBURG)
+    fl_moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+    dk_editor = UserFactory(editor=True, area_role=DANISH_PARTNERS)
+    dk_moderator = UserFactory(moderator=True, area_role=DANISH_PARTNERS)
+    german = SolutionPageFactory(
+        draft=True,
+        parent=authorities.area(FLENSBURG),
+        author=fl_editor,
+        portal=authorities.portal,
         title="Grenzpendler-Rufbus",
     )
     SolutionPartner.objects.create(
@@ -295,18 +316,19 @@ def cross_border(client):
         ),
     )
     german.save_revision(user=fl_editor)
-    utils.submit(utils.client_for(fl_editor), german)
-    utils.act(utils.client_for(fl_moderator), german, "approve")
-    danish = utils.draft_solution(
-        authorities.area(DANISH_PARTNERS),
-        dk_editor,
-        authorities.portal,
+    submit(client_for(fl_editor), german)
+    act(client_for(fl_moderator), german, "approve")
+    danish = SolutionPageFactory(
+        draft=True,
+        parent=authorities.area(DANISH_PARTNERS),
+        author=dk_editor,
+        portal=authorities.portal,
         title="Landsbybus Tinglev",
     )
     Submission.objects.create(
         page=danish, submitted_by=dk_editor, organisation=danish.lead_organisation
     )
-    utils.submit(utils.client_for(dk_editor), danish)
+    submit(client_for(dk_editor), danish)
     return {"dk": dk_moderator, "fl": fl_moderator}
 
 

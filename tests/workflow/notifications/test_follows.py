@@ -14,39 +14,38 @@ from wagtail.models import Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionFieldOfAction
 from apps.workflow.models import Follow, OutboxMessage
-from tests.knowledge.factories import PartnerAreaPageFactory, SolutionPageFactory
-from tests.knowledge.utils import add_solution, solution_form_data, translate_tree
-from tests.workflow.notifications.mail_utils import (
-    PASSWORD,
-    build_moderated_portal,
-    draft_solution,
-    make_user,
+from tests.factories import PASSWORD, UserFactory
+from tests.knowledge.factories import (
+    PartnerAreaPageFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
-from tests.workflow.utils import publish
+from tests.workflow.admin_actions import publish
+from tests.workflow.factories import ModeratedPortalFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def setup():
-    return build_moderated_portal()
+    return ModeratedPortalFactory()
 
 
 @pytest.fixture
 def solution(setup):
-    return add_solution(setup.portal, title="Dorfkiste")
+    return SolutionPageFactory(portal=setup.portal, title="Dorfkiste")
 
 
 @pytest.fixture
 def reader(client):
-    user = make_user("reader", language="da")
+    user = UserFactory(username="reader", admin_language="da")
     client.login(username="reader", password=PASSWORD)
     return user
 
 
 @pytest.fixture
 def admin_client(setup):
-    make_user("admin", is_superuser=True, is_staff=True)
+    UserFactory(username="admin", is_superuser=True, is_staff=True)
     admin = Client()
     admin.login(username="admin", password=PASSWORD)
     return admin
@@ -64,7 +63,7 @@ def following_url() -> str:
 
 def publish_in_admin(admin_client, page, **fields):
     """An administrator edits the page and presses "Publish"."""
-    data = solution_form_data(
+    data = SolutionPageFactory.form_data(
         title=fields.pop("title", page.title),
         slug=page.slug,
         fields_of_action=[item.field_of_action for item in page.fields_of_action.all()],
@@ -137,7 +136,7 @@ def test_follow__needs_csrf_token_and_post(reader, solution):
 
 
 def test_follow__unpublished_solution_cannot_be_followed(client, reader, setup):
-    draft = draft_solution(setup)
+    draft = SolutionPageFactory(portal=setup.portal, draft=True)
     response = client.post(follow_url("solution", draft.pk), {"action": "follow"})
     assert response.status_code == HTTPStatus.NOT_FOUND
 
@@ -152,9 +151,9 @@ def test_new_solution_in_followed_field__one_mail_in_followers_language(
     setup, reader, admin_client, django_capture_on_commit_callbacks
 ):
     Follow.objects.create(user=reader, field_of_action=setup.portal.field)
-    english = make_user("english-reader", language="en")
+    english = UserFactory(username="english-reader", admin_language="en")
     Follow.objects.create(user=english, field_of_action=setup.portal.field)
-    draft = draft_solution(setup, title="Grenzbus")
+    draft = SolutionPageFactory(portal=setup.portal, draft=True, title="Grenzbus")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_admin(admin_client, draft)
@@ -195,9 +194,9 @@ def test_update_of_followed_solution__mail_once_per_publish(
 def test_followed_solution__link_goes_to_followers_language_version(
     setup, solution, admin_client, django_capture_on_commit_callbacks
 ):
-    danish_version = translate_tree(solution, "da")
-    english_reader = make_user("en-reader", language="en")
-    danish_reader = make_user("da-reader", language="da")
+    danish_version = TranslationFactory(page=solution, language_code="da")
+    english_reader = UserFactory(username="en-reader", admin_language="en")
+    danish_reader = UserFactory(username="da-reader", admin_language="da")
     Follow.objects.create(user=english_reader, solution=solution)
     Follow.objects.create(user=danish_reader, solution=solution)
     with django_capture_on_commit_callbacks(execute=True):
@@ -211,7 +210,7 @@ def test_draft_and_private_pages__no_follow_mail(
     setup, reader, solution, admin_client, django_capture_on_commit_callbacks
 ):
     Follow.objects.create(user=reader, solution=solution)
-    data = solution_form_data(
+    data = SolutionPageFactory.form_data(
         title=solution.title,
         slug=solution.slug,
         teaser="x",
@@ -262,11 +261,11 @@ def test_followed_solution__mail_names_its_visible_version_only(
 ):
     """The Danish version exists but its area was unpublished: the Danish follower
     gets the German page, not the hidden Danish title and address."""
-    danish_version = translate_tree(solution, "da")
+    danish_version = TranslationFactory(page=solution, language_code="da")
     danish_version.title = "Hemmelig titel"
     danish_version.save_revision().publish()
     danish_version.get_parent().unpublish()
-    danish_reader = make_user("da-reader", language="da")
+    danish_reader = UserFactory(username="da-reader", admin_language="da")
     Follow.objects.create(user=danish_reader, solution=solution)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -286,7 +285,7 @@ def test_new_solution_mail__plain_text_names_the_fields_of_action(
 ):
     """The plain-text part read "([<FieldOfAction: Grüne Energie>])"."""
     Follow.objects.create(user=reader, field_of_action=setup.portal.field)
-    draft = draft_solution(setup, title="Grenzbus")
+    draft = SolutionPageFactory(portal=setup.portal, draft=True, title="Grenzbus")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -21,13 +21,10 @@ from wagtail.test.utils.form_data import nested_form_data
 from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.notifications.mail_utils import closed_local_port
-from tests.workflow.partners.portal_utils import (
-    PASSWORD,
-    build_partner_portal,
-    submit_url,
-)
+from tests.factories import PASSWORD, UserProfileFactory
+from tests.fault_services import closed_local_port
+from tests.workflow.factories import PartnerPortalFactory
+from tests.workflow.partners.submission_form import submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +39,7 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def setup():
-    return build_partner_portal()
+    return PartnerPortalFactory()
 
 
 @pytest.fixture
@@ -104,7 +101,7 @@ def _agency_user():
         "agency", email="agency@example.org", password=PASSWORD
     )
     user.groups.add(Group.objects.get(name=DIGITALAGENTUR_GROUP))
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     return user
 
 

@@ -18,11 +18,9 @@ from wagtail.test.utils.form_data import nested_form_data
 from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import PartnerInvitation, PartnerProfile
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.partners.portal_utils import (
-    PASSWORD,
-    build_partner_portal,
-    make_partner,
+from tests.factories import PASSWORD, UserProfileFactory
+from tests.workflow.factories import PartnerPortalFactory, PartnerProfileFactory
+from tests.workflow.partners.submission_form import (
     submission_data,
     submissions_url,
     submit_url,
@@ -40,7 +38,7 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def setup():
-    return build_partner_portal()
+    return PartnerPortalFactory()
 
 
 def _url(name: str, language: str, *args) -> str:
@@ -58,7 +56,7 @@ def _agency_user():
         "agency", email="agency@example.org", password=PASSWORD
     )
     user.groups.add(_group(DIGITALAGENTUR_GROUP))
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     return user
 
 
@@ -302,7 +300,9 @@ def test_registration__is_rate_limited_per_ip_address(client, setup, settings):
 def test_unverified_partner__can_ask_for_a_new_link(
     client, setup, django_capture_on_commit_callbacks
 ):
-    unverified = make_partner(setup.organisation, "neu", verified=False)
+    unverified = PartnerProfileFactory(
+        organisation=setup.organisation, user__username="neu", confirmed=True
+    )
     client.force_login(unverified.user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url("resend_verification", "en"))

@@ -25,23 +25,22 @@ from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile, Submission
 from apps.workflow.partners.spam import RateLimit
+from tests.factories import PASSWORD, UserFactory, UserProfileFactory
 from tests.knowledge import factories
 from tests.knowledge.admin.test_ownership import organisation_form
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.partners.portal_utils import (
+from tests.workflow.admin_actions import act_as_reviewer, client_for
+from tests.workflow.factories import (
     FLENSBURG,
-    PASSWORD,
-    act,
-    build_partner_portal,
-    edit_url,
-    group_approval_workflow,
-    make_partner,
-    moderators,
+    GroupApprovalWorkflowFactory,
+    PartnerPortalFactory,
+    PartnerProfileFactory,
+)
+from tests.workflow.partners.submission_form import (
+    edit_submission_url,
     submission_data,
     submissions_url,
     submit_url,
 )
-from tests.workflow.utils import client_for, moderator_of
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +55,7 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def setup():
-    return build_partner_portal()
+    return PartnerPortalFactory()
 
 
 def _url(name: str, language: str, *args) -> str:
@@ -99,13 +98,15 @@ def _register_verify_and_log_in(client, setup, capture) -> PartnerProfile:
 def _organisation_submission(client, setup) -> Submission:
     """A submission of the organisation, made by its confirmed member, on which the
     moderators requested changes with a comment."""
-    group_approval_workflow(setup.portal.area)
-    reviewers = moderators()
+    GroupApprovalWorkflowFactory(area=setup.portal.area)
+    reviewers = UserFactory.one_per_group()
     client.force_login(setup.partner.user)
     data = submission_data(setup, "de", title="Geheimer Dorfbus", confirm="1")
     assert client.post(submit_url("de"), data).status_code == HTTPStatus.FOUND
     submission = Submission.objects.get(page__title="Geheimer Dorfbus")
-    act(client, submission.page, reviewers, "reject", comment="Interner Hinweis.")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Interner Hinweis."
+    )
     client.logout()
     return submission
 
@@ -126,7 +127,10 @@ def test_stranger__naming_an_organisation_sees_none_of_its_submissions(
     assert response.status_code == HTTPStatus.OK
     assert "Geheimer Dorfbus" not in response.content.decode()
     assert "Interner Hinweis." not in response.content.decode()
-    assert client.get(edit_url("de", submission)).status_code == HTTPStatus.NOT_FOUND
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code
+        == HTTPStatus.NOT_FOUND
+    )
 
 
 def test_stranger__cannot_edit_and_resubmit_the_organisations_submission(
@@ -136,7 +140,7 @@ def test_stranger__cannot_edit_and_resubmit_the_organisations_submission(
     _register_verify_and_log_in(client, setup, django_capture_on_commit_callbacks)
 
     data = submission_data(setup, "de", title="Übernommen")
-    response = client.post(edit_url("de", submission), data)
+    response = client.post(edit_submission_url("de", submission), data)
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     page = SolutionPage.objects.get(pk=submission.page_id)
@@ -147,12 +151,18 @@ def test_other_member__edits_and_the_list_says_who_changed_it(
     client, setup, django_capture_on_commit_callbacks
 ):
     submission = _organisation_submission(client, setup)
-    colleague = make_partner(setup.organisation, "kollegin")
+    colleague = PartnerProfileFactory(
+        organisation=setup.organisation,
+        user__username="kollegin",
+        verified=True,
+        confirmed=True,
+    )
     colleague.user.first_name, colleague.user.last_name = "Karla", "Kollegin"
     colleague.user.save()
     client.force_login(colleague.user)
     response = client.post(
-        edit_url("de", submission), submission_data(setup, "de", title="Dorfbus 2")
+        edit_submission_url("de", submission),
+        submission_data(setup, "de", title="Dorfbus 2"),
     )
     assert response.status_code == HTTPStatus.FOUND
     submission.refresh_from_db()
@@ -188,7 +198,7 @@ def test_stranger__submits_only_as_unconfirmed_person_and_moderators_see_it(
     agency = get_user_model().objects.create_superuser(
         "chef", "chef@example.org", PASSWORD
     )
-    admin_in_english(agency)
+    UserProfileFactory(user=agency)
     client.force_login(agency)
     html = client.get(reverse("workflow_dashboard")).content.decode()
     assert "Dorfladen-Automat de" in html
@@ -244,7 +254,10 @@ def test_membership_request__confirmed_member_is_mailed_and_approves_in_the_port
     assert mail.outbox[-1].to == [STRANGER]
     client.force_login(stranger.user)
     assert "Geheimer Dorfbus" in client.get(submissions_url("de")).content.decode()
-    assert client.get(edit_url("de", submission)).status_code != HTTPStatus.NOT_FOUND
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code
+        != HTTPStatus.NOT_FOUND
+    )
 
 
 def test_membership_request__authority_moderator_declines_in_the_admin(
@@ -442,7 +455,7 @@ def test_registration__parallel_requests_respect_the_limit_on_postgresql(setting
     from django.db import connections
     from django.test import Client
 
-    build_partner_portal()
+    PartnerPortalFactory()
     settings.PARTNER_RATE_LIMITS = {"registration": (5, 3600)}
     organisation = PartnerProfile.objects.get().organisation
     barrier = threading.Barrier(8)
@@ -488,7 +501,7 @@ def _allow_domain_in_admin(setup, domains: str):
     url = reverse(
         Organisation.snippet_viewset.get_url_name("edit"), args=[quote(organisation.pk)]
     )
-    return client_for(moderator_of(FLENSBURG)).post(
+    return client_for(UserFactory(moderator=True, area_role=FLENSBURG)).post(
         url,
         {
             **organisation_form(organisation),

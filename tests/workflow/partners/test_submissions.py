@@ -19,22 +19,18 @@ from apps.workflow.models import Submission
 from apps.workflow.partners.spam import HoneypotMixin
 from apps.workflow.partners.submissions.routing import responsible_area
 from apps.workflow.partners.uploads import CHOOSE_AGAIN
-from tests.image_utils import (
+from tests.knowledge import factories
+from tests.upload_files import (
     huge_png,
     is_upright_red_above_blue,
     metadata_left,
-    phone_photo_jpeg,
-)
-from tests.knowledge import factories
-from tests.workflow.partners.portal_utils import (
-    build_partner_portal,
-    make_partner,
     pdf_upload,
+    phone_photo_jpeg,
     png_bytes,
     png_upload,
-    submission_data,
-    submit_url,
 )
+from tests.workflow.factories import PartnerPortalFactory, PartnerProfileFactory
+from tests.workflow.partners.submission_form import submission_data, submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +42,7 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def setup():
-    return build_partner_portal()
+    return PartnerPortalFactory()
 
 
 @pytest.fixture
@@ -450,7 +446,12 @@ def test_rate_limit__counts_per_ip_address_across_accounts(client, setup):
         client.post(submit_url("de"), submission_data(setup, "de")).status_code
         == HTTPStatus.FOUND
     )
-    colleague = make_partner(setup.organisation, "colleague")
+    colleague = PartnerProfileFactory(
+        organisation=setup.organisation,
+        user__username="colleague",
+        verified=True,
+        confirmed=True,
+    )
     client.force_login(colleague.user)
     response = client.post(
         submit_url("de"), submission_data(setup, "de", title="Noch eine Dorfkiste")
@@ -470,7 +471,9 @@ def test_anonymous_visitor__is_sent_to_the_partner_login(client, setup):
 def test_unverified_partner__cannot_submit_until_the_address_is_confirmed(
     client, setup
 ):
-    unverified = make_partner(setup.organisation, "neu", verified=False)
+    unverified = PartnerProfileFactory(
+        organisation=setup.organisation, user__username="neu", confirmed=True
+    )
     client.force_login(unverified.user)
     assert client.get(submit_url("de")).status_code == HTTPStatus.FORBIDDEN
     response = client.post(submit_url("de"), submission_data(setup, "de"))

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.workflow.notifications.mail_utils import closed_local_port
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 __all__ = [
@@ -38,6 +36,18 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def closed_local_port() -> int:
+    """A local TCP port verified to refuse connections."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as check:
+        check.settimeout(1)
+        if check.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is open")
+    return port
 
 
 # SMTP ----------------------------------------------------------------------------

@@ -249,6 +249,7 @@ class TermGroupFactory(DjangoModelFactory):
 
     class Meta:
         model = TermGroup
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Begriffe {n}")
 

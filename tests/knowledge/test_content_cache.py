@@ -19,8 +19,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionPage, SolutionRelation
 from tests.knowledge.factories import (
-    Portal,
-    PortalFactory,
     SolutionPageFactory,
     TranslationFactory,
 )
@@ -28,11 +26,6 @@ from tests.knowledge.factories import (
 pytestmark = pytest.mark.django_db
 
 TITLE = "Energiedaten-Plattform"
-
-
-@pytest.fixture
-def portal() -> Portal:
-    return PortalFactory()
 
 
 @pytest.fixture

@@ -13,18 +13,12 @@ from apps.knowledge.choices import Phase
 from apps.knowledge.models import TermGroup, ZeroResultQuery
 from tests.factories import UserProfileFactory
 from tests.knowledge.factories import (
-    PortalFactory,
     SolutionPageFactory,
     TranslationFactory,
 )
 from tests.knowledge.search.result_page import parse, result_links
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def portal():
-    return PortalFactory()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ PostgreSQL (folding in Python, its german/danish/english configurations stem).
 
 from __future__ import annotations
 
-from django.test import TestCase
+import pytest
 from django.utils import translation
 from modelsearch.query import Phrase
 
@@ -21,7 +21,12 @@ from tests.knowledge.factories import (
 )
 
 
-class FoldTests(TestCase):
+@pytest.mark.django_db
+class FoldTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def test_danish_letters__fold_to_their_plain_spelling(self):
         assert folding.fold("Tønder") == folding.fold("Tonder") == "tonder"
         assert folding.fold("Sønderborg") == "sonderborg"
@@ -40,8 +45,13 @@ class FoldTests(TestCase):
         assert folding.query_stems("***") == []
 
 
-class DatabaseAnalysisTests(TestCase):
+@pytest.mark.django_db
+class DatabaseAnalysisTests:
     """A German, a Danish-only and an English solution, published and indexed."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -114,8 +124,13 @@ class DatabaseAnalysisTests(TestCase):
         assert [hit.page.pk for hit in found.hits] == [self.danish.pk]
 
 
-class DidYouMeanTests(TestCase):
+@pytest.mark.django_db
+class DidYouMeanTests:
     """ "Did you mean" proposes only words of the visitor's language."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):

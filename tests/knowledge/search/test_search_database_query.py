@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from http import HTTPStatus
+from typing import Any
 
+import pytest
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
@@ -49,8 +50,13 @@ def run(params: SearchParams, language: str = "de") -> database_query.Matches:
     )
 
 
-class ManySolutionsTests(TestCase):
+@pytest.mark.django_db
+class ManySolutionsTests:
     """Hundreds of solutions: the statements must not grow with them."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -115,8 +121,13 @@ class ManySolutionsTests(TestCase):
         assert len(seen) == len(set(seen)) == SOLUTIONS // 3
 
 
-class SolutionSemanticsTests(TestCase):
+@pytest.mark.django_db
+class SolutionSemanticsTests:
     """What the counts mean, the same on every engine."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -173,8 +184,13 @@ class SolutionSemanticsTests(TestCase):
             assert found.ids == [self.other.pk, self.danish.pk], params
 
 
-class BadInputTests(TestCase):
+@pytest.mark.django_db
+class BadInputTests:
     """Whatever a visitor types, the search answers: results or none."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any) -> None:
+        self.client = client
 
     QUERIES = [
         "\x00\x01\x1f Wasserstand \x7f",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 
-from django.test import SimpleTestCase, TestCase
+import pytest
 from django.utils import translation
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node import NodeApiResponse
@@ -251,7 +251,11 @@ def expected_settings() -> dict:
     }
 
 
-class IndexSettingsTests(SimpleTestCase):
+class IndexSettingsTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self) -> None:
+        pass
+
     def test_compound_word_list__kept_in_the_repository(self):
         parts = analysis.compound_parts("de")
         # Normalised as german_normalization leaves them: ä -> a, ß -> ss.
@@ -276,8 +280,13 @@ class IndexSettingsTests(SimpleTestCase):
         assert "kb_danish" in backend.settings["settings"]["analysis"]["analyzer"]
 
 
-class CreateIndexTests(TestCase):
+@pytest.mark.django_db
+class CreateIndexTests:
     """The index is created with the editors' synonyms in its search analyzers."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     def test_create_index__sends_the_settings(self):
         backend = make_backend()
@@ -351,7 +360,11 @@ class CreateIndexTests(TestCase):
         }
 
 
-class MappingTests(SimpleTestCase):
+class MappingTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self) -> None:
+        pass
+
     def test_mapping__snippet_exact(self):
         assert LocalisedElasticsearchMapping(FieldOfAction).get_mapping() == {
             "properties": {
@@ -416,7 +429,12 @@ class MappingTests(SimpleTestCase):
         assert body == LocalisedElasticsearchMapping(FieldOfAction).get_mapping()
 
 
-class DocumentTests(TestCase):
+@pytest.mark.django_db
+class DocumentTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     @classmethod
     def setUpTestData(cls):
         cls.portal = PortalFactory()
@@ -518,7 +536,12 @@ SOLUTION_FILTER = [
 ]
 
 
-class QueryTests(TestCase):
+@pytest.mark.django_db
+class QueryTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def body(self, query, **kwargs) -> dict:
         backend = make_backend()
         results = backend.search(query, SolutionPage.objects.live(), **kwargs)
@@ -613,7 +636,12 @@ class QueryTests(TestCase):
         }
 
 
-class SearchRequestTests(TestCase):
+@pytest.mark.django_db
+class SearchRequestTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     @classmethod
     def setUpTestData(cls):
         cls.portal = PortalFactory()

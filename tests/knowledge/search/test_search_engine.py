@@ -13,7 +13,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 from django.utils import translation
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -34,9 +33,14 @@ only_postgres = pytest.mark.skipif(
 )
 
 
-class DecompoundTests(TestCase):
+@pytest.mark.django_db
+class DecompoundTests:
     """The Python decompounder finds the parts Elasticsearch's decompounder finds
     (every listed part at every position, normalised: see :mod:`.analysis`)."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     def test_decompound__splits_known_parts(self):
         assert {"lade", "saule"} <= set(analysis.decompound("Ladesäule"))
@@ -73,8 +77,13 @@ class DecompoundTests(TestCase):
         assert analysis.normalise_language(None) == "de"
 
 
-class SearchEngineTestCase(TestCase):
+@pytest.mark.django_db
+class SearchEngineTestCase:
     """A German and a Danish-only solution, published and indexed."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
@@ -97,6 +106,7 @@ class SearchEngineTestCase(TestCase):
         return list(SolutionPage.objects.live().search(query))
 
 
+@pytest.mark.django_db
 class DatabaseSearchTests(SearchEngineTestCase):
     """Holds on SQLite and PostgreSQL alike."""
 
@@ -124,7 +134,12 @@ class DatabaseSearchTests(SearchEngineTestCase):
 
 
 @only_postgres
+@pytest.mark.django_db
 class PostgresLanguageAnalysisTests(SearchEngineTestCase):
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def test_default_backend__is_the_localised_postgres_backend(self):
         from apps.knowledge.search.postgres import LocalisedPostgresSearchBackend
 

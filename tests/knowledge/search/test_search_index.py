@@ -23,7 +23,6 @@ from apps.knowledge.search import engine
 from apps.knowledge.search.pending import replay
 from tests.knowledge import factories
 from tests.knowledge.factories import (
-    PortalFactory,
     SolutionPageFactory,
     TranslationFactory,
 )
@@ -31,11 +30,6 @@ from tests.knowledge.search.result_page import parse, result_links
 from tests.knowledge.search.test_search_elasticsearch import make_backend, sent
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def portal():
-    return PortalFactory()
 
 
 def found(client, query: str, code: str = "de") -> list[str]:

@@ -12,7 +12,6 @@ from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models import ZeroResultQuery
 from tests.knowledge import factories
 from tests.knowledge.factories import (
-    PortalFactory,
     SolutionPageFactory,
     TermGroupFactory,
     TranslationFactory,
@@ -20,11 +19,6 @@ from tests.knowledge.factories import (
 from tests.knowledge.search.result_page import facet_counts, parse, result_links
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def portal():
-    return PortalFactory()
 
 
 def test_search__german_query_finds_danish_only_solution_marked_danish(client, portal):

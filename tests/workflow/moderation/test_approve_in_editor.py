@@ -8,7 +8,6 @@ from http import HTTPStatus
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, TaskState
@@ -27,11 +26,6 @@ from tests.workflow.factories import FLENSBURG, PartnerPortalFactory
 from tests.workflow.partners.submission_form import submission_data, submit_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def _edit_url(page: Page) -> str:

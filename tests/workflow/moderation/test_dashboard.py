@@ -27,7 +27,7 @@ from tests.workflow.factories import (
     FLENSBURG,
     NORDFRIESLAND,
     AuthoritiesFactory,
-    ModeratedPortalFactory,
+    ModeratedPortal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,9 @@ DASHBOARD = "/admin/moderation-dashboard/"
 
 
 @pytest.fixture
-def setup():
-    setup = ModeratedPortalFactory()
+def setup(moderated_portal: ModeratedPortal) -> ModeratedPortal:
+    """The moderated portal with its workflow on Nordfriesland's area too."""
+    setup = moderated_portal
     WorkflowPage.objects.create(page=setup.other_area, workflow=setup.workflow)
     return setup
 

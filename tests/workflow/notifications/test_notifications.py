@@ -32,7 +32,6 @@ from tests.workflow.factories import (
     FLENSBURG,
     NORDFRIESLAND,
     AuthoritiesFactory,
-    ModeratedPortalFactory,
     PartnerPortalFactory,
 )
 from tests.workflow.partners.submission_form import (
@@ -51,12 +50,7 @@ def subject_in(language: str, msgid: str, title: str) -> str:
 
 
 @pytest.fixture
-def setup():
-    return ModeratedPortalFactory()
-
-
-@pytest.fixture
-def people(setup):
+def people(moderated_portal):
     return {
         "editor": UserFactory(
             username="editor", group_names=[FLENSBURG.editors], admin_language="en"
@@ -75,10 +69,10 @@ def people(setup):
 
 
 @pytest.fixture
-def submitted(setup, people, client, django_capture_on_commit_callbacks):
+def submitted(moderated_portal, people, client, django_capture_on_commit_callbacks):
     """A solution the editor created and submitted through the admin."""
     solution = SolutionPageFactory(
-        portal=setup.portal,
+        portal=moderated_portal.portal,
         draft=True,
         owner=people["editor"],
         author=people["editor"],
@@ -195,7 +189,7 @@ def test_moderator_stops_workflow__author_is_told_it_was_not_accepted(
 
 
 def test_partner_submission__change_request_mail_in_partners_language(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
     """A Danish partner's submission: the partner profile's language wins."""
     partner = UserFactory(username="partner", admin_language="en")
@@ -203,12 +197,14 @@ def test_partner_submission__change_request_mail_in_partners_language(
     PartnerProfile.objects.create(
         user=partner, organisation=organisation, language="da"
     )
-    solution = SolutionPageFactory(portal=setup.portal, draft=True, title="Grænsebus")
+    solution = SolutionPageFactory(
+        portal=moderated_portal.portal, draft=True, title="Grænsebus"
+    )
     Submission.objects.create(
         page=solution, submitted_by=partner, organisation=organisation, language="de"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        setup.workflow.start(solution, partner)
+        moderated_portal.workflow.start(solution, partner)
     mail.outbox.clear()
     client.login(username="mod-de", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
@@ -265,7 +261,7 @@ def test_retry_outbox_task__sends_what_is_left_once(submitted, settings):
 
 
 def test_switched_off_notifications__moderator_gets_no_submission_mail(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
     from wagtail.users.models import UserProfile
 
@@ -273,7 +269,10 @@ def test_switched_off_notifications__moderator_gets_no_submission_mail(
     profile.submitted_notifications = False
     profile.save()
     solution = SolutionPageFactory(
-        portal=setup.portal, draft=True, owner=people["editor"], author=people["editor"]
+        portal=moderated_portal.portal,
+        draft=True,
+        owner=people["editor"],
+        author=people["editor"],
     )
     client.login(username="editor", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
@@ -370,11 +369,11 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
 
 
 def test_submit_of_live_page__mail_names_the_title_as_submitted(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
 
     live = SolutionPageFactory(
-        portal=setup.portal, title="Alter Name", owner=people["editor"]
+        portal=moderated_portal.portal, title="Alter Name", owner=people["editor"]
     )
     client.login(username="editor", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):

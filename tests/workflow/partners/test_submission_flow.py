@@ -6,7 +6,6 @@ from __future__ import annotations
 from http import HTTPStatus
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from wagtail.models import TaskState, WorkflowState
@@ -32,12 +31,6 @@ from tests.workflow.partners.submission_form import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The rate limit counts in the cache; each test starts with none."""
-    cache.clear()
 
 
 WORKFLOWS = ["default", "group_approval"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
-import pytest
 from django.test import TestCase
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from apps.knowledge.open_data.api import LANGUAGE_PARAMETERS, api_router
 from tests.knowledge.factories import (
@@ -243,21 +243,25 @@ def api_requests(draw) -> tuple[str, str]:
     return f"/api/v2/{endpoint}/{detail}", urlencode(pairs)
 
 
-@pytest.fixture
-def portal():
-    portal = PortalFactory()
-    SolutionPageFactory(portal=portal, title="Mitfahrbank Angeln")
-    return portal
+class EveryFilterTests(HypothesisTestCase):
+    """Generated requests; each example runs in its own transaction."""
 
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.portal = PortalFactory()
+        SolutionPageFactory(portal=cls.portal, title="Mitfahrbank Angeln")
 
-@pytest.mark.django_db
-@given(address=api_requests())
-def test_every_filter_of_every_endpoint__json_error_never_server_error(
-    client, portal, address
-):
-    path, query = address
-    response = client.get(path, QUERY_STRING=query)
+    @given(address=api_requests())
+    def test_every_filter_of_every_endpoint__json_error_never_server_error(
+        self, address: tuple[str, str]
+    ) -> None:
+        path, query = address
+        response = self.client.get(path, QUERY_STRING=query)
 
-    assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, response.status_code
-    if response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND):
-        assert set(response.json()) == {"message"}, response.content
+        self.assertLess(
+            response.status_code,
+            HTTPStatus.INTERNAL_SERVER_ERROR,
+            response.status_code,
+        )
+        if response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND):
+            self.assertEqual(set(response.json()), {"message"}, response.content)

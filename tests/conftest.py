@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -20,27 +22,27 @@ from tests.migration_data import restore_migration_data
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(settings: Any, tmp_path: Path) -> None:
     """Uploaded files of a test go to a temporary folder, never the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache() -> None:
     """Each test starts with an empty cache: its database starts afresh too, and a
     kept fact (apps/knowledge/content_cache.py) of an earlier test must not leak."""
     cache.clear()
 
 
 @pytest.fixture(autouse=True)
-def _reset_language():
+def _reset_language() -> Iterator[None]:
     """A test that activates a language must not leak it into the next one."""
     yield
     translation.activate("de")
 
 
 @pytest.fixture(autouse=True)
-def _migration_data_in_transactional_tests(request):
+def _migration_data_in_transactional_tests(request: pytest.FixtureRequest) -> None:
     """Transactional tests start with the locales and default workflow in place."""
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
@@ -116,7 +118,7 @@ DATABASE_FIXTURES = frozenset(
 _INDEPENDENT = pytest.StashKey[int]()
 
 
-def pytest_addoption(parser):
+def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--database-tests-only",
         action="store_true",
@@ -141,7 +143,9 @@ def uses_database(item: pytest.Item) -> bool:
     )
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     """With --database-tests-only, run only the tests a database backend can change."""
     if not config.getoption("database_tests_only"):
         return
@@ -154,7 +158,7 @@ def pytest_collection_modifyitems(config, items):
     config.stash[_INDEPENDENT] = len(independent)
 
 
-def pytest_terminal_summary(terminalreporter):
+def pytest_terminal_summary(terminalreporter: Any) -> None:
     independent = terminalreporter.config.stash.get(_INDEPENDENT, None)
     if independent is not None:
         terminalreporter.write_line(

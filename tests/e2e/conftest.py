@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +23,9 @@ from playwright.sync_api import expect
 from apps.demo.seed import demo_key
 from apps.knowledge.models import SolutionPage
 from tests.e2e.demo_database import DemoDatabase
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,7 +51,7 @@ def _require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Browser]:
     _require(bool(CHROMIUM), "no chromium found (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API runs an event loop in this thread; the test's own
@@ -61,7 +66,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def _demo_database(django_db_setup, django_db_blocker):
+def _demo_database(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
     """The seeded copy of the test database, shared by the whole session."""
     demo_database = DemoDatabase()
     yield demo_database
@@ -70,7 +75,9 @@ def _demo_database(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(_demo_database, transactional_db, live_server):
+def demo(
+    _demo_database: Any, transactional_db: None, live_server: Any
+) -> Iterator[None]:
     """The test starts on the demo content of ``seed_demo`` (seeded once a session).
 
     Transactional like every browser test (the live server must see the data), so
@@ -85,7 +92,7 @@ def demo(_demo_database, transactional_db, live_server):
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
@@ -93,7 +100,7 @@ def page(browser):
 
 
 @pytest.fixture
-def axe_page(browser):
+def axe_page(browser: Browser) -> Iterator[Page]:
     """A page that lets the test inject axe-core despite the portal's strict CSP."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, bypass_csp=True
@@ -109,7 +116,7 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page: Page, name: str) -> Path:
     """Keep a screenshot as a CI artifact in artifacts/screenshots/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
@@ -127,7 +134,7 @@ AXE_RUN = """async (tags) => {
 }"""
 
 
-def blocking_violations(page, axe_source: str) -> list[dict]:
+def blocking_violations(page: Page, axe_source: str) -> list[dict]:
     """Serious and critical WCAG 2.1 AA violations axe finds on the current page."""
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(AXE_RUN, WCAG_AA)
@@ -147,7 +154,7 @@ def solution(key: str, language: str) -> SolutionPage:
     )
 
 
-def partner_login(page, base_url: str, language: str, username: str) -> None:
+def partner_login(page: Page, base_url: str, language: str, username: str) -> None:
     """Log a partner in through the portal's login form (demo password)."""
     page.goto(f"{base_url}/{language}/partner/login/")
     page.locator("#id_username").fill(username)
@@ -159,7 +166,7 @@ def partner_login(page, base_url: str, language: str, username: str) -> None:
 DEMO_PASSWORD = "demo"  # noqa: S105 - the insecure demo logins of seed_demo
 
 
-def admin_login(page, base_url: str, username: str) -> None:
+def admin_login(page: Page, base_url: str, username: str) -> None:
     """Log a demo user in to the Wagtail admin."""
     page.goto(f"{base_url}/admin/login/")
     page.locator("#id_username").fill(username)
@@ -168,7 +175,7 @@ def admin_login(page, base_url: str, username: str) -> None:
     page.wait_for_url(lambda url: "/admin/login/" not in url)
 
 
-def tab_to(page, selector: str, limit: int = 80) -> None:
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     """Press Tab until the element matching ``selector`` has the focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -177,13 +184,13 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
 
 
-def new_page(browser):
+def new_page(browser: Browser) -> Page:
     """A fresh browser context (its own cookies, i.e. its own user) and a page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     return context.new_page()
 
 
-def workflow_action(page, base_url: str, page_id: int, action: str) -> None:
+def workflow_action(page: Page, base_url: str, page_id: int, action: str) -> None:
     """Start a workflow action on a page from "Awaiting your review" on /admin/.
 
     The dashboard's buttons decide on the revision under review; the page editor's
@@ -198,7 +205,7 @@ def workflow_action(page, base_url: str, page_id: int, action: str) -> None:
     page.locator(f'button[data-workflow-action-url*="{url}"]').first.click()
 
 
-def expect_decided(page, page_id: int) -> None:
+def expect_decided(page: Page, page_id: int) -> None:
     """Wait until the page has left "Awaiting your review" (the action is done)."""
     page.wait_for_load_state()
     expect(page.locator(f'tr a[href*="/pages/{page_id}/"]')).to_have_count(0)

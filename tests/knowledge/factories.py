@@ -254,7 +254,9 @@ class TermGroupFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Begriffe {n}")
 
     @factory.post_generation
-    def terms(self, create: bool, extracted: dict[str, str] | None, **kwargs: Any):
+    def terms(
+        self, create: bool, extracted: dict[str, str] | None, **kwargs: Any
+    ) -> None:
         for language, text in (extracted or {}).items():
             Term.objects.create(group=self, language=language, text=text)
 

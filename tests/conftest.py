@@ -1,42 +1,103 @@
-"""Project-wide pytest configuration."""
+"""Project-wide pytest configuration, and the fixtures every folder shares.
+
+Fixtures live in the conftest.py of the folder whose tests use them (the highest
+one when several folders do); data is built with the factories of factories.py.
+"""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import SimpleTestCase
 from django.utils import translation
 
-from tests.utils import restore_migration_data
+from tests.knowledge.factories import Portal, PortalFactory
+from tests.migration_data import restore_migration_data
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(settings: Any, tmp_path: Path) -> None:
     """Uploaded files of a test go to a temporary folder, never the repository."""
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache() -> None:
     """Each test starts with an empty cache: its database starts afresh too, and a
     kept fact (apps/knowledge/content_cache.py) of an earlier test must not leak."""
     cache.clear()
 
 
 @pytest.fixture(autouse=True)
-def _reset_language():
+def _reset_language() -> Iterator[None]:
     """A test that activates a language must not leak it into the next one."""
     yield
     translation.activate("de")
 
 
 @pytest.fixture(autouse=True)
-def _migration_data_in_transactional_tests(request):
+def _migration_data_in_transactional_tests(request: pytest.FixtureRequest) -> None:
     """Transactional tests start with the locales and default workflow in place."""
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
         restore_migration_data()
+
+
+@pytest.fixture
+def portal(db: None) -> Portal:
+    """The portal the demo content has: home, solutions, a partner area, themes."""
+    return PortalFactory()
+
+
+def _plain_class_with_test_data(cls: type | None) -> bool:
+    return (
+        cls is not None
+        and hasattr(cls, "setUpTestData")
+        and not issubclass(cls, SimpleTestCase)
+    )
+
+
+@pytest.fixture(scope="class", autouse=True)
+def _class_test_data(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Django's ``setUpTestData`` for plain pytest classes: it runs once per class,
+    in a transaction rolled back after the class's last test (each test runs in a
+    savepoint inside it, as in Django's TestCase)."""
+    cls = request.cls
+    if not _plain_class_with_test_data(cls):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock(), transaction.atomic():
+        before = set(vars(cls))
+        cls.setUpTestData()
+        cls._test_data_names = [name for name in vars(cls) if name not in before]
+        yield
+        for name in cls._test_data_names:
+            delattr(cls, name)
+        transaction.set_rollback(True)
+    # Wagtail caches the site's root paths; the rollback fires no signal.
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _test_data_copies(request: pytest.FixtureRequest, _class_test_data: None) -> None:
+    """Each test of a plain class sees deep copies of the class's test data, so an
+    object changed in memory by one test is fresh in the next (Django's TestData)."""
+    cls = request.cls
+    if not _plain_class_with_test_data(cls):
+        return
+    memo: dict = {}
+    for name in cls._test_data_names:
+        if name != "_test_data_names":
+            setattr(request.instance, name, copy.deepcopy(getattr(cls, name), memo))
 
 
 #: pytest-django's fixtures that give a test the database (fixturenames holds every
@@ -57,7 +118,7 @@ DATABASE_FIXTURES = frozenset(
 _INDEPENDENT = pytest.StashKey[int]()
 
 
-def pytest_addoption(parser):
+def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--database-tests-only",
         action="store_true",
@@ -82,7 +143,9 @@ def uses_database(item: pytest.Item) -> bool:
     )
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     """With --database-tests-only, run only the tests a database backend can change."""
     if not config.getoption("database_tests_only"):
         return
@@ -95,7 +158,7 @@ def pytest_collection_modifyitems(config, items):
     config.stash[_INDEPENDENT] = len(independent)
 
 
-def pytest_terminal_summary(terminalreporter):
+def pytest_terminal_summary(terminalreporter: Any) -> None:
     independent = terminalreporter.config.stash.get(_INDEPENDENT, None)
     if independent is not None:
         terminalreporter.write_line(

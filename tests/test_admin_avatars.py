@@ -4,13 +4,19 @@ gravatar.com, and no broken image appears on an intranet without internet."""
 from __future__ import annotations
 
 from http import HTTPStatus
+from typing import Any
 
+import pytest
 from django.contrib.auth import get_user_model
-from django.test import TestCase
 from django.urls import reverse
 
 
-class AdminAvatarTests(TestCase):
+@pytest.mark.django_db
+class AdminAvatarTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any) -> None:
+        self.client = client
+
     @classmethod
     def setUpTestData(cls):
         cls.editor = get_user_model().objects.create_superuser(
@@ -22,13 +28,13 @@ class AdminAvatarTests(TestCase):
 
         response = self.client.get(reverse("wagtailadmin_home"))
 
-        self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertNotIn("gravatar.com", response.content.decode())
+        assert response.status_code == HTTPStatus.OK
+        assert "gravatar.com" not in response.content.decode()
 
     def test_account_page__no_gravatar_url(self):
         self.client.force_login(self.editor)
 
         response = self.client.get(reverse("wagtailadmin_account"))
 
-        self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertNotIn("gravatar.com", response.content.decode())
+        assert response.status_code == HTTPStatus.OK
+        assert "gravatar.com" not in response.content.decode()

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 from http import HTTPStatus
+from typing import Any
 
-from django.test import TestCase
+import pytest
 from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation
 from django.views.i18n import JavaScriptCatalog
 from wagtail.users.models import UserProfile
 
 from apps.knowledge.roles import DANISH_PARTNERS
-from tests.workflow import utils
+from tests.factories import UserFactory
+from tests.workflow.factories import AuthoritiesFactory
 
 # The catalogue view of each package, by URL name.
 CATALOGUES = {
@@ -54,17 +56,21 @@ def danish_entries(package: str) -> set:
     return set(catalogue.keys())
 
 
-class AdminJavaScriptLanguageTests(TestCase):
+@pytest.mark.django_db
+class AdminJavaScriptLanguageTests:
     """The Danish partners' moderator and the translator with the admin in Danish."""
 
-    maxDiff = None
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any, subtests: Any) -> None:
+        self.client = client
+        self.subtests = subtests
 
     @classmethod
     def setUpTestData(cls):
-        utils.build_authorities()
+        AuthoritiesFactory()
         cls.users = {
-            "dk-moderator": utils.moderator_of(DANISH_PARTNERS),
-            "translator": utils.translator(),
+            "dk-moderator": UserFactory(moderator=True, area_role=DANISH_PARTNERS),
+            "translator": UserFactory(translator=True),
         }
 
     def catalogues_for(self, username: str, language: str) -> dict[str, dict]:
@@ -83,30 +89,30 @@ class AdminJavaScriptLanguageTests(TestCase):
             german = self.catalogues_for(username, "de")
             danish = self.catalogues_for(username, "da")
             for package, german_messages in german.items():
-                with self.subTest(username=username, package=package):
+                with self.subtests.test(username=username, package=package):
                     # The German catalogue holds every message of the package.
-                    self.assertGreater(len(german_messages), 40)
+                    assert len(german_messages) > 40
                     own = danish_entries(package)
                     lacking = sorted(
                         msgid
                         for msgid in german_messages
                         if msgid not in own and (msgid, 0) not in own
                     )
-                    self.assertEqual(lacking, [], "no Danish translation")
+                    assert lacking == [], "no Danish translation"
                     in_german = sorted(
                         msgid
                         for msgid, text in german_messages.items()
                         if danish[package].get(msgid) == text
                         and msgid not in SAME_IN_DANISH
                     )
-                    self.assertEqual(in_german, [], "shown in German")
+                    assert in_german == [], "shown in German"
 
     def test_danish_moderator__more_actions_in_danish(self):
         danish = self.catalogues_for("dk-moderator", "da")
-        self.assertEqual(danish["wagtail.admin"]["More actions"], "Flere handlinger")
-        self.assertEqual(danish["wagtail_localize"]["Translate"], "Oversæt")
+        assert danish["wagtail.admin"]["More actions"] == "Flere handlinger"
+        assert danish["wagtail_localize"]["Translate"] == "Oversæt"
 
     def test_german_translator__keeps_wagtails_german(self):
         german = self.catalogues_for("translator", "de")
-        self.assertEqual(german["wagtail.admin"]["More actions"], "Mehr Aktionen")
-        self.assertEqual(german["wagtail_localize"]["Translate"], "Übersetzen")
+        assert german["wagtail.admin"]["More actions"] == "Mehr Aktionen"
+        assert german["wagtail_localize"]["Translate"] == "Übersetzen"

@@ -23,15 +23,18 @@ from functools import cache
 from html.parser import HTMLParser
 from http import HTTPStatus
 from io import StringIO
+from typing import Any
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, trans_real
+from pytest_django.asserts import assertContains, assertNotContains
 from wagtail.models import Locale, Page, Workflow
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
@@ -40,8 +43,7 @@ from apps.demo.seed import demo_key
 from apps.knowledge.choices import Owner
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, SolutionPage
 from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
-from tests.workflow.partners.portal_utils import act
-from tests.workflow.utils import submit
+from tests.workflow.admin_actions import act_as_reviewer, submit
 
 OTHER_LANGUAGE = {"da": "de", "de": "da"}
 # What the issue saw in the wrong language; a crawl must never show it.
@@ -246,10 +248,16 @@ def set_admin_language(username: str, language: str) -> None:
     profile.save()
 
 
-class AdminLanguageCrawlTests(TestCase):
+@pytest.mark.django_db
+class AdminLanguageCrawlTests:
     """The demo editor, moderator and translator at work in Danish and German."""
 
-    maxDiff = None
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(
+        self, db: None, client: Any, django_capture_on_commit_callbacks: Any
+    ) -> None:
+        self.client = client
+        self.django_capture_on_commit_callbacks = django_capture_on_commit_callbacks
 
     @classmethod
     def setUpTestData(cls):
@@ -259,11 +267,11 @@ class AdminLanguageCrawlTests(TestCase):
         cls.not_submitted = solution("flensburg-hafen-pegel")
         approved = solution("flensburg-sicherer-schulweg")
         for page in (cls.in_review, approved):
-            client = cls.client_class()
+            client = Client()
             client.force_login(editor)
             response = submit(client, page)
             assert response.status_code == HTTPStatus.FOUND, response.content[:300]
-        act(cls.client_class(), approved, [moderator], "approve", "Gut so.")
+        act_as_reviewer(Client(), approved, [moderator], "approve", "Gut so.")
 
         # A translation kept in sync by wagtail-localize, for its editor.
         source = solution("flensburg-barrierefreie-wege")
@@ -344,7 +352,7 @@ class AdminLanguageCrawlTests(TestCase):
             self.client.force_login(user(username))
             for url in self.screens(username):
                 response = self.client.get(url)
-                self.assertEqual(response.status_code, HTTPStatus.OK, (username, url))
+                assert response.status_code == HTTPStatus.OK, (username, url)
                 parser = ScreenTexts()
                 parser.feed(response.content.decode())
                 for text in parser.texts:
@@ -362,7 +370,7 @@ class AdminLanguageCrawlTests(TestCase):
     def test_danish_moderator__mail_names_the_task_in_danish(self):
         set_admin_language("flensburg-moderator", "da")
         self.client.force_login(user("flensburg-editor"))
-        with self.captureOnCommitCallbacks(execute=True):
+        with self.django_capture_on_commit_callbacks(execute=True):
             submit(self.client, self.not_submitted)
 
         (message,) = [
@@ -370,9 +378,9 @@ class AdminLanguageCrawlTests(TestCase):
         ]
         with translation.override("da"):
             task = gettext("Authority review")
-        self.assertNotEqual(task, "Authority review", "no Danish name in locale/")
-        self.assertIn(f"({task})", message.body)
-        self.assertIn(f"({task})", message.alternatives[0].content)
+        assert task != "Authority review", "no Danish name in locale/"
+        assert f"({task})" in message.body
+        assert f"({task})" in message.alternatives[0].content
 
     def test_workflow_edit_form__keeps_the_stored_name(self):
         """The form shows the stored English name, so saving it in the German
@@ -387,13 +395,13 @@ class AdminLanguageCrawlTests(TestCase):
 
         with translation.override("de"):
             shown = gettext(DEFAULT_WORKFLOW_NAME)
-        self.assertNotEqual(shown, DEFAULT_WORKFLOW_NAME, "no German name in locale/")
-        self.assertContains(response, shown)
-        self.assertContains(response, f'value="{DEFAULT_WORKFLOW_NAME}"')
-        self.assertNotContains(response, f'value="{shown}"')
+        assert shown != DEFAULT_WORKFLOW_NAME, "no German name in locale/"
+        assertContains(response, shown)
+        assertContains(response, f'value="{DEFAULT_WORKFLOW_NAME}"')
+        assertNotContains(response, f'value="{shown}"')
 
     def test_danish_admin__shows_no_german_or_english_text(self):
-        self.assertEqual(self.foreign_texts_on_screens("da"), [])
+        assert self.foreign_texts_on_screens("da") == []
 
     def test_german_admin__shows_no_danish_or_english_text(self):
-        self.assertEqual(self.foreign_texts_on_screens("de"), [])
+        assert self.foreign_texts_on_screens("de") == []

@@ -45,7 +45,8 @@ from wagtail.models import Page
 from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine
 from apps.workflow.models import OutboxMessage
-from tests.fault_utils import (
+from tests.factories import PASSWORD, UserFactory
+from tests.fault_services import (
     BASE_DIR,
     PortalServer,
     SmtpSink,
@@ -54,16 +55,13 @@ from tests.fault_utils import (
     manage,
     server_env,
 )
-from tests.knowledge.utils import build_portal, solution_form_data, translate_tree
-from tests.workflow.notifications.mail_utils import (
-    FLENSBURG,
-    PASSWORD,
-    act_in_admin,
-    build_moderated_portal,
-    draft_solution,
-    make_user,
-    submit_in_admin,
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
+from tests.workflow.admin_actions import act_in_admin, submit_in_admin
+from tests.workflow.factories import FLENSBURG, ModeratedPortalFactory
 
 LANGUAGES = ("de", "da", "en")
 RESTARTING = "Our database is restarting. Please try again in a minute."
@@ -102,13 +100,13 @@ def elasticsearch_down(settings):
 def test_elasticsearch_down__publishing_searching_and_apis_keep_working(
     elasticsearch_down,
 ):
-    portal = build_portal()
+    portal = PortalFactory()
     for language in LANGUAGES[1:]:
-        translate_tree(portal.area, language)
+        TranslationFactory(page=portal.area, language_code=language)
     chief = get_user_model().objects.create_superuser("chief", "c@example.org", "x")
     editor = Client()
     editor.force_login(chief)
-    data = solution_form_data(
+    data = SolutionPageFactory.form_data(
         title="Windkraftgenossenschaft",
         slug="windkraft",
         fields_of_action=[portal.field],
@@ -153,10 +151,18 @@ def test_elasticsearch_down__publishing_searching_and_apis_keep_working(
 def test_mail_server_down__decision_completes_and_smtp_retry_delivers_the_comment(
     client, settings, django_capture_on_commit_callbacks
 ):
-    setup = build_moderated_portal()
-    editor = make_user("editor", FLENSBURG.editors, language="da")
-    make_user("mod", FLENSBURG.moderators)
-    solution = draft_solution(setup, owner=editor, title="Digitale Dorfkiste")
+    setup = ModeratedPortalFactory()
+    editor = UserFactory(
+        username="editor", group_names=[FLENSBURG.editors], admin_language="da"
+    )
+    UserFactory(username="mod", group_names=[FLENSBURG.moderators])
+    solution = SolutionPageFactory(
+        portal=setup.portal,
+        draft=True,
+        owner=editor,
+        author=editor,
+        title="Digitale Dorfkiste",
+    )
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
         assert submit_in_admin(client, solution).status_code == HTTPStatus.FOUND
@@ -203,10 +209,10 @@ def test_mail_server_down__decision_completes_and_smtp_retry_delivers_the_commen
 #: What the template cluster depends on: when one of these changes, it is rebuilt.
 TEMPLATE_SOURCES = [
     *sorted(BASE_DIR.glob("apps/*/migrations/*.py")),
-    BASE_DIR / "tests/fault_utils.py",
-    BASE_DIR / "tests/workflow/partners/portal_utils.py",
+    BASE_DIR / "tests/fault_services.py",
+    BASE_DIR / "tests/factories.py",
     BASE_DIR / "tests/knowledge/factories.py",
-    BASE_DIR / "tests/knowledge/utils.py",
+    BASE_DIR / "tests/workflow/factories.py",
 ]
 
 
@@ -225,9 +231,9 @@ def _template_key() -> str:
 
 # The partner portal and one reviewer in every editorial group.
 SEED = (
-    "from tests.workflow.partners.portal_utils import build_partner_portal, "
-    "moderators; "
-    "build_partner_portal(); moderators()"
+    "from tests.factories import UserFactory; "
+    "from tests.workflow.factories import PartnerPortalFactory; "
+    "PartnerPortalFactory(); UserFactory.one_per_group()"
 )
 
 

@@ -33,8 +33,9 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from apps.knowledge.search.service import FACETS
-from tests.knowledge.utils import add_solution, build_portal
-from tests.workflow.partners.portal_utils import build_partner_portal, submission_data
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
+from tests.workflow.factories import PartnerPortalFactory
+from tests.workflow.partners.submission_form import submission_data
 
 settings.register_profile(
     "kb",
@@ -149,8 +150,8 @@ PAGE_PARAMETERS = ["q", "page", "phase", "field", "country", "organisation", "so
 
 @pytest.fixture
 def portal():
-    portal = build_portal()
-    add_solution(portal, title="Mitfahrbank Angeln")
+    portal = PortalFactory()
+    SolutionPageFactory(portal=portal, title="Mitfahrbank Angeln")
     return portal
 
 
@@ -319,7 +320,7 @@ def test_language_switch__never_a_server_error(client, portal, data):
 
 @pytest.fixture
 def partner_setup():
-    return build_partner_portal()
+    return PartnerPortalFactory()
 
 
 @given(

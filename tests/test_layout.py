@@ -30,7 +30,7 @@ def layout_section() -> str:
     return readme[start : readme.index("\n## ", start + 1)]
 
 
-def test_readme_layout__lists_every_package():
+def test_readme_layout__lists_every_package() -> None:
     section = layout_section()
     missing = [
         f"{path.relative_to(BASE_DIR)}/"
@@ -40,7 +40,7 @@ def test_readme_layout__lists_every_package():
     assert missing == []
 
 
-def test_readme_layout__lists_no_package_that_is_gone():
+def test_readme_layout__lists_no_package_that_is_gone() -> None:
     listed = [
         line.split()[0]
         for line in layout_section().splitlines()
@@ -50,7 +50,7 @@ def test_readme_layout__lists_no_package_that_is_gone():
     assert gone == []
 
 
-def test_every_package__opens_with_a_docstring():
+def test_every_package__opens_with_a_docstring() -> None:
     silent = [
         str(path.relative_to(BASE_DIR))
         for path in packages()
@@ -59,7 +59,7 @@ def test_every_package__opens_with_a_docstring():
     assert silent == []
 
 
-def test_tests__mirror_apps():
+def test_tests__mirror_apps() -> None:
     folders = [
         init.parent
         for init in (BASE_DIR / "tests").rglob("__init__.py")
@@ -73,7 +73,7 @@ def test_tests__mirror_apps():
     assert strays == []
 
 
-def test_layers__hold():
+def test_layers__hold() -> None:
     """demo > workflow > knowledge > security, no circles inside an app."""
     command = shutil.which("lint-imports") or str(
         Path(sys.executable).parent / "lint-imports"
@@ -84,3 +84,76 @@ def test_layers__hold():
         [command, "--no-cache"], cwd=BASE_DIR, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+TESTS = BASE_DIR / "tests"
+#: Bases that make a class a Django test case (hypothesis's is one too).
+DJANGO_TEST_CASES = {
+    "TestCase",
+    "SimpleTestCase",
+    "TransactionTestCase",
+    "LiveServerTestCase",
+    "StaticLiveServerTestCase",
+    "WagtailPageTestCase",
+    "HypothesisTestCase",
+}
+PYTEST_STYLE = "Style: pytest"
+TESTCASE_STYLE = "Style: Django TestCase"
+
+
+def folders_of_tests() -> list[Path]:
+    return sorted(init.parent for init in TESTS.rglob("__init__.py"))
+
+
+def styles_of(module: Path) -> set[str]:
+    """ "testcase" if the module has a Django test case class, "pytest" if it has a
+    test function or a plain test class."""
+    tree = ast.parse(module.read_text())
+    django_classes: set[str] = set()
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+            found.add("pytest")
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {ast.unparse(base).rpartition(".")[2] for base in node.bases}
+        if bases & (DJANGO_TEST_CASES | django_classes):
+            django_classes.add(node.name)
+            found.add("testcase")
+        elif any(
+            isinstance(item, ast.FunctionDef) and item.name.startswith("test_")
+            for item in node.body
+        ):
+            found.add("pytest")
+    return found
+
+
+def test_tests__no_utils_module() -> None:
+    """Helpers are factories (factories.py, Traits for states) and fixtures
+    (conftest.py), not a grab-bag module."""
+    grab_bags = [
+        str(path.relative_to(BASE_DIR))
+        for path in TESTS.rglob("*.py")
+        if "utils" in path.stem
+    ]
+    assert grab_bags == []
+
+
+def test_tests__one_style_per_folder_as_its_docstring_says() -> None:
+    wrong = []
+    for folder in folders_of_tests():
+        docstring = ast.get_docstring(ast.parse((folder / "__init__.py").read_text()))
+        said = {
+            "pytest": PYTEST_STYLE in (docstring or ""),
+            "testcase": TESTCASE_STYLE in (docstring or ""),
+        }
+        if sum(said.values()) != 1:
+            wrong.append(f"{folder.relative_to(BASE_DIR)}: docstring names no style")
+            continue
+        style = "pytest" if said["pytest"] else "testcase"
+        wrong += [
+            f"{module.relative_to(BASE_DIR)}: {sorted(styles_of(module))}"
+            for module in sorted(folder.glob("test_*.py"))
+            if styles_of(module) - {style}
+        ]
+    assert wrong == []

@@ -45,16 +45,15 @@ from apps.workflow.partners.submissions.content import SubmissionContent
 from apps.workflow.partners.submissions.create import create_submission
 from apps.workflow.partners.uploads import StashedUpload
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, translate_tree
-from tests.workflow.partners.portal_utils import (
-    build_partner_portal,
-    make_partner,
-    pdf_bytes,
-    png_bytes,
-    submission_data,
-    translate_snippet,
+from tests.knowledge.factories import (
+    SnippetTranslationFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
-from tests.workflow.utils import save_draft
+from tests.upload_files import pdf_bytes, png_bytes
+from tests.workflow.admin_actions import save_draft
+from tests.workflow.factories import PartnerPortalFactory, PartnerProfileFactory
+from tests.workflow.partners.submission_form import submission_data
 
 FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
 PUBLIC = "quokkapublic"
@@ -126,7 +125,7 @@ def _live(portal, secret: str, parent=None, **fields) -> SolutionPage:
     fields.setdefault(
         "teaser", f"Laden in der {SHARED.capitalize()}: {probe_of(secret)}."
     )
-    page = add_solution(portal, **fields)
+    page = SolutionPageFactory(portal=portal, **fields)
     if parent is not None:
         page.move(parent, pos="last-child")
         page = SolutionPage.objects.get(pk=page.pk)
@@ -136,11 +135,11 @@ def _live(portal, secret: str, parent=None, **fields) -> SolutionPage:
 
 
 def _build_world(media_root) -> World:
-    setup = build_partner_portal()
+    setup = PartnerPortalFactory()
     portal = setup.portal
     for language in ("da", "en"):
         for page in (portal.directory, portal.theme):
-            translate_tree(page, language)
+            TranslationFactory(page=page, language_code=language)
     user_model = get_user_model()
     superuser = user_model.objects.create_superuser("chief", "chief@example.org", "x")
     agency = user_model.objects.create_user("agency", "agency@example.org", "x")
@@ -149,8 +148,13 @@ def _build_world(media_root) -> World:
     other_moderator.groups.add(Group.objects.get(name=NORDFRIESLAND.moderators))
     other_organisation = factories.OrganisationFactory(name="Andere Initiative e.V.")
     for language in ("da", "en"):
-        translate_snippet(other_organisation, language)
-    other_partner = make_partner(other_organisation, "other-partner")
+        SnippetTranslationFactory(snippet=other_organisation, language_code=language)
+    other_partner = PartnerProfileFactory(
+        organisation=other_organisation,
+        user__username="other-partner",
+        verified=True,
+        confirmed=True,
+    )
 
     control = _live(portal, PUBLIC, lead_organisation=setup.organisation)
     control_document = get_document_model().objects.create(

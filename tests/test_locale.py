@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.knowledge.utils import build_portal, translate_tree
+from tests.knowledge.factories import PortalFactory, TranslationFactory
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
@@ -85,9 +85,9 @@ def test_every_string_in_the_code__is_in_every_catalogue(
 def test_portal__speaks_the_visitors_language(
     client, language, skip_link, search_label
 ):
-    portal = build_portal()
+    portal = PortalFactory()
     for code in ("da", "en"):
-        translate_tree(portal.home, code)
+        TranslationFactory(page=portal.home, language_code=code)
     response = client.get(f"/{language}/")
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK

@@ -28,7 +28,7 @@ from apps.knowledge.models import (
     SolutionRelation,
 )
 from tests.knowledge import factories
-from tests.knowledge.utils import Portal, add_solution, build_portal
+from tests.knowledge.factories import Portal, PortalFactory, SolutionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,9 @@ class Scene:
 
 
 def _solution_scene(portal: Portal) -> Scene:
-    solution = add_solution(portal, title="Energiedaten-Plattform", slug="energie")
+    solution = SolutionPageFactory(
+        portal=portal, title="Energiedaten-Plattform", slug="energie"
+    )
     publish(solution)
     counter = iter(range(10_000))
 
@@ -71,7 +73,9 @@ def _solution_scene(portal: Portal) -> Scene:
         page = SolutionPage.objects.get(pk=solution.pk)
         for _ in range(n):
             i = next(counter)
-            other = add_solution(portal, title=f"Verwandt {i}", slug=f"verwandt-{i}")
+            other = SolutionPageFactory(
+                portal=portal, title=f"Verwandt {i}", slug=f"verwandt-{i}"
+            )
             SolutionRelation.objects.create(page=page, target=other)
             organisation = factories.OrganisationFactory(
                 country=Country.DENMARK if i % 2 else Country.GERMANY
@@ -95,7 +99,9 @@ def _theme_scene(portal: Portal) -> Scene:
     def grow(n: int) -> None:
         for _ in range(n):
             i = next(counter)
-            solution = add_solution(portal, title=f"Lösung {i}", slug=f"loesung-{i}")
+            solution = SolutionPageFactory(
+                portal=portal, title=f"Lösung {i}", slug=f"loesung-{i}"
+            )
             solution.tags.add(f"Schlagwort {i}")
             publish(solution)
 
@@ -129,13 +135,15 @@ def _organisation_scene(portal: Portal) -> Scene:
         for _ in range(n):
             i = next(counter)
             factories.ContactFactory(organisation=organisation)
-            led = add_solution(
-                portal,
+            led = SolutionPageFactory(
+                portal=portal,
                 title=f"Geführt {i}",
                 slug=f"gefuehrt-{i}",
                 lead_organisation=organisation,
             )
-            partnered = add_solution(portal, title=f"Partner {i}", slug=f"partner-{i}")
+            partnered = SolutionPageFactory(
+                portal=portal, title=f"Partner {i}", slug=f"partner-{i}"
+            )
             SolutionPartner.objects.create(page=partnered, organisation=organisation)
             publish(led)
             publish(partnered)
@@ -175,7 +183,7 @@ SCENES = {
 
 @pytest.mark.parametrize("kind", SCENES)
 def test_queries_per_page__do_not_grow_with_related_items(kind):
-    scene = SCENES[kind](build_portal())
+    scene = SCENES[kind](PortalFactory())
     scene.grow(FEW)
     few = count_queries(scene.url())
 
@@ -199,7 +207,7 @@ def test_portal_page__at_most_fifteen_queries_with_fifty_related_items(kind):
     """Routing, navigation, language versions, home pages, locales, theme pages,
     directories, related solutions and the translation notice are kept until the
     content changes (apps/knowledge/content_cache.py)."""
-    scene = SCENES[kind](build_portal())
+    scene = SCENES[kind](PortalFactory())
     scene.grow(MANY)
 
     queries = count_queries(scene.url())
@@ -208,7 +216,7 @@ def test_portal_page__at_most_fifteen_queries_with_fifty_related_items(kind):
 
 
 def test_tags__the_solution_page_lists_all_fifty():
-    portal = build_portal()
+    portal = PortalFactory()
     scene = _solution_scene(portal)
     scene.grow(MANY)
 
@@ -235,7 +243,7 @@ SEARCH_QUERY_LIMIT = 10
 def test_search_request__at_most_ten_queries_with_fifty_solutions(url):
     """Facets, ranking and paging in SQL; labels, synonyms, visibility and locales
     kept until the content changes; the page loads only the hits it shows."""
-    scene = _search_scene(build_portal())
+    scene = _search_scene(PortalFactory())
     scene.grow(MANY)
 
     queries = count_queries(url.format(field=scene.portal.field.slug))

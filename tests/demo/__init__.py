@@ -1,1 +1,4 @@
-"""Tests of apps/demo/."""
+"""Tests of apps/demo/.
+
+Style: Django TestCase classes.
+"""

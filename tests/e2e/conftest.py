@@ -3,18 +3,29 @@
 Downloading a browser is impossible on these machines, so the tests use the system
 chromium through ``executable_path``. Outside CI a missing browser or a missing
 axe-core (``npm ci``) skips these tests with the reason; in CI it is an error.
+
+Below the fixtures: what the tests do in the browser (log in, run axe, act on the
+dashboard) and how they find a demo page.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from playwright.sync_api import expect
 
+from apps.demo.seed import demo_key
+from apps.knowledge.models import SolutionPage
 from tests.e2e.demo_database import DemoDatabase
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,7 +51,7 @@ def _require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Browser]:
     _require(bool(CHROMIUM), "no chromium found (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API runs an event loop in this thread; the test's own
@@ -55,7 +66,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def _demo_database(django_db_setup, django_db_blocker):
+def _demo_database(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
     """The seeded copy of the test database, shared by the whole session."""
     demo_database = DemoDatabase()
     yield demo_database
@@ -64,7 +75,9 @@ def _demo_database(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(_demo_database, transactional_db, live_server):
+def demo(
+    _demo_database: Any, transactional_db: None, live_server: Any
+) -> Iterator[None]:
     """The test starts on the demo content of ``seed_demo`` (seeded once a session).
 
     Transactional like every browser test (the live server must see the data), so
@@ -79,7 +92,7 @@ def demo(_demo_database, transactional_db, live_server):
 
 
 @pytest.fixture
-def page(browser):
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
@@ -87,7 +100,7 @@ def page(browser):
 
 
 @pytest.fixture
-def axe_page(browser):
+def axe_page(browser: Browser) -> Iterator[Page]:
     """A page that lets the test inject axe-core despite the portal's strict CSP."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, bypass_csp=True
@@ -103,9 +116,96 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page: Page, name: str) -> Path:
     """Keep a screenshot as a CI artifact in artifacts/screenshots/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+AXE_RUN = """async (tags) => {
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    return result.violations.map(v => ({
+        id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')),
+    }));
+}"""
+
+
+def blocking_violations(page: Page, axe_source: str) -> list[dict]:
+    """Serious and critical WCAG 2.1 AA violations axe finds on the current page."""
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(AXE_RUN, WCAG_AA)
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+def solution(key: str, language: str) -> SolutionPage:
+    """The live demo solution ``key`` in ``language``.
+
+    ``key`` is the solution's key in the demo content (its slug in the source
+    language); the translations have slugs from their own titles and are found by
+    the translation key the seed derives from it.
+    """
+    return SolutionPage.objects.live().get(
+        translation_key=demo_key("page", f"solution:{key}"),
+        locale__language_code=language,
+    )
+
+
+def partner_login(page: Page, base_url: str, language: str, username: str) -> None:
+    """Log a partner in through the portal's login form (demo password)."""
+    page.goto(f"{base_url}/{language}/partner/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form.portal-form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/partner/login/" not in url)
+
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - the insecure demo logins of seed_demo
+
+
+def admin_login(page: Page, base_url: str, username: str) -> None:
+    """Log a demo user in to the Wagtail admin."""
+    page.goto(f"{base_url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def new_page(browser: Browser) -> Page:
+    """A fresh browser context (its own cookies, i.e. its own user) and a page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    return context.new_page()
+
+
+def workflow_action(page: Page, base_url: str, page_id: int, action: str) -> None:
+    """Start a workflow action on a page from "Awaiting your review" on /admin/.
+
+    The dashboard's buttons decide on the revision under review; the page editor's
+    would save the editor's form as a new revision first. Actions with data (a
+    comment, a checklist) open Wagtail's modal; the caller fills it in.
+    """
+    page.goto(f"{base_url}/admin/")
+    url = f"/workflow/action/{page_id}/{action}/"
+    row = page.locator("tr", has=page.locator(f'a[href*="/pages/{page_id}/"]'))
+    row.locator("[data-w-dropdown-target=toggle]").first.click()
+    # The dropdown's menu is mounted outside the table row.
+    page.locator(f'button[data-workflow-action-url*="{url}"]').first.click()
+
+
+def expect_decided(page: Page, page_id: int) -> None:
+    """Wait until the page has left "Awaiting your review" (the action is done)."""
+    page.wait_for_load_state()
+    expect(page.locator(f'tr a[href*="/pages/{page_id}/"]')).to_have_count(0)

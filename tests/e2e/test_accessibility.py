@@ -20,7 +20,7 @@ from apps.knowledge.models import (
     ThemePage,
 )
 from tests.e2e.conftest import screenshot
-from tests.e2e.utils import solution as demo_solution
+from tests.e2e.conftest import solution as demo_solution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -8,7 +8,7 @@ from http import HTTPStatus
 import pytest
 
 from apps.knowledge.models import SolutionPage
-from tests.e2e.utils import solution
+from tests.e2e.conftest import solution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -11,12 +11,12 @@ from playwright.sync_api import expect
 from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
 from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
-from tests.e2e.conftest import screenshot
-from tests.e2e.utils import (
+from tests.e2e.conftest import (
     admin_login,
     expect_decided,
     new_page,
     partner_login,
+    screenshot,
     solution,
     workflow_action,
 )

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import screenshot
-from tests.e2e.utils import solution
+from tests.e2e.conftest import screenshot, solution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.e2e.conftest import screenshot
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -17,12 +17,12 @@ PHONE_WIDTH = 390
 def test_solution_list__fits_a_phone_screen_with_long_filter_names(
     live_server, browser
 ):
-    portal = build_portal()
+    portal = PortalFactory()
     factories.FieldOfActionFactory(
         name="Wohnen, Arbeiten und Nahversorgung der Zukunft im ländlichen Raum",
         slug="wohnen",
     )
-    add_solution(portal, title="Dorfladen digital")
+    SolutionPageFactory(portal=portal, title="Dorfladen digital")
     context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 844})
     page = context.new_page()
     try:

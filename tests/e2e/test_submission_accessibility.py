@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from apps.workflow.models import Submission
-from tests.e2e.conftest import screenshot
-from tests.e2e.utils import DEMO_PASSWORD, blocking_violations, tab_to
+from tests.e2e.conftest import DEMO_PASSWORD, blocking_violations, screenshot, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -17,12 +17,12 @@ from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from tests.e2e.conftest import screenshot
-from tests.e2e.utils import (
+from tests.e2e.conftest import (
     admin_login,
     blocking_violations,
     expect_decided,
     new_page,
+    screenshot,
     solution,
     workflow_action,
 )

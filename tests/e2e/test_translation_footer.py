@@ -14,11 +14,10 @@ from wagtail_localize.operations import translate_object
 
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.groups import setup_roles
-from tests.e2e.conftest import screenshot
-from tests.e2e.utils import new_page
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils as moderation
-from tests.workflow.factories import PASSWORD
+from tests.e2e.conftest import new_page, screenshot
+from tests.factories import PASSWORD, UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.factories import AuthoritiesFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,16 +27,20 @@ FLENSBURG = AREA_ROLES[0]
 def test_translation_editor__footer_submits_the_translation_for_review(
     live_server, browser
 ):
-    authorities = moderation.build_authorities()
+    authorities = AuthoritiesFactory()
     area = authorities.area(FLENSBURG)
-    translate_tree(area, "da")
+    TranslationFactory(page=area, language_code="da")
     setup_roles()
-    editor = moderation.editor_of(FLENSBURG)
-    german = moderation.draft_solution(
-        area, editor, authorities.portal, title="Mitfahrbank Angeln"
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
+    german = SolutionPageFactory(
+        draft=True,
+        parent=area,
+        author=editor,
+        portal=authorities.portal,
+        title="Mitfahrbank Angeln",
     )
     german.get_latest_revision().publish()
-    translator = moderation.translator()
+    translator = UserFactory(translator=True)
     danish_locale = Locale.objects.get(language_code="da")
     translate_object(german.specific, [danish_locale], user=translator)
     danish = german.get_translation(danish_locale)

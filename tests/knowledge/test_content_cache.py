@@ -18,7 +18,10 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionPage, SolutionRelation
-from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +29,8 @@ TITLE = "Energiedaten-Plattform"
 
 
 @pytest.fixture
-def portal() -> Portal:
-    return build_portal()
-
-
-@pytest.fixture
 def solution(portal) -> SolutionPage:
-    page = add_solution(portal, title=TITLE, slug="energie")
+    page = SolutionPageFactory(portal=portal, title=TITLE, slug="energie")
     page.save_revision().publish()
     return page
 
@@ -92,7 +90,7 @@ def test_language_switcher__links_a_translation_once_published_until_unpublished
     url = solution.get_url()
     html_of(client, url)
 
-    danish = translate_tree(solution, "da")
+    danish = TranslationFactory(page=solution, language_code="da")
     danish_url = danish.get_url()
 
     assert f'href="{danish_url}"' in html_of(client, url)
@@ -105,7 +103,7 @@ def test_language_switcher__links_a_translation_once_published_until_unpublished
 def test_related_solutions__drop_an_unpublished_solution_at_once(
     client, portal, solution
 ):
-    other = add_solution(portal, title="Wärmeatlas", slug="waerme")
+    other = SolutionPageFactory(portal=portal, title="Wärmeatlas", slug="waerme")
     other.save_revision().publish()
     SolutionRelation.objects.create(
         page=SolutionPage.objects.get(pk=solution.pk), target=other
@@ -125,7 +123,7 @@ def test_related_solution__leaves_the_kept_list_when_it_expires(
     are rebuilt from the moment the next one expires (no waiting: the clock is
     moved on)."""
     now = timezone.now()
-    other = add_solution(portal, title="Wärmeatlas", slug="waerme")
+    other = SolutionPageFactory(portal=portal, title="Wärmeatlas", slug="waerme")
     other.expire_at = now + timedelta(hours=1)
     other.save_revision().publish()
     SolutionRelation.objects.create(
@@ -188,7 +186,7 @@ def test_restricted_area_seen_by_an_editor_first__still_asks_visitors_to_log_in(
 def test_outdated_notice__appears_on_the_translation_once_the_original_is_published(
     client, solution
 ):
-    danish = translate_tree(solution, "da")
+    danish = TranslationFactory(page=solution, language_code="da")
     assert "data-outdated-translation" not in html_of(client, danish.get_url())
 
     republish(solution, title="Energiedaten-Plattform 2.0")

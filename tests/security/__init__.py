@@ -1,1 +1,4 @@
-"""Tests of apps/security/."""
+"""Tests of apps/security/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

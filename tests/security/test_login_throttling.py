@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import ngettext
 
-from tests.knowledge.utils import build_portal
+from tests.knowledge.factories import PortalFactory
 
 PASSWORD = "the-right-password"
 LIMIT = 3
@@ -146,7 +146,7 @@ def test_admin_login__another_user_is_not_locked_out(client):
 def test_partner_login__locked_after_the_limit_with_a_message_in_the_language(
     client, language
 ):
-    build_portal()
+    PortalFactory()
     editor()
     for _ in range(LIMIT - 1):
         partner_login(client, "wrong", language)

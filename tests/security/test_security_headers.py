@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 
-from tests.knowledge.utils import build_portal
+from tests.knowledge.factories import PortalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def csp_directives(response) -> dict[str, list[str]]:
 
 
 def test_portal_page__sends_a_strict_content_security_policy(client):
-    build_portal()
+    PortalFactory()
 
     response = client.get("/de/")
 
@@ -35,7 +35,7 @@ def test_portal_page__sends_a_strict_content_security_policy(client):
 
 
 def test_portal_page__sends_nosniff_referrer_policy_and_frame_options(client):
-    build_portal()
+    PortalFactory()
 
     response = client.get("/de/")
 
@@ -55,7 +55,7 @@ def test_admin__keeps_wagtails_own_policy_so_the_editor_and_preview_work(client)
 def test_https_request__gets_strict_transport_security(client, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    build_portal()
+    PortalFactory()
 
     response = client.get("/de/", secure=True)
 

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from apps.security import two_factor
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -311,9 +312,8 @@ def test_account_menu__links_to_the_setup_page(client):
 
 def test_portal__is_not_held_up_by_the_code_page(client):
     """A signed-in editor who has not entered the code still sees the portal."""
-    from tests.knowledge.utils import build_portal
 
-    build_portal()
+    PortalFactory()
     user = admin_user()
     with_device(user)
     log_in(client, user)
@@ -375,13 +375,11 @@ def draft_document():
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    from tests.knowledge.utils import add_solution, build_portal
-
     document = Document.objects.create(
         title="Entwurf", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="entwurf.pdf")
     )
-    solution = add_solution(
-        build_portal(),
+    solution = SolutionPageFactory(
+        portal=PortalFactory(),
         title="Noch geheim",
         body=[("document", {"document": document, "title": "Entwurf"})],
     )

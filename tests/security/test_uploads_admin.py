@@ -17,13 +17,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from apps.security.images import NOT_READABLE, too_many_pixels
-from tests.image_utils import (
+from tests.upload_files import (
     huge_png,
     is_upright_red_above_blue,
     metadata_left,
+    pdf_bytes,
     phone_photo_jpeg,
+    png_bytes,
 )
-from tests.workflow.partners.portal_utils import pdf_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,11 @@ from wagtail.models import Page, TaskState, WorkflowState
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.models import Submission
-from tests.workflow import utils as moderation
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory
+from tests.workflow.admin_actions import client_for, current_task_state, edit_url
+from tests.workflow.factories import AuthoritiesFactory, PartnerProfileFactory
 from tests.workflow.moderation.test_approve_in_editor import unchanged_editor_form
-from tests.workflow.partners.portal_utils import make_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +31,19 @@ FLENSBURG = AREA_ROLES[0]
 @pytest.fixture
 def published_submission():
     """A solution a partner submitted through the portal, published since."""
-    authorities = moderation.build_authorities()
+    authorities = AuthoritiesFactory()
     area = authorities.area(FLENSBURG)
-    partner = make_partner(area.specific.organisation, "partner")
-    page = moderation.draft_solution(
-        area,
-        partner.user,
-        authorities.portal,
+    partner = PartnerProfileFactory(
+        organisation=area.specific.organisation,
+        user__username="partner",
+        verified=True,
+        confirmed=True,
+    )
+    page = SolutionPageFactory(
+        draft=True,
+        parent=area,
+        author=partner.user,
+        portal=authorities.portal,
         title="Dorfladen-Automat",
         review_date=datetime.date(2026, 1, 31),
     )
@@ -53,13 +61,13 @@ def _submit_from_editor(client, page: Page, **changes):
     data = unchanged_editor_form(client, page)
     data.update(changes)
     data["action-submit"] = "1"
-    return client.post(moderation.edit_url(page), data)
+    return client.post(edit_url(page), data)
 
 
 def test_review_date_only__is_published_without_any_approval(published_submission):
     page = published_submission
-    editor = moderation.editor_of(FLENSBURG)
-    client = moderation.client_for(editor)
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
+    client = client_for(editor)
 
     response = _submit_from_editor(client, page, review_date="2027-03-31")
 
@@ -76,7 +84,7 @@ def test_review_date_only__is_published_without_any_approval(published_submissio
 
 def test_review_date_and_teaser__still_go_through_the_review(published_submission):
     page = published_submission
-    client = moderation.client_for(moderation.editor_of(FLENSBURG))
+    client = client_for(UserFactory(editor=True, area_role=FLENSBURG))
 
     response = _submit_from_editor(
         client, page, review_date="2027-03-31", teaser="Jetzt mit Kühlfach."
@@ -86,6 +94,6 @@ def test_review_date_and_teaser__still_go_through_the_review(published_submissio
     page = SolutionPage.objects.get(pk=page.pk)
     assert page.live_revision.as_object().review_date == datetime.date(2026, 1, 31)
     assert page.has_unpublished_changes
-    state = moderation.current_task_state(page)
+    state = current_task_state(page)
     assert state is not None and state.status == TaskState.STATUS_IN_PROGRESS
     assert state.task.name == "Feasibility check (Digitalagentur)"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from http import HTTPStatus
 from io import StringIO
+from typing import Any
 
+import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import (
     GroupCollectionPermission,
@@ -25,11 +26,11 @@ from apps.knowledge.models import (
 )
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, TRANSLATORS_GROUP
 from apps.workflow.groups import EDITOR_PAGE_PERMISSIONS, MODERATOR_PAGE_PERMISSIONS
-from tests.knowledge.utils import (
-    admin_in_english,
-    build_portal,
-    solution_form_data,
-    translate_tree,
+from tests.factories import UserProfileFactory
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
 
 PASSWORD = "demo"
@@ -54,8 +55,14 @@ def page_permissions(group_name: str) -> set[tuple[str, str, str]]:
     )
 
 
-class RolesTests(TestCase):
+@pytest.mark.django_db
+class RolesTests:
     """The demo portal with its groups and demo logins, seeded once."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any, subtests: Any) -> None:
+        self.client = client
+        self.subtests = subtests
 
     @classmethod
     def setUpTestData(cls):
@@ -66,12 +73,12 @@ class RolesTests(TestCase):
         cls.nordfriesland_da = solution("nf-rufbus", "da")
 
     def login(self, username: str) -> None:
-        self.assertTrue(self.client.login(username=username, password=PASSWORD))
+        assert self.client.login(username=username, password=PASSWORD)
 
     def form_data(self, page: SolutionPage, title: str, action: str) -> dict:
         """The edit form as the browser sends it, with a new title and ``action``."""
         return {
-            **solution_form_data(
+            **SolutionPageFactory.form_data(
                 title=title,
                 slug=page.slug,
                 teaser=page.teaser,
@@ -109,18 +116,19 @@ class RolesTests(TestCase):
         before = state()
         out = StringIO()
         call_command("setup_roles", stdout=out)
-        self.assertEqual(state(), before)
-        self.assertIn("0 page permissions added", out.getvalue())
+        assert state() == before
+        assert "0 page permissions added" in out.getvalue()
 
     def test_setup_roles__area_groups_get_their_area_in_every_language(self):
         for role in AREA_ROLES:
             areas = PartnerAreaPage.objects.filter(
                 translation_key=demo_key("page", f"area:{role.area_slug}")
             )
-            self.assertEqual(
-                set(areas.values_list("locale__language_code", flat=True)),
-                {"de", "da", "en"},
-            )
+            assert set(areas.values_list("locale__language_code", flat=True)) == {
+                "de",
+                "da",
+                "en",
+            }
             expected_editors = {
                 (area.url_path, area.locale.language_code, codename)
                 for area in areas
@@ -131,37 +139,35 @@ class RolesTests(TestCase):
                 for area in areas
                 for codename in MODERATOR_PAGE_PERMISSIONS
             }
-            with self.subTest(role=role.name):
-                self.assertEqual(page_permissions(role.editors), expected_editors)
-                self.assertEqual(page_permissions(role.moderators), expected_moderators)
+            with self.subtests.test(role=role.name):
+                assert page_permissions(role.editors) == expected_editors
+                assert page_permissions(role.moderators) == expected_moderators
 
     def test_setup_roles__digitalagentur_covers_knowledge_base_themes_directory(self):
         pages = {path for path, _, _ in page_permissions(DIGITALAGENTUR_GROUP)}
-        self.assertEqual(
-            pages,
-            {
-                f"/{home}/{section}/"
-                for home, sections in [
-                    ("start", ("loesungen", "handlungsfelder", "kontakte")),
-                    ("start-da", ("loesninger", "indsatsomraader", "kontakter")),
-                    ("start-en", ("solutions", "themes", "contacts")),
-                ]
-                for section in sections
-            },
-        )
+        assert pages == {
+            f"/{home}/{section}/"
+            for home, sections in [
+                ("start", ("loesungen", "handlungsfelder", "kontakte")),
+                ("start-da", ("loesninger", "indsatsomraader", "kontakter")),
+                ("start-en", ("solutions", "themes", "contacts")),
+            ]
+            for section in sections
+        }
         group = Group.objects.get(name=DIGITALAGENTUR_GROUP)
         codenames = set(group.permissions.values_list("codename", flat=True))
-        self.assertLessEqual(
-            {"add_fieldofaction", "change_fieldofaction", "delete_fieldofaction"},
-            codenames,
-        )
+        assert {
+            "add_fieldofaction",
+            "change_fieldofaction",
+            "delete_fieldofaction",
+        } <= codenames
 
     def test_setup_roles__every_group_gets_admin_snippets_and_collections(self):
         names = [DIGITALAGENTUR_GROUP, TRANSLATORS_GROUP]
         names += [
             name for role in AREA_ROLES for name in (role.editors, role.moderators)
         ]
-        self.assertEqual(Group.objects.filter(name__in=names).count(), 10)
+        assert Group.objects.filter(name__in=names).count() == 10
         for group in Group.objects.filter(name__in=names):
             codenames = set(group.permissions.values_list("codename", flat=True))
             collection_codenames = set(
@@ -169,41 +175,38 @@ class RolesTests(TestCase):
                     "permission__codename", flat=True
                 )
             )
-            with self.subTest(group=group.name):
-                self.assertLessEqual(
-                    {
-                        "access_admin",
-                        "add_contact",
-                        "change_contact",
-                        "add_organisation",
-                        "change_organisation",
-                    },
-                    codenames,
-                )
-                self.assertEqual(
-                    collection_codenames,
-                    {"add_image", "choose_image", "add_document", "choose_document"},
-                )
+            with self.subtests.test(group=group.name):
+                assert {
+                    "access_admin",
+                    "add_contact",
+                    "change_contact",
+                    "add_organisation",
+                    "change_organisation",
+                } <= codenames
+                assert collection_codenames == {
+                    "add_image",
+                    "choose_image",
+                    "add_document",
+                    "choose_document",
+                }
 
     # -- editors ----------------------------------------------------------------------
 
     def test_editor__can_edit_own_area_in_german_and_danish(self):
         self.login("flensburg-editor")
         for page in (self.flensburg_de, self.flensburg_da):
-            with self.subTest(language=page.locale.language_code):
+            with self.subtests.test(language=page.locale.language_code):
                 response = self.client.get(edit_url(page))
-                self.assertEqual(response.status_code, HTTPStatus.OK)
+                assert response.status_code == HTTPStatus.OK
 
     def test_editor__cannot_edit_other_authority(self):
         self.login("flensburg-editor")
         for page in (self.nordfriesland_de, self.nordfriesland_da):
-            with self.subTest(language=page.locale.language_code):
+            with self.subtests.test(language=page.locale.language_code):
                 response = self.client.get(edit_url(page))
-                self.assertIn(
-                    response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
-                )
+                assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
                 if response.status_code == HTTPStatus.FOUND:
-                    self.assertNotEqual(response.url, edit_url(page))
+                    assert response.url != edit_url(page)
 
     def test_editor__can_add_a_solution_in_own_area_only(self):
         self.login("flensburg-editor")
@@ -213,11 +216,11 @@ class RolesTests(TestCase):
         response = self.client.get(
             reverse(add, args=["knowledge", "solutionpage", own.pk])
         )
-        self.assertEqual(response.status_code, HTTPStatus.OK)
+        assert response.status_code == HTTPStatus.OK
         response = self.client.get(
             reverse(add, args=["knowledge", "solutionpage", other.pk])
         )
-        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+        assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
 
     def test_editor__saves_a_draft_but_cannot_publish(self):
         user = self.login_as_english("flensburg-editor")
@@ -226,15 +229,13 @@ class RolesTests(TestCase):
             edit_url(page),
             self.form_data(page, "Entwurf der Redaktion", "action-publish"),
         )
-        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.OK))
+        assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.OK)
         page.refresh_from_db()
-        self.assertEqual(page.title, "Mobilitätsstationen in Flensburger Quartieren")
-        self.assertTrue(page.has_unpublished_changes)
-        self.assertEqual(page.get_latest_revision().user, user)
-        self.assertEqual(
-            page.get_latest_revision_as_object().title, "Entwurf der Redaktion"
-        )
-        self.assertFalse(page.permissions_for_user(user).can_publish())
+        assert page.title == "Mobilitätsstationen in Flensburger Quartieren"
+        assert page.has_unpublished_changes
+        assert page.get_latest_revision().user == user
+        assert page.get_latest_revision_as_object().title == "Entwurf der Redaktion"
+        assert not page.permissions_for_user(user).can_publish()
 
     # -- moderators -------------------------------------------------------------------
 
@@ -244,14 +245,14 @@ class RolesTests(TestCase):
         user = self.login_as_english("flensburg-moderator")
         for page in (self.flensburg_de, self.flensburg_da):
             title = f"Freigegeben ({page.locale.language_code})"
-            with self.subTest(language=page.locale.language_code):
+            with self.subtests.test(language=page.locale.language_code):
                 self.client.post(
                     edit_url(page), self.form_data(page, title, "action-publish")
                 )
                 page.refresh_from_db()
-                self.assertNotEqual(page.title, title)
-                self.assertTrue(page.has_unpublished_changes)
-                self.assertFalse(page.permissions_for_user(user).can_publish())
+                assert page.title != title
+                assert page.has_unpublished_changes
+                assert not page.permissions_for_user(user).can_publish()
 
     def test_moderator__cannot_publish_other_authority(self):
         user = self.login_as_english("flensburg-moderator")
@@ -259,11 +260,11 @@ class RolesTests(TestCase):
         response = self.client.post(
             edit_url(page), self.form_data(page, "Übernommen", "action-publish")
         )
-        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+        assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
         page.refresh_from_db()
-        self.assertNotEqual(page.title, "Übernommen")
-        self.assertFalse(page.has_unpublished_changes)
-        self.assertFalse(page.permissions_for_user(user).can_publish())
+        assert page.title != "Übernommen"
+        assert not page.has_unpublished_changes
+        assert not page.permissions_for_user(user).can_publish()
 
     def test_danish_moderator__edits_danish_only_solution(self):
         self.login_as_english("dk-moderator")
@@ -271,12 +272,10 @@ class RolesTests(TestCase):
         response = self.client.post(
             edit_url(page), self.form_data(page, "Natligt tilsyn 2.0", "action-submit")
         )
-        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        assert response.status_code == HTTPStatus.FOUND
         page.refresh_from_db()
-        self.assertEqual(
-            page.get_latest_revision_as_object().title, "Natligt tilsyn 2.0"
-        )
-        self.assertTrue(page.workflow_in_progress)
+        assert page.get_latest_revision_as_object().title == "Natligt tilsyn 2.0"
+        assert page.workflow_in_progress
 
     # -- Digitalagentur and translators -----------------------------------------------
 
@@ -285,15 +284,13 @@ class RolesTests(TestCase):
         theme_da = ThemePage.objects.filter(locale__language_code="da").first()
         index_en = KnowledgeIndexPage.objects.get(locale__language_code="en")
         for page in (self.nordfriesland_da, self.flensburg_de, theme_da, index_en):
-            with self.subTest(page=page.url_path):
-                self.assertEqual(
-                    self.client.get(edit_url(page)).status_code, HTTPStatus.OK
-                )
+            with self.subtests.test(page=page.url_path):
+                assert self.client.get(edit_url(page)).status_code == HTTPStatus.OK
         field = FieldOfAction.objects.filter(locale__language_code="de").first()
         response = self.client.get(
             reverse("wagtailsnippets_knowledge_fieldofaction:edit", args=[field.pk])
         )
-        self.assertEqual(response.status_code, HTTPStatus.OK)
+        assert response.status_code == HTTPStatus.OK
 
     def test_area_editor__cannot_change_fields_of_action(self):
         self.login("flensburg-editor")
@@ -301,52 +298,53 @@ class RolesTests(TestCase):
         response = self.client.get(
             reverse("wagtailsnippets_knowledge_fieldofaction:edit", args=[field.pk])
         )
-        self.assertIn(response.status_code, (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN))
+        assert response.status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
 
     def test_translator__edits_pages_in_every_language_but_cannot_publish(self):
         user = self.login_as_english("translator")
         for page in (self.nordfriesland_da, self.flensburg_de):
-            with self.subTest(page=page.url_path):
-                self.assertEqual(
-                    self.client.get(edit_url(page)).status_code, HTTPStatus.OK
-                )
-                self.assertFalse(page.permissions_for_user(user).can_publish())
-        self.assertTrue(user.has_perm("wagtail_localize.submit_translation"))
-        self.assertTrue(Group.objects.filter(name=TRANSLATORS_GROUP).exists())
+            with self.subtests.test(page=page.url_path):
+                assert self.client.get(edit_url(page)).status_code == HTTPStatus.OK
+                assert not page.permissions_for_user(user).can_publish()
+        assert user.has_perm("wagtail_localize.submit_translation")
+        assert Group.objects.filter(name=TRANSLATORS_GROUP).exists()
 
     def login_as_english(self, username: str):
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.get(username=username)
-        admin_in_english(user)
+        UserProfileFactory(user=user)
         self.login(username)
         return user
 
 
-class SetupRolesWithoutDemoTests(TestCase):
+@pytest.mark.django_db
+class SetupRolesWithoutDemoTests:
     """setup_roles on a site without the demo: groups first, pages when they exist."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     def test_setup_roles__without_pages_creates_groups_and_warns(self):
         out = StringIO()
         call_command("setup_roles", stdout=out)
         for role in AREA_ROLES:
-            self.assertTrue(Group.objects.filter(name=role.editors).exists())
-            self.assertTrue(Group.objects.filter(name=role.moderators).exists())
-        self.assertIn("No page found for knowledge.PartnerAreaPage", out.getvalue())
-        self.assertFalse(
-            GroupPagePermission.objects.filter(
-                group__name=DIGITALAGENTUR_GROUP
-            ).exists()
-        )
+            assert Group.objects.filter(name=role.editors).exists()
+            assert Group.objects.filter(name=role.moderators).exists()
+        assert "No page found for knowledge.PartnerAreaPage" in out.getvalue()
+        assert not GroupPagePermission.objects.filter(
+            group__name=DIGITALAGENTUR_GROUP
+        ).exists()
 
     def test_setup_roles__grants_areas_created_later_in_every_language(self):
         call_command("setup_roles", stdout=StringIO())
-        area = build_portal().area
-        self.assertEqual(area.slug, "stadt-flensburg")
-        danish_area = translate_tree(area, "da")
+        area = PortalFactory().area
+        assert area.slug == "stadt-flensburg"
+        danish_area = TranslationFactory(page=area, language_code="da")
         call_command("setup_roles", stdout=StringIO())
         editors = AREA_ROLES[0].editors
-        self.assertEqual(
-            {path for path, _, _ in page_permissions(editors)},
-            {area.url_path, danish_area.url_path},
-        )
+        assert {path for path, _, _ in page_permissions(editors)} == {
+            area.url_path,
+            danish_area.url_path,
+        }

@@ -14,12 +14,9 @@ from django.utils import timezone
 
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
 from apps.workflow.scheduler import tick
+from tests.factories import UserFactory
 from tests.knowledge import factories
-from tests.workflow.notifications.mail_utils import (
-    FLENSBURG,
-    build_moderated_portal,
-    make_user,
-)
+from tests.workflow.factories import FLENSBURG, ModeratedPortalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +26,8 @@ HOUR = datetime.timedelta(hours=1)
 @pytest.fixture
 def waiting_work():
     """A mail left over from an outage and a solution whose review date passed."""
-    setup = build_moderated_portal()
-    owner = make_user("fl-editor", FLENSBURG.editors)
+    setup = ModeratedPortalFactory()
+    owner = UserFactory(username="fl-editor", group_names=[FLENSBURG.editors])
     overdue = factories.SolutionPageFactory(
         parent=setup.portal.area,
         title="Veraltete Ladesäulen",

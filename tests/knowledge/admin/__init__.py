@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/admin/."""
+"""Tests of apps/knowledge/admin/.
+
+Style: Django TestCase classes.
+"""

@@ -28,13 +28,12 @@ from apps.knowledge.models import (
     SolutionPartner,
     SolutionRelation,
 )
+from tests.factories import UserProfileFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import (
-    add_solution,
-    admin_in_english,
-    build_portal,
-    solution_form_data,
-    translate_tree,
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
 
 LANGUAGES = ("de", "da", "en")
@@ -76,7 +75,7 @@ def make_editor(*homes: Page):
         "redakteurin", "redaktion@example.org", "password"
     )
     editor.groups.add(group)
-    admin_in_english(editor)
+    UserProfileFactory(user=editor)
     return editor
 
 
@@ -85,12 +84,14 @@ class EditorFlowTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.other = add_solution(cls.portal, title="Mobilitätsstation Süderlügum")
+        cls.portal = PortalFactory()
+        cls.other = SolutionPageFactory(
+            portal=cls.portal, title="Mobilitätsstation Süderlügum"
+        )
         # The portal exists in every language, as the demo content sets it up.
         cls.homes = [cls.portal.home]
         for code in ("da", "en"):
-            translate_tree(cls.other, code)
+            TranslationFactory(page=cls.other, language_code=code)
             cls.homes.append(
                 cls.portal.home.get_translation(Locale.objects.get(language_code=code))
             )
@@ -105,7 +106,7 @@ class EditorFlowTests(WagtailTestUtils, TestCase):
             args=["knowledge", "solutionpage", self.portal.area.pk],
         )
         self.assertEqual(self.client.get(add_url).status_code, HTTPStatus.OK)
-        data = solution_form_data(
+        data = SolutionPageFactory.form_data(
             fields_of_action=[self.portal.field],
             related=[self.other],
             body=[("paragraph", rich_text("<p>Einkaufen, wenn es passt.</p>"))],
@@ -220,17 +221,17 @@ class TranslateSolutionWithSnippetsTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         cls.danish = Locale.objects.get(language_code="da")
-        translate_tree(cls.portal.area, "da")
+        TranslationFactory(page=cls.portal.area, language_code="da")
         cls.lead = factories.OrganisationFactory(name="Amt Südtondern")
         cls.partner = factories.OrganisationFactory(name="Tønder Kommune")
         cls.contact = factories.ContactFactory(
             name="Mette Jensen", organisation=cls.partner
         )
-        cls.other = add_solution(cls.portal, title="Mobilitätsstation")
-        cls.page = add_solution(
-            cls.portal, title="Dorfladen", lead_organisation=cls.lead
+        cls.other = SolutionPageFactory(portal=cls.portal, title="Mobilitätsstation")
+        cls.page = SolutionPageFactory(
+            portal=cls.portal, title="Dorfladen", lead_organisation=cls.lead
         )
         page = SolutionPage.objects.get(pk=cls.page.pk)
         page.partners = [SolutionPartner(organisation=cls.partner)]

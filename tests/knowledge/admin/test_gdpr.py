@@ -21,8 +21,12 @@ from wagtail_localize.operations import TranslationCreator
 from apps.knowledge.models import Contact, SolutionContact, SolutionPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.groups import setup_roles
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal, publish
-from tests.knowledge.utils import admin_in_english, translate_tree
+from tests.factories import UserProfileFactory
+from tests.knowledge.factories import (
+    OpenDataPortalFactory,
+    TranslationFactory,
+    published,
+)
 
 NAMESPACE = "wagtailsnippets_knowledge_contact"
 
@@ -34,12 +38,12 @@ def admin_url(name: str, contact: Contact) -> str:
 class GDPRTests(WagtailTestUtils, TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         cls.hanna = cls.data.full
         # English versions of the page and of the contact through wagtail-localize.
         cls.english = Locale.objects.get(language_code="en")
-        translate_tree(cls.data.portal.area, "en")
-        translate_tree(cls.data.portal.directory, "en")
+        TranslationFactory(page=cls.data.portal.area, language_code="en")
+        TranslationFactory(page=cls.data.portal.directory, language_code="en")
         creator = TranslationCreator(user=None, target_locales=[cls.english])
         with cls.captureOnCommitCallbacks(execute=True):
             creator.create_translations(cls.data.mobility)
@@ -50,14 +54,14 @@ class GDPRTests(WagtailTestUtils, TestCase):
         SolutionContact.objects.filter(page=mobility_en, contact=cls.hanna).update(
             contact=cls.hanna_en
         )
-        cls.mobility_en = publish(mobility_en)
+        cls.mobility_en = published(mobility_en)
         # A draft of another solution that lists her but is not published yet.
         care = SolutionPage.objects.get(pk=cls.data.care.pk)
         care.contacts = [SolutionContact(contact=cls.hanna)]
         care.save_revision()
         log(cls.hanna, "wagtail.edit")
         cls.admin = cls.create_superuser("admin")
-        admin_in_english(cls.admin)
+        UserProfileFactory(user=cls.admin)
 
     def setUp(self):
         self.client.force_login(self.admin)
@@ -194,7 +198,7 @@ class GDPRPermissionTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         editing = [
             Permission.objects.get(codename="access_admin"),
             Permission.objects.get(codename="view_contact"),

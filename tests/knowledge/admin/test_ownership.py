@@ -19,9 +19,10 @@ from apps.knowledge.choices import Country, OrganisationKind, Owner, Publication
 from apps.knowledge.models import Contact, Organisation
 from apps.knowledge.ownership import assign_owners
 from apps.knowledge.roles import AREA_ROLES
+from tests.factories import UserFactory
 from tests.knowledge import factories
-from tests.workflow import utils
-from tests.workflow.utils import client_for
+from tests.workflow.admin_actions import client_for
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
 PHISHING = "it-support@flensburg-login.example"
@@ -66,11 +67,11 @@ def organisation_form(organisation: Organisation, **changes) -> dict:
 class OwnershipTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.flensburg_editor = utils.editor_of(FLENSBURG)
-        cls.nordfriesland_editor = utils.editor_of(NORDFRIESLAND)
-        cls.translator = utils.translator()
-        cls.agency = utils.digitalagentur()
+        cls.authorities = AuthoritiesFactory()
+        cls.flensburg_editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.nordfriesland_editor = UserFactory(editor=True, area_role=NORDFRIESLAND)
+        cls.translator = UserFactory(translator=True)
+        cls.agency = UserFactory(digitalagentur=True)
         cls.district = factories.OrganisationFactory(
             name="Kreis Nordfriesland",
             slug="kreis-nordfriesland",
@@ -303,10 +304,10 @@ class ChooserTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.flensburg_editor = utils.editor_of(FLENSBURG)
-        cls.nordfriesland_editor = utils.editor_of(NORDFRIESLAND)
-        cls.reviewer = utils.reviewer_of("da")
+        cls.authorities = AuthoritiesFactory()
+        cls.flensburg_editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.nordfriesland_editor = UserFactory(editor=True, area_role=NORDFRIESLAND)
+        cls.reviewer = UserFactory(reviewer=True, language="da")
         cls.draft = factories.SolutionPageFactory(
             parent=cls.authorities.area(NORDFRIESLAND),
             title="Geheimer Entwurf Nordfriesland",
@@ -394,7 +395,7 @@ class AssignOwnersTests(TestCase):
     """The data migration's rule, also used for the demo content."""
 
     def test_assign_owners__from_area_solutions_and_country(self):
-        authorities = utils.build_authorities()
+        authorities = AuthoritiesFactory()
         area = authorities.area(NORDFRIESLAND)
         responsible = factories.OrganisationFactory(name="Kreis Nordfriesland")
         area.organisation = responsible

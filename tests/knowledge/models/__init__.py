@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/models/."""
+"""Tests of apps/knowledge/models/.
+
+Style: Django TestCase classes.
+"""

@@ -4,57 +4,53 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-import pytest
+from django.test import TestCase
 
 from apps.knowledge.choices import PublicationConsent
 from apps.knowledge.models import Contact, SolutionContact
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal
-
-pytestmark = pytest.mark.django_db
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 
-def solution_with_contact(consent: str):
-    portal = build_portal()
-    contact = factories.ContactFactory(
-        name="Hanna Petersen",
-        email="hanna.petersen@example.org",
-        phone="+49 461 000 1101",
-        role="Projektleitung Mobilität",
-        consent=consent,
-    )
-    solution = add_solution(portal)
-    SolutionContact.objects.create(page=solution, contact=contact)
-    solution.save_revision().publish()
-    return solution
+class ContactConsentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.portal = PortalFactory()
 
+    def solution_with_contact(self, consent: str):
+        contact = factories.ContactFactory(
+            name="Hanna Petersen",
+            email="hanna.petersen@example.org",
+            phone="+49 461 000 1101",
+            role="Projektleitung Mobilität",
+            consent=consent,
+        )
+        solution = SolutionPageFactory(portal=self.portal)
+        SolutionContact.objects.create(page=solution, contact=contact)
+        solution.save_revision().publish()
+        return solution
 
-@pytest.mark.parametrize(
-    ("consent", "name_shown", "details_shown"),
-    [
-        (PublicationConsent.NONE, False, False),
-        (PublicationConsent.NAME, True, False),
-        (PublicationConsent.FULL, True, True),
-    ],
-)
-def test_solution_page__shows_contact_only_as_far_as_consented(
-    client, consent, name_shown, details_shown
-):
-    solution = solution_with_contact(consent)
+    def test_solution_page__shows_contact_only_as_far_as_consented(self):
+        for consent, name_shown, details_shown in [
+            (PublicationConsent.NONE, False, False),
+            (PublicationConsent.NAME, True, False),
+            (PublicationConsent.FULL, True, True),
+        ]:
+            with self.subTest(consent=consent):
+                solution = self.solution_with_contact(consent)
 
-    response = client.get(solution.url)
+                response = self.client.get(solution.url)
 
-    html = response.content.decode()
-    assert response.status_code == HTTPStatus.OK
-    assert "Projektleitung Mobilität" in html
-    assert ("Hanna Petersen" in html) is name_shown
-    assert ("hanna.petersen@example.org" in html) is details_shown
-    assert ("+49 461 000 1101" in html) is details_shown
+                html = response.content.decode()
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertIn("Projektleitung Mobilität", html)
+                self.assertIs("Hanna Petersen" in html, name_shown)
+                self.assertIs("hanna.petersen@example.org" in html, details_shown)
+                self.assertIs("+49 461 000 1101" in html, details_shown)
 
+    def test_new_contact__shows_nothing_personal_until_consent_is_recorded(self):
+        contact = Contact(name="Hanna Petersen", email="hanna.petersen@example.org")
 
-def test_new_contact__shows_nothing_personal_until_consent_is_recorded():
-    contact = Contact(name="Hanna Petersen", email="hanna.petersen@example.org")
-
-    assert contact.consent == PublicationConsent.NONE
-    assert not contact.shows_name
-    assert not contact.shows_details
+        self.assertEqual(contact.consent, PublicationConsent.NONE)
+        self.assertFalse(contact.shows_name)
+        self.assertFalse(contact.shows_details)

@@ -33,13 +33,12 @@ from apps.knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from tests.factories import UserProfileFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import (
-    add_solution,
-    admin_in_english,
-    build_portal,
-    solution_form_data,
-    translate_tree,
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
 
 ALL_PAGE_TYPES = {
@@ -104,12 +103,12 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.other = add_solution(cls.portal, title="Mobilitätsstation")
+        cls.portal = PortalFactory()
+        cls.other = SolutionPageFactory(portal=cls.portal, title="Mobilitätsstation")
 
     def setUp(self):
         self.user = self.login()
-        admin_in_english(self.user)
+        UserProfileFactory(user=self.user)
         self.add_url = reverse(
             "wagtailadmin_pages:add",
             args=["knowledge", "solutionpage", self.portal.area.pk],
@@ -117,7 +116,7 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
 
     def post(self, **fields):
         fields.setdefault("fields_of_action", [self.portal.field])
-        data = solution_form_data(**fields)
+        data = SolutionPageFactory.form_data(**fields)
         data["action-publish"] = "action-publish"
         return self.client.post(self.add_url, data)
 
@@ -141,7 +140,7 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.portal.area,
             SolutionPage,
-            solution_form_data(
+            SolutionPageFactory.form_data(
                 fields_of_action=[self.portal.field],
                 related=[self.other],
                 body=[("paragraph", rich_text("<p>Im Dorf abholen.</p>"))],
@@ -217,7 +216,7 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
 
     def test_relation_to_itself__is_refused_on_edit(self):
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.other.pk])
-        data = solution_form_data(
+        data = SolutionPageFactory.form_data(
             title=self.other.title,
             slug=self.other.slug,
             fields_of_action=[self.portal.field],
@@ -235,9 +234,9 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
         self.assertFalse(SolutionRelation.objects.exists())
 
     def test_relation_to_own_translation__is_refused_on_edit(self):
-        danish = translate_tree(self.other, "da")
+        danish = TranslationFactory(page=self.other, language_code="da")
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.other.pk])
-        data = solution_form_data(
+        data = SolutionPageFactory.form_data(
             title=self.other.title,
             slug=self.other.slug,
             fields_of_action=[self.portal.field],
@@ -248,7 +247,7 @@ class SolutionAdminValidationTests(WagtailPageTestCase):
         self.assertContains(response, "A solution cannot be related to itself.")
 
     def test_same_relation_twice__is_refused(self):
-        third = add_solution(self.portal, title="Dritte Lösung")
+        third = SolutionPageFactory(portal=self.portal, title="Dritte Lösung")
         response = self.post(related=[third, third])
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertContains(response, "This solution is already related to this one.")
@@ -262,10 +261,10 @@ class SolutionModelTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
 
     def test_full_clean__reports_every_broken_fact(self):
-        page = add_solution(self.portal)
+        page = SolutionPageFactory(portal=self.portal)
         page.start_date = page.end_date = None
         page.budget = -1
         page.latitude = 100
@@ -277,14 +276,14 @@ class SolutionModelTests(TestCase):
         )
 
     def test_relation_clean__refuses_a_link_to_itself(self):
-        page = add_solution(self.portal)
+        page = SolutionPageFactory(portal=self.portal)
         relation = SolutionRelation(page=page, target=page)
         with self.assertRaises(ValidationError) as caught:
             relation.clean()
         self.assertIn("target", caught.exception.message_dict)
 
     def test_country_codes__lists_lead_and_partner_countries(self):
-        page = add_solution(self.portal)
+        page = SolutionPageFactory(portal=self.portal)
         danish = factories.OrganisationFactory(country=Country.DENMARK)
         page.partners.create(organisation=danish)
         self.assertEqual(page.country_codes, ["DE", "DK"])
@@ -295,7 +294,7 @@ class LinkBlockTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
 
     def clean(self, **value):
         block = LinkBlock()
@@ -330,11 +329,11 @@ class LinkBlockAdminTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         cls.user = get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "password"
         )
-        admin_in_english(cls.user)
+        UserProfileFactory(user=cls.user)
 
     def test_link_without_page_or_address__is_refused_and_kept(self):
         self.client.force_login(self.user)
@@ -390,7 +389,7 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
         cls.user = get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "password"
         )
-        admin_in_english(cls.user)
+        UserProfileFactory(user=cls.user)
         cls.flensburg = factories.OrganisationFactory(
             name="Stadt Flensburg", kind=OrganisationKind.CITY, country=Country.GERMANY
         )
@@ -553,8 +552,8 @@ class SnippetAdminTests(WagtailTestUtils, TestCase):
         self.assertNotContains(response, "Aabenraa Kommune")
 
     def test_field_of_action_in_use__cannot_be_deleted(self):
-        portal = build_portal()
-        add_solution(portal)
+        portal = PortalFactory()
+        SolutionPageFactory(portal=portal)
         delete_url = reverse(
             "wagtailsnippets_knowledge_fieldofaction:delete", args=[portal.field.pk]
         )

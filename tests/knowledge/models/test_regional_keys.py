@@ -16,7 +16,7 @@ from tests.knowledge.admin.test_ownership import (
     organisation_form,
     snippet_url,
 )
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 
 
 class OrganisationKeyTests(TestCase):
@@ -127,10 +127,10 @@ class OrganisationKeyTests(TestCase):
 class PlaceKeyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
 
     def test_solution_place__german_and_danish_keys_together_are_refused(self):
-        page = add_solution(self.portal, title="Grenzbus")
+        page = SolutionPageFactory(portal=self.portal, title="Grenzbus")
         page.regional_key = "010010000000"
         page.danish_municipality_code = "580"
 
@@ -140,7 +140,7 @@ class PlaceKeyTests(TestCase):
         self.assertIn("danish_municipality_code", caught.exception.message_dict)
 
     def test_solution_place__regional_key_fills_the_municipality_key(self):
-        page = add_solution(self.portal, title="Rufbus Husum")
+        page = SolutionPageFactory(portal=self.portal, title="Rufbus Husum")
         page.regional_key = "010540056056"
 
         page.full_clean()

@@ -23,7 +23,12 @@ from wagtail.test.utils.form_data import (
 from apps.knowledge.models import SolutionRelation, ThemePage
 from apps.knowledge.models.relations import linked_pages, related_solutions
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+    relate,
+)
 
 
 def link_in_body(page: Page, target: Page, *, publish: bool = True) -> Page:
@@ -66,10 +71,10 @@ class RelatedSolutionsTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.a = add_solution(cls.portal, title="Dorfladen digital")
-        cls.b = add_solution(cls.portal, title="Mobilitätsstation")
-        cls.c = add_solution(cls.portal, title="Gemeindeschwester")
+        cls.portal = PortalFactory()
+        cls.a = SolutionPageFactory(portal=cls.portal, title="Dorfladen digital")
+        cls.b = SolutionPageFactory(portal=cls.portal, title="Mobilitätsstation")
+        cls.c = SolutionPageFactory(portal=cls.portal, title="Gemeindeschwester")
 
     def test_relation__shows_on_both_pages(self):
         relate(self.a, self.b)
@@ -79,7 +84,7 @@ class RelatedSolutionsTests(TestCase):
 
     def test_relations__keep_the_editors_order_then_incoming(self):
         relate(self.a, self.c, self.b)
-        d = add_solution(self.portal, title="Vierte")
+        d = SolutionPageFactory(portal=self.portal, title="Vierte")
         relate(d, self.a)
         self.assertEqual(related_solutions(fresh(self.a)), [self.c, self.b, d])
 
@@ -100,35 +105,37 @@ class RelatedSolutionsTests(TestCase):
 
     def test_translations__are_shown_in_the_visitors_language(self):
         relate(self.a, self.b)
-        a_da = translate_tree(self.a, "da")
-        b_da = translate_tree(self.b, "da")
+        a_da = TranslationFactory(page=self.a, language_code="da")
+        b_da = TranslationFactory(page=self.b, language_code="da")
         self.assertEqual(related_solutions(a_da), [b_da])
         self.assertEqual(related_solutions(b_da), [a_da])
         self.assertEqual(related_solutions(fresh(self.b)), [self.a])
 
     def test_missing_translation__falls_back_to_another_language(self):
         relate(self.a, self.b)
-        a_en = translate_tree(self.a, "en")
+        a_en = TranslationFactory(page=self.a, language_code="en")
         self.assertEqual(related_solutions(a_en), [self.b])
 
     def test_solution_only_in_danish__appears_on_the_german_page(self):
-        area_da = translate_tree(self.portal.area, "da")
+        area_da = TranslationFactory(page=self.portal.area, language_code="da")
         danish_only = factories.SolutionPageFactory(parent=area_da, title="Kun dansk")
         self.assertEqual(danish_only.locale.language_code, "da")
         relate(danish_only, self.a)
         self.assertEqual(related_solutions(fresh(self.a)), [danish_only])
-        a_en = translate_tree(self.a, "en")
+        a_en = TranslationFactory(page=self.a, language_code="en")
         self.assertEqual(related_solutions(a_en), [danish_only])
 
     def test_relation_set_on_the_danish_page__shows_on_the_german_pages(self):
-        a_da = translate_tree(self.a, "da")
+        a_da = TranslationFactory(page=self.a, language_code="da")
         relate(a_da, self.b)
         self.assertEqual(related_solutions(fresh(self.b)), [self.a])
         self.assertEqual(related_solutions(fresh(self.a)), [self.b])
 
     def test_removed_relation__disappears_before_translations_are_synced(self):
         relate(self.a, self.b)
-        translate_tree(self.a, "da")  # the Danish copy holds the relation too
+        TranslationFactory(
+            page=self.a, language_code="da"
+        )  # the Danish copy holds the relation too
         relate(self.a)  # the editor removes it from the German page
         self.assertEqual(related_solutions(fresh(self.a)), [])
         self.assertEqual(related_solutions(fresh(self.b)), [])
@@ -145,8 +152,8 @@ class RelatedSolutionsTests(TestCase):
 
     def test_unpublished_translation__falls_back_to_the_published_one(self):
         relate(self.a, self.b)
-        a_da = translate_tree(self.a, "da")
-        b_da = translate_tree(self.b, "da")
+        a_da = TranslationFactory(page=self.a, language_code="da")
+        b_da = TranslationFactory(page=self.b, language_code="da")
         fresh(b_da).unpublish()
         self.assertEqual(related_solutions(fresh(a_da)), [self.b])
 
@@ -181,7 +188,7 @@ class RelatedSolutionsTests(TestCase):
         page = fresh(self.a)
         with CaptureQueriesContext(connection) as one:
             related_solutions(page)
-        others = [add_solution(self.portal) for _ in range(6)]
+        others = [SolutionPageFactory(portal=self.portal) for _ in range(6)]
         relate(self.a, *others)
         for other in others[:3]:
             relate(other, self.a)
@@ -195,9 +202,9 @@ class LinkingPagesTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.solution = add_solution(cls.portal, title="Dorfladen digital")
-        cls.other = add_solution(cls.portal, title="Mobilitätsstation")
+        cls.portal = PortalFactory()
+        cls.solution = SolutionPageFactory(portal=cls.portal, title="Dorfladen digital")
+        cls.other = SolutionPageFactory(portal=cls.portal, title="Mobilitätsstation")
 
     def context(self, page: Page) -> dict:
         return fresh(page).get_context(RequestFactory().get("/"))
@@ -257,13 +264,13 @@ class LinkingPagesTests(TestCase):
 
     def test_danish_visitor__sees_the_danish_theme_page(self):
         theme = link_in_body(self.portal.theme, self.solution)
-        theme_da = translate_tree(theme, "da")
-        solution_da = translate_tree(self.solution, "da")
+        theme_da = TranslationFactory(page=theme, language_code="da")
+        solution_da = TranslationFactory(page=self.solution, language_code="da")
         self.assertEqual(linked_pages(solution_da), [theme_da])
         self.assertEqual(linked_pages(fresh(self.solution)), [self.portal.theme])
 
     def test_link_to_the_danish_version__counts_for_the_german_page(self):
-        solution_da = translate_tree(self.solution, "da")
+        solution_da = TranslationFactory(page=self.solution, language_code="da")
         link_in_body(self.portal.theme, solution_da)
         self.assertEqual(linked_pages(fresh(self.solution)), [self.portal.theme])
 
@@ -279,8 +286,8 @@ class LinkingPagesThroughTheAdminTests(WagtailTestUtils, TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.solution = add_solution(cls.portal, title="Dorfladen digital")
+        cls.portal = PortalFactory()
+        cls.solution = SolutionPageFactory(portal=cls.portal, title="Dorfladen digital")
         cls.user = get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "password"
         )

@@ -20,13 +20,13 @@ from wagtail.test.utils import WagtailTestUtils
 
 from apps.knowledge.models import SolutionPage, TagTranslation
 from apps.knowledge.models.tags import shown_tags
-from tests.knowledge.search.search_utils import facet_counts, parse, result_links
-from tests.knowledge.utils import (
-    add_solution,
-    admin_in_english,
-    build_portal,
-    translate_tree,
+from tests.factories import UserProfileFactory
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
+from tests.knowledge.search.result_page import facet_counts, parse, result_links
 
 
 def publish(page):
@@ -54,7 +54,7 @@ def tag_links(response) -> dict[str, str]:
 class TagTranslationPortalTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = portal = build_portal()
+        cls.portal = portal = PortalFactory()
         cls.heat_pumps = Tag.objects.create(name="Wärmepumpen", slug="heat-pumps")
         cls.open_data = Tag.objects.create(name="Open Data", slug="open-data")
         TagTranslation.objects.create(
@@ -63,19 +63,19 @@ class TagTranslationPortalTests(TestCase):
         TagTranslation.objects.create(
             tag=cls.heat_pumps, language="en", name="heat pumps"
         )
-        german = add_solution(
-            portal, title="Wärmepumpen-Atlas", slug="waermepumpen-atlas"
+        german = SolutionPageFactory(
+            portal=portal, title="Wärmepumpen-Atlas", slug="waermepumpen-atlas"
         )
         german.tags.add(cls.heat_pumps, cls.open_data)
         cls.german = publish(german)
         # wagtail-localize copies the tags to the translation unchanged.
-        cls.danish = publish(translate_tree(cls.german, "da"))
+        cls.danish = publish(TranslationFactory(page=cls.german, language_code="da"))
         # A solution only in German, tagged with a tag still without translations.
         cls.district_heating = Tag.objects.create(
             name="Fernwärme", slug="district-heating"
         )
-        only_german = add_solution(
-            portal, title="Wärmenetz Husum", slug="waermenetz-husum"
+        only_german = SolutionPageFactory(
+            portal=portal, title="Wärmenetz Husum", slug="waermenetz-husum"
         )
         only_german.tags.add(cls.district_heating)
         cls.only_german = publish(only_german)
@@ -171,7 +171,9 @@ class TagTranslationPortalTests(TestCase):
 
     def test_solution_page__tags_cost_the_same_queries_for_one_or_fifty_tags(self):
         few = self.only_german
-        many = add_solution(self.portal, title="Viele Tags", slug="viele-tags")
+        many = SolutionPageFactory(
+            portal=self.portal, title="Viele Tags", slug="viele-tags"
+        )
         tags = [
             Tag.objects.create(name=f"Thema {i}", slug=f"topic-{i}") for i in range(50)
         ]
@@ -200,7 +202,7 @@ class TagAdminTests(WagtailTestUtils, TestCase):
         cls.tag = Tag.objects.create(name="Wärmepumpen", slug="heat-pumps")
         TagTranslation.objects.create(tag=cls.tag, language="en", name="heat pump")
         cls.admin = cls.create_superuser("admin")
-        admin_in_english(cls.admin)
+        UserProfileFactory(user=cls.admin)
 
     def setUp(self):
         self.client.force_login(self.admin)
@@ -263,16 +265,16 @@ class TagAdminTests(WagtailTestUtils, TestCase):
 class TagTranslationOpenDataTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        portal = build_portal()
+        portal = PortalFactory()
         tag = Tag.objects.create(name="Wärmepumpen", slug="heat-pumps")
         TagTranslation.objects.create(tag=tag, language="da", name="varmepumper")
         TagTranslation.objects.create(tag=tag, language="en", name="heat pumps")
-        german = add_solution(
-            portal, title="Wärmepumpen-Atlas", slug="waermepumpen-atlas"
+        german = SolutionPageFactory(
+            portal=portal, title="Wärmepumpen-Atlas", slug="waermepumpen-atlas"
         )
         german.tags.add(tag)
         cls.german = publish(german)
-        cls.danish = publish(translate_tree(cls.german, "da"))
+        cls.danish = publish(TranslationFactory(page=cls.german, language_code="da"))
 
     def test_api__each_tag_with_its_slug_and_name_per_language(self):
         response = self.client.get(f"/api/v2/solutions/{self.danish.pk}/")

@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/open_data/."""
+"""Tests of apps/knowledge/open_data/.
+
+Style: Django TestCase classes.
+"""

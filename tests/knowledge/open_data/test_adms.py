@@ -12,7 +12,7 @@ from apps.knowledge.choices import Licence
 from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.open_data.adms import ADMS
 from apps.knowledge.open_data.dcat import VCARD
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 from tests.knowledge.open_data.shacl_validation import parse, validation_report
 
 ADMS_AP = "adms-ap-2.0.ttl"
@@ -22,7 +22,7 @@ REPOSITORY = "https://git.example.org/flensburg/mobilitaetsstationen"
 class AdmsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         # The live rows are what the export reads; both languages of the solution.
         SolutionPage.objects.filter(
             translation_key=cls.data.mobility.translation_key

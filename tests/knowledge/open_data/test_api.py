@@ -8,7 +8,7 @@ from http import HTTPStatus
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 SOLUTIONS = "/api/v2/solutions/"
 
@@ -16,7 +16,7 @@ SOLUTIONS = "/api/v2/solutions/"
 class SolutionsAPITests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def titles(self, url: str) -> set[str]:
         response = self.client.get(url)
@@ -110,7 +110,7 @@ class SolutionsAPITests(TestCase):
 class SnippetAPITests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def get(self, url: str) -> list[dict]:
         response = self.client.get(url)

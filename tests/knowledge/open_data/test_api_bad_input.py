@@ -10,14 +10,17 @@ from __future__ import annotations
 from http import HTTPStatus
 from urllib.parse import urlencode
 
-import pytest
 from django.test import TestCase
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from apps.knowledge.open_data.api import LANGUAGE_PARAMETERS, api_router
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
-from tests.knowledge.utils import add_solution, build_portal
+from tests.knowledge.factories import (
+    OpenDataPortalFactory,
+    PortalFactory,
+    SolutionPageFactory,
+)
 from tests.test_fuzz import NASTY, VALUES
 
 # The addresses from the security issue, each of them a server error before.
@@ -48,7 +51,7 @@ def assert_json_error(response, status: HTTPStatus) -> None:
 class ReportedBadInputTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def test_reported_bad_parameters__are_a_json_bad_request(self):
         for url in REPORTED_BAD_REQUESTS:
@@ -117,7 +120,7 @@ class MessageLanguageTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def message(self, url: str, status: HTTPStatus, language: str) -> str:
         response = self.client.get(url, headers={"accept-language": language})
@@ -240,21 +243,25 @@ def api_requests(draw) -> tuple[str, str]:
     return f"/api/v2/{endpoint}/{detail}", urlencode(pairs)
 
 
-@pytest.fixture
-def portal():
-    portal = build_portal()
-    add_solution(portal, title="Mitfahrbank Angeln")
-    return portal
+class EveryFilterTests(HypothesisTestCase):
+    """Generated requests; each example runs in its own transaction."""
 
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.portal = PortalFactory()
+        SolutionPageFactory(portal=cls.portal, title="Mitfahrbank Angeln")
 
-@pytest.mark.django_db
-@given(address=api_requests())
-def test_every_filter_of_every_endpoint__json_error_never_server_error(
-    client, portal, address
-):
-    path, query = address
-    response = client.get(path, QUERY_STRING=query)
+    @given(address=api_requests())
+    def test_every_filter_of_every_endpoint__json_error_never_server_error(
+        self, address: tuple[str, str]
+    ) -> None:
+        path, query = address
+        response = self.client.get(path, QUERY_STRING=query)
 
-    assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, response.status_code
-    if response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND):
-        assert set(response.json()) == {"message"}, response.content
+        self.assertLess(
+            response.status_code,
+            HTTPStatus.INTERNAL_SERVER_ERROR,
+            response.status_code,
+        )
+        if response.status_code in (HTTPStatus.BAD_REQUEST, HTTPStatus.NOT_FOUND):
+            self.assertEqual(set(response.json()), {"message"}, response.content)

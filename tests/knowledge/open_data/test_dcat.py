@@ -10,9 +10,8 @@ from django.test import TestCase, override_settings
 from rdflib import Graph, URIRef, namespace
 
 from apps.knowledge.open_data.dcat import DCATDE, VCARD
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory, TranslationFactory
 from tests.knowledge.open_data.shacl_validation import parse, validation_report
-from tests.knowledge.utils import translate_tree
 
 CC_BY = URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
@@ -23,7 +22,7 @@ DCAT_AP_DK = "dcat-ap-dk-2.0.2.ttl"
 class CatalogueTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def graph(self, extension: str, rdf_format: str, content_type: str) -> Graph:
         response = self.client.get(f"/opendata/catalog.{extension}")
@@ -161,10 +160,10 @@ class DcatApDeShapeTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         # Every language's dataset has a solution, so each can have its temporal
         # and spatial coverage (an empty dataset lacks recommended properties).
-        translate_tree(cls.data.mobility, "en")
+        TranslationFactory(page=cls.data.mobility, language_code="en")
 
     def catalogue(self) -> Graph:
         response = self.client.get("/opendata/catalog.ttl")
@@ -256,8 +255,8 @@ class DcatApDkTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
-        translate_tree(cls.data.mobility, "en")
+        cls.data = OpenDataPortalFactory()
+        TranslationFactory(page=cls.data.mobility, language_code="en")
 
     def catalogue(self) -> Graph:
         response = self.client.get("/opendata/catalog-dk.ttl")

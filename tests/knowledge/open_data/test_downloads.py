@@ -14,8 +14,7 @@ from wagtail.models import Locale
 
 from apps.knowledge.open_data.downloads import TABLES
 from apps.knowledge.open_data.licences import OPEN_DATA_LICENCES
-from tests.knowledge.factories import FieldOfActionFactory
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import FieldOfActionFactory, OpenDataPortalFactory
 
 CC_BY = "http://dcat-ap.de/def/licenses/cc-by/4.0"
 
@@ -27,7 +26,7 @@ def csv_url(language: str, table: str) -> str:
 class CSVDownloadTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def rows(self, language: str, table: str) -> tuple[list[str], list[dict]]:
         response = self.client.get(csv_url(language, table))
@@ -127,7 +126,7 @@ class CSVDownloadTests(TestCase):
 class JSONDownloadTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def document(self, language: str) -> dict:
         response = self.client.get(
@@ -175,7 +174,7 @@ class JSONDownloadTests(TestCase):
 class OpenDataPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def test_page__in_every_language_linked_from_the_footer(self):
         for language in ("de", "da", "en"):

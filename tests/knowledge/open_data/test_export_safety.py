@@ -22,7 +22,7 @@ from wagtail.models import Locale
 from apps.knowledge.models import Contact, FieldOfAction, Organisation, SolutionPage
 from apps.knowledge.open_data.spreadsheet_safety import safe_cell
 from apps.workflow.models import TranslationSignOff
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 CALC = "=cmd|' /C calc'!A0"
 
@@ -65,7 +65,7 @@ class SafeCellTests(SimpleTestCase):
 class OpenDataCSVTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         SolutionPage.objects.filter(pk=cls.data.mobility.pk).update(
             teaser=CALC, budget=Decimal("-1500.00"), municipality="Flens\x01burg"
         )
@@ -112,7 +112,7 @@ class OpenDataCSVTests(TestCase):
 class AdminReportExportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         cls.admin = get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "pw"
         )

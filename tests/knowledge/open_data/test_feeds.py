@@ -8,7 +8,7 @@ from http import HTTPStatus
 
 from django.test import TestCase
 
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -16,7 +16,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 class FeedTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def rss(self, url: str) -> ET.Element:
         response = self.client.get(url)

@@ -11,12 +11,13 @@ from pathlib import Path
 import yaml
 from django.core.management import CommandError, call_command
 from django.test import TestCase
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.choices import Licence, Phase
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.open_data.publiccode import validate_publiccode
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 REPOSITORY = "https://git.example.org/flensburg/mobilitaetsstationen"
 ADOPTION = (
@@ -37,7 +38,7 @@ def import_publiccode(text: str, *args: str) -> str:
 class PubliccodeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
         SolutionPage.objects.filter(
             translation_key=cls.data.mobility.translation_key
         ).update(
@@ -97,7 +98,8 @@ class PubliccodeTests(TestCase):
         del document["description"]["de"]["features"]
         document["developmentStatus"] = "finished"
 
-        errors = validate_publiccode(document)
+        with translation.override("en"):
+            errors = validate_publiccode(document)
 
         self.assertIn("legal is required.", errors)
         self.assertIn("description.de.features is required.", errors)
@@ -138,7 +140,7 @@ class PubliccodeTests(TestCase):
     def test_import__invalid_file_creates_nothing(self):
         pages_before = SolutionPage.objects.count()
 
-        with self.assertRaises(CommandError) as caught:
+        with translation.override("en"), self.assertRaises(CommandError) as caught:
             import_publiccode("publiccodeYmlVersion: '0.4'\nname: Halb\n")
 
         self.assertIn("url is required.", str(caught.exception))

@@ -9,7 +9,7 @@ from http import HTTPStatus
 from django.test import TestCase
 from wagtail.models import Locale
 
-from tests.knowledge.open_data.open_data_utils import build_open_data_portal
+from tests.knowledge.factories import OpenDataPortalFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -18,7 +18,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 class SitemapTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.data = build_open_data_portal()
+        cls.data = OpenDataPortalFactory()
 
     def entries(self) -> dict[str, dict[str, str]]:
         """Each ``<loc>`` with its alternates by hreflang."""

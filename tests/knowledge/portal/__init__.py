@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/portal/."""
+"""Tests of apps/knowledge/portal/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

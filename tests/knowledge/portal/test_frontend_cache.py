@@ -12,7 +12,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from apps.knowledge.models import SolutionPage
-from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+    relate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,14 +59,16 @@ def proxy(settings):
 
 @pytest.fixture
 def site():
-    portal = build_portal()
-    solution = add_solution(portal, title="Energiedaten", slug="energiedaten")
+    portal = PortalFactory()
+    solution = SolutionPageFactory(
+        portal=portal, title="Energiedaten", slug="energiedaten"
+    )
     solution.save_revision().publish()
-    translate_tree(solution, "da")
-    related = add_solution(portal, title="Ladesäulen", slug="ladesaeulen")
+    TranslationFactory(page=solution, language_code="da")
+    related = SolutionPageFactory(portal=portal, title="Ladesäulen", slug="ladesaeulen")
     related.save_revision().publish()
     relate(related, solution)
-    other = add_solution(portal, title="Bürgerbus", slug="buergerbus")
+    other = SolutionPageFactory(portal=portal, title="Bürgerbus", slug="buergerbus")
     other.save_revision().publish()
     return portal, solution
 

@@ -15,7 +15,11 @@ from apps.knowledge import i18n
 from apps.knowledge.choices import Currency
 from apps.knowledge.templatetags.portal_tags import money
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 
 def locale(code: str) -> Locale:
@@ -106,10 +110,10 @@ def test_urls__every_language_has_its_prefix(code):
 
 @pytest.mark.django_db
 def test_page_language_urls__only_live_translations():
-    portal = build_portal()
-    solution = add_solution(portal, slug="loesung")
-    danish = translate_tree(solution, "da")
-    english = translate_tree(solution, "en")
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal, slug="loesung")
+    danish = TranslationFactory(page=solution, language_code="da")
+    english = TranslationFactory(page=solution, language_code="en")
     english.refresh_from_db()
     english.unpublish()
 
@@ -121,9 +125,9 @@ def test_page_language_urls__only_live_translations():
 
 @pytest.mark.django_db
 def test_organisation_language_urls__where_directory_and_organisation_exist():
-    portal = build_portal()
-    danish_directory = translate_tree(portal.directory, "da")
-    translate_tree(portal.directory, "en")
+    portal = PortalFactory()
+    danish_directory = TranslationFactory(page=portal.directory, language_code="da")
+    TranslationFactory(page=portal.directory, language_code="en")
     organisation = factories.OrganisationFactory(name="Region Syddanmark")
     danish = organisation.copy_for_translation(locale("da"))
     danish.slug = "region-syddanmark-dk"
@@ -157,10 +161,10 @@ def test_best_translation__visitor_language_then_default_then_any():
 
 @pytest.mark.django_db
 def test_find_in_other_languages__routes_path_through_other_trees():
-    portal = build_portal()
-    solution = add_solution(portal, slug="loesung")
-    english = translate_tree(solution, "en")
-    translate_tree(portal.knowledge, "da")
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal, slug="loesung")
+    english = TranslationFactory(page=solution, language_code="en")
+    TranslationFactory(page=portal.knowledge, language_code="da")
     request = RequestFactory().get("/da/loesungen/stadt-flensburg/loesung/")
 
     assert i18n.find_in_other_languages(request) == {
@@ -171,7 +175,7 @@ def test_find_in_other_languages__routes_path_through_other_trees():
 
 @pytest.mark.django_db
 def test_find_in_other_languages__nothing_for_unknown_or_unprefixed_paths():
-    build_portal()
+    PortalFactory()
     factory = RequestFactory()
 
     assert i18n.find_in_other_languages(factory.get("/da/gibt-es-nicht/")) == {}
@@ -180,8 +184,8 @@ def test_find_in_other_languages__nothing_for_unknown_or_unprefixed_paths():
 
 @pytest.mark.django_db
 def test_find_in_other_languages__follows_organisation_route():
-    portal = build_portal()
-    danish_directory = translate_tree(portal.directory, "da")
+    portal = PortalFactory()
+    danish_directory = TranslationFactory(page=portal.directory, language_code="da")
     organisation = factories.OrganisationFactory(slug="stadtwerke")
     danish = organisation.copy_for_translation(locale("da"))
     danish.slug = "forsyning"
@@ -199,8 +203,8 @@ def test_find_in_other_languages__follows_organisation_route():
 
 @pytest.mark.django_db
 def test_home_for_language__translation_else_site_root():
-    portal = build_portal()
-    danish_home = translate_tree(portal.home, "da")
+    portal = PortalFactory()
+    danish_home = TranslationFactory(page=portal.home, language_code="da")
     request = RequestFactory().get("/")
 
     assert i18n.home_for_language(request, "da").pk == danish_home.pk

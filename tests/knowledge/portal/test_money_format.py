@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
+import pytest
 from django.core.cache import cache
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from apps.knowledge.choices import Currency
 from apps.knowledge.portal.money import round_estimate
-from tests.knowledge.search.search_utils import parse
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
+from tests.knowledge.search.result_page import parse
 
 NBSP = "\u00a0"
 
@@ -33,12 +39,18 @@ def visible_text(element) -> str:
     return element.get_text()
 
 
-class BudgetTests(TestCase):
+@pytest.mark.django_db
+class BudgetTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any, subtests: Any) -> None:
+        self.client = client
+        self.subtests = subtests
+
     @classmethod
     def setUpTestData(cls):
-        portal = build_portal()
-        german = add_solution(
-            portal,
+        portal = PortalFactory()
+        german = SolutionPageFactory(
+            portal=portal,
             title="Grenzpendler-Portal",
             slug="grenzpendler",
             budget=Decimal("1200000"),
@@ -50,9 +62,12 @@ class BudgetTests(TestCase):
         )
         cls.pages = {"de": publish(german)}
         for code in ("da", "en"):
-            cls.pages[code] = publish(translate_tree(german, code))
+            cls.pages[code] = publish(
+                TranslationFactory(page=german, language_code=code)
+            )
 
-    def setUp(self):
+    @pytest.fixture(autouse=True)
+    def _set_up(self, _django_fixtures: None, _test_data_copies: None) -> None:
         cache.clear()  # no page rendered by an earlier test at another rate
 
     def budget(self, code: str, **changes):
@@ -65,52 +80,39 @@ class BudgetTests(TestCase):
     def test_euro_budget__german_visitor_sees_euros_and_approximate_kroner(self):
         budget = self.budget("de")
 
-        self.assertEqual(
-            visible_text(budget),
-            f"1.200.000{NBSP}€ (ca.{NBSP}8.950.000{NBSP}DKK)",
-        )
+        assert visible_text(budget) == f"1.200.000{NBSP}€ (ca.{NBSP}8.950.000{NBSP}DKK)"
 
     def test_euro_budget__english_visitor_sees_english_number_format(self):
         budget = self.budget("en")
 
-        self.assertEqual(
-            visible_text(budget),
-            f"€1,200,000 (approx.{NBSP}DKK{NBSP}8,950,000)",
-        )
+        assert visible_text(budget) == f"€1,200,000 (approx.{NBSP}DKK{NBSP}8,950,000)"
 
     def test_krone_budget__danish_visitor_sees_kroner_and_approximate_euros(self):
         budget = self.budget("da", budget=Decimal("8950000"), currency=Currency.DKK)
 
-        self.assertEqual(
-            visible_text(budget),
-            f"8.950.000{NBSP}kr. (ca.{NBSP}1.200.000{NBSP}€)",
-        )
+        assert visible_text(budget) == f"8.950.000{NBSP}kr. (ca.{NBSP}1.200.000{NBSP}€)"
 
     def test_estimate__marked_approximate_for_screen_readers_in_each_language(self):
         words = {"de": "ungefähr", "da": "cirka", "en": "approximately"}
         for code, word in words.items():
-            with self.subTest(language=code):
+            with self.subtests.test(language=code):
                 estimate = self.budget(code).select_one(".budget__estimate")
 
                 abbreviation = estimate.abbr
-                self.assertEqual(abbreviation["aria-hidden"], "true")
-                self.assertEqual(abbreviation["title"], word)
-                self.assertEqual(
-                    estimate.select_one(".visually-hidden").get_text(), word
-                )
+                assert abbreviation["aria-hidden"] == "true"
+                assert abbreviation["title"] == word
+                assert estimate.select_one(".visually-hidden").get_text() == word
 
     @override_settings(EUR_DKK_RATE=Decimal("7.5"))
     def test_estimate__follows_the_configured_rate(self):
         budget = self.budget("de")
 
-        self.assertIn(f"9.000.000{NBSP}DKK", visible_text(budget))
+        assert f"9.000.000{NBSP}DKK" in visible_text(budget)
 
     def test_budget_in_cents__keeps_the_cents(self):
         budget = self.budget("de", budget=Decimal("1234.5"))
 
-        self.assertEqual(
-            budget.select_one(".budget__amount").get_text(), f"1.234,50{NBSP}€"
-        )
+        assert budget.select_one(".budget__amount").get_text() == f"1.234,50{NBSP}€"
 
     def test_period_and_coordinates__in_the_visitors_language(self):
         expected = {
@@ -119,14 +121,14 @@ class BudgetTests(TestCase):
             "en": ("March 2023", "June 2026", "54.7937"),
         }
         for code, (start, end, latitude) in expected.items():
-            with self.subTest(language=code):
+            with self.subtests.test(language=code):
                 doc = parse(self.client.get(self.pages[code].url))
 
                 times = [
                     time.get_text() for time in doc.select(".solution__facts time")
                 ]
-                self.assertEqual(times, [start, end])
-                self.assertIn(latitude, doc.select_one(".coordinates").get_text())
+                assert times == [start, end]
+                assert latitude in doc.select_one(".coordinates").get_text()
 
 
 def test_round_estimate__three_significant_digits_from_a_thousand_on():

@@ -13,7 +13,11 @@ from apps.knowledge.content_cache import VERSION_KEY
 from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +38,8 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def solution():
-    portal = build_portal()
-    page = add_solution(portal, title=TITLES["de"], slug="energiedaten")
+    portal = PortalFactory()
+    page = SolutionPageFactory(portal=portal, title=TITLES["de"], slug="energiedaten")
     page.save_revision().publish()
     return page
 
@@ -45,7 +49,7 @@ def translated(solution):
     """The solution in de, da and en, each with its own title."""
     pages = {"de": solution}
     for language in ("da", "en"):
-        page = translate_tree(solution, language)
+        page = TranslationFactory(page=solution, language_code=language)
         page.title = TITLES[language]
         page.save_revision().publish()
         pages[language] = page

@@ -28,7 +28,12 @@ from apps.knowledge.models import (
 )
 from apps.knowledge.portal import views
 from tests.knowledge import factories
-from tests.knowledge.utils import Portal, add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    Portal,
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +142,7 @@ def world(django_db_setup, django_db_blocker):
 
 
 def build_world() -> World:
-    portal = build_portal()
+    portal = PortalFactory()
     world = World()
     for code in ("da", "en"):
         translate_snippet(portal.field, code, name=FIELD_NAMES[code])
@@ -167,8 +172,8 @@ def build_world() -> World:
     for code, role in (("da", "Projektleder"), ("en", "Project lead")):
         world.contact_ids[code] = translate_snippet(contact, code, role=role).pk
 
-    solution = add_solution(
-        portal,
+    solution = SolutionPageFactory(
+        portal=portal,
         title=TITLES["solution"]["de"],
         slug="energiedaten",
         teaser="Offene Energiedaten für die Grenzregion.",
@@ -193,7 +198,7 @@ def build_world() -> World:
 
     for code in ("da", "en"):
         for page in (solution, portal.theme, portal.directory):
-            translate_tree(page, code)
+            TranslationFactory(page=page, language_code=code)
     for name in ("home", "knowledge", "area", "themes", "theme", "directory"):
         retitle_translations(getattr(portal, name), name, world)
     retitle_translations(solution, "solution", world)
@@ -317,8 +322,10 @@ def test_hreflang__lists_live_translations_and_x_default(client, world):
 
 
 def test_language_switcher__skips_draft_and_missing_translations(client, world):
-    solution = add_solution(world.portal(), title="Nur auf Deutsch", slug="nur-deutsch")
-    danish = translate_tree(solution, "da")
+    solution = SolutionPageFactory(
+        portal=world.portal(), title="Nur auf Deutsch", slug="nur-deutsch"
+    )
+    danish = TranslationFactory(page=solution, language_code="da")
     danish.refresh_from_db()
     danish.unpublish()
 
@@ -391,8 +398,10 @@ def test_path_without_language__redirects_to_visitor_language(client, world):
 def test_untranslated_page__says_not_available_and_links_existing_versions(
     client, world
 ):
-    solution = add_solution(world.portal(), title="Nur auf Deutsch", slug="nur-deutsch")
-    english = translate_tree(solution, "en")
+    solution = SolutionPageFactory(
+        portal=world.portal(), title="Nur auf Deutsch", slug="nur-deutsch"
+    )
+    english = TranslationFactory(page=solution, language_code="en")
     danish_path = solution.url.replace("/de/", "/da/", 1)
 
     response = client.get(danish_path)
@@ -410,7 +419,9 @@ def test_untranslated_page__says_not_available_and_links_existing_versions(
 def test_untranslated_page__explained_also_with_debug_on(client, world, settings):
     """`make run` serves with DEBUG on; the visitor still gets the language help."""
     settings.DEBUG = True
-    solution = add_solution(world.portal(), title="Nur deutsch", slug="nur-de")
+    solution = SolutionPageFactory(
+        portal=world.portal(), title="Nur deutsch", slug="nur-de"
+    )
 
     response = client.get(solution.url.replace("/de/", "/da/", 1))
 
@@ -596,8 +607,12 @@ def test_solution_page__budget_formatted_for_language(
 
 
 def test_solution_page__shows_related_solution_in_visitor_language(client, world):
-    target = add_solution(world.portal(), title="Ladesäulen-Karte", slug="ladesaeulen")
-    danish_target = publish(translate_tree(target, "da"), title="Ladestanderkort")
+    target = SolutionPageFactory(
+        portal=world.portal(), title="Ladesäulen-Karte", slug="ladesaeulen"
+    )
+    danish_target = publish(
+        TranslationFactory(page=target, language_code="da"), title="Ladestanderkort"
+    )
     # The editor set the relation on the German page, pointing at the German target.
     german = world.page("solution", "de")
     SolutionRelation.objects.create(page=german, target=target)
@@ -612,7 +627,9 @@ def test_solution_page__shows_related_solution_in_visitor_language(client, world
 
 
 def test_solution_page__related_solution_in_other_language_is_marked(client, world):
-    target = add_solution(world.portal(), title="Ladesäulen-Karte", slug="ladesaeulen")
+    target = SolutionPageFactory(
+        portal=world.portal(), title="Ladesäulen-Karte", slug="ladesaeulen"
+    )
     SolutionRelation.objects.create(page=target, target=world.page("solution", "de"))
 
     doc = parse(client.get(world.url("solution", "en")))
@@ -624,7 +641,7 @@ def test_solution_page__related_solution_in_other_language_is_marked(client, wor
 
 
 def test_solution_page__unpublished_related_solution_is_never_linked(client, world):
-    target = add_solution(world.portal(), title="Entwurf", slug="entwurf")
+    target = SolutionPageFactory(portal=world.portal(), title="Entwurf", slug="entwurf")
     german = world.page("solution", "de")
     SolutionRelation.objects.create(page=german, target=target)
     publish(german)
@@ -655,7 +672,7 @@ def test_rich_text_link__to_an_unpublished_page_is_plain_text_until_republished(
 ):
     """A theme's text links to a solution that an editor later unpublishes: the
     text keeps the words but no link to the 404; republished, the link is back."""
-    target = add_solution(world.portal(), title="Dorfbus", slug="dorfbus")
+    target = SolutionPageFactory(portal=world.portal(), title="Dorfbus", slug="dorfbus")
     theme = world.page("theme", "de")
     link = f'<p>Siehe den <a linktype="page" id="{target.pk}">Dorfbus</a> dazu.</p>'
     intro = f'<p>Mehr im <a linktype="page" id="{target.pk}">Dorfbus</a>.</p>'
@@ -723,7 +740,9 @@ def test_home_page__shows_fields_of_action_and_newest_solutions(client, world):
 
 
 def test_knowledge_index__filters_by_phase_and_field(client, world):
-    idea = add_solution(world.portal(), title="Idee", slug="idee", phase=Phase.IDEA)
+    idea = SolutionPageFactory(
+        portal=world.portal(), title="Idee", slug="idee", phase=Phase.IDEA
+    )
     url = world.url("knowledge", "de")
 
     def titles(query: str) -> list[str]:
@@ -743,7 +762,9 @@ def test_knowledge_index__filters_by_phase_and_field(client, world):
 
 def test_knowledge_index__paginates_and_keeps_filters(client, world):
     for number in range(13):
-        add_solution(world.portal(), title=f"Idee {number}", phase=Phase.IDEA)
+        SolutionPageFactory(
+            portal=world.portal(), title=f"Idee {number}", phase=Phase.IDEA
+        )
     url = world.url("knowledge", "de")
 
     first = parse(client.get(url + "?phase=idea"))
@@ -834,13 +855,20 @@ def test_search__finds_published_solution_in_visitor_language(client, world):
 
 
 def test_search__never_finds_a_draft(client, world):
-    unpublished = add_solution(world.portal(), title="Geheimprojekt", slug="geheim")
+    unpublished = SolutionPageFactory(
+        portal=world.portal(), title="Geheimprojekt", slug="geheim"
+    )
     unpublished.unpublish()
-    never_published = add_solution(
-        world.portal(), title="Geheimprojekt Zwei", slug="geheim-zwei", live=False
+    never_published = SolutionPageFactory(
+        portal=world.portal(),
+        title="Geheimprojekt Zwei",
+        slug="geheim-zwei",
+        live=False,
     )
     # A live solution whose next version is still a draft: only the live title counts.
-    live = add_solution(world.portal(), title="Bürgerbus", slug="buergerbus")
+    live = SolutionPageFactory(
+        portal=world.portal(), title="Bürgerbus", slug="buergerbus"
+    )
     live.title = "Geheimprojekt Drei"
     live.save_revision()
 
@@ -856,7 +884,9 @@ def test_search__never_finds_a_draft(client, world):
 
 def test_search__paginates_results(client, world):
     for number in range(13):
-        add_solution(world.portal(), title=f"Bürgerbus {number}", slug=f"bus-{number}")
+        SolutionPageFactory(
+            portal=world.portal(), title=f"Bürgerbus {number}", slug=f"bus-{number}"
+        )
 
     first = parse(client.get("/de/search/", {"q": "Bürgerbus"}))
     second = parse(client.get("/de/search/", {"q": "Bürgerbus", "page": 2}))

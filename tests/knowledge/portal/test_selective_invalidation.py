@@ -18,7 +18,12 @@ from apps.knowledge.models import SolutionPage
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from apps.knowledge.templatetags.portal_tags import portal_navigation
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, relate, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+    relate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +42,18 @@ def page_cache_on(settings):
 @pytest.fixture
 def site():
     """A solution shown in many places, and pages that do not show it."""
-    portal = build_portal()
-    solution = add_solution(portal, title=OLD_TITLE, slug="energiedaten")
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal, title=OLD_TITLE, slug="energiedaten")
     solution.save_revision().publish()
-    translation = translate_tree(solution, "da")
+    translation = TranslationFactory(page=solution, language_code="da")
     translation.title = "Energidataplatform"
     translation.save_revision().publish()
-    related = add_solution(portal, title="Ladesäulenkarte", slug="ladesaeulen")
+    related = SolutionPageFactory(
+        portal=portal, title="Ladesäulenkarte", slug="ladesaeulen"
+    )
     related.save_revision().publish()
     related = relate(related, solution)
-    linking = add_solution(portal, title="Netzkarte", slug="netzkarte")
+    linking = SolutionPageFactory(portal=portal, title="Netzkarte", slug="netzkarte")
     linking.body = json.dumps(
         [
             {
@@ -57,7 +64,7 @@ def site():
         ]
     )
     linking.save_revision().publish()
-    unrelated = add_solution(portal, title="Bürgerbus", slug="buergerbus")
+    unrelated = SolutionPageFactory(portal=portal, title="Bürgerbus", slug="buergerbus")
     unrelated.save_revision().publish()
     organisation = factories.OrganisationFactory(name="Stadtwerke Flensburg")
     return {

@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/search/."""
+"""Tests of apps/knowledge/search/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

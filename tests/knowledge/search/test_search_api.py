@@ -11,28 +11,31 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from apps.knowledge.choices import Phase
 from apps.knowledge.models import TermGroup, ZeroResultQuery
-from tests.knowledge.search.search_utils import add_danish_solution, parse, result_links
-from tests.knowledge.utils import add_solution, admin_in_english, build_portal
+from tests.factories import UserProfileFactory
+from tests.knowledge.factories import (
+    SolutionPageFactory,
+    TranslationFactory,
+)
+from tests.knowledge.search.result_page import parse, result_links
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def portal():
-    return build_portal()
-
-
-@pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     client.force_login(user)
     return client
 
 
 def test_api__same_results_and_facets_as_the_search_page(client, portal):
-    add_solution(portal, title="Solarpark Nord", slug="nord", phase=Phase.PILOT)
-    add_solution(portal, title="Solarpark Süd", slug="sued", phase=Phase.IDEA)
+    SolutionPageFactory(
+        portal=portal, title="Solarpark Nord", slug="nord", phase=Phase.PILOT
+    )
+    SolutionPageFactory(
+        portal=portal, title="Solarpark Süd", slug="sued", phase=Phase.IDEA
+    )
     params = {"q": "Solarpark", "phase": "pilot"}
 
     data = client.get("/api/search/", {**params, "lang": "de"}).json()
@@ -50,8 +53,12 @@ def test_api__same_results_and_facets_as_the_search_page(client, portal):
 
 
 def test_api__marks_language_and_highlights(client, portal):
-    add_danish_solution(
-        portal, title="Haderslev data", slug="hd", teaser="Data fra Haderslev <b>."
+    SolutionPageFactory(
+        portal=portal,
+        danish=True,
+        title="Haderslev data",
+        slug="hd",
+        teaser="Data fra Haderslev <b>.",
     )
 
     data = client.get("/api/search/", {"q": "Haderslev", "lang": "en"}).json()
@@ -64,7 +71,9 @@ def test_api__marks_language_and_highlights(client, portal):
 
 def test_api__paginates(client, portal):
     for number in range(13):
-        add_solution(portal, title=f"Solarpark {number}", slug=f"s{number}")
+        SolutionPageFactory(
+            portal=portal, title=f"Solarpark {number}", slug=f"s{number}"
+        )
 
     second = client.get("/api/search/", {"q": "Solarpark", "page": 2}).json()
 
@@ -95,10 +104,9 @@ def test_openapi__valid_document_describing_every_parameter(client):
 
 
 def test_suggest__titles_in_the_visitors_language(client, portal):
-    from tests.knowledge.utils import translate_tree
 
-    german = add_solution(portal, title="Ladesäule Hafen", slug="lade")
-    danish = translate_tree(german, "da")
+    german = SolutionPageFactory(portal=portal, title="Ladesäule Hafen", slug="lade")
+    danish = TranslationFactory(page=german, language_code="da")
     danish.title = "Ladestander havn"
     danish.save_revision().publish()
 
@@ -110,7 +118,7 @@ def test_suggest__titles_in_the_visitors_language(client, portal):
 
 
 def test_suggest__short_input_gives_nothing(client, portal):
-    add_solution(portal, title="Ladesäule", slug="lade")
+    SolutionPageFactory(portal=portal, title="Ladesäule", slug="lade")
 
     assert client.get("/api/search/suggest/", {"q": "L"}).json()["suggestions"] == []
 
@@ -118,7 +126,9 @@ def test_suggest__short_input_gives_nothing(client, portal):
 def test_admin__editor_adds_a_term_group_used_by_the_search(
     admin_client, client, portal
 ):
-    bus = add_solution(portal, title="Rufbus", slug="rufbus", teaser="Nahverkehr.")
+    bus = SolutionPageFactory(
+        portal=portal, title="Rufbus", slug="rufbus", teaser="Nahverkehr."
+    )
     data = nested_form_data(
         {
             "name": "public transport",
@@ -188,7 +198,7 @@ def test_openapi__documents_the_query_length_limit(client):
 
 
 def test_search_page__too_long_query_searches_its_start_and_says_so(client, portal):
-    add_solution(portal, title="Solarpark Nord", slug="nord")
+    SolutionPageFactory(portal=portal, title="Solarpark Nord", slug="nord")
 
     page = client.get("/de/search/", {"q": "Solarpark " + "x" * 10_000})
 
@@ -199,7 +209,7 @@ def test_search_page__too_long_query_searches_its_start_and_says_so(client, port
 
 
 def test_search_page__control_characters_are_spaces(client, portal):
-    add_solution(portal, title="Solarpark Nord", slug="nord")
+    SolutionPageFactory(portal=portal, title="Solarpark Nord", slug="nord")
 
     page = client.get("/de/search/", {"q": "Solarpark\x01Nord"})
 

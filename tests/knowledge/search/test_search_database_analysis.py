@@ -6,7 +6,7 @@ PostgreSQL (folding in Python, its german/danish/english configurations stem).
 
 from __future__ import annotations
 
-from django.test import TestCase
+import pytest
 from django.utils import translation
 from modelsearch.query import Phrase
 
@@ -14,10 +14,19 @@ from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import folding, spelling
 from apps.knowledge.search.service import SearchParams, search
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 
-class FoldTests(TestCase):
+@pytest.mark.django_db
+class FoldTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def test_danish_letters__fold_to_their_plain_spelling(self):
         assert folding.fold("Tønder") == folding.fold("Tonder") == "tonder"
         assert folding.fold("Sønderborg") == "sonderborg"
@@ -36,27 +45,32 @@ class FoldTests(TestCase):
         assert folding.query_stems("***") == []
 
 
-class DatabaseAnalysisTests(TestCase):
+@pytest.mark.django_db
+class DatabaseAnalysisTests:
     """A German, a Danish-only and an English solution, published and indexed."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal,
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
             municipality="Aabenraa",
         )
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
             teaser="Nye ladestandere og LoRaWAN-sensorer måler vandstanden i Tønder.",
             municipality="Tønder",
         )
-        cls.plain = add_solution(
-            cls.portal,
+        cls.plain = SolutionPageFactory(
+            portal=cls.portal,
             title="Grenzpendler aus Sonderborg",
             teaser="Ein Pendlerportal für Sonderborg und Abenra.",
         )
@@ -110,17 +124,22 @@ class DatabaseAnalysisTests(TestCase):
         assert [hit.page.pk for hit in found.hits] == [self.danish.pk]
 
 
-class DidYouMeanTests(TestCase):
+@pytest.mark.django_db
+class DidYouMeanTests:
     """ "Did you mean" proposes only words of the visitor's language."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        german = add_solution(cls.portal, title="Grenzübergang")
-        english = translate_tree(german, "en")
+        cls.portal = PortalFactory()
+        german = SolutionPageFactory(portal=cls.portal, title="Grenzübergang")
+        english = TranslationFactory(page=german, language_code="en")
         english.title = "Border crossing"
         english.save_revision().publish()
-        danish = translate_tree(german, "da")
+        danish = TranslationFactory(page=german, language_code="da")
         danish.title = "Borgere i centrum"
         danish.save_revision().publish()
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from http import HTTPStatus
+from typing import Any
 
+import pytest
 from django.db import connection
-from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
@@ -22,7 +23,11 @@ from apps.knowledge.choices import Phase
 from apps.knowledge.search import database_query, engine
 from apps.knowledge.search.service import RESULTS_PER_PAGE, SearchParams
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 SOLUTIONS = 120
 MAX_QUERIES = 10
@@ -45,16 +50,21 @@ def run(params: SearchParams, language: str = "de") -> database_query.Matches:
     )
 
 
-class ManySolutionsTests(TestCase):
+@pytest.mark.django_db
+class ManySolutionsTests:
     """Hundreds of solutions: the statements must not grow with them."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         organisations = [factories.OrganisationFactory() for _ in range(3)]
         for number in range(SOLUTIONS):
-            add_solution(
-                cls.portal,
+            SolutionPageFactory(
+                portal=cls.portal,
                 title=f"Sensor {number}",
                 teaser="Sensoren messen den Wasserstand.",
                 phase=PHASES[number % len(PHASES)],
@@ -111,20 +121,25 @@ class ManySolutionsTests(TestCase):
         assert len(seen) == len(set(seen)) == SOLUTIONS // 3
 
 
-class SolutionSemanticsTests(TestCase):
+@pytest.mark.django_db
+class SolutionSemanticsTests:
     """What the counts mean, the same on every engine."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal, title="Wasserstand Hafen", phase=Phase.PILOT
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal, title="Wasserstand Hafen", phase=Phase.PILOT
         )
-        cls.danish = translate_tree(cls.german, "da")
+        cls.danish = TranslationFactory(page=cls.german, language_code="da")
         cls.danish.title = "Vandstand havn Wasserstand"
         cls.danish.save_revision().publish()
-        cls.other = add_solution(
-            cls.portal, title="Wasserstand Deich", phase=Phase.IDEA
+        cls.other = SolutionPageFactory(
+            portal=cls.portal, title="Wasserstand Deich", phase=Phase.IDEA
         )
 
     def test_solution_counts_once__whichever_versions_match(self):
@@ -169,8 +184,13 @@ class SolutionSemanticsTests(TestCase):
             assert found.ids == [self.other.pk, self.danish.pk], params
 
 
-class BadInputTests(TestCase):
+@pytest.mark.django_db
+class BadInputTests:
     """Whatever a visitor types, the search answers: results or none."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None, client: Any) -> None:
+        self.client = client
 
     QUERIES = [
         "\x00\x01\x1f Wasserstand \x7f",
@@ -189,8 +209,8 @@ class BadInputTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        add_solution(cls.portal, title="Wasserstand Hafen")
+        cls.portal = PortalFactory()
+        SolutionPageFactory(portal=cls.portal, title="Wasserstand Hafen")
 
     def test_any_query__results_or_none(self):
         for query in self.QUERIES:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 
-from django.test import SimpleTestCase, TestCase
+import pytest
 from django.utils import translation
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node import NodeApiResponse
@@ -37,8 +37,12 @@ from apps.knowledge.search.elasticsearch import (
 from apps.knowledge.search.engine import build_query
 from apps.knowledge.search.rebuild import update_synonyms
 from tests.knowledge import factories
-from tests.knowledge.search.search_utils import add_term_group
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TermGroupFactory,
+    TranslationFactory,
+)
 
 INDEX_PREFIX = "kbtest_"
 PAGE_INDEX = "kbtest_wagtailcore_page"
@@ -247,7 +251,11 @@ def expected_settings() -> dict:
     }
 
 
-class IndexSettingsTests(SimpleTestCase):
+class IndexSettingsTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self) -> None:
+        pass
+
     def test_compound_word_list__kept_in_the_repository(self):
         parts = analysis.compound_parts("de")
         # Normalised as german_normalization leaves them: ä -> a, ß -> ss.
@@ -272,8 +280,13 @@ class IndexSettingsTests(SimpleTestCase):
         assert "kb_danish" in backend.settings["settings"]["analysis"]["analyzer"]
 
 
-class CreateIndexTests(TestCase):
+@pytest.mark.django_db
+class CreateIndexTests:
     """The index is created with the editors' synonyms in its search analyzers."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     def test_create_index__sends_the_settings(self):
         backend = make_backend()
@@ -281,8 +294,13 @@ class CreateIndexTests(TestCase):
         assert sent() == [("PUT", "/" + PAGE_INDEX, expected_settings())]
 
     def test_create_index__synonym_graph_in_every_search_analyzer(self):
-        add_term_group("ÖPNV", de="ÖPNV", da="kollektiv trafik", en="public transport")
-        add_term_group("Ladesäule", de="Ladesäule", da="ladestander")
+        TermGroupFactory(
+            name="ÖPNV",
+            terms={"de": "ÖPNV", "da": "kollektiv trafik", "en": "public transport"},
+        )
+        TermGroupFactory(
+            name="Ladesäule", terms={"de": "Ladesäule", "da": "ladestander"}
+        )
 
         backend = make_backend()
         backend.get_index_for_model(SolutionPage).put()
@@ -309,7 +327,7 @@ class CreateIndexTests(TestCase):
     def test_term_list_change__new_index_with_synonyms_never_closes_the_live_one(
         self,
     ):
-        add_term_group("ÖPNV", de="ÖPNV", en="public transport")
+        TermGroupFactory(name="ÖPNV", terms={"de": "ÖPNV", "en": "public transport"})
         backend = make_backend()
 
         names = update_synonyms(backend)
@@ -342,7 +360,11 @@ class CreateIndexTests(TestCase):
         }
 
 
-class MappingTests(SimpleTestCase):
+class MappingTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self) -> None:
+        pass
+
     def test_mapping__snippet_exact(self):
         assert LocalisedElasticsearchMapping(FieldOfAction).get_mapping() == {
             "properties": {
@@ -407,13 +429,18 @@ class MappingTests(SimpleTestCase):
         assert body == LocalisedElasticsearchMapping(FieldOfAction).get_mapping()
 
 
-class DocumentTests(TestCase):
+@pytest.mark.django_db
+class DocumentTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         organisation = factories.OrganisationFactory(name="Stadtwerke Flensburg")
-        cls.german = add_solution(
-            cls.portal,
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität.",
             municipality="Flensburg",
@@ -421,7 +448,7 @@ class DocumentTests(TestCase):
         )
         cls.german.tags.add("Energie")
         cls.german.save()
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
@@ -509,7 +536,12 @@ SOLUTION_FILTER = [
 ]
 
 
-class QueryTests(TestCase):
+@pytest.mark.django_db
+class QueryTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def body(self, query, **kwargs) -> dict:
         backend = make_backend()
         results = backend.search(query, SolutionPage.objects.live(), **kwargs)
@@ -604,11 +636,16 @@ class QueryTests(TestCase):
         }
 
 
-class SearchRequestTests(TestCase):
+@pytest.mark.django_db
+class SearchRequestTests:
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(cls.portal, title="Ladesäule am Hafen")
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(portal=cls.portal, title="Ladesäule am Hafen")
 
     def test_search__posts_query_to_page_index_and_loads_hits(self):
         backend = make_backend()

@@ -13,7 +13,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 from django.utils import translation
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -21,7 +20,11 @@ from wagtail.search.models import IndexEntry
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import analysis
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 only_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -30,9 +33,14 @@ only_postgres = pytest.mark.skipif(
 )
 
 
-class DecompoundTests(TestCase):
+@pytest.mark.django_db
+class DecompoundTests:
     """The Python decompounder finds the parts Elasticsearch's decompounder finds
     (every listed part at every position, normalised: see :mod:`.analysis`)."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     def test_decompound__splits_known_parts(self):
         assert {"lade", "saule"} <= set(analysis.decompound("Ladesäule"))
@@ -69,19 +77,24 @@ class DecompoundTests(TestCase):
         assert analysis.normalise_language(None) == "de"
 
 
-class SearchEngineTestCase(TestCase):
+@pytest.mark.django_db
+class SearchEngineTestCase:
     """A German and a Danish-only solution, published and indexed."""
+
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.german = add_solution(
-            cls.portal,
+        cls.portal = PortalFactory()
+        cls.german = SolutionPageFactory(
+            portal=cls.portal,
             title="Ladesäule am Hafen",
             teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
             municipality="Flensburg",
         )
-        danish_area = translate_tree(cls.portal.area, "da")
+        danish_area = TranslationFactory(page=cls.portal.area, language_code="da")
         cls.danish = factories.SolutionPageFactory(
             parent=danish_area,
             title="Ladestandere ved havnen",
@@ -93,6 +106,7 @@ class SearchEngineTestCase(TestCase):
         return list(SolutionPage.objects.live().search(query))
 
 
+@pytest.mark.django_db
 class DatabaseSearchTests(SearchEngineTestCase):
     """Holds on SQLite and PostgreSQL alike."""
 
@@ -120,7 +134,12 @@ class DatabaseSearchTests(SearchEngineTestCase):
 
 
 @only_postgres
+@pytest.mark.django_db
 class PostgresLanguageAnalysisTests(SearchEngineTestCase):
+    @pytest.fixture(autouse=True)
+    def _django_fixtures(self, db: None) -> None:
+        """The database for the test (pytest-django)."""
+
     def test_default_backend__is_the_localised_postgres_backend(self):
         from apps.knowledge.search.postgres import LocalisedPostgresSearchBackend
 
@@ -159,8 +178,8 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
     def test_visitor_language__ranks_first(self):
         # Same words in both languages, so only the visitor's language differs.
         shared = {"title": "Sønderborg", "teaser": "Sønderborg", "municipality": "-"}
-        german = add_solution(self.portal, **shared)
-        danish_area = translate_tree(self.portal.area, "da")
+        german = SolutionPageFactory(portal=self.portal, **shared)
+        danish_area = TranslationFactory(page=self.portal.area, language_code="da")
         danish = factories.SolutionPageFactory(parent=danish_area, **shared)
         query = "Sønderborg"
         with translation.override("da"):

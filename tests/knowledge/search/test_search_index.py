@@ -22,16 +22,14 @@ from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine
 from apps.knowledge.search.pending import replay
 from tests.knowledge import factories
-from tests.knowledge.search.search_utils import parse, result_links
+from tests.knowledge.factories import (
+    SolutionPageFactory,
+    TranslationFactory,
+)
+from tests.knowledge.search.result_page import parse, result_links
 from tests.knowledge.search.test_search_elasticsearch import make_backend, sent
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def portal():
-    return build_portal()
 
 
 def found(client, query: str, code: str = "de") -> list[str]:
@@ -47,7 +45,9 @@ def indexed(page) -> bool:
 )
 def test_publish__enqueues_the_index_task(portal):
     default_task_backend.clear()
-    solution = add_solution(portal, title="Windpark", slug="wind", live=False)
+    solution = SolutionPageFactory(
+        portal=portal, title="Windpark", slug="wind", live=False
+    )
     default_task_backend.clear()
 
     solution.save_revision().publish()
@@ -64,7 +64,9 @@ def test_publish__enqueues_the_index_task(portal):
 
 
 def test_publish__new_solution_found(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind", live=False)
+    solution = SolutionPageFactory(
+        portal=portal, title="Windpark", slug="wind", live=False
+    )
     assert found(client, "Windpark") == []
 
     solution.save_revision().publish()
@@ -73,7 +75,7 @@ def test_publish__new_solution_found(client, portal):
 
 
 def test_publish__changed_title_found_old_title_gone(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     solution.title = "Solarfeld"
     solution.save_revision().publish()
 
@@ -82,7 +84,7 @@ def test_publish__changed_title_found_old_title_gone(client, portal):
 
 
 def test_unpublish__removed_from_results(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     assert found(client, "Windpark") == [solution.url]
 
     solution.unpublish()
@@ -91,7 +93,7 @@ def test_unpublish__removed_from_results(client, portal):
 
 
 def test_move__result_links_the_new_address(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     other_area = factories.PartnerAreaPageFactory(
         parent=portal.knowledge, title="Kreis Nordfriesland", slug="nf"
     )
@@ -104,9 +106,9 @@ def test_move__result_links_the_new_address(client, portal):
 
 
 def test_translate__translation_indexed_and_shown_to_its_visitors(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
 
-    danish = translate_tree(solution, "da")
+    danish = TranslationFactory(page=solution, language_code="da")
     danish.title = "Vindmøllepark"
     danish.save_revision().publish()
 
@@ -117,7 +119,7 @@ def test_translate__translation_indexed_and_shown_to_its_visitors(client, portal
 
 
 def test_delete__removed_from_the_index(client, portal):
-    solution = add_solution(portal, title="Windpark", slug="wind")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     assert indexed(solution)
 
     solution.delete()
@@ -127,7 +129,7 @@ def test_delete__removed_from_the_index(client, portal):
 
 
 def test_update_index__command_prints_progress(portal):
-    add_solution(portal, title="Windpark", slug="wind")
+    SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     out = StringIO()
 
     call_command("update_index", stdout=out)
@@ -169,7 +171,9 @@ def unreachable_elasticsearch(settings):
 def test_outage__publishing_succeeds_and_the_portal_falls_back(
     client, portal, unreachable_elasticsearch, caplog
 ):
-    solution = add_solution(portal, title="Windpark", slug="wind", live=False)
+    solution = SolutionPageFactory(
+        portal=portal, title="Windpark", slug="wind", live=False
+    )
 
     with caplog.at_level(logging.WARNING):
         solution.save_revision().publish()
@@ -187,11 +191,10 @@ def test_outage__publishing_succeeds_and_the_portal_falls_back(
 def test_outage__publishing_through_the_admin_succeeds(
     client, portal, unreachable_elasticsearch
 ):
-    from tests.knowledge.utils import solution_form_data
 
     user = get_user_model().objects.create_superuser("chief", "c@example.org", "pw")
     client.force_login(user)
-    data = solution_form_data(fields_of_action=[portal.field])
+    data = SolutionPageFactory.form_data(fields_of_action=[portal.field])
     data["action-publish"] = "action-publish"
 
     response = client.post(
@@ -209,7 +212,7 @@ def test_outage__publishing_through_the_admin_succeeds(
 def test_outage__replay_waits_while_still_unreachable(
     portal, unreachable_elasticsearch
 ):
-    add_solution(portal, title="Windpark", slug="wind")
+    SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
     assert PendingIndexUpdate.objects.count() >= 1
     err = StringIO()
 
@@ -222,8 +225,8 @@ def test_outage__replay_waits_while_still_unreachable(
 def test_outage__index_catches_up_when_elasticsearch_is_back(
     portal, unreachable_elasticsearch
 ):
-    solution = add_solution(portal, title="Windpark", slug="wind")
-    gone = add_solution(portal, title="Altprojekt", slug="alt")
+    solution = SolutionPageFactory(portal=portal, title="Windpark", slug="wind")
+    gone = SolutionPageFactory(portal=portal, title="Altprojekt", slug="alt")
     gone_pk = gone.pk
     gone.delete()
     assert PendingIndexUpdate.objects.filter(action="delete").exists()

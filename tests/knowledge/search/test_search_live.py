@@ -31,22 +31,21 @@ from apps.knowledge.search.engine import build_query
 from apps.knowledge.search.rebuild import update_synonyms
 from apps.knowledge.search.service import SearchParams, search
 from apps.knowledge.search.synonyms import synonym_groups
+from tests.factories import UserProfileFactory
 from tests.knowledge import factories
+from tests.knowledge.factories import (
+    Portal,
+    PortalFactory,
+    SolutionPageFactory,
+    TermGroupFactory,
+    TranslationFactory,
+)
 from tests.knowledge.search.live_search import (
     OPENSEARCH,
     LiveEngine,
     engine_params,
     require,
     search_node,
-)
-from tests.knowledge.search.search_utils import add_term_group
-from tests.knowledge.utils import (
-    Portal,
-    add_solution,
-    admin_in_english,
-    build_portal,
-    solution_form_data,
-    translate_tree,
 )
 
 pytestmark = [pytest.mark.live_search, pytest.mark.django_db]
@@ -92,14 +91,14 @@ class Live:
 def live(request, settings) -> Live:
     engine: LiveEngine = request.param
     require(engine)
-    portal = build_portal()
-    german = add_solution(
-        portal,
+    portal = PortalFactory()
+    german = SolutionPageFactory(
+        portal=portal,
         title="Ladesäule am Hafen",
         teaser="Eine Ladesäule für Elektromobilität in der Innenstadt.",
         municipality="Flensburg",
     )
-    danish_area = translate_tree(portal.area, "da")
+    danish_area = TranslationFactory(page=portal.area, language_code="da")
     danish_locale = Locale.objects.get(language_code="da")
     danish = factories.SolutionPageFactory(
         parent=danish_area,
@@ -110,7 +109,7 @@ def live(request, settings) -> Live:
     )
     # The same words in both languages: only the visitor's language differs.
     shared = {"title": "Sønderborg", "teaser": "Sønderborg", "municipality": "-"}
-    german_shared = add_solution(portal, **shared)
+    german_shared = SolutionPageFactory(portal=portal, **shared)
     danish_shared = factories.SolutionPageFactory(
         parent=danish_area, locale=danish_locale, **shared
     )
@@ -223,7 +222,10 @@ def test_search__a_page_saved_later_is_found_after_its_update(live):
 
 
 def test_synonyms__the_term_list_expands_queries(live):
-    add_term_group("charging", de="Ladesäule", da="ladestander", en="charging point")
+    TermGroupFactory(
+        name="charging",
+        terms={"de": "Ladesäule", "da": "ladestander", "en": "charging point"},
+    )
     live.reindex()
     assert set(live.search("charging point", "en")) == {live.german, live.danish}
 
@@ -236,7 +238,10 @@ def test_synonyms__a_changed_term_list_applies_without_downtime(live):
     """
     update_synonyms(live.backend)  # the index is an alias from now on
     old = set(live.backend.es.indices.get_alias(index=live.index.name))
-    add_term_group("charging", de="Ladesäule", da="ladestander", en="charging point")
+    TermGroupFactory(
+        name="charging",
+        terms={"de": "Ladesäule", "da": "ladestander", "en": "charging point"},
+    )
     # The visitor's request, built here: the thread talks to the engine only (the
     # test database belongs to this thread).
     with translation.override("de"):
@@ -280,7 +285,10 @@ def test_synonyms__a_changed_term_list_applies_without_downtime(live):
 
 def test_synonyms__a_changed_term_list_applies_to_the_live_index(live):
     assert live.search("charging point", "en") == []
-    add_term_group("charging", de="Ladesäule", da="ladestander", en="charging point")
+    TermGroupFactory(
+        name="charging",
+        terms={"de": "Ladesäule", "da": "ladestander", "en": "charging point"},
+    )
 
     names = update_synonyms(live.backend)
 
@@ -371,7 +379,7 @@ def facet_counts(outcome) -> dict[str, dict[str, int]]:
 
 
 def test_engine_search__one_hit_per_solution_in_the_visitors_language(live):
-    danish_copy = translate_tree(live.german, "da")
+    danish_copy = TranslationFactory(page=live.german, language_code="da")
     live.reindex()
 
     german_visitor = engine_search(live, "de", q="Ladesäule")
@@ -387,7 +395,9 @@ def test_engine_search__one_hit_per_solution_in_the_visitors_language(live):
 
 def test_engine_search__pages_with_from_and_size(live):
     for number in range(15):
-        add_solution(live.portal, title=f"Pumpstation {number}", teaser="Pumpe")
+        SolutionPageFactory(
+            portal=live.portal, title=f"Pumpstation {number}", teaser="Pumpe"
+        )
     live.reindex()
 
     first = engine_search(live, q="Pumpe")
@@ -403,8 +413,10 @@ def test_engine_search__pages_with_from_and_size(live):
 
 
 def test_engine_search__facets_count_under_the_other_facets_filters(live):
-    idea = add_solution(live.portal, title="Dorfladen digital", phase="idea")
-    add_solution(live.portal, title="Dorfladen mobil", phase="operation")
+    idea = SolutionPageFactory(
+        portal=live.portal, title="Dorfladen digital", phase="idea"
+    )
+    SolutionPageFactory(portal=live.portal, title="Dorfladen mobil", phase="operation")
     idea.tags.add("nahversorgung")
     idea.save_revision().publish()
     live.reindex()
@@ -429,10 +441,12 @@ def test_engine_search__highlights_come_from_the_engine(live):
 
 def test_engine_search__same_facet_counts_as_the_database(live):
     """The same content gives the same counts on the engine and the database."""
-    translate_tree(live.german, "da")
+    TranslationFactory(page=live.german, language_code="da")
     # A word only German texts have: the engine's fuzziness and Danish stems
     # ("havnen") would rightly find more than the database for "Hafen".
-    extra = add_solution(live.portal, title="Innenstadt Sensoren", phase="concept")
+    extra = SolutionPageFactory(
+        portal=live.portal, title="Innenstadt Sensoren", phase="concept"
+    )
     extra.tags.add("innenstadt")
     extra.save_revision().publish()
     live.reindex()
@@ -479,7 +493,7 @@ def test_missing_index__portal_falls_back_to_the_database(live, settings):
     assert [hit["title"] for hit in answer.json()["results"]] == [live.german.title]
     assert search_engine.last_failure()["error"] == "NotFoundError"
     chief = get_user_model().objects.create_superuser("chief", "c@example.org", "x")
-    admin_in_english(chief)
+    UserProfileFactory(user=chief)
     editor = Client()
     editor.force_login(chief)
     dashboard = editor.get("/admin/").content.decode()
@@ -534,7 +548,7 @@ def test_engine_stopped__portal_falls_back_and_the_index_catches_up(live, settin
         chief = get_user_model().objects.create_superuser("chief", "c@example.org", "x")
         editor = Client()
         editor.force_login(chief)
-        data = solution_form_data(
+        data = SolutionPageFactory.form_data(
             title="Windkraftgenossenschaft",
             slug="windkraft",
             fields_of_action=[live.portal.field],

@@ -11,26 +11,20 @@ from wagtail.models import PageViewRestriction
 from apps.knowledge.choices import Country, Phase
 from apps.knowledge.models import ZeroResultQuery
 from tests.knowledge import factories
-from tests.knowledge.search.search_utils import (
-    add_danish_solution,
-    add_term_group,
-    facet_counts,
-    parse,
-    result_links,
+from tests.knowledge.factories import (
+    SolutionPageFactory,
+    TermGroupFactory,
+    TranslationFactory,
 )
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.search.result_page import facet_counts, parse, result_links
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def portal():
-    return build_portal()
-
-
 def test_search__german_query_finds_danish_only_solution_marked_danish(client, portal):
-    danish = add_danish_solution(
-        portal,
+    danish = SolutionPageFactory(
+        portal=portal,
+        danish=True,
         title="Fjernvarmedata Haderslev",
         slug="dk-fjernvarme",
         teaser="Åbne data fra fjernvarmen i Haderslev.",
@@ -45,10 +39,13 @@ def test_search__german_query_finds_danish_only_solution_marked_danish(client, p
 
 
 def test_search__hit_shown_in_visitors_translation(client, portal):
-    german = add_solution(
-        portal, title="Ladesäule am Hafen", slug="ladesaeule", teaser="Strom tanken."
+    german = SolutionPageFactory(
+        portal=portal,
+        title="Ladesäule am Hafen",
+        slug="ladesaeule",
+        teaser="Strom tanken.",
     )
-    danish = translate_tree(german, "da")
+    danish = TranslationFactory(page=german, language_code="da")
     danish.title = "Ladestander ved havnen"
     danish.teaser = "Strøm ved havnen."
     danish.save_revision().publish()
@@ -63,9 +60,11 @@ def test_search__hit_shown_in_visitors_translation(client, portal):
 
 
 def test_search__each_solution_once_whatever_the_languages_that_match(client, portal):
-    german = add_solution(portal, title="Bürgerbus Grenzland", slug="buergerbus")
-    translate_tree(german, "da")
-    translate_tree(german, "en")
+    german = SolutionPageFactory(
+        portal=portal, title="Bürgerbus Grenzland", slug="buergerbus"
+    )
+    TranslationFactory(page=german, language_code="da")
+    TranslationFactory(page=german, language_code="en")
 
     doc = parse(client.get("/en/search/", {"q": "Bürgerbus"}))
 
@@ -87,24 +86,24 @@ def faceted(portal):
     )
     german_org = factories.OrganisationFactory(name="Stadtwerke", slug="stadtwerke")
     solutions = {
-        "dk-pilot": add_solution(
-            portal,
+        "dk-pilot": SolutionPageFactory(
+            portal=portal,
             title="Solarpark Pilot Aabenraa",
             slug="dk-pilot",
             phase=Phase.PILOT,
             lead_organisation=danish_org,
             municipality="Aabenraa",
         ),
-        "de-pilot": add_solution(
-            portal,
+        "de-pilot": SolutionPageFactory(
+            portal=portal,
             title="Solarpark Pilot Flensburg",
             slug="de-pilot",
             phase=Phase.PILOT,
             lead_organisation=german_org,
             municipality="Flensburg",
         ),
-        "de-idea": add_solution(
-            portal,
+        "de-idea": SolutionPageFactory(
+            portal=portal,
             title="Solarpark Idee Flensburg",
             slug="de-idea",
             phase=Phase.IDEA,
@@ -196,8 +195,8 @@ def test_sort__by_date_newest_first(client, faceted):
 
 
 def test_excerpt__content_escaped_then_terms_marked(client, portal):
-    add_solution(
-        portal,
+    SolutionPageFactory(
+        portal=portal,
         title="Dorfladen",
         slug="dorfladen",
         teaser="Ein <b>Dorfladen</b> mit <script>alert(1)</script> Abholstation.",
@@ -213,14 +212,22 @@ def test_excerpt__content_escaped_then_terms_marked(client, portal):
 
 def _hidden_solutions(portal):
     """A draft, an unpublished, a private and a password-protected solution."""
-    draft = add_solution(portal, title="Geheimprojekt Entwurf", slug="g1", live=False)
-    unpublished = add_solution(portal, title="Geheimprojekt Alt", slug="g2")
+    draft = SolutionPageFactory(
+        portal=portal, title="Geheimprojekt Entwurf", slug="g1", live=False
+    )
+    unpublished = SolutionPageFactory(
+        portal=portal, title="Geheimprojekt Alt", slug="g2"
+    )
     unpublished.unpublish()
-    private = add_solution(portal, title="Geheimprojekt Intern", slug="g3")
+    private = SolutionPageFactory(
+        portal=portal, title="Geheimprojekt Intern", slug="g3"
+    )
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.LOGIN
     )
-    protected = add_solution(portal, title="Geheimprojekt Passwort", slug="g4")
+    protected = SolutionPageFactory(
+        portal=portal, title="Geheimprojekt Passwort", slug="g4"
+    )
     PageViewRestriction.objects.create(
         page=protected, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
@@ -231,7 +238,9 @@ def test_visibility__hidden_pages_never_in_results_facets_or_suggestions(
     client, portal
 ):
     _hidden_solutions(portal)
-    visible = add_solution(portal, title="Geheimprojekt Offen", slug="offen")
+    visible = SolutionPageFactory(
+        portal=portal, title="Geheimprojekt Offen", slug="offen"
+    )
 
     doc = parse(client.get("/de/search/", {"q": "Geheimprojekt"}))
     assert result_links(doc) == [visible.url]
@@ -255,7 +264,7 @@ def test_visibility__hidden_pages_never_in_the_api(client, portal):
 
 
 def test_visibility__live_page_with_draft_changes_found_by_live_text(client, portal):
-    live = add_solution(portal, title="Bürgerbus", slug="bus")
+    live = SolutionPageFactory(portal=portal, title="Bürgerbus", slug="bus")
     live.title = "Geheimprojekt Neu"
     live.save_revision()
 
@@ -266,17 +275,22 @@ def test_visibility__live_page_with_draft_changes_found_by_live_text(client, por
 
 
 def test_synonyms__query_finds_the_other_terms_of_the_group(client, portal):
-    add_term_group(
-        "public transport",
-        de="ÖPNV",
-        da="kollektiv trafik",
-        en="public transport",
+    TermGroupFactory(
+        name="public transport",
+        terms={"de": "ÖPNV", "da": "kollektiv trafik", "en": "public transport"},
     )
-    bus = add_solution(
-        portal, title="Rufbus Geest", slug="rufbus", teaser="Mehr public transport."
+    bus = SolutionPageFactory(
+        portal=portal,
+        title="Rufbus Geest",
+        slug="rufbus",
+        teaser="Mehr public transport.",
     )
-    danish = add_danish_solution(
-        portal, title="Busser i Tønder", slug="tonder", teaser="Bedre kollektiv trafik."
+    danish = SolutionPageFactory(
+        portal=portal,
+        danish=True,
+        title="Busser i Tønder",
+        slug="tonder",
+        teaser="Bedre kollektiv trafik.",
     )
 
     doc = parse(client.get("/de/search/", {"q": "ÖPNV"}))
@@ -285,16 +299,20 @@ def test_synonyms__query_finds_the_other_terms_of_the_group(client, portal):
 
 
 def test_synonyms__group_not_marked_as_synonyms_is_not_applied(client, portal):
-    group = add_term_group("transport", de="ÖPNV", en="public transport")
+    group = TermGroupFactory(
+        name="transport", terms={"de": "ÖPNV", "en": "public transport"}
+    )
     group.use_as_synonyms = False
     group.save()
-    add_solution(portal, title="Rufbus", slug="rufbus", teaser="public transport")
+    SolutionPageFactory(
+        portal=portal, title="Rufbus", slug="rufbus", teaser="public transport"
+    )
 
     assert result_links(parse(client.get("/de/search/", {"q": "ÖPNV"}))) == []
 
 
 def test_typo__results_for_the_closest_known_words(client, portal):
-    bus = add_solution(portal, title="Bürgerbus Grenzland", slug="bus")
+    bus = SolutionPageFactory(portal=portal, title="Bürgerbus Grenzland", slug="bus")
 
     doc = parse(client.get("/de/search/", {"q": "Bürgrbus"}))
 
@@ -344,7 +362,9 @@ def test_search_page__plain_form_with_combobox_hooks(client, portal):
 
 
 def test_search_page__language_label_in_the_visitors_language(client, portal):
-    add_danish_solution(portal, title="Haderslev data", slug="haderslev")
+    SolutionPageFactory(
+        portal=portal, danish=True, title="Haderslev data", slug="haderslev"
+    )
 
     doc = parse(client.get("/en/search/", {"q": "Haderslev"}))
 
@@ -363,7 +383,9 @@ def test_demo_term_list__seeded_once_and_applied(client, portal):
 
     assert seed_term_groups() == len(DEMO_TERM_GROUPS)
     assert seed_term_groups() == 0
-    heating = add_danish_solution(portal, title="Fjernvarme i Tønder", slug="fv")
+    heating = SolutionPageFactory(
+        portal=portal, danish=True, title="Fjernvarme i Tønder", slug="fv"
+    )
 
     assert result_links(
         parse(client.get("/en/search/", {"q": "district heating"}))
@@ -371,7 +393,9 @@ def test_demo_term_list__seeded_once_and_applied(client, portal):
 
 
 def test_search__no_page_with_every_word_shows_pages_with_some(client, portal):
-    heating = add_danish_solution(portal, title="Fjernvarme Haderslev", slug="fv")
+    heating = SolutionPageFactory(
+        portal=portal, danish=True, title="Fjernvarme Haderslev", slug="fv"
+    )
 
     doc = parse(client.get("/de/search/", {"q": "Haderslev Wasserstoff"}))
 
@@ -384,7 +408,9 @@ def test_search__no_page_with_every_word_shows_pages_with_some(client, portal):
     "query", ['"', 'Lade"säule', '"Ladesäule am Hafen"', '5" Rohr']
 )
 def test_search__double_quotes_typed__results_not_an_error(client, portal, query):
-    add_solution(portal, title="Ladesäule am Hafen", slug="ladesaeule-hafen")
+    SolutionPageFactory(
+        portal=portal, title="Ladesäule am Hafen", slug="ladesaeule-hafen"
+    )
 
     response = client.get("/de/search/", {"q": query})
     suggestions = client.get("/api/search/suggest/", {"q": query, "language": "de"})

@@ -12,8 +12,8 @@ from apps.demo import solutions as demo_solutions
 from apps.knowledge.management.commands import search_relevance
 from apps.knowledge.search import engine, relevance
 from apps.knowledge.search.relevance import Measured, RelevanceQuery, load
+from tests.knowledge.factories import PortalFactory, SolutionPageFactory
 from tests.knowledge.search.live_search import OPENSEARCH, require
-from tests.knowledge.utils import add_solution, build_portal
 
 
 def test_relevance_set__at_least_300_queries_over_languages_and_kinds():
@@ -73,8 +73,8 @@ def test_measures__recall_at_5_and_reciprocal_rank():
 
 @pytest.mark.django_db
 def test_command__prints_recall_and_mrr_per_language():
-    portal = build_portal()
-    add_solution(portal, title="Rufbus NF-Shuttle", slug="nf-rufbus")
+    portal = PortalFactory()
+    SolutionPageFactory(portal=portal, title="Rufbus NF-Shuttle", slug="nf-rufbus")
     out = StringIO()
 
     call_command("search_relevance", "--misses", stdout=out)
@@ -90,7 +90,7 @@ def test_command__prints_recall_and_mrr_per_language():
 @override_settings(OPENSEARCH_URL="http://127.0.0.1:9", ELASTICSEARCH_URL="")
 def test_command__engine_that_does_not_answer_is_reported_not_measured():
     engine.forget_reachability()
-    build_portal()
+    PortalFactory()
     out, err = StringIO(), StringIO()
 
     call_command("search_relevance", stdout=out, stderr=err)
@@ -114,9 +114,11 @@ def test_engine_backend__indexes_of_its_own():
 def test_command__measures_opensearch_on_indexes_it_deletes(monkeypatch):
     require(OPENSEARCH)
     engine.forget_reachability()
-    portal = build_portal()
-    add_solution(portal, title="Rufbus NF-Shuttle", slug="nf-rufbus")
-    add_solution(portal, title="Digitale Mitfahrbank in Angeln", slug="mitfahrbank")
+    portal = PortalFactory()
+    SolutionPageFactory(portal=portal, title="Rufbus NF-Shuttle", slug="nf-rufbus")
+    SolutionPageFactory(
+        portal=portal, title="Digitale Mitfahrbank in Angeln", slug="mitfahrbank"
+    )
     queries = [
         RelevanceQuery("de", "plain", "Rufbus", ("nf-rufbus",)),
         RelevanceQuery("de", "compound", "Bank", ("mitfahrbank",)),

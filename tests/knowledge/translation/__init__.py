@@ -1,1 +1,4 @@
-"""Tests of apps/knowledge/translation/."""
+"""Tests of apps/knowledge/translation/.
+
+Style: Django TestCase classes.
+"""

@@ -31,10 +31,13 @@ from apps.knowledge.translation.machine.libretranslate import (
 )
 from apps.knowledge.translation.machine.terms import check_terms, term_pairs
 from apps.workflow.groups import setup_roles
+from tests.factories import UserFactory, UserProfileFactory
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 from tests.knowledge.search.recording_server import RecordedRequest, RecordingServer
-from tests.knowledge.utils import add_solution, admin_in_english, build_portal
-from tests.knowledge.utils import translate_tree as copy_tree
-from tests.workflow.utils import translator
 
 NO_ENV = {
     "ENGINE": "",
@@ -125,15 +128,17 @@ class FakeDeepL:
 class MachineTranslationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
-        cls.solution = add_solution(
-            cls.portal, title="Rufbus im ÖPNV", teaser="Der ÖPNV fährt auf Abruf."
+        cls.portal = PortalFactory()
+        cls.solution = SolutionPageFactory(
+            portal=cls.portal,
+            title="Rufbus im ÖPNV",
+            teaser="Der ÖPNV fährt auf Abruf.",
         )
-        copy_tree(cls.portal.area, "da")
-        copy_tree(cls.portal.area, "en")
+        TranslationFactory(page=cls.portal.area, language_code="da")
+        TranslationFactory(page=cls.portal.area, language_code="en")
         setup_roles()  # the translators may edit the Danish and English trees
-        cls.translator = translator()
-        admin_in_english(cls.translator)  # the tests read its admin messages
+        cls.translator = UserFactory(translator=True)
+        UserProfileFactory(user=cls.translator)  # the tests read its admin messages
         cls.danish = Locale.objects.get(language_code="da")
         cls.english = Locale.objects.get(language_code="en")
         term_group(
@@ -376,7 +381,7 @@ class MachineTranslationTests(TestCase):
         )
 
         term_group("bus on demand", de=["Rufbus"], da=["telebus"])
-        other = add_solution(self.portal, title="Noch ein Rufbus")
+        other = SolutionPageFactory(portal=self.portal, title="Noch ein Rufbus")
         self.click_machine_translate(self.submit_translation(other, self.danish))
 
         self.assertEqual(len(self.server.to("POST", "/v3/glossaries")), 2)
@@ -467,7 +472,7 @@ class TranslationSettingsAdminTests(TestCase):
         cls.admin = get_user_model().objects.create_superuser(
             "admin", "a@example.org", "pw"
         )
-        admin_in_english(cls.admin)
+        UserProfileFactory(user=cls.admin)
 
     def setUp(self):
         self.client.force_login(self.admin)

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-import pytest
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.groups import setup_roles
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils as moderation
-
-pytestmark = pytest.mark.django_db
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import client_for, edit_url
+from tests.workflow.factories import AuthoritiesFactory
 
 OLD_TEASER = "Eine Bank, auf der man auf eine Mitfahrgelegenheit wartet."
 NEW_TEASER = "Eine Bank mit Anzeige, die Fahrer im Dorf über Wartende informiert."
@@ -35,39 +35,47 @@ def _translate(client, page: Page, language: str):
     )
 
 
-def test_language_added_later__starts_from_the_current_original_and_says_so():
-    authorities = moderation.build_authorities()
-    area = authorities.area(AREA_ROLES[0])
-    for language in ("da", "en"):
-        translate_tree(area, language)
-    setup_roles()  # the translators' permissions on the new language trees
-    editor = moderation.editor_of(AREA_ROLES[0])
-    german = moderation.draft_solution(
-        area, editor, authorities.portal, title="Mitfahrbank", teaser=OLD_TEASER
-    )
-    german.get_latest_revision().publish()
-    client = moderation.client_for(moderation.translator())
-    assert _translate(client, german, "da").status_code == HTTPStatus.OK
+class TranslateLaterTests(TestCase):
+    def test_language_added_later__starts_from_the_current_original_and_says_so(
+        self,
+    ) -> None:
+        authorities = AuthoritiesFactory()
+        area = authorities.area(AREA_ROLES[0])
+        for language in ("da", "en"):
+            TranslationFactory(page=area, language_code=language)
+        setup_roles()  # the translators' permissions on the new language trees
+        editor = UserFactory(editor=True, area_role=AREA_ROLES[0])
+        german = SolutionPageFactory(
+            draft=True,
+            parent=area,
+            author=editor,
+            portal=authorities.portal,
+            title="Mitfahrbank",
+            teaser=OLD_TEASER,
+        )
+        german.get_latest_revision().publish()
+        client = client_for(UserFactory(translator=True))
+        assert _translate(client, german, "da").status_code == HTTPStatus.OK
 
-    # The editor changes the German text and it is published.
-    german = german.specific_class.objects.get(pk=german.pk)
-    german.teaser = NEW_TEASER
-    german.save_revision(user=editor).publish()
+        # The editor changes the German text and it is published.
+        german = german.specific_class.objects.get(pk=german.pk)
+        german.teaser = NEW_TEASER
+        german.save_revision(user=editor).publish()
 
-    response = _translate(client, german, "en")
+        response = _translate(client, german, "en")
 
-    assert response.status_code == HTTPStatus.OK
-    english = german.get_translation(Locale.objects.get(language_code="en"))
-    opened = client.get(moderation.edit_url(english))  # wagtail-localize's editor
-    assert opened.status_code == HTTPStatus.OK
-    editor_html = opened.content.decode()
-    # The editor's strings are JSON in an attribute (non-ASCII letters escaped).
-    assert "Eine Bank mit Anzeige, die Fahrer im Dorf" in editor_html
-    assert "auf eine Mitfahrgelegenheit wartet" not in editor_html
-    with translation.override("en"):
-        danish = str(Locale.objects.get(language_code="da").get_display_name())
-    messages = [str(m) for m in response.context["messages"]]
-    assert any(
-        "The new translation starts from its current version" in m and danish in m
-        for m in messages
-    ), messages
+        assert response.status_code == HTTPStatus.OK
+        english = german.get_translation(Locale.objects.get(language_code="en"))
+        opened = client.get(edit_url(english))  # wagtail-localize's editor
+        assert opened.status_code == HTTPStatus.OK
+        editor_html = opened.content.decode()
+        # The editor's strings are JSON in an attribute (non-ASCII letters escaped).
+        assert "Eine Bank mit Anzeige, die Fahrer im Dorf" in editor_html
+        assert "auf eine Mitfahrgelegenheit wartet" not in editor_html
+        with translation.override("en"):
+            danish = str(Locale.objects.get(language_code="da").get_display_name())
+        messages = [str(m) for m in response.context["messages"]]
+        assert any(
+            "The new translation starts from its current version" in m and danish in m
+            for m in messages
+        ), messages

@@ -21,10 +21,10 @@ from apps.knowledge.models import (
     TreeTranslationJob,
 )
 from apps.knowledge.translation import tree as tree_translation
+from tests.factories import UserFactory, UserProfileFactory
 from tests.knowledge import factories
+from tests.knowledge.factories import PortalFactory
 from tests.knowledge.search.recording_server import RecordingServer
-from tests.knowledge.utils import admin_in_english, build_portal
-from tests.workflow.factories import UserFactory
 
 AREAS = 4
 SOLUTIONS_PER_AREA = 30
@@ -59,7 +59,7 @@ def danish_versions(pages) -> dict[int, Page]:
 class TreeTranslationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.portal = build_portal()
+        cls.portal = PortalFactory()
         organisation = factories.OrganisationFactory(name="Stadt Flensburg")
         for area_number in range(AREAS):
             area = (
@@ -80,7 +80,7 @@ class TreeTranslationTests(TestCase):
         cls.admin = get_user_model().objects.create_superuser(
             "admin", "admin@example.org", "pw"
         )
-        admin_in_english(cls.admin)
+        UserProfileFactory(user=cls.admin)
 
     def setUp(self):
         self.client.force_login(self.admin)

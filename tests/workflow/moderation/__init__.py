@@ -1,1 +1,4 @@
-"""Tests of apps/workflow/moderation/."""
+"""Tests of apps/workflow/moderation/.
+
+Style: Django TestCase classes.
+"""

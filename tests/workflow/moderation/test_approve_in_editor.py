@@ -6,36 +6,23 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.models import Page, TaskState
 
 from apps.workflow.models import Submission
 from apps.workflow.models.tasks import AuthorityReviewTask
 from apps.workflow.workflows import ensure_default_workflow
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.notifications.mail_utils import FLENSBURG, make_user
-from tests.workflow.partners.portal_utils import (
-    act,
-    build_partner_portal,
-    current_task_state,
-    moderators,
-    pdf_upload,
-    png_upload,
-    submission_data,
-    submit_url,
+from tests.factories import UserFactory, UserProfileFactory
+from tests.upload_files import pdf_upload, png_upload
+from tests.workflow.admin_actions import (
+    act_as_reviewer,
+    active_task_state,
+    editor_form_data,
 )
-from tests.workflow.utils import editor_form_data
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
+from tests.workflow.factories import FLENSBURG, PartnerPortalFactory
+from tests.workflow.partners.submission_form import submission_data, submit_url
 
 
 def _edit_url(page: Page) -> str:
@@ -83,42 +70,57 @@ BODY = (
 )
 
 
-@pytest.mark.parametrize("language", ["de", "da"])
-def test_area_moderator__approves_partner_submission_from_the_editor_menu(
-    client, language
-):
-    setup = build_partner_portal()
-    ensure_default_workflow()
-    reviewers = moderators()
-    client.force_login(setup.partner.user)
-    data = submission_data(
-        setup, language, body_text=BODY, image_description="Der Automat"
-    )
-    response = client.post(
-        submit_url(language),
-        {**data, "image": png_upload(), "document": pdf_upload()},
-    )
-    assert response.status_code == HTTPStatus.FOUND
-    page = Submission.objects.get().page
-    partner_revision = page.get_latest_revision()
-    built = page.specific
-    assert built.image is not None
-    assert [b.block_type for b in built.body] == ["paragraph", "paragraph", "document"]
-    # The Digitalagentur's feasibility check comes first (from the dashboard).
-    act(client, page, reviewers, "approve")
-    state = current_task_state(page)
-    assert isinstance(state.task.specific, AuthorityReviewTask)
-    moderator = make_user("flensburg-mod", FLENSBURG.moderators)
-    admin_in_english(moderator)
-    assert "workflow-action-name" in client_get_editor(moderator, page)
-    client.force_login(moderator)
+class ApproveInEditorTests(TestCase):
+    def test_area_moderator__approves_partner_submission_from_the_editor_menu_de(
+        self,
+    ) -> None:
+        self.approve_partner_submission_from_the_editor_menu("de")
 
-    response = _approve_in_editor(client, page)
+    def test_area_moderator__approves_partner_submission_from_the_editor_menu_da(
+        self,
+    ) -> None:
+        self.approve_partner_submission_from_the_editor_menu("da")
 
-    assert response.status_code == HTTPStatus.FOUND, _problems(response)
-    # No revision of the moderator's was made: the partner's text is what passed.
-    assert page.revisions.order_by("-pk").first() == partner_revision
-    finished = TaskState.objects.get(pk=state.pk)
-    assert finished.status == TaskState.STATUS_APPROVED
-    assert finished.finished_by == moderator
-    assert finished.revision == partner_revision
+    def approve_partner_submission_from_the_editor_menu(self, language: str) -> None:
+        client = self.client
+        setup = PartnerPortalFactory()
+        ensure_default_workflow()
+        reviewers = UserFactory.one_per_group()
+        client.force_login(setup.partner.user)
+        data = submission_data(
+            setup, language, body_text=BODY, image_description="Der Automat"
+        )
+        response = client.post(
+            submit_url(language),
+            {**data, "image": png_upload(), "document": pdf_upload()},
+        )
+        assert response.status_code == HTTPStatus.FOUND
+        page = Submission.objects.get().page
+        partner_revision = page.get_latest_revision()
+        built = page.specific
+        assert built.image is not None
+        assert [b.block_type for b in built.body] == [
+            "paragraph",
+            "paragraph",
+            "document",
+        ]
+        # The Digitalagentur's feasibility check comes first (from the dashboard).
+        act_as_reviewer(client, page, reviewers, "approve")
+        state = active_task_state(page)
+        assert isinstance(state.task.specific, AuthorityReviewTask)
+        moderator = UserFactory(
+            username="flensburg-mod", group_names=[FLENSBURG.moderators]
+        )
+        UserProfileFactory(user=moderator)
+        assert "workflow-action-name" in client_get_editor(moderator, page)
+        client.force_login(moderator)
+
+        response = _approve_in_editor(client, page)
+
+        assert response.status_code == HTTPStatus.FOUND, _problems(response)
+        # No revision of the moderator's was made: the partner's text is what passed.
+        assert page.revisions.order_by("-pk").first() == partner_revision
+        finished = TaskState.objects.get(pk=state.pk)
+        assert finished.status == TaskState.STATUS_APPROVED
+        assert finished.finished_by == moderator
+        assert finished.revision == partner_revision

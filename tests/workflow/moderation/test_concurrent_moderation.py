@@ -17,15 +17,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from pathlib import Path
 
-import pytest
 import requests
 from django.db import connection
+from django.test import TransactionTestCase
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -34,13 +35,20 @@ from wagtail.models import Page, PageLogEntry, TaskState
 from wagtail.users.models import UserProfile
 
 from apps.knowledge.roles import AREA_ROLES
-from tests.fault_utils import PortalServer, server_env
-from tests.workflow import utils
-from tests.workflow.factories import PASSWORD
-
-# The server needs committed data; serialized_rollback puts the migrations' rows
-# back afterwards for the transactional tests that follow (as test_partner_trust).
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from tests.factories import PASSWORD, UserFactory
+from tests.fault_services import PortalServer, server_env
+from tests.knowledge.factories import SolutionPageFactory
+from tests.migration_data import restore_migration_data
+from tests.workflow.admin_actions import (
+    client_for,
+    current_task_state,
+    edit_url,
+    editor_form_data,
+    shown_messages,
+    submit,
+    workflow_action_url,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG = AREA_ROLES[0]
 COMMENT = "Bitte die Quelle der Zahlen ergänzen – 'Tabelle 3' & <Anhang>."
@@ -105,9 +113,9 @@ class AdminSession:
 
     def open_editor(self, page: Page) -> dict:
         """Open the page editor; what its form posts if nothing is typed."""
-        response = self.http.get(self.base + utils.edit_url(page), timeout=60)
+        response = self.http.get(self.base + edit_url(page), timeout=60)
         assert response.status_code == HTTPStatus.OK
-        return utils.editor_form_data(response.text)
+        return editor_form_data(response.text)
 
     def editor_action(
         self, page: Page, form: dict, action: str, comment: str = ""
@@ -120,14 +128,14 @@ class AdminSession:
             "workflow-action-name": action,
             "workflow-action-extra-data": extra,
         }
-        url = self.base + utils.edit_url(page)
+        url = self.base + edit_url(page)
         return lambda: self.http.post(url, data, allow_redirects=False, timeout=60)
 
     def modal_action(
         self, page: Page, state: TaskState, action: str, comment: str = ""
     ) -> Callable[[], requests.Response]:
         """Submit the action's modal opened from the admin home panel."""
-        url = self.base + utils.workflow_action_url(page, action, state)
+        url = self.base + workflow_action_url(page, action, state)
         opened = self.http.get(
             url, headers={"x-requested-with": "XMLHttpRequest"}, timeout=60
         )
@@ -191,20 +199,24 @@ def revisions(page: Page) -> list[int]:
     return list(page.revisions.order_by("pk").values_list("pk", flat=True))
 
 
-@pytest.fixture
-def scene():
-    authorities = utils.build_authorities()
-    editor = utils.editor_of(FLENSBURG)
+def scene() -> tuple[list, dict[str, Page]]:
+    """Two Flensburg moderators (German, Danish) and three submitted pages."""
+    authorities = AuthoritiesFactory()
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
     moderators = [
-        speaks(utils.moderator_of(FLENSBURG), "de"),
-        speaks(utils.moderator_of(FLENSBURG, "-2"), "da"),
+        speaks(UserFactory(moderator=True, area_role=FLENSBURG), "de"),
+        speaks(UserFactory(moderator=True, area_role=FLENSBURG, suffix="-2"), "da"),
     ]
 
     def submitted(title: str) -> Page:
-        page = utils.draft_solution(
-            authorities.area(FLENSBURG), editor, authorities.portal, title=title
+        page = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(FLENSBURG),
+            author=editor,
+            portal=authorities.portal,
+            title=title,
         )
-        response = utils.submit(utils.client_for(editor), page)
+        response = submit(client_for(editor), page)
         assert response.status_code == HTTPStatus.FOUND
         return Page.objects.get(pk=page.pk)
 
@@ -224,85 +236,103 @@ def no_server_error(*answers: requests.Response) -> None:
         assert "database is locked" not in answer.text
 
 
-def test_two_moderators_act_at_once__one_decides_other_told_who_and_when(
-    scene, tmp_path
-):
-    moderators, pages = scene
-    states = {key: utils.current_task_state(page) for key, page in pages.items()}
-    before = {key: revisions(page) for key, page in pages.items()}
+class ConcurrentModerationTests(TransactionTestCase):
+    # The server needs committed data; serialized_rollback puts the migrations' rows
+    # back afterwards for the transactional tests that follow (as test_partner_trust).
+    serialized_rollback = True
 
-    with (
-        database_for_server(tmp_path) as database_url,
-        PortalServer(server_env(database_url)) as server,
-    ):
-        first, second = (AdminSession(server.base, user) for user in moderators)
+    def setUp(self) -> None:
+        # An earlier transactional test may have flushed the migrations' rows.
+        restore_migration_data()
 
-        # Both approve from the page editor.
-        page = pages["approve-approve"]
-        forms = [first.open_editor(page), second.open_editor(page)]
-        both_approve = at_once(
-            first.editor_action(page, forms[0], "approve"),
-            second.editor_action(page, forms[1], "approve"),
+    def test_two_moderators_act_at_once__one_decides_other_told_who_and_when(
+        self,
+    ) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            self.two_moderators_act_at_once(Path(folder))
+
+    def two_moderators_act_at_once(self, tmp_path: Path) -> None:
+        moderators, pages = scene()
+        states = {key: current_task_state(page) for key, page in pages.items()}
+        before = {key: revisions(page) for key, page in pages.items()}
+
+        with (
+            database_for_server(tmp_path) as database_url,
+            PortalServer(server_env(database_url)) as server,
+        ):
+            first, second = (AdminSession(server.base, user) for user in moderators)
+
+            # Both approve from the page editor.
+            page = pages["approve-approve"]
+            forms = [first.open_editor(page), second.open_editor(page)]
+            both_approve = at_once(
+                first.editor_action(page, forms[0], "approve"),
+                second.editor_action(page, forms[1], "approve"),
+            )
+
+            # One approves, the other requests changes with a comment, in the editor.
+            page = pages["approve-reject"]
+            forms = [first.open_editor(page), second.open_editor(page)]
+            approve_or_reject = at_once(
+                first.editor_action(page, forms[0], "approve"),
+                second.editor_action(page, forms[1], "reject", COMMENT),
+            )
+
+            # The same from the home panel's modals.
+            page, state = pages["modal"], states["modal"]
+            modals = at_once(
+                first.modal_action(page, state, "approve"),
+                second.modal_action(page, state, "reject", COMMENT),
+            )
+            log = server.output()
+
+        no_server_error(*both_approve, *approve_or_reject, *modals)
+        assert "Traceback" not in log, log
+
+        sessions = [first, second]
+        # Editor: the winner is sent on (302), the other stays in the editor, told.
+        for key, answers in (
+            ("approve-approve", both_approve),
+            ("approve-reject", approve_or_reject),
+        ):
+            page, state = pages[key], states[key]
+            codes = sorted(answer.status_code for answer in answers)
+            assert codes == [HTTPStatus.OK, HTTPStatus.FOUND], (key, codes)
+            loser = next(
+                i for i, a in enumerate(answers) if a.status_code == HTTPStatus.OK
+            )
+            shown = shown_messages(answers[loser].text)
+            assert decided_message(state, sessions[loser].language) in shown, (
+                key,
+                shown,
+            )
+            if key == "approve-reject" and loser == 1:
+                assert COMMENT in shown  # the change request's comment is offered back
+            state.refresh_from_db()
+            assert state.finished_by == moderators[1 - loser]
+            # Nobody's click made a revision: the editor's text is what was decided.
+            assert revisions(page) == before[key]
+
+        # Modal: one success, one refusal in the modal, the comment still in its form.
+        payloads = [answer.json() for answer in modals]
+        steps = sorted(payload["step"] for payload in payloads)
+        assert steps == ["action", "success"], payloads
+        loser = next(i for i, p in enumerate(payloads) if p["step"] == "action")
+        state = states["modal"]
+        assert decided_message(state, sessions[loser].language) in shown_messages(
+            payloads[loser]["html"]
         )
+        if loser == 1:
+            assert escape(COMMENT) in payloads[loser]["html"]
+        assert revisions(pages["modal"]) == before["modal"]
 
-        # One approves, the other requests changes with a comment, in the editor.
-        page = pages["approve-reject"]
-        forms = [first.open_editor(page), second.open_editor(page)]
-        approve_or_reject = at_once(
-            first.editor_action(page, forms[0], "approve"),
-            second.editor_action(page, forms[1], "reject", COMMENT),
-        )
-
-        # The same from the home panel's modals.
-        page, state = pages["modal"], states["modal"]
-        modals = at_once(
-            first.modal_action(page, state, "approve"),
-            second.modal_action(page, state, "reject", COMMENT),
-        )
-        log = server.output()
-
-    no_server_error(*both_approve, *approve_or_reject, *modals)
-    assert "Traceback" not in log, log
-
-    sessions = [first, second]
-    # Editor: the winner is sent on (302), the other stays in the editor, told.
-    for key, answers in (
-        ("approve-approve", both_approve),
-        ("approve-reject", approve_or_reject),
-    ):
-        page, state = pages[key], states[key]
-        codes = sorted(answer.status_code for answer in answers)
-        assert codes == [HTTPStatus.OK, HTTPStatus.FOUND], (key, codes)
-        loser = next(i for i, a in enumerate(answers) if a.status_code == HTTPStatus.OK)
-        shown = utils.shown_messages(answers[loser].text)
-        assert decided_message(state, sessions[loser].language) in shown, (key, shown)
-        if key == "approve-reject" and loser == 1:
-            assert COMMENT in shown  # the change request's comment is offered back
-        state.refresh_from_db()
-        assert state.finished_by == moderators[1 - loser]
-        # Nobody's click made a revision: the editor's text is what was decided.
-        assert revisions(page) == before[key]
-
-    # Modal: one success, one refusal in the modal, the comment still in its form.
-    payloads = [answer.json() for answer in modals]
-    steps = sorted(payload["step"] for payload in payloads)
-    assert steps == ["action", "success"], payloads
-    loser = next(i for i, p in enumerate(payloads) if p["step"] == "action")
-    state = states["modal"]
-    assert decided_message(state, sessions[loser].language) in utils.shown_messages(
-        payloads[loser]["html"]
-    )
-    if loser == 1:
-        assert escape(COMMENT) in payloads[loser]["html"]
-    assert revisions(pages["modal"]) == before["modal"]
-
-    # Each page was decided once: published once, or sent back once.
-    for key, page in pages.items():
-        decisions = PageLogEntry.objects.filter(
-            page=page,
-            action__in=["wagtail.workflow.approve", "wagtail.workflow.reject"],
-        )
-        assert decisions.count() == 1, key
-        assert PageLogEntry.objects.filter(
-            page=page, action="wagtail.publish"
-        ).count() == int(decisions.get().action == "wagtail.workflow.approve")
+        # Each page was decided once: published once, or sent back once.
+        for key, page in pages.items():
+            decisions = PageLogEntry.objects.filter(
+                page=page,
+                action__in=["wagtail.workflow.approve", "wagtail.workflow.reject"],
+            )
+            assert decisions.count() == 1, key
+            assert PageLogEntry.objects.filter(
+                page=page, action="wagtail.publish"
+            ).count() == int(decisions.get().action == "wagtail.workflow.approve")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime
 from http import HTTPStatus
 
-import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -17,57 +17,20 @@ from wagtail.models import TaskState, WorkflowPage
 
 from apps.knowledge.choices import Country
 from apps.knowledge.models import SolutionPartner
-from apps.knowledge.roles import DANISH_PARTNERS
+from apps.knowledge.roles import DANISH_PARTNERS, DIGITALAGENTUR_GROUP
 from apps.workflow.models import OutboxMessage, ReviewReminder, Submission
+from tests.factories import PASSWORD, UserFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils
-from tests.workflow.notifications.mail_utils import (
-    DIGITALAGENTUR_GROUP,
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import act, client_for, submit
+from tests.workflow.factories import (
     FLENSBURG,
     NORDFRIESLAND,
-    PASSWORD,
-    build_moderated_portal,
-    draft_solution,
-    make_user,
+    AuthoritiesFactory,
+    ModeratedPortalFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
 DASHBOARD = "/admin/moderation-dashboard/"
-
-
-@pytest.fixture
-def setup():
-    setup = build_moderated_portal()
-    WorkflowPage.objects.create(page=setup.other_area, workflow=setup.workflow)
-    return setup
-
-
-@pytest.fixture
-def people(setup):
-    return {
-        "editor": make_user("fl-editor", FLENSBURG.editors, language="da"),
-        "fl": make_user("fl-mod", FLENSBURG.moderators, language="en"),
-        "nf": make_user("nf-mod", NORDFRIESLAND.moderators, language="en"),
-        "agency": make_user("agency", DIGITALAGENTUR_GROUP, language="en"),
-    }
-
-
-@pytest.fixture
-def pending(setup, people):
-    """One Flensburg item waiting ten days and one fresh Nordfriesland item."""
-    old = draft_solution(setup, owner=people["editor"], title="Alte Dorfkiste")
-    setup.workflow.start(old, people["editor"])
-    TaskState.objects.filter(workflow_state__object_id=str(old.pk)).update(
-        started_at=timezone.now() - datetime.timedelta(days=10)
-    )
-    fresh = factories.SolutionPageFactory(
-        parent=setup.other_area, title="Neuer Deichbus", live=False
-    )
-    fresh.save_revision(user=people["editor"])
-    setup.workflow.start(fresh, people["editor"])
-    return old, fresh
 
 
 def dashboard_for(client, username: str):
@@ -84,262 +47,323 @@ def rows(response) -> dict[str, bool]:
     }
 
 
-def test_moderator__sees_own_authority_only_with_overdue_mark(client, pending):
-    response = dashboard_for(client, "fl-mod")
-    assert response.status_code == HTTPStatus.OK
-    assert rows(response) == {"Alte Dorfkiste": True}
-    html = response.content.decode()
-    assert "Neuer Deichbus" not in html
-    assert "moderation-queue__overdue" in html
-    assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
-    assert response.context["overdue_days"] == 7
+class DashboardTests(TestCase):
+    """The moderated portal with its workflow on Nordfriesland's area too, and a
+    Flensburg editor, two moderators and the Digitalagentur."""
 
-
-def test_other_authority_moderator__sees_only_theirs(client, pending):
-    response = dashboard_for(client, "nf-mod")
-    assert rows(response) == {"Neuer Deichbus": False}
-    assert "Alte Dorfkiste" not in response.content.decode()
-
-
-def test_digitalagentur__sees_every_authority(client, pending):
-    response = dashboard_for(client, "agency")
-    assert rows(response) == {"Alte Dorfkiste": True, "Neuer Deichbus": False}
-    names = [queue.name for queue in response.context["queues"]]
-    assert FLENSBURG.name in names and NORDFRIESLAND.name in names
-
-
-def test_overdue_days__configurable(client, pending, settings):
-    settings.WORKFLOW_OVERDUE_DAYS = 14
-    response = dashboard_for(client, "agency")
-    assert rows(response)["Alte Dorfkiste"] is False
-    assert "moderation-queue__overdue" not in response.content.decode()
-    assert response.context["overdue_days"] == 14
-
-
-def test_editor__no_dashboard_no_menu_item(client, pending):
-    response = dashboard_for(client, "fl-editor")
-    assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)
-    assert "Alte Dorfkiste" not in response.content.decode()
-    home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert DASHBOARD not in home
-
-
-def test_moderator__menu_item_and_home_panel(client, pending):
-    client.login(username="fl-mod", password=PASSWORD)
-    home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert DASHBOARD in home
-    assert "moderation-summary" in home
-
-
-def test_danish_tree__item_counts_for_its_authority(client, setup, people):
-    danish_area = translate_tree(setup.portal.area, "da")
-    page = factories.SolutionPageFactory(
-        parent=danish_area, title="Landsbykasse", live=False
-    )
-    page.save_revision(user=people["editor"])
-    setup.workflow.start(page, people["editor"])
-    assert "Landsbykasse" in rows(dashboard_for(client, "fl-mod"))
-    client.logout()
-    assert "Landsbykasse" not in rows(dashboard_for(client, "nf-mod"))
-
-
-@pytest.fixture
-def overdue_solutions(setup, people):
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    old = factories.SolutionPageFactory(
-        parent=setup.portal.area,
-        title="Veraltete Ladesäulen",
-        owner=people["editor"],
-        review_date=yesterday - datetime.timedelta(days=30),
-    )
-    other = factories.SolutionPageFactory(
-        parent=setup.other_area, title="Alter Deich", review_date=yesterday
-    )
-    factories.SolutionPageFactory(
-        parent=setup.portal.area,
-        title="Frische Lösung",
-        review_date=timezone.localdate() + datetime.timedelta(days=30),
-    )
-    return old, other
-
-
-def test_freshness__moderator_sees_own_overdue_solutions(client, overdue_solutions):
-    response = dashboard_for(client, "fl-mod")
-    titles = [row["page"].title for row in response.context["freshness"]]
-    assert titles == ["Veraltete Ladesäulen"]
-    assert response.context["freshness"][0]["days_overdue"] == 31
-
-
-def test_freshness__digitalagentur_sees_all_and_never_the_fresh_one(
-    client, overdue_solutions
-):
-    response = dashboard_for(client, "agency")
-    titles = [row["page"].title for row in response.context["freshness"]]
-    assert titles == ["Veraltete Ladesäulen", "Alter Deich"]
-    assert "Frische Lösung" not in response.content.decode()
-
-
-def test_review_reminder__owner_mailed_once_in_their_language(
-    client, overdue_solutions, django_capture_on_commit_callbacks
-):
-    old, _other = overdue_solutions
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    [message] = mail.outbox  # the other solution has no owner
-    assert message.to == ["fl-editor@example.org"]
-    assert message.extra_headers["Content-Language"] == "da"
-    with translation.override("da"):
-        assert message.subject == gettext('Please review: "%(title)s"') % {
-            "title": "Veraltete Ladesäulen"
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.setup = ModeratedPortalFactory()
+        WorkflowPage.objects.create(
+            page=cls.setup.other_area, workflow=cls.setup.workflow
+        )
+        cls.people = {
+            "editor": UserFactory(
+                username="fl-editor",
+                group_names=[FLENSBURG.editors],
+                admin_language="da",
+            ),
+            "fl": UserFactory(
+                username="fl-mod",
+                group_names=[FLENSBURG.moderators],
+                admin_language="en",
+            ),
+            "nf": UserFactory(
+                username="nf-mod",
+                group_names=[NORDFRIESLAND.moderators],
+                admin_language="en",
+            ),
+            "agency": UserFactory(
+                username="agency",
+                group_names=[DIGITALAGENTUR_GROUP],
+                admin_language="en",
+            ),
         }
-    assert ReviewReminder.objects.filter(page=old).count() == 1
-    response = dashboard_for(client, "fl-mod")
-    assert response.context["freshness"][0]["reminded_at"] is not None
+
+    def pending(self) -> tuple:
+        """One Flensburg item waiting ten days and one fresh Nordfriesland item."""
+        old = SolutionPageFactory(
+            portal=self.setup.portal,
+            draft=True,
+            owner=self.people["editor"],
+            author=self.people["editor"],
+            title="Alte Dorfkiste",
+        )
+        self.setup.workflow.start(old, self.people["editor"])
+        TaskState.objects.filter(workflow_state__object_id=str(old.pk)).update(
+            started_at=timezone.now() - datetime.timedelta(days=10)
+        )
+        fresh = factories.SolutionPageFactory(
+            parent=self.setup.other_area, title="Neuer Deichbus", live=False
+        )
+        fresh.save_revision(user=self.people["editor"])
+        self.setup.workflow.start(fresh, self.people["editor"])
+        return old, fresh
+
+    def overdue_solutions(self) -> tuple:
+        yesterday = timezone.localdate() - datetime.timedelta(days=1)
+        old = factories.SolutionPageFactory(
+            parent=self.setup.portal.area,
+            title="Veraltete Ladesäulen",
+            owner=self.people["editor"],
+            review_date=yesterday - datetime.timedelta(days=30),
+        )
+        other = factories.SolutionPageFactory(
+            parent=self.setup.other_area, title="Alter Deich", review_date=yesterday
+        )
+        factories.SolutionPageFactory(
+            parent=self.setup.portal.area,
+            title="Frische Lösung",
+            review_date=timezone.localdate() + datetime.timedelta(days=30),
+        )
+        return old, other
+
+    def test_moderator__sees_own_authority_only_with_overdue_mark(self) -> None:
+        self.pending()
+        response = dashboard_for(self.client, "fl-mod")
+        assert response.status_code == HTTPStatus.OK
+        assert rows(response) == {"Alte Dorfkiste": True}
+        html = response.content.decode()
+        assert "Neuer Deichbus" not in html
+        assert "moderation-queue__overdue" in html
+        assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
+        assert response.context["overdue_days"] == 7
+
+    def test_other_authority_moderator__sees_only_theirs(self) -> None:
+        self.pending()
+        response = dashboard_for(self.client, "nf-mod")
+        assert rows(response) == {"Neuer Deichbus": False}
+        assert "Alte Dorfkiste" not in response.content.decode()
+
+    def test_digitalagentur__sees_every_authority(self) -> None:
+        self.pending()
+        response = dashboard_for(self.client, "agency")
+        assert rows(response) == {"Alte Dorfkiste": True, "Neuer Deichbus": False}
+        names = [queue.name for queue in response.context["queues"]]
+        assert FLENSBURG.name in names and NORDFRIESLAND.name in names
+
+    @override_settings(WORKFLOW_OVERDUE_DAYS=14)
+    def test_overdue_days__configurable(self) -> None:
+        self.pending()
+        response = dashboard_for(self.client, "agency")
+        assert rows(response)["Alte Dorfkiste"] is False
+        assert "moderation-queue__overdue" not in response.content.decode()
+        assert response.context["overdue_days"] == 14
+
+    def test_editor__no_dashboard_no_menu_item(self) -> None:
+        self.pending()
+        response = dashboard_for(self.client, "fl-editor")
+        assert response.status_code in (HTTPStatus.FORBIDDEN, HTTPStatus.FOUND)
+        assert "Alte Dorfkiste" not in response.content.decode()
+        home = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        assert DASHBOARD not in home
+
+    def test_moderator__menu_item_and_home_panel(self) -> None:
+        self.pending()
+        self.client.login(username="fl-mod", password=PASSWORD)
+        home = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        assert DASHBOARD in home
+        assert "moderation-summary" in home
+
+    def test_danish_tree__item_counts_for_its_authority(self) -> None:
+        danish_area = TranslationFactory(
+            page=self.setup.portal.area, language_code="da"
+        )
+        page = factories.SolutionPageFactory(
+            parent=danish_area, title="Landsbykasse", live=False
+        )
+        page.save_revision(user=self.people["editor"])
+        self.setup.workflow.start(page, self.people["editor"])
+        assert "Landsbykasse" in rows(dashboard_for(self.client, "fl-mod"))
+        self.client.logout()
+        assert "Landsbykasse" not in rows(dashboard_for(self.client, "nf-mod"))
+
+    def test_freshness__moderator_sees_own_overdue_solutions(self) -> None:
+        self.overdue_solutions()
+        response = dashboard_for(self.client, "fl-mod")
+        titles = [row["page"].title for row in response.context["freshness"]]
+        assert titles == ["Veraltete Ladesäulen"]
+        assert response.context["freshness"][0]["days_overdue"] == 31
+
+    def test_freshness__digitalagentur_sees_all_and_never_the_fresh_one(self) -> None:
+        self.overdue_solutions()
+        response = dashboard_for(self.client, "agency")
+        titles = [row["page"].title for row in response.context["freshness"]]
+        assert titles == ["Veraltete Ladesäulen", "Alter Deich"]
+        assert "Frische Lösung" not in response.content.decode()
+
+    def test_review_reminder__owner_mailed_once_in_their_language(self) -> None:
+        overdue_solutions = self.overdue_solutions()
+        old, _other = overdue_solutions
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        [message] = mail.outbox  # the other solution has no owner
+        assert message.to == ["fl-editor@example.org"]
+        assert message.extra_headers["Content-Language"] == "da"
+        with translation.override("da"):
+            assert message.subject == gettext('Please review: "%(title)s"') % {
+                "title": "Veraltete Ladesäulen"
+            }
+        assert ReviewReminder.objects.filter(page=old).count() == 1
+        response = dashboard_for(self.client, "fl-mod")
+        assert response.context["freshness"][0]["reminded_at"] is not None
+
+    def test_review_reminder__new_review_date_starts_a_new_period(self) -> None:
+        overdue_solutions = self.overdue_solutions()
+        from apps.workflow.notifications.reminders import send_review_reminders
+
+        old, _other = overdue_solutions
+        with self.captureOnCommitCallbacks(execute=True):
+            assert send_review_reminders.enqueue().return_value == 1
+        old.review_date = timezone.localdate() - datetime.timedelta(days=2)
+        old.save_revision().publish()
+        with self.captureOnCommitCallbacks(execute=True):
+            assert send_review_reminders.enqueue().return_value == 1
+        assert OutboxMessage.objects.filter(kind="review_reminder").count() == 2
+
+    def test_outbox_summary__digitalagentur_sees_undelivered_mails(self) -> None:
+        """Issue 14 item 8: the warning told the Digitalagentur to run a management
+        command; the scheduler retries by itself, and "Send now" tries at once."""
+        self.pending()
+        message = OutboxMessage.objects.create(
+            recipient=self.people["editor"],
+            to_email=self.people["editor"].email,
+            language="da",
+            kind=OutboxMessage.Kind.APPROVED,
+            subject="Godkendt",
+            body_text="x",
+            status=OutboxMessage.Status.FAILED,
+            attempts=1,
+        )
+        response = dashboard_for(self.client, "agency")
+        assert response.context["outbox"]["failed"] == 1
+        html = response.content.decode()
+        assert "retry_outbox" not in html and "manage.py" not in html
+        with translation.override("en"):
+            assert "the scheduler tries to send them again every 10 minutes" in html
+        send_now = reverse("workflow_admin:send_outbox_now")
+        assert f'<form method="post" action="{send_now}">' in html
+
+        # The submission mails of the pending items wait too (not sent in tests).
+        waiting = OutboxMessage.objects.exclude(
+            status=OutboxMessage.Status.SENT
+        ).count()
+        mail.outbox.clear()
+        response = self.client.post(send_now, follow=True)
+        assert response.status_code == HTTPStatus.OK
+        assert "Godkendt" in [m.subject for m in mail.outbox]
+        assert len(mail.outbox) == waiting
+        message.refresh_from_db()
+        assert message.status == OutboxMessage.Status.SENT
+        html = response.content.decode()
+        assert f"{waiting} e-mails sent." in html
+        assert "Every e-mail notification has been delivered." in html
+
+        self.client.logout()
+        response = dashboard_for(self.client, "fl-mod")
+        assert response.context["outbox"] is None
+        assert send_now not in response.content.decode()
+        # A moderator cannot send them (Wagtail turns the refusal into a redirect).
+        message.status = OutboxMessage.Status.FAILED
+        message.save()
+        mail.outbox.clear()
+        response = self.client.post(send_now)
+        assert response.status_code == HTTPStatus.FOUND
+        assert response.url != DASHBOARD
+        assert mail.outbox == []
+
+    def test_pending_item__shows_the_submitted_title(self) -> None:
+        page = SolutionPageFactory(
+            portal=self.setup.portal,
+            draft=True,
+            owner=self.people["editor"],
+            author=self.people["editor"],
+            title="Alter Titel",
+        )
+        page.title = "Neuer Titel im Entwurf"
+        page.save_revision(user=self.people["editor"])
+        self.setup.workflow.start(page, self.people["editor"])
+        assert "Neuer Titel im Entwurf" in rows(dashboard_for(self.client, "fl-mod"))
 
 
-def test_review_reminder__new_review_date_starts_a_new_period(
-    overdue_solutions, django_capture_on_commit_callbacks
-):
-    from apps.workflow.notifications.reminders import send_review_reminders
+class CrossBorderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        """A Flensburg page naming a Danish partner, past its authority review (so it
+        waits for the Danish partner moderators), and a Danish partners' page at the
+        Digitalagentur's feasibility check."""
 
-    old, _other = overdue_solutions
-    with django_capture_on_commit_callbacks(execute=True):
-        assert send_review_reminders.enqueue().return_value == 1
-    old.review_date = timezone.localdate() - datetime.timedelta(days=2)
-    old.save_revision().publish()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert send_review_reminders.enqueue().return_value == 1
-    assert OutboxMessage.objects.filter(kind="review_reminder").count() == 2
+        authorities = AuthoritiesFactory()
+        fl_editor = UserFactory(editor=True, area_role=FLENSBURG)
+        fl_moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        dk_editor = UserFactory(editor=True, area_role=DANISH_PARTNERS)
+        dk_moderator = UserFactory(moderator=True, area_role=DANISH_PARTNERS)
+        german = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(FLENSBURG),
+            author=fl_editor,
+            portal=authorities.portal,
+            title="Grenzpendler-Rufbus",
+        )
+        SolutionPartner.objects.create(
+            page=german,
+            organisation=factories.OrganisationFactory(
+                name="Aabenraa Kommune", country=Country.DENMARK
+            ),
+        )
+        german.save_revision(user=fl_editor)
+        submit(client_for(fl_editor), german)
+        act(client_for(fl_moderator), german, "approve")
+        danish = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(DANISH_PARTNERS),
+            author=dk_editor,
+            portal=authorities.portal,
+            title="Landsbybus Tinglev",
+        )
+        Submission.objects.create(
+            page=danish, submitted_by=dk_editor, organisation=danish.lead_organisation
+        )
+        submit(client_for(dk_editor), danish)
+        cls.cross_border = {"dk": dk_moderator, "fl": fl_moderator}
 
+    def test_dk_moderator__cross_border_items_first_with_actions_then_the_rest(
+        self,
+    ) -> None:
+        self.client.force_login(self.cross_border["dk"])
+        html = self.client.get(DASHBOARD).content.decode()
+        soup = BeautifulSoup(html, "html.parser")
+        tables = soup.select("table.moderation-queue")
 
-def test_outbox_summary__digitalagentur_sees_undelivered_mails(client, pending, people):
-    """Issue 14 item 8: the warning told the Digitalagentur to run a management
-    command; the scheduler retries by itself, and "Send now" tries at once."""
-    message = OutboxMessage.objects.create(
-        recipient=people["editor"],
-        to_email=people["editor"].email,
-        language="da",
-        kind=OutboxMessage.Kind.APPROVED,
-        subject="Godkendt",
-        body_text="x",
-        status=OutboxMessage.Status.FAILED,
-        attempts=1,
-    )
-    response = dashboard_for(client, "agency")
-    assert response.context["outbox"]["failed"] == 1
-    html = response.content.decode()
-    assert "retry_outbox" not in html and "manage.py" not in html
-    with translation.override("en"):
-        assert "the scheduler tries to send them again every 10 minutes" in html
-    send_now = reverse("workflow_admin:send_outbox_now")
-    assert f'<form method="post" action="{send_now}">' in html
+        mine = tables[0]
+        assert mine.has_attr("data-waiting-for-you")
+        assert "Grenzpendler-Rufbus" in mine.get_text()
+        assert {
+            a["data-review-action"] for a in mine.select("[data-review-action]")
+        } == {
+            "approve",
+            "reject",
+        }
+        rest = " ".join(table.get_text(" ") for table in tables[1:])
+        assert (
+            "Landsbybus Tinglev" in rest and "Landsbybus Tinglev" not in mine.get_text()
+        )
+        row = next(r for r in soup.select("tr") if "Landsbybus Tinglev" in r.get_text())
+        assert not row.select("[data-review-action]")
+        assert "Digitalagentur" in row.get_text()  # whom it waits for
+        assert html.index("Grenzpendler-Rufbus") < html.index("Landsbybus Tinglev")
 
-    # The submission mails of the pending items wait too (not sent in tests).
-    waiting = OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).count()
-    mail.outbox.clear()
-    response = client.post(send_now, follow=True)
-    assert response.status_code == HTTPStatus.OK
-    assert "Godkendt" in [m.subject for m in mail.outbox]
-    assert len(mail.outbox) == waiting
-    message.refresh_from_db()
-    assert message.status == OutboxMessage.Status.SENT
-    html = response.content.decode()
-    assert f"{waiting} e-mails sent." in html
-    assert "Every e-mail notification has been delivered." in html
-
-    client.logout()
-    response = dashboard_for(client, "fl-mod")
-    assert response.context["outbox"] is None
-    assert send_now not in response.content.decode()
-    # A moderator cannot send them (Wagtail turns the refusal into a redirect).
-    message.status = OutboxMessage.Status.FAILED
-    message.save()
-    mail.outbox.clear()
-    response = client.post(send_now)
-    assert response.status_code == HTTPStatus.FOUND
-    assert response.url != DASHBOARD
-    assert mail.outbox == []
-
-
-def test_pending_item__shows_the_submitted_title(client, setup, people):
-    page = draft_solution(setup, owner=people["editor"], title="Alter Titel")
-    page.title = "Neuer Titel im Entwurf"
-    page.save_revision(user=people["editor"])
-    setup.workflow.start(page, people["editor"])
-    assert "Neuer Titel im Entwurf" in rows(dashboard_for(client, "fl-mod"))
-
-
-@pytest.fixture
-def cross_border(client):
-    """A Flensburg page naming a Danish partner, past its authority review (so it
-    waits for the Danish partner moderators), and a Danish partners' page at the
-    Digitalagentur's feasibility check."""
-
-    authorities = utils.build_authorities()
-    fl_editor = utils.editor_of(FLENSBURG)
-    fl_moderator = utils.moderator_of(FLENSBURG)
-    dk_editor = utils.editor_of(DANISH_PARTNERS)
-    dk_moderator = utils.moderator_of(DANISH_PARTNERS)
-    german = utils.draft_solution(
-        authorities.area(FLENSBURG),
-        fl_editor,
-        authorities.portal,
-        title="Grenzpendler-Rufbus",
-    )
-    SolutionPartner.objects.create(
-        page=german,
-        organisation=factories.OrganisationFactory(
-            name="Aabenraa Kommune", country=Country.DENMARK
-        ),
-    )
-    german.save_revision(user=fl_editor)
-    utils.submit(utils.client_for(fl_editor), german)
-    utils.act(utils.client_for(fl_moderator), german, "approve")
-    danish = utils.draft_solution(
-        authorities.area(DANISH_PARTNERS),
-        dk_editor,
-        authorities.portal,
-        title="Landsbybus Tinglev",
-    )
-    Submission.objects.create(
-        page=danish, submitted_by=dk_editor, organisation=danish.lead_organisation
-    )
-    utils.submit(utils.client_for(dk_editor), danish)
-    return {"dk": dk_moderator, "fl": fl_moderator}
-
-
-def test_dk_moderator__cross_border_items_first_with_actions_then_the_rest(
-    client, cross_border
-):
-    client.force_login(cross_border["dk"])
-    html = client.get(DASHBOARD).content.decode()
-    soup = BeautifulSoup(html, "html.parser")
-    tables = soup.select("table.moderation-queue")
-
-    mine = tables[0]
-    assert mine.has_attr("data-waiting-for-you")
-    assert "Grenzpendler-Rufbus" in mine.get_text()
-    assert {a["data-review-action"] for a in mine.select("[data-review-action]")} == {
-        "approve",
-        "reject",
-    }
-    rest = " ".join(table.get_text(" ") for table in tables[1:])
-    assert "Landsbybus Tinglev" in rest and "Landsbybus Tinglev" not in mine.get_text()
-    row = next(r for r in soup.select("tr") if "Landsbybus Tinglev" in r.get_text())
-    assert not row.select("[data-review-action]")
-    assert "Digitalagentur" in row.get_text()  # whom it waits for
-    assert html.index("Grenzpendler-Rufbus") < html.index("Landsbybus Tinglev")
-
-
-def test_area_moderator__own_item_waiting_for_danish_partners_is_in_the_rest(
-    client, cross_border
-):
-    client.force_login(cross_border["fl"])
-    soup = BeautifulSoup(client.get(DASHBOARD).content, "html.parser")
-    mine = soup.select_one("[data-waiting-for-you]")
-    assert "Grenzpendler-Rufbus" not in mine.get_text()
-    row = next(r for r in soup.select("tr") if "Grenzpendler-Rufbus" in r.get_text())
-    assert "Danish partners – Moderators" in row.get_text()
-    assert not row.select("[data-review-action]")
+    def test_area_moderator__own_item_waiting_for_danish_partners_is_in_the_rest(
+        self,
+    ) -> None:
+        self.client.force_login(self.cross_border["fl"])
+        soup = BeautifulSoup(self.client.get(DASHBOARD).content, "html.parser")
+        mine = soup.select_one("[data-waiting-for-you]")
+        assert "Grenzpendler-Rufbus" not in mine.get_text()
+        row = next(
+            r for r in soup.select("tr") if "Grenzpendler-Rufbus" in r.get_text()
+        )
+        assert "Danish partners – Moderators" in row.get_text()
+        assert not row.select("[data-review-action]")

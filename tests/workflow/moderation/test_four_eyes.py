@@ -15,8 +15,17 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from apps.knowledge.roles import AREA_ROLES
-from tests.workflow import utils
-from tests.workflow.utils import act, client_for, submit
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory
+from tests.workflow.admin_actions import (
+    act,
+    client_for,
+    edit_form_data,
+    edit_url,
+    modal_json,
+    submit,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG = AREA_ROLES[0]
 TYPO_FIX = "Ein Rufbus für die Dörfer rund um Hürup."
@@ -25,8 +34,8 @@ TYPO_FIX = "Ein Rufbus für die Dörfer rund um Hürup."
 def autosave(client, page: Page, **changes):
     """What the editor's autosave posts after a change (it expects JSON back)."""
     return client.post(
-        utils.edit_url(page),
-        utils.edit_form_data(page, **changes),
+        edit_url(page),
+        edit_form_data(page, **changes),
         headers={"accept": "application/json"},
     )
 
@@ -38,16 +47,17 @@ def live(page: Page) -> bool:
 class FourEyesTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.agency = utils.digitalagentur()
+        cls.authorities = AuthoritiesFactory()
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.agency = UserFactory(digitalagentur=True)
 
     def under_review_then_moderator_fixes_typo(self) -> Page:
-        page = utils.draft_solution(
-            self.authorities.area(FLENSBURG),
-            self.editor,
-            self.authorities.portal,
+        page = SolutionPageFactory(
+            draft=True,
+            parent=self.authorities.area(FLENSBURG),
+            author=self.editor,
+            portal=self.authorities.portal,
             title="Rufbus Hürup",
         )
         self.assertEqual(
@@ -68,7 +78,7 @@ class OnlyModeratorTests(FourEyesTestCase):
         page = self.under_review_then_moderator_fixes_typo()
 
         # The moderator's editor: no actions, and why.
-        own = client_for(self.moderator).get(utils.edit_url(page))
+        own = client_for(self.moderator).get(edit_url(page))
         self.assertNotContains(own, "workflow-action-name")
         self.assertContains(
             own, "You changed this page during its review, so under the four-eyes"
@@ -88,7 +98,7 @@ class OnlyModeratorTests(FourEyesTestCase):
         home = agency.get(reverse("wagtailadmin_home"))
         self.assertContains(home, "Awaiting your review")
         self.assertContains(home, "Rufbus Hürup")
-        editor = agency.get(utils.edit_url(page))
+        editor = agency.get(edit_url(page))
         self.assertContains(editor, "workflow-action-name")
         self.assertContains(
             editor,
@@ -97,7 +107,7 @@ class OnlyModeratorTests(FourEyesTestCase):
         )
         response = act(agency, page, "approve", comment="Tippfehler geprüft.")
 
-        self.assertEqual(utils.modal_json(response)["step"], "success")
+        self.assertEqual(modal_json(response)["step"], "success")
         self.assertTrue(live(page))
         self.assertEqual(Page.objects.get(pk=page.pk).specific.teaser, TYPO_FIX)
 
@@ -106,12 +116,12 @@ class WithColleagueTests(FourEyesTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.colleague = utils.moderator_of(FLENSBURG, "-2")
+        cls.colleague = UserFactory(moderator=True, area_role=FLENSBURG, suffix="-2")
 
     def test_moderator_edits__colleague_decides_not_the_digitalagentur(self):
         page = self.under_review_then_moderator_fixes_typo()
 
-        own = client_for(self.moderator).get(utils.edit_url(page))
+        own = client_for(self.moderator).get(edit_url(page))
         self.assertContains(own, "It is decided by: flensburg-moderator-2.")
         self.assertEqual(
             act(client_for(self.agency), page, "approve").status_code,

@@ -30,9 +30,18 @@ from wagtail.models import Page, TaskState
 from apps.knowledge.models import PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, DANISH_PARTNERS
 from apps.workflow.groups import setup_roles
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils
-from tests.workflow.factories import PartnerProfileFactory, UserFactory
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import (
+    act,
+    client_for,
+    current_task_state,
+    edit_url,
+    publish,
+    save_draft,
+    submit,
+)
+from tests.workflow.factories import AuthoritiesFactory, PartnerProfileFactory
 from tests.workflow.moderation import test_translation_status as localizing
 
 ACTIONS = ["view", "edit", "submit", "approve", "reject", "publish"]
@@ -92,31 +101,33 @@ def parse_matrix() -> list[tuple[str, str, str, bool]]:
 class RoleAuthorityActionMatrixTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.authors = {
-            name: utils.user_in(f"{role.user_prefix}-author", role.editors)
+            name: UserFactory(
+                username=f"{role.user_prefix}-author",
+                group_names=[role.editors],
+                admin_language="en",
+            )
             for name, role in AUTHORITIES.items()
         }
         # Every authority has a moderator, as in the demo: a step none of whose
         # reviewers is left would pass to the Digitalagentur (test_four_eyes.py).
         for role in (AREA_ROLES[1], AREA_ROLES[2]):
-            utils.moderator_of(role)
+            UserFactory(moderator=True, area_role=role)
         partner = PartnerProfileFactory(user=UserFactory(username="partner")).user
         cls.users = {
-            "editor": utils.editor_of(AREA_ROLES[0]),
-            "moderator": utils.moderator_of(AREA_ROLES[0]),
-            "digitalagentur": utils.digitalagentur(),
-            "dk-moderator": utils.moderator_of(DANISH_PARTNERS),
+            "editor": UserFactory(editor=True, area_role=AREA_ROLES[0]),
+            "moderator": UserFactory(moderator=True, area_role=AREA_ROLES[0]),
+            "digitalagentur": UserFactory(digitalagentur=True),
+            "dk-moderator": UserFactory(moderator=True, area_role=DANISH_PARTNERS),
             "partner": partner,
-            "translator": utils.translator(),
+            "translator": UserFactory(translator=True),
             "anonymous": None,
         }
 
     def setUp(self):
-        self.clients = {role: utils.client_for(u) for role, u in self.users.items()}
-        self.author_clients = {
-            name: utils.client_for(u) for name, u in self.authors.items()
-        }
+        self.clients = {role: client_for(u) for role, u in self.users.items()}
+        self.author_clients = {name: client_for(u) for name, u in self.authors.items()}
 
     def test_matrix__matches_table(self):
         cells = parse_matrix()
@@ -134,29 +145,30 @@ class RoleAuthorityActionMatrixTests(TestCase):
                 )
 
     def try_action(self, role: str, authority: str, action: str) -> bool:
-        page = utils.draft_solution(
-            self.authorities.area(AUTHORITIES[authority]),
-            self.authors[authority],
-            self.authorities.portal,
+        page = SolutionPageFactory(
+            draft=True,
+            parent=self.authorities.area(AUTHORITIES[authority]),
+            author=self.authors[authority],
+            portal=self.authorities.portal,
             title=f"Lösung {authority}",
         )
         client: Client = self.clients[role]
         if action == "view":
-            return client.get(utils.edit_url(page)).status_code == HTTPStatus.OK
+            return client.get(edit_url(page)).status_code == HTTPStatus.OK
         if action == "edit":
-            utils.save_draft(client, page, title="Geänderter Titel")
+            save_draft(client, page, title="Geänderter Titel")
             return latest(page).get_latest_revision_as_object().title == (
                 "Geänderter Titel"
             )
         if action == "submit":
-            utils.submit(client, page)
+            submit(client, page)
             return latest(page).workflow_in_progress
         if action == "publish":
-            utils.publish(client, page)
+            publish(client, page)
             return latest(page).live
-        utils.submit(self.author_clients[authority], page)
-        task_state = utils.current_task_state(page)
-        utils.act(client, page, action, task_state=task_state, comment="Matrix")
+        submit(self.author_clients[authority], page)
+        task_state = current_task_state(page)
+        act(client, page, action, task_state=task_state, comment="Matrix")
         task_state.refresh_from_db()
         decided = {
             "approve": TaskState.STATUS_APPROVED,
@@ -182,7 +194,9 @@ class DanishTreeMatrixTests(RoleAuthorityActionMatrixTests):
     def setUpTestData(cls):
         super().setUpTestData()
         for role, slug in DANISH_AREA_SLUGS.items():
-            danish = translate_tree(cls.authorities.area(role), "da")
+            danish = TranslationFactory(
+                page=cls.authorities.area(role), language_code="da"
+            )
             danish.slug = slug
             danish.save_revision().publish()
             danish.refresh_from_db()
@@ -207,44 +221,48 @@ class TranslatedAreaSlugTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.editor = utils.editor_of(AREA_ROLES[0])
-        cls.moderator = utils.moderator_of(AREA_ROLES[0])
-        cls.dk_moderator = utils.moderator_of(DANISH_PARTNERS)
-        cls.translator = utils.translator()
-        cls.reviewer = utils.reviewer_of("da")
+        cls.authorities = AuthoritiesFactory()
+        cls.editor = UserFactory(editor=True, area_role=AREA_ROLES[0])
+        cls.moderator = UserFactory(moderator=True, area_role=AREA_ROLES[0])
+        cls.dk_moderator = UserFactory(moderator=True, area_role=DANISH_PARTNERS)
+        cls.translator = UserFactory(translator=True)
+        cls.reviewer = UserFactory(reviewer=True, language="da")
 
     def test_translator__another_authoritys_slug_changes_nobodys_rights(self):
         german = self.authorities.area(AREA_ROLES[0])
-        translate_tree(german.get_parent().specific, "da")
+        TranslationFactory(page=german.get_parent().specific, language_code="da")
         setup_roles()  # the translators' rights on the new Danish tree
         translation = localizing.localize_translation(german, "da", self.translator)
-        translator = utils.client_for(self.translator)
+        translator = client_for(self.translator)
         localizing.type_string(translator, translation, "title", "Flensborg By")
         # The German slug of the Danish partners' area.
         localizing.type_string(translator, translation, "slug", "daenische-partner")
         danish = translation.get_target_instance()
         translator.post(reverse("workflow_admin:submit_translation", args=[danish.pk]))
-        utils.act(utils.client_for(self.moderator), danish, "approve")
-        utils.act(utils.client_for(self.reviewer), danish, "approve")
+        act(client_for(self.moderator), danish, "approve")
+        act(client_for(self.reviewer), danish, "approve")
         danish = PartnerAreaPage.objects.get(pk=danish.pk)
         # Flensburg's moderator reviewed the translation of Flensburg's area.
         self.assertTrue(danish.live)
         self.assertEqual(danish.slug, "daenische-partner")
         setup_roles()
 
-        page = utils.draft_solution(
-            danish, self.editor, self.authorities.portal, title="Digital landsbykasse"
+        page = SolutionPageFactory(
+            draft=True,
+            parent=danish,
+            author=self.editor,
+            portal=self.authorities.portal,
+            title="Digital landsbykasse",
         )
         self.assertEqual(
-            utils.client_for(self.editor).get(utils.edit_url(page)).status_code,
+            client_for(self.editor).get(edit_url(page)).status_code,
             HTTPStatus.OK,
         )
-        utils.submit(utils.client_for(self.editor), page)
-        task_state = utils.current_task_state(page)
-        utils.act(utils.client_for(self.dk_moderator), page, "approve")
+        submit(client_for(self.editor), page)
+        task_state = current_task_state(page)
+        act(client_for(self.dk_moderator), page, "approve")
         task_state.refresh_from_db()
         self.assertEqual(task_state.status, TaskState.STATUS_IN_PROGRESS)
-        utils.act(utils.client_for(self.moderator), page, "approve")
+        act(client_for(self.moderator), page, "approve")
         task_state.refresh_from_db()
         self.assertEqual(task_state.status, TaskState.STATUS_APPROVED)

@@ -34,11 +34,27 @@ from apps.workflow.models import (
 )
 from apps.workflow.models.tasks import FEASIBILITY_CHECKLIST
 from apps.workflow.workflows import DEFAULT_WORKFLOW_NAME
-from tests.knowledge.factories import OrganisationFactory, PartnerAreaPageFactory
-from tests.knowledge.utils import translate_tree
-from tests.utils import restore_migration_data
-from tests.workflow import utils
-from tests.workflow.utils import act, client_for, submit
+from tests.factories import UserFactory
+from tests.knowledge.factories import (
+    OrganisationFactory,
+    PartnerAreaPageFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
+from tests.migration_data import restore_migration_data
+from tests.workflow.admin_actions import (
+    act,
+    approve_in_editor,
+    client_for,
+    current_task_state,
+    edit_form_data,
+    edit_url,
+    modal_json,
+    publish,
+    submit,
+    workflow_action_url,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
 CHECKLIST_COMPLETE = {name: "on" for name, _label in FEASIBILITY_CHECKLIST}
@@ -57,18 +73,24 @@ class ModerationTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.second_moderator = utils.moderator_of(FLENSBURG, "-2")
-        cls.other_moderator = utils.moderator_of(NORDFRIESLAND)
-        cls.dk_moderator = utils.moderator_of(DANISH_PARTNERS)
-        cls.agency = utils.digitalagentur()
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.second_moderator = UserFactory(
+            moderator=True, area_role=FLENSBURG, suffix="-2"
+        )
+        cls.other_moderator = UserFactory(moderator=True, area_role=NORDFRIESLAND)
+        cls.dk_moderator = UserFactory(moderator=True, area_role=DANISH_PARTNERS)
+        cls.agency = UserFactory(digitalagentur=True)
 
     def draft(self, role=FLENSBURG, author=None, **fields):
-        return utils.draft_solution(
-            self.authorities.area(role), author or self.editor, self.portal, **fields
+        return SolutionPageFactory(
+            draft=True,
+            parent=self.authorities.area(role),
+            author=author or self.editor,
+            portal=self.portal,
+            **fields,
         )
 
     def submitted(self, role=FLENSBURG, **fields):
@@ -83,13 +105,13 @@ class AuthorityReviewTests(ModerationTestCase):
     def test_editor_submits__own_moderator_approves__page_goes_live(self):
         page = self.submitted()
         self.assertFalse(live(page))
-        task = utils.current_task_state(page).task.specific
+        task = current_task_state(page).task.specific
         self.assertIsInstance(task, AuthorityReviewTask)
 
         response = act(client_for(self.moderator), page, "approve", comment="Passt.")
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        self.assertEqual(utils.modal_json(response)["step"], "success")
+        self.assertEqual(modal_json(response)["step"], "success")
         self.assertTrue(live(page))
 
     def test_moderator__cannot_approve_other_authority(self):
@@ -100,11 +122,9 @@ class AuthorityReviewTests(ModerationTestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
         self.assertFalse(live(page))
-        self.assertEqual(
-            utils.current_task_state(page).status, TaskState.STATUS_IN_PROGRESS
-        )
+        self.assertEqual(current_task_state(page).status, TaskState.STATUS_IN_PROGRESS)
         # Nor through the editor's action menu (they cannot even open the editor).
-        response = utils.approve_in_editor(client, page, "approve")
+        response = approve_in_editor(client, page, "approve")
         self.assertNotEqual(response.status_code, HTTPStatus.OK)
         self.assertFalse(live(page))
 
@@ -117,7 +137,7 @@ class AuthorityReviewTests(ModerationTestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
         self.assertFalse(live(page))
-        response = own.get(utils.edit_url(page))
+        response = own.get(edit_url(page))
         self.assertNotContains(response, "workflow-action-name")
         # A colleague of the same authority can.
         act(client_for(self.second_moderator), page, "approve")
@@ -126,7 +146,7 @@ class AuthorityReviewTests(ModerationTestCase):
     def test_moderator__edit_and_approve_together__is_refused_keeping_the_edit(self):
         page = self.submitted()
         client = client_for(self.moderator)
-        data = utils.edit_form_data(page, title="Vom Moderator geändert")
+        data = edit_form_data(page, title="Vom Moderator geändert")
         data.update(
             {
                 "action-workflow-action": "true",
@@ -135,7 +155,7 @@ class AuthorityReviewTests(ModerationTestCase):
             }
         )
 
-        response = client.post(utils.edit_url(page), data)
+        response = client.post(edit_url(page), data)
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertContains(response, "Vom Moderator geändert")
@@ -174,11 +194,15 @@ class AuthorityReviewTests(ModerationTestCase):
         area = PartnerAreaPageFactory(
             parent=self.portal.knowledge, title="Neue Region", slug="neue-region"
         )
-        page = utils.draft_solution(
-            area, self.agency, self.portal, title="Regionale Datenplattform"
+        page = SolutionPageFactory(
+            draft=True,
+            parent=area,
+            author=self.agency,
+            portal=self.portal,
+            title="Regionale Datenplattform",
         )
         submit(client_for(self.agency), page)
-        colleague = utils.digitalagentur("-2")
+        colleague = UserFactory(digitalagentur=True, suffix="-2")
 
         self.assertEqual(
             act(client_for(self.moderator), page, "approve").status_code,
@@ -193,7 +217,7 @@ class AuthorityReviewTests(ModerationTestCase):
 
     def test_editor__publish_button_does_not_bypass_review(self):
         page = self.draft()
-        utils.publish(client_for(self.moderator), page)
+        publish(client_for(self.moderator), page)
         self.assertFalse(live(page))
 
 
@@ -205,7 +229,7 @@ class ChangeRequestTests(ModerationTestCase):
         )
         submit(client_for(self.editor), page)
         act(client_for(self.agency), page, "approve", **CHECKLIST_COMPLETE)
-        authority_state = utils.current_task_state(page)
+        authority_state = current_task_state(page)
         self.assertIsInstance(authority_state.task.specific, AuthorityReviewTask)
 
         act(
@@ -224,13 +248,13 @@ class ChangeRequestTests(ModerationTestCase):
             )
         )
         self.assertContains(history, "Bitte die Zielgruppe ergänzen.")
-        editor_page = author.get(utils.edit_url(page))
+        editor_page = author.get(edit_url(page))
         self.assertContains(editor_page, "Changes requested")
 
         response = submit(author, page, teaser="Für Pendlerinnen im ländlichen Raum.")
 
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
-        resumed = utils.current_task_state(page)
+        resumed = current_task_state(page)
         # Resumed at the authority review; the feasibility check is not repeated.
         self.assertIsInstance(resumed.task.specific, AuthorityReviewTask)
         self.assertNotEqual(resumed.pk, authority_state.pk)
@@ -260,7 +284,7 @@ class FeasibilityCheckTests(ModerationTestCase):
     def test_partner_submission__starts_at_feasibility_check_for_digitalagentur(self):
         page = self.submission()
         self.assertIsInstance(
-            utils.current_task_state(page).task.specific, FeasibilityCheckTask
+            current_task_state(page).task.specific, FeasibilityCheckTask
         )
         self.assertEqual(
             act(client_for(self.moderator), page, "approve").status_code,
@@ -269,12 +293,12 @@ class FeasibilityCheckTests(ModerationTestCase):
 
     def test_action_modal__shows_the_checklist(self):
         page = self.submission()
-        task_state = utils.current_task_state(page)
+        task_state = current_task_state(page)
         response = client_for(self.agency).get(
-            utils.workflow_action_url(page, "approve", task_state),
+            workflow_action_url(page, "approve", task_state),
             headers={"x-requested-with": "XMLHttpRequest"},
         )
-        html = utils.modal_json(response)["html"]
+        html = modal_json(response)["html"]
         for name, _label in FEASIBILITY_CHECKLIST:
             self.assertIn(f'name="{name}"', html)
 
@@ -285,11 +309,11 @@ class FeasibilityCheckTests(ModerationTestCase):
 
         response = act(client_for(self.agency), page, "approve", **incomplete)
 
-        payload = utils.modal_json(response)
+        payload = modal_json(response)
         self.assertEqual(payload["step"], "action")
         self.assertIn("Confirm this item before approving.", payload["html"])
         self.assertIn("every item of the checklist is confirmed", payload["html"])
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         self.assertEqual(state.status, TaskState.STATUS_IN_PROGRESS)
         self.assertIsInstance(state.task.specific, FeasibilityCheckTask)
 
@@ -297,7 +321,7 @@ class FeasibilityCheckTests(ModerationTestCase):
         page = self.submission()
         incomplete = {name: True for name, _label in FEASIBILITY_CHECKLIST[:2]}
 
-        response = utils.approve_in_editor(
+        response = approve_in_editor(
             client_for(self.agency), page, "approve", **incomplete
         )
 
@@ -309,7 +333,7 @@ class FeasibilityCheckTests(ModerationTestCase):
             )
         )
         self.assertIsInstance(
-            utils.current_task_state(page).task.specific, FeasibilityCheckTask
+            current_task_state(page).task.specific, FeasibilityCheckTask
         )
 
     def test_complete_checklist__stored_with_revision_and_shown_in_history(self):
@@ -331,7 +355,7 @@ class FeasibilityCheckTests(ModerationTestCase):
         self.assertEqual(check.finished_by, self.agency)
         self.assertTrue(all(ticked for _label, ticked in check.checklist))
         self.assertIsInstance(
-            utils.current_task_state(page).task.specific, AuthorityReviewTask
+            current_task_state(page).task.specific, AuthorityReviewTask
         )
         history = client_for(self.agency).get(
             reverse(
@@ -429,7 +453,7 @@ class IntegrityTests(ModerationTestCase):
 
     def test_stale_second_approval__is_refused_clearly_and_not_published_twice(self):
         page = self.with_two_steps()
-        task_state = utils.current_task_state(page)  # both moderators open the modal
+        task_state = current_task_state(page)  # both moderators open the modal
         act(client_for(self.moderator), page, "approve", task_state=task_state)
 
         response = act(
@@ -462,7 +486,7 @@ class IntegrityTests(ModerationTestCase):
 
     def test_stale_last_approval__workflow_finished__published_once(self):
         page = self.submitted()
-        task_state = utils.current_task_state(page)
+        task_state = current_task_state(page)
         act(client_for(self.moderator), page, "approve", task_state=task_state)
 
         response = act(
@@ -471,7 +495,7 @@ class IntegrityTests(ModerationTestCase):
 
         # The modal shows who decided (Wagtail's redirect there was a server error).
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        payload = utils.modal_json(response)
+        payload = modal_json(response)
         self.assertEqual(payload["step"], "action")
         self.assertIn(
             "This step was already approved by flensburg-moderator on", payload["html"]
@@ -500,17 +524,20 @@ class ConcurrentApprovalTests(TransactionTestCase):
         restore_migration_data()
 
     def test_two_moderators_at_once__one_wins_other_told_published_once(self):
-        authorities = utils.build_authorities()
-        editor = utils.editor_of(FLENSBURG)
+        authorities = AuthoritiesFactory()
+        editor = UserFactory(editor=True, area_role=FLENSBURG)
         moderators = [
-            utils.moderator_of(FLENSBURG),
-            utils.moderator_of(FLENSBURG, "-2"),
+            UserFactory(moderator=True, area_role=FLENSBURG),
+            UserFactory(moderator=True, area_role=FLENSBURG, suffix="-2"),
         ]
-        page = utils.draft_solution(
-            authorities.area(FLENSBURG), editor, authorities.portal
+        page = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(FLENSBURG),
+            author=editor,
+            portal=authorities.portal,
         )
         submit(client_for(editor), page)
-        task_state = utils.current_task_state(page)
+        task_state = current_task_state(page)
         clients = [client_for(moderator) for moderator in moderators]
 
         # Both requests pass the view's checks before either takes the row lock.
@@ -584,9 +611,9 @@ class DefaultWorkflowTests(TestCase):
         )
 
     def test_setup_roles__assigns_knowledge_base_of_every_language_once(self):
-        authorities = utils.build_authorities()
+        authorities = AuthoritiesFactory()
         for code in ("da", "en"):
-            translate_tree(authorities.area(FLENSBURG), code)
+            TranslationFactory(page=authorities.area(FLENSBURG), language_code=code)
         setup_roles()
         setup_roles()
 
@@ -596,8 +623,11 @@ class DefaultWorkflowTests(TestCase):
         for index in indexes:
             with self.subTest(language=index.locale.language_code):
                 self.assertEqual(index.get_workflow(), workflow)
-        solution = utils.draft_solution(
-            authorities.area(FLENSBURG), None, authorities.portal
+        solution = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(FLENSBURG),
+            author=None,
+            portal=authorities.portal,
         )
         self.assertEqual(solution.get_workflow(), workflow)
         self.assertEqual(
@@ -605,7 +635,7 @@ class DefaultWorkflowTests(TestCase):
         )
 
     def test_setup_roles__keeps_a_workflow_an_administrator_chose(self):
-        authorities = utils.build_authorities()
+        authorities = AuthoritiesFactory()
         own = Workflow.objects.create(name="Eigener Ablauf")
         WorkflowPage.objects.filter(page=authorities.portal.knowledge).update(
             workflow=own

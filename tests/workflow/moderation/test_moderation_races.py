@@ -29,10 +29,19 @@ from apps.knowledge.models import SolutionPartner
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.models import AuthorityReviewTask, CrossBorderReviewTask
 from apps.workflow.models.tasks import WorkflowActionRefused
-from tests.knowledge.factories import OrganisationFactory
-from tests.workflow import utils
-from tests.workflow.factories import UserFactory
-from tests.workflow.utils import act, client_for, submit
+from tests.factories import UserFactory
+from tests.knowledge.factories import OrganisationFactory, SolutionPageFactory
+from tests.workflow.admin_actions import (
+    act,
+    client_for,
+    current_task_state,
+    edit_url,
+    editor_form_data,
+    modal_json,
+    shown_messages,
+    submit,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
 COMMENT = "Bitte die Quelle der Zahlen ergänzen – 'Tabelle 3' & <Anhang>."
@@ -48,7 +57,7 @@ def speaks(user, language: str):
 def messages_of(response) -> str:
     """The messages to show after a redirect, as text."""
     return " | ".join(
-        utils.shown_messages(f'<ul class="messages"><li>{m}</li></ul>')
+        shown_messages(f'<ul class="messages"><li>{m}</li></ul>')
         for m in get_messages(response.wsgi_request)
     )
 
@@ -75,15 +84,15 @@ def decided_message(state: TaskState, language: str) -> str:
 
 def editor_form(client, page: Page) -> dict:
     """Open the editor; what its form posts if nothing is typed."""
-    response = client.get(utils.edit_url(page))
+    response = client.get(edit_url(page))
     assert response.status_code == HTTPStatus.OK
-    return utils.editor_form_data(response.content.decode())
+    return editor_form_data(response.content.decode())
 
 
 def editor_action(client, page: Page, form: dict, action: str, comment: str = ""):
     """Choose ``action`` in the editor's action menu, with the modal's comment."""
     return client.post(
-        utils.edit_url(page),
+        edit_url(page),
         {
             **form,
             "action-workflow-action": "true",
@@ -102,15 +111,20 @@ def revisions(page: Page) -> list[int]:
 class RaceTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.first = speaks(utils.moderator_of(FLENSBURG), "de")
-        cls.second = speaks(utils.moderator_of(FLENSBURG, "-2"), "da")
-        cls.outsider = utils.moderator_of(NORDFRIESLAND)
+        cls.authorities = AuthoritiesFactory()
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.first = speaks(UserFactory(moderator=True, area_role=FLENSBURG), "de")
+        cls.second = speaks(
+            UserFactory(moderator=True, area_role=FLENSBURG, suffix="-2"), "da"
+        )
+        cls.outsider = UserFactory(moderator=True, area_role=NORDFRIESLAND)
 
     def submitted(self, danish_partner: bool = False) -> Page:
-        page = utils.draft_solution(
-            self.authorities.area(FLENSBURG), self.editor, self.authorities.portal
+        page = SolutionPageFactory(
+            draft=True,
+            parent=self.authorities.area(FLENSBURG),
+            author=self.editor,
+            portal=self.authorities.portal,
         )
         if danish_partner:
             danish = OrganisationFactory(country=Country.DENMARK)
@@ -125,7 +139,7 @@ class RaceTestCase(TestCase):
 class StaleActionTests(RaceTestCase):
     def test_stale_approve_in_editor__after_other_finished__no_draft_told_who(self):
         page = self.submitted()
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         late = client_for(self.second)
         form = editor_form(late, page)  # the second moderator's editor is open
         before = revisions(page)
@@ -139,7 +153,7 @@ class StaleActionTests(RaceTestCase):
         response = editor_action(late, page, form, "approve")
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        shown = utils.shown_messages(response.content.decode())
+        shown = shown_messages(response.content.decode())
         self.assertIn(decided_message(state, "da"), shown)
         self.assertNotIn("updated", shown)
         self.assertEqual(revisions(page), before)  # no draft from the stale click
@@ -149,18 +163,18 @@ class StaleActionTests(RaceTestCase):
 
     def test_stale_request_changes_in_editor__comment_back_next_step_untouched(self):
         page = self.submitted(danish_partner=True)
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         late = client_for(self.second)
         form = editor_form(late, page)
         before = revisions(page)
         act(client_for(self.first), page, "approve", task_state=state)
-        cross_border = utils.current_task_state(page)
+        cross_border = current_task_state(page)
         self.assertIsInstance(cross_border.task.specific, CrossBorderReviewTask)
 
         response = editor_action(late, page, form, "reject", COMMENT)
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        shown = utils.shown_messages(response.content.decode())
+        shown = shown_messages(response.content.decode())
         self.assertIn(decided_message(state, "da"), shown)
         self.assertIn(COMMENT, shown)  # offered back to copy
         cross_border.refresh_from_db()
@@ -171,7 +185,7 @@ class StaleActionTests(RaceTestCase):
         self,
     ):
         page = self.submitted()
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         act(client_for(self.first), page, "approve", task_state=state)
 
         response = act(
@@ -179,17 +193,15 @@ class StaleActionTests(RaceTestCase):
         )
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        payload = utils.modal_json(response)
+        payload = modal_json(response)
         self.assertEqual(payload["step"], "action")
-        self.assertIn(
-            decided_message(state, "da"), utils.shown_messages(payload["html"])
-        )
+        self.assertIn(decided_message(state, "da"), shown_messages(payload["html"]))
         self.assertIn(escape(COMMENT), payload["html"])  # still in the comment box
         self.assertTrue(Page.objects.get(pk=page.pk).live)
 
     def test_stale_modal_approve__page_without_javascript__told_with_comment(self):
         page = self.submitted(danish_partner=True)
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         act(client_for(self.first), page, "reject", comment="Zu kurz.")
 
         response = act(
@@ -210,11 +222,11 @@ class StaleActionTests(RaceTestCase):
         admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
         speaks(admin, "en")
         page = self.submitted(danish_partner=True)
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         client = client_for(admin)
         form = editor_form(client, page)
         editor_action(client, page, form, "approve")
-        cross_border = utils.current_task_state(page)
+        cross_border = current_task_state(page)
         self.assertIsInstance(cross_border.task.specific, CrossBorderReviewTask)
 
         # The same form again (a double click, or a tab left open).
@@ -223,7 +235,7 @@ class StaleActionTests(RaceTestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertIn(
             decided_message(state, "en"),
-            utils.shown_messages(response.content.decode()),
+            shown_messages(response.content.decode()),
         )
         cross_border.refresh_from_db()
         self.assertEqual(cross_border.status, TaskState.STATUS_IN_PROGRESS)
@@ -235,7 +247,7 @@ class NotAReviewerTests(RaceTestCase):
 
     def test_other_authority_moderator__refused_by_the_tasks_action_handler(self):
         page = self.submitted()
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         # The review page leaves the decision to the task (no button to hide).
         url = reverse("workflow_admin:review_action", args=[state.pk, "approve"])
 
@@ -252,7 +264,7 @@ class NotAReviewerTests(RaceTestCase):
 
     def test_other_authority_moderator__task_on_action_refuses_directly(self):
         page = self.submitted()
-        state = utils.current_task_state(page)
+        state = current_task_state(page)
         task = state.task.specific
         self.assertIsInstance(task, AuthorityReviewTask)
 

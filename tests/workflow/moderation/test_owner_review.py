@@ -19,10 +19,11 @@ from wagtail.models import Locale
 from apps.knowledge.choices import Owner, PublicationConsent
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.models import OwnerReviewTask, TranslationReviewTask
+from tests.factories import UserFactory
 from tests.knowledge import factories
 from tests.knowledge.admin.test_ownership import contact_form
-from tests.workflow import utils
-from tests.workflow.utils import client_for
+from tests.workflow.admin_actions import client_for
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG, NORDFRIESLAND = AREA_ROLES[0], AREA_ROLES[1]
 ADDRESS = "jens.petersen@flensburg.example"
@@ -50,12 +51,12 @@ def act_on_snippet(client, obj, action: str):
 class OwnerReviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.other_moderator = utils.moderator_of(NORDFRIESLAND)
-        cls.reviewer = utils.reviewer_of("da")
-        cls.agency = utils.digitalagentur()
+        cls.authorities = AuthoritiesFactory()
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.other_moderator = UserFactory(moderator=True, area_role=NORDFRIESLAND)
+        cls.reviewer = UserFactory(reviewer=True, language="da")
+        cls.agency = UserFactory(digitalagentur=True)
         cls.contact = factories.ContactFactory(
             name="Jens Petersen",
             email=ADDRESS,
@@ -149,7 +150,7 @@ class OwnerReviewTests(TestCase):
             Locale.objects.get(language_code="da")
         )
         danish.save()
-        client = client_for(utils.translator())
+        client = client_for(UserFactory(translator=True))
 
         response = client.post(
             snippet_url(danish, "edit"),

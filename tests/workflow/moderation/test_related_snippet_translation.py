@@ -20,10 +20,11 @@ from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import Organisation
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import TranslationReviewTask
+from tests.factories import UserFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, translate_tree
-from tests.workflow import utils
-from tests.workflow.utils import client_for
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import client_for
+from tests.workflow.factories import AuthoritiesFactory
 
 GERMAN_NAME = "Stadtwerke Flensburg"
 GERMAN_DESCRIPTION = "Strom, Wärme und Wasser für Flensburg."
@@ -40,17 +41,18 @@ def fresh(obj):
 class RelatedSnippetTranslationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.translator = utils.translator()
+        cls.translator = UserFactory(translator=True)
         cls.locales = {
             code: Locale.objects.get(language_code=code) for code in ("da", "en")
         }
         cls.directories = {
-            code: translate_tree(cls.portal.directory, code) for code in cls.locales
+            code: TranslationFactory(page=cls.portal.directory, language_code=code)
+            for code in cls.locales
         }
         for code in cls.locales:
-            translate_tree(cls.portal.area, code)
+            TranslationFactory(page=cls.portal.area, language_code=code)
         # The translators' page permissions on the new language trees.
         setup_roles()
         cls.organisation = factories.OrganisationFactory(
@@ -70,8 +72,10 @@ class RelatedSnippetTranslationTests(TestCase):
             translation.live = True
             translation.save()
             cls.reviewed[code] = translation
-        cls.solution = add_solution(
-            cls.portal, title="Digitale Dorfkiste", lead_organisation=cls.organisation
+        cls.solution = SolutionPageFactory(
+            portal=cls.portal,
+            title="Digitale Dorfkiste",
+            lead_organisation=cls.organisation,
         )
 
     def translate_in_localize(self, code: str):

@@ -25,10 +25,11 @@ from apps.knowledge.models import Organisation, SolutionContact
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import TranslationReviewTask, TranslationSignOff
+from tests.factories import UserFactory
 from tests.knowledge import factories
-from tests.knowledge.utils import add_solution, translate_tree
-from tests.workflow import utils
-from tests.workflow.utils import client_for
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import client_for
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG = AREA_ROLES[0]
 GERMAN_NAME = "Stadtwerke Flensburg"
@@ -56,12 +57,12 @@ def act_on_snippet(client, obj, action: str, comment: str = ""):
 class SnippetTranslationReviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.translator = utils.translator()
-        cls.danish_reviewer = utils.reviewer_of("da")
-        cls.english_reviewer = utils.reviewer_of("en")
-        cls.editor = utils.editor_of(FLENSBURG)
+        cls.translator = UserFactory(translator=True)
+        cls.danish_reviewer = UserFactory(reviewer=True, language="da")
+        cls.english_reviewer = UserFactory(reviewer=True, language="en")
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
         cls.source = factories.OrganisationFactory(
             name=GERMAN_NAME,
             slug="stadtwerke-flensburg",
@@ -69,7 +70,9 @@ class SnippetTranslationReviewTests(TestCase):
             country=Country.GERMANY,
         )
         cls.source.save_revision(user=cls.editor).publish()
-        cls.danish_directory = translate_tree(cls.portal.directory, "da")
+        cls.danish_directory = TranslationFactory(
+            page=cls.portal.directory, language_code="da"
+        )
         setup_roles()
         cls.danish = Locale.objects.get(language_code="da")
 
@@ -282,7 +285,7 @@ class SnippetTranslationReviewTests(TestCase):
     def test_german_organisation__moderator_publishes_directly(self):
         # German records need no translation review; the authority's moderators
         # publish them (editors submit to the owner review, see test_owner_review).
-        client = client_for(utils.moderator_of(FLENSBURG))
+        client = client_for(UserFactory(moderator=True, area_role=FLENSBURG))
 
         response = client.post(
             reverse(Organisation.snippet_viewset.get_url_name("add")),
@@ -311,10 +314,12 @@ class SnippetTranslationReviewTests(TestCase):
     def test_solution_page__names_german_organisation_while_danish_is_reviewed(self):
         danish = self.translate_with_localize()
         self.publish_in_localize(danish)
-        german_solution = add_solution(
-            self.portal, title="Digitale Dorfkiste", lead_organisation=self.source
+        german_solution = SolutionPageFactory(
+            portal=self.portal,
+            title="Digitale Dorfkiste",
+            lead_organisation=self.source,
         )
-        danish_solution = translate_tree(german_solution, "da")
+        danish_solution = TranslationFactory(page=german_solution, language_code="da")
         danish_solution.lead_organisation = fresh(danish)
         danish_solution.save_revision().publish()
 
@@ -335,7 +340,7 @@ class SnippetTranslationReviewTests(TestCase):
     def test_never_published_organisation__not_shown_on_a_live_solution(self):
         draft = factories.OrganisationFactory(name="Geheimprojekt GmbH", live=False)
         contact = factories.ContactFactory(name="Erika Entwurf", live=False)
-        solution = add_solution(self.portal, lead_organisation=draft)
+        solution = SolutionPageFactory(portal=self.portal, lead_organisation=draft)
         SolutionContact.objects.create(page=solution, contact=contact)
 
         response = self.client.get(solution.url)

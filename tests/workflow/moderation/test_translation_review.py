@@ -28,9 +28,16 @@ from apps.workflow.models import (
     TranslationSignOff,
     translation_status,
 )
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils
-from tests.workflow.utils import act, client_for, submit
+from tests.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import (
+    act,
+    client_for,
+    current_task_state,
+    edit_url,
+    submit,
+)
+from tests.workflow.factories import AuthoritiesFactory
 
 FLENSBURG = AREA_ROLES[0]
 
@@ -42,21 +49,22 @@ def live(page: Page) -> bool:
 class TranslationReviewTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.translator = utils.translator()
-        cls.danish_reviewer = utils.reviewer_of("da")
-        cls.english_reviewer = utils.reviewer_of("en")
-        cls.source = utils.draft_solution(
-            cls.authorities.area(FLENSBURG),
-            cls.editor,
-            cls.portal,
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.translator = UserFactory(translator=True)
+        cls.danish_reviewer = UserFactory(reviewer=True, language="da")
+        cls.english_reviewer = UserFactory(reviewer=True, language="en")
+        cls.source = SolutionPageFactory(
+            draft=True,
+            parent=cls.authorities.area(FLENSBURG),
+            author=cls.editor,
+            portal=cls.portal,
             title="Digitale Dorfkiste",
         )
         cls.source.save_revision(user=cls.editor).publish()
-        translate_tree(cls.authorities.area(FLENSBURG), "da")
+        TranslationFactory(page=cls.authorities.area(FLENSBURG), language_code="da")
         setup_roles()  # grants the groups their pages in the new Danish tree
         cls.danish_locale = Locale.objects.get(language_code="da")
 
@@ -74,12 +82,12 @@ class TranslationReviewTests(TestCase):
     def test_translation__not_live_until_reviewer_of_its_language_approves(self):
         danish = self.danish_translation()
         self.assertIsInstance(
-            utils.current_task_state(danish).task.specific, AuthorityReviewTask
+            current_task_state(danish).task.specific, AuthorityReviewTask
         )
         act(client_for(self.moderator), danish, "approve")
         self.assertFalse(live(danish))
         self.assertIsInstance(
-            utils.current_task_state(danish).task.specific, TranslationReviewTask
+            current_task_state(danish).task.specific, TranslationReviewTask
         )
 
         refused = act(client_for(self.english_reviewer), danish, "approve")
@@ -139,10 +147,10 @@ class TranslationReviewTests(TestCase):
         )
 
     def test_reviewer__cannot_sign_off_own_translation(self):
-        translating_reviewer = utils.user_in(
-            "da-translator",
-            TRANSLATORS_GROUP,
-            "Translation reviewers – Danish",
+        translating_reviewer = UserFactory(
+            username="da-translator",
+            group_names=[TRANSLATORS_GROUP, "Translation reviewers – Danish"],
+            admin_language="en",
         )
         danish = self.source.copy_for_translation(self.danish_locale)
         submit(client_for(translating_reviewer), danish, title="Landsbykasse")
@@ -156,8 +164,11 @@ class TranslationReviewTests(TestCase):
         self.assertTrue(live(danish))
 
     def test_german_page__skips_translation_review(self):
-        page = utils.draft_solution(
-            self.authorities.area(FLENSBURG), self.editor, self.portal
+        page = SolutionPageFactory(
+            draft=True,
+            parent=self.authorities.area(FLENSBURG),
+            author=self.editor,
+            portal=self.portal,
         )
         submit(client_for(self.editor), page)
         act(client_for(self.moderator), page, "approve")
@@ -193,16 +204,19 @@ class LocalizeTranslationSubmitTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.translator = utils.translator()
-        cls.danish_reviewer = utils.reviewer_of("da")
-        source = utils.draft_solution(
-            cls.authorities.area(FLENSBURG), cls.editor, cls.authorities.portal
+        cls.authorities = AuthoritiesFactory()
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.translator = UserFactory(translator=True)
+        cls.danish_reviewer = UserFactory(reviewer=True, language="da")
+        source = SolutionPageFactory(
+            draft=True,
+            parent=cls.authorities.area(FLENSBURG),
+            author=cls.editor,
+            portal=cls.authorities.portal,
         )
         source.save_revision(user=cls.editor).publish()
-        translate_tree(cls.authorities.area(FLENSBURG), "da")
+        TranslationFactory(page=cls.authorities.area(FLENSBURG), language_code="da")
         setup_roles()
         translation_source, _ = TranslationSource.get_or_create_from_instance(source)
         translation = Translation.objects.create(
@@ -224,7 +238,7 @@ class LocalizeTranslationSubmitTests(TestCase):
         response = client.post(submit_url)
 
         self.assertRedirects(
-            response, utils.edit_url(self.danish), fetch_redirect_response=False
+            response, edit_url(self.danish), fetch_redirect_response=False
         )
         self.assertTrue(Page.objects.get(pk=self.danish.pk).workflow_in_progress)
         self.assertFalse(live(self.danish))
@@ -258,7 +272,11 @@ class LocalizeTranslationSubmitTests(TestCase):
         self.assertEqual(published.title, "Digital landsbykasse")
 
     def test_submit_translation__refused_without_edit_permission(self):
-        reviewer = utils.user_in("reviewer-only", "Translation reviewers – Danish")
+        reviewer = UserFactory(
+            username="reviewer-only",
+            group_names=["Translation reviewers – Danish"],
+            admin_language="en",
+        )
         submit_url = reverse("workflow_admin:submit_translation", args=[self.danish.pk])
 
         response = client_for(reviewer).post(submit_url)
@@ -335,9 +353,9 @@ class SyncedTranslationReviewTests(TestCase):
 
     def test_translation_editor__offers_each_step_its_actions__page_goes_live(self):
         for reviewer in (self.moderator, self.danish_reviewer):
-            with self.subTest(step=str(utils.current_task_state(self.danish).task)):
+            with self.subTest(step=str(current_task_state(self.danish).task)):
                 client = client_for(reviewer)
-                editor = client.get(utils.edit_url(self.danish))
+                editor = client.get(edit_url(self.danish))
                 # wagtail-localize's editor, not Wagtail's (which has a footer menu).
                 self.assertContains(editor, "js-translation-editor")
                 self.assertContains(editor, "This translation awaits your review")
@@ -352,7 +370,7 @@ class SyncedTranslationReviewTests(TestCase):
         self.assertTrue(live(self.danish))
 
     def test_translation_editor__request_changes_with_comment(self):
-        editor = client_for(self.moderator).get(utils.edit_url(self.danish))
+        editor = client_for(self.moderator).get(edit_url(self.danish))
         url = self.review_links(editor)["Request changes"]
 
         client_for(self.moderator).post(url, {"comment": "Titel passt nicht."})
@@ -368,7 +386,7 @@ class SyncedTranslationReviewTests(TestCase):
         self.assertContains(history, "Titel passt nicht.")
 
     def test_translator__no_actions_in_translation_editor(self):
-        editor = client_for(self.translator).get(utils.edit_url(self.danish))
+        editor = client_for(self.translator).get(edit_url(self.danish))
         self.assertEqual(self.review_links(editor), {})
 
     def test_dashboard__links_to_the_editor_and_offers_the_same_actions(self):
@@ -376,15 +394,15 @@ class SyncedTranslationReviewTests(TestCase):
         dashboard = client.get(reverse("workflow_dashboard"))
         soup = BeautifulSoup(dashboard.content, "html.parser")
         mine = soup.select_one("[data-waiting-for-you]")
-        self.assertIn(utils.edit_url(self.danish), str(mine))
+        self.assertIn(edit_url(self.danish), str(mine))
         approve = mine.select_one('[data-review-action="approve"]')["href"]
         self.assertEqual(
-            set(self.review_links(client.get(utils.edit_url(self.danish))).values()),
+            set(self.review_links(client.get(edit_url(self.danish))).values()),
             {a["href"] for a in mine.select("[data-review-action]")},
         )
 
         client.post(approve)
 
         self.assertIsInstance(
-            utils.current_task_state(self.danish).task.specific, TranslationReviewTask
+            current_task_state(self.danish).task.specific, TranslationReviewTask
         )

@@ -31,12 +31,12 @@ from apps.workflow.moderation.translation_status import (
     page_groups,
     status_of,
 )
+from tests.factories import UserFactory
 from tests.knowledge import factories as knowledge_factories
-from tests.knowledge.utils import translate_tree
-from tests.workflow import utils
-from tests.workflow.factories import UserFactory
+from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
+from tests.workflow.admin_actions import act, client_for, submit
+from tests.workflow.factories import AuthoritiesFactory
 from tests.workflow.moderation.test_translation_review import record_machine_translation
-from tests.workflow.utils import act, client_for, submit
 
 FLENSBURG = AREA_ROLES[0]
 DASHBOARD = "workflow_admin:translation_status"
@@ -103,24 +103,25 @@ def dashboard_cell(client, language: str, **filters) -> dict[str, str]:
 class PageDriftTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.editor = utils.editor_of(FLENSBURG)
-        cls.moderator = utils.moderator_of(FLENSBURG)
-        cls.translator = utils.translator()
-        cls.danish_reviewer = utils.reviewer_of("da")
-        cls.english_reviewer = utils.reviewer_of("en")
-        cls.agency = utils.digitalagentur()
-        cls.source = utils.draft_solution(
-            cls.authorities.area(FLENSBURG),
-            cls.editor,
-            cls.portal,
+        cls.editor = UserFactory(editor=True, area_role=FLENSBURG)
+        cls.moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+        cls.translator = UserFactory(translator=True)
+        cls.danish_reviewer = UserFactory(reviewer=True, language="da")
+        cls.english_reviewer = UserFactory(reviewer=True, language="en")
+        cls.agency = UserFactory(digitalagentur=True)
+        cls.source = SolutionPageFactory(
+            draft=True,
+            parent=cls.authorities.area(FLENSBURG),
+            author=cls.editor,
+            portal=cls.portal,
             title="Digitale Dorfkiste",
             teaser="Ein Abholschrank für Einkäufe im Dorf.",
         )
         cls.source.save_revision(user=cls.editor).publish()
-        translate_tree(cls.authorities.area(FLENSBURG), "da")
-        translate_tree(cls.authorities.area(FLENSBURG), "en")
+        TranslationFactory(page=cls.authorities.area(FLENSBURG), language_code="da")
+        TranslationFactory(page=cls.authorities.area(FLENSBURG), language_code="en")
         setup_roles()
 
     def translate_and_review(self, translation: Translation, title: str) -> Page:
@@ -304,7 +305,7 @@ class PageDriftTests(TestCase):
         self.assertContains(response, 'scope="row"')
 
     def test_hand_made_translation__outdated_when_original_published_later(self):
-        danish = translate_tree(self.source, "da")
+        danish = TranslationFactory(page=self.source, language_code="da")
         self.assertEqual(status_of(danish).status, LanguageVersionState.UNREVIEWED)
 
         self.change_german_page(teaser="Ein Abholschrank mit Kühlfach im Dorf.")
@@ -313,7 +314,7 @@ class PageDriftTests(TestCase):
         self.assertContains(client_for(None).get(danish.url), NOTICE)
 
     def test_outdated_notice__not_hidden_by_the_anonymous_page_cache(self):
-        danish = translate_tree(self.source, "da")
+        danish = TranslationFactory(page=self.source, language_code="da")
         visitor = client_for(None)
         with self.settings(PORTAL_CACHE_SECONDS=600):
             cache.clear()
@@ -344,19 +345,20 @@ class PageDriftTests(TestCase):
         )
 
     def test_status__computed_in_fixed_number_of_queries(self):
-        translate_tree(self.source, "da")
+        TranslationFactory(page=self.source, language_code="da")
         with CaptureQueriesContext(connection) as few:
             page_groups()
         for number in range(5):
-            page = utils.draft_solution(
-                self.authorities.area(FLENSBURG),
-                self.editor,
-                self.portal,
+            page = SolutionPageFactory(
+                draft=True,
+                parent=self.authorities.area(FLENSBURG),
+                author=self.editor,
+                portal=self.portal,
                 title=f"Lösung {number}",
                 slug=f"loesung-{number}",
             )
             page.save_revision(user=self.editor).publish()
-            translate_tree(page, "da")
+            TranslationFactory(page=page, language_code="da")
 
         with self.assertNumQueries(len(few.captured_queries)):
             groups = page_groups()
@@ -373,11 +375,11 @@ class SnippetDriftTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.authorities = utils.build_authorities()
+        cls.authorities = AuthoritiesFactory()
         cls.portal = cls.authorities.portal
-        cls.agency = utils.digitalagentur()
-        cls.translator = utils.translator()
-        cls.danish_reviewer = utils.reviewer_of("da")
+        cls.agency = UserFactory(digitalagentur=True)
+        cls.translator = UserFactory(translator=True)
+        cls.danish_reviewer = UserFactory(reviewer=True, language="da")
         cls.admin = UserFactory(username="admin", is_superuser=True)
         cls.organisation = knowledge_factories.OrganisationFactory(
             name="Stadtwerke Flensburg",
@@ -385,7 +387,9 @@ class SnippetDriftTests(TestCase):
             description="Energie und Wasser für Flensburg.",
         )
         cls.organisation.save_revision(user=cls.admin).publish(user=cls.admin)
-        cls.danish_directory = translate_tree(cls.portal.directory, "da")
+        cls.danish_directory = TranslationFactory(
+            page=cls.portal.directory, language_code="da"
+        )
         setup_roles()
 
     def translation(self) -> Translation:

@@ -1,1 +1,4 @@
-"""Tests of apps/workflow/notifications/."""
+"""Tests of apps/workflow/notifications/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

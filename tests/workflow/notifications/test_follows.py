@@ -14,39 +14,32 @@ from wagtail.models import Page, PageViewRestriction
 
 from apps.knowledge.models import SolutionFieldOfAction
 from apps.workflow.models import Follow, OutboxMessage
-from tests.knowledge.factories import PartnerAreaPageFactory, SolutionPageFactory
-from tests.knowledge.utils import add_solution, solution_form_data, translate_tree
-from tests.workflow.notifications.mail_utils import (
-    PASSWORD,
-    build_moderated_portal,
-    draft_solution,
-    make_user,
+from tests.factories import PASSWORD, UserFactory
+from tests.knowledge.factories import (
+    PartnerAreaPageFactory,
+    SolutionPageFactory,
+    TranslationFactory,
 )
-from tests.workflow.utils import publish
+from tests.workflow.admin_actions import publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup():
-    return build_moderated_portal()
-
-
-@pytest.fixture
-def solution(setup):
-    return add_solution(setup.portal, title="Dorfkiste")
+def solution(moderated_portal):
+    return SolutionPageFactory(portal=moderated_portal.portal, title="Dorfkiste")
 
 
 @pytest.fixture
 def reader(client):
-    user = make_user("reader", language="da")
+    user = UserFactory(username="reader", admin_language="da")
     client.login(username="reader", password=PASSWORD)
     return user
 
 
 @pytest.fixture
-def admin_client(setup):
-    make_user("admin", is_superuser=True, is_staff=True)
+def admin_client(moderated_portal):
+    UserFactory(username="admin", is_superuser=True, is_staff=True)
     admin = Client()
     admin.login(username="admin", password=PASSWORD)
     return admin
@@ -64,7 +57,7 @@ def following_url() -> str:
 
 def publish_in_admin(admin_client, page, **fields):
     """An administrator edits the page and presses "Publish"."""
-    data = solution_form_data(
+    data = SolutionPageFactory.form_data(
         title=fields.pop("title", page.title),
         slug=page.slug,
         fields_of_action=[item.field_of_action for item in page.fields_of_action.all()],
@@ -114,9 +107,9 @@ def test_follow_solution__button_then_unfollow_from_list(client, reader, solutio
     assert follow_url("solution", solution.pk) not in listing
 
 
-def test_follow_field__from_the_theme_page(client, reader, setup):
-    theme = setup.portal.theme
-    field = setup.portal.field
+def test_follow_field__from_the_theme_page(client, reader, moderated_portal):
+    theme = moderated_portal.portal.theme
+    field = moderated_portal.portal.field
     assert (
         f'action="{follow_url("field", field.pk)}"'
         in client.get(theme.url).content.decode()
@@ -136,8 +129,10 @@ def test_follow__needs_csrf_token_and_post(reader, solution):
     assert not Follow.objects.exists()
 
 
-def test_follow__unpublished_solution_cannot_be_followed(client, reader, setup):
-    draft = draft_solution(setup)
+def test_follow__unpublished_solution_cannot_be_followed(
+    client, reader, moderated_portal
+):
+    draft = SolutionPageFactory(portal=moderated_portal.portal, draft=True)
     response = client.post(follow_url("solution", draft.pk), {"action": "follow"})
     assert response.status_code == HTTPStatus.NOT_FOUND
 
@@ -149,12 +144,14 @@ def test_what_i_follow__anonymous_is_sent_to_login(client):
 
 
 def test_new_solution_in_followed_field__one_mail_in_followers_language(
-    setup, reader, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, admin_client, django_capture_on_commit_callbacks
 ):
-    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
-    english = make_user("english-reader", language="en")
-    Follow.objects.create(user=english, field_of_action=setup.portal.field)
-    draft = draft_solution(setup, title="Grenzbus")
+    Follow.objects.create(user=reader, field_of_action=moderated_portal.portal.field)
+    english = UserFactory(username="english-reader", admin_language="en")
+    Follow.objects.create(user=english, field_of_action=moderated_portal.portal.field)
+    draft = SolutionPageFactory(
+        portal=moderated_portal.portal, draft=True, title="Grenzbus"
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_admin(admin_client, draft)
@@ -174,11 +171,11 @@ def test_new_solution_in_followed_field__one_mail_in_followers_language(
 
 
 def test_update_of_followed_solution__mail_once_per_publish(
-    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, solution, admin_client, django_capture_on_commit_callbacks
 ):
     # Following both the solution and its field still gives one mail per publish.
     Follow.objects.create(user=reader, solution=solution)
-    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    Follow.objects.create(user=reader, field_of_action=moderated_portal.portal.field)
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_admin(admin_client, solution, teaser="Jetzt mit Kühlfach.")
     [message] = mail.outbox
@@ -193,11 +190,11 @@ def test_update_of_followed_solution__mail_once_per_publish(
 
 
 def test_followed_solution__link_goes_to_followers_language_version(
-    setup, solution, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, solution, admin_client, django_capture_on_commit_callbacks
 ):
-    danish_version = translate_tree(solution, "da")
-    english_reader = make_user("en-reader", language="en")
-    danish_reader = make_user("da-reader", language="da")
+    danish_version = TranslationFactory(page=solution, language_code="da")
+    english_reader = UserFactory(username="en-reader", admin_language="en")
+    danish_reader = UserFactory(username="da-reader", admin_language="da")
     Follow.objects.create(user=english_reader, solution=solution)
     Follow.objects.create(user=danish_reader, solution=solution)
     with django_capture_on_commit_callbacks(execute=True):
@@ -208,14 +205,14 @@ def test_followed_solution__link_goes_to_followers_language_version(
 
 
 def test_draft_and_private_pages__no_follow_mail(
-    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, solution, admin_client, django_capture_on_commit_callbacks
 ):
     Follow.objects.create(user=reader, solution=solution)
-    data = solution_form_data(
+    data = SolutionPageFactory.form_data(
         title=solution.title,
         slug=solution.slug,
         teaser="x",
-        fields_of_action=[setup.portal.field],
+        fields_of_action=[moderated_portal.portal.field],
     )
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(reverse("wagtailadmin_pages:edit", args=[solution.pk]), data)
@@ -233,18 +230,20 @@ def test_draft_and_private_pages__no_follow_mail(
 
 
 def test_solution_published_below_an_unpublished_area__no_follow_mail(
-    setup, reader, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, admin_client, django_capture_on_commit_callbacks
 ):
     """An editor publishes a solution in a partner area that is not published yet:
     the field's followers must not be mailed its title and address."""
-    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
+    Follow.objects.create(user=reader, field_of_action=moderated_portal.portal.field)
     area = PartnerAreaPageFactory(
-        parent=setup.portal.knowledge, title="Geheimer Bereich", slug="geheim"
+        parent=moderated_portal.portal.knowledge,
+        title="Geheimer Bereich",
+        slug="geheim",
     )
     area.unpublish()
     hidden = SolutionPageFactory(parent=area, live=False, title="Geheimbus")
     SolutionFieldOfAction.objects.create(
-        page=hidden, field_of_action=setup.portal.field
+        page=hidden, field_of_action=moderated_portal.portal.field
     )
     hidden.save_revision()
     mail.outbox.clear()
@@ -258,15 +257,15 @@ def test_solution_published_below_an_unpublished_area__no_follow_mail(
 
 
 def test_followed_solution__mail_names_its_visible_version_only(
-    setup, solution, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, solution, admin_client, django_capture_on_commit_callbacks
 ):
     """The Danish version exists but its area was unpublished: the Danish follower
     gets the German page, not the hidden Danish title and address."""
-    danish_version = translate_tree(solution, "da")
+    danish_version = TranslationFactory(page=solution, language_code="da")
     danish_version.title = "Hemmelig titel"
     danish_version.save_revision().publish()
     danish_version.get_parent().unpublish()
-    danish_reader = make_user("da-reader", language="da")
+    danish_reader = UserFactory(username="da-reader", admin_language="da")
     Follow.objects.create(user=danish_reader, solution=solution)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -282,11 +281,13 @@ def test_followed_solution__mail_names_its_visible_version_only(
 
 
 def test_new_solution_mail__plain_text_names_the_fields_of_action(
-    setup, reader, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, admin_client, django_capture_on_commit_callbacks
 ):
     """The plain-text part read "([<FieldOfAction: Grüne Energie>])"."""
-    Follow.objects.create(user=reader, field_of_action=setup.portal.field)
-    draft = draft_solution(setup, title="Grenzbus")
+    Follow.objects.create(user=reader, field_of_action=moderated_portal.portal.field)
+    draft = SolutionPageFactory(
+        portal=moderated_portal.portal, draft=True, title="Grenzbus"
+    )
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -294,7 +295,7 @@ def test_new_solution_mail__plain_text_names_the_fields_of_action(
 
     [message] = mail.outbox
     [(html, _mimetype)] = message.alternatives
-    name = setup.portal.field.name
+    name = moderated_portal.portal.field.name
     for text in (message.body, html):
         assert f"({name}" in text
         assert "[" not in text.split("--")[0]
@@ -302,7 +303,7 @@ def test_new_solution_mail__plain_text_names_the_fields_of_action(
 
 
 def test_only_the_review_date_changed__followers_get_no_mail(
-    setup, reader, solution, admin_client, django_capture_on_commit_callbacks
+    moderated_portal, reader, solution, admin_client, django_capture_on_commit_callbacks
 ):
     """The editor confirms the page is still right and moves the review date on:
     nothing a follower would see changed, so nobody is told it was updated."""
@@ -331,7 +332,12 @@ def test_only_the_review_date_changed__followers_get_no_mail(
 
 
 def test_follow_mail__links_start_with_the_public_base_url(
-    setup, reader, solution, admin_client, settings, django_capture_on_commit_callbacks
+    moderated_portal,
+    reader,
+    solution,
+    admin_client,
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     """The Site record says localhost:80, the mail must name the public address."""
     public = "https://kb.example.org"

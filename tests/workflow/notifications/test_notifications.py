@@ -12,20 +12,33 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 from apps.workflow.models import OutboxMessage, PartnerProfile, Submission
+from tests.factories import PASSWORD, UserFactory
+from tests.fault_services import closed_local_port
 from tests.knowledge import factories
-from tests.workflow.notifications.mail_utils import (
-    DIGITALAGENTUR_GROUP,
+from tests.knowledge.factories import SolutionPageFactory
+from tests.workflow.admin_actions import (
+    act,
+    act_as_reviewer,
+    act_in_admin,
+    approve_all,
+    cancel_in_admin,
+    client_for,
+    submit,
+    submit_in_admin,
+)
+from tests.workflow.factories import (
     FLENSBURG,
     NORDFRIESLAND,
-    PASSWORD,
-    act_in_admin,
-    build_moderated_portal,
-    cancel_in_admin,
-    closed_local_port,
-    draft_solution,
-    make_user,
-    submit_in_admin,
+    AuthoritiesFactory,
+    PartnerPortalFactory,
+)
+from tests.workflow.partners.submission_form import (
+    edit_submission_url,
+    submission_data,
+    submissions_url,
+    submit_url,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,25 +50,34 @@ def subject_in(language: str, msgid: str, title: str) -> str:
 
 
 @pytest.fixture
-def setup():
-    return build_moderated_portal()
-
-
-@pytest.fixture
-def people(setup):
+def people(moderated_portal):
     return {
-        "editor": make_user("editor", FLENSBURG.editors, language="en"),
-        "moderator_da": make_user("mod-da", FLENSBURG.moderators, language="da"),
-        "moderator_de": make_user("mod-de", FLENSBURG.moderators),
-        "other_moderator": make_user("mod-nf", NORDFRIESLAND.moderators),
-        "agency": make_user("agency", DIGITALAGENTUR_GROUP),
+        "editor": UserFactory(
+            username="editor", group_names=[FLENSBURG.editors], admin_language="en"
+        ),
+        "moderator_da": UserFactory(
+            username="mod-da", group_names=[FLENSBURG.moderators], admin_language="da"
+        ),
+        "moderator_de": UserFactory(
+            username="mod-de", group_names=[FLENSBURG.moderators]
+        ),
+        "other_moderator": UserFactory(
+            username="mod-nf", group_names=[NORDFRIESLAND.moderators]
+        ),
+        "agency": UserFactory(username="agency", group_names=[DIGITALAGENTUR_GROUP]),
     }
 
 
 @pytest.fixture
-def submitted(setup, people, client, django_capture_on_commit_callbacks):
+def submitted(moderated_portal, people, client, django_capture_on_commit_callbacks):
     """A solution the editor created and submitted through the admin."""
-    solution = draft_solution(setup, owner=people["editor"], title="Digitale Dorfkiste")
+    solution = SolutionPageFactory(
+        portal=moderated_portal.portal,
+        draft=True,
+        owner=people["editor"],
+        author=people["editor"],
+        title="Digitale Dorfkiste",
+    )
     client.login(username="editor", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
         response = submit_in_admin(client, solution)
@@ -167,20 +189,22 @@ def test_moderator_stops_workflow__author_is_told_it_was_not_accepted(
 
 
 def test_partner_submission__change_request_mail_in_partners_language(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
     """A Danish partner's submission: the partner profile's language wins."""
-    partner = make_user("partner", language="en")
+    partner = UserFactory(username="partner", admin_language="en")
     organisation = factories.OrganisationFactory(name="Aabenraa Kommune")
     PartnerProfile.objects.create(
         user=partner, organisation=organisation, language="da"
     )
-    solution = draft_solution(setup, title="Grænsebus")
+    solution = SolutionPageFactory(
+        portal=moderated_portal.portal, draft=True, title="Grænsebus"
+    )
     Submission.objects.create(
         page=solution, submitted_by=partner, organisation=organisation, language="de"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        setup.workflow.start(solution, partner)
+        moderated_portal.workflow.start(solution, partner)
     mail.outbox.clear()
     client.login(username="mod-de", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
@@ -237,14 +261,19 @@ def test_retry_outbox_task__sends_what_is_left_once(submitted, settings):
 
 
 def test_switched_off_notifications__moderator_gets_no_submission_mail(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(people["moderator_da"])
     profile.submitted_notifications = False
     profile.save()
-    solution = draft_solution(setup, owner=people["editor"])
+    solution = SolutionPageFactory(
+        portal=moderated_portal.portal,
+        draft=True,
+        owner=people["editor"],
+        author=people["editor"],
+    )
     client.login(username="editor", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
         submit_in_admin(client, solution)
@@ -256,17 +285,20 @@ def test_default_workflow__custom_tasks_mail_their_own_reviewers(
 ):
     """With apps.workflow's own tasks (authority review, then publish) the mails
     follow each task's reviewers: the page's authority only, then the author."""
-    from tests.workflow import utils as moderation
 
-    authorities = moderation.build_authorities()
-    editor = moderation.editor_of(FLENSBURG)
-    moderator = moderation.moderator_of(FLENSBURG)
-    moderation.moderator_of(NORDFRIESLAND)
-    page = moderation.draft_solution(
-        authorities.area(FLENSBURG), editor, authorities.portal, title="Hafenbus"
+    authorities = AuthoritiesFactory()
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
+    moderator = UserFactory(moderator=True, area_role=FLENSBURG)
+    UserFactory(moderator=True, area_role=NORDFRIESLAND)
+    page = SolutionPageFactory(
+        draft=True,
+        parent=authorities.area(FLENSBURG),
+        author=editor,
+        portal=authorities.portal,
+        title="Hafenbus",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        response = moderation.submit(moderation.client_for(editor), page)
+        response = submit(client_for(editor), page)
     assert response.status_code == HTTPStatus.FOUND
     assert [m.to for m in mail.outbox] == [[moderator.email]]
     assert mail.outbox[0].subject == subject_in(
@@ -275,7 +307,7 @@ def test_default_workflow__custom_tasks_mail_their_own_reviewers(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.act(moderation.client_for(moderator), page, "approve")
+        act(client_for(moderator), page, "approve")
     assert Page.objects.get(pk=page.pk).live
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert mail.outbox[0].subject == subject_in(
@@ -289,17 +321,14 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
     """A Danish partner submits in the portal: the reviewers of the first task get
     a mail; the change request and the approval reach the partner in Danish, with
     a link to "my submissions" in the portal, not to the admin."""
-    from tests.workflow.partners import portal_utils
 
-    setup = portal_utils.build_partner_portal()
+    setup = PartnerPortalFactory()
     setup.partner.language = "da"
     setup.partner.save()
-    reviewers = portal_utils.moderators()
+    reviewers = UserFactory.one_per_group()
     client.login(username="partner", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            portal_utils.submit_url("da"), portal_utils.submission_data(setup, "da")
-        )
+        response = client.post(submit_url("da"), submission_data(setup, "da"))
     assert response.status_code == HTTPStatus.FOUND
     submission = Submission.objects.get(submitted_by=setup.partner.user)
     page = submission.page
@@ -309,11 +338,11 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        portal_utils.act(client, page, reviewers, "reject", "Mere om målgruppen.")
+        act_as_reviewer(client, page, reviewers, "reject", "Mere om målgruppen.")
     [change_request] = [m for m in mail.outbox if m.to == ["partner@example.org"]]
     assert change_request.extra_headers["Content-Language"] == "da"
     assert "Mere om målgruppen." in change_request.body
-    assert portal_utils.submissions_url("da") in change_request.body
+    assert submissions_url("da") in change_request.body
     assert "/admin/" not in change_request.body
 
     # The partner edits in the portal and sends it again; the review resumes.
@@ -321,15 +350,15 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            portal_utils.edit_url("da", submission),
-            portal_utils.submission_data(setup, "da", teaser="For ældre borgere."),
+            edit_submission_url("da", submission),
+            submission_data(setup, "da", teaser="For ældre borgere."),
         )
     assert response.status_code == HTTPStatus.FOUND
     assert mail.outbox  # the task that asked for changes hears of it again
     assert "partner@example.org" not in {a for m in mail.outbox for a in m.to}
 
     with django_capture_on_commit_callbacks(execute=True):
-        portal_utils.approve_all(client, page, reviewers)
+        approve_all(client, page, reviewers)
     assert Page.objects.get(pk=page.pk).live
     approved = OutboxMessage.objects.get(kind=OutboxMessage.Kind.APPROVED)
     assert (approved.to_email, approved.language) == ("partner@example.org", "da")
@@ -340,11 +369,12 @@ def test_partner_portal_submission__mails_reviewers_then_partner_in_danish(
 
 
 def test_submit_of_live_page__mail_names_the_title_as_submitted(
-    setup, people, client, django_capture_on_commit_callbacks
+    moderated_portal, people, client, django_capture_on_commit_callbacks
 ):
-    from tests.knowledge.utils import add_solution
 
-    live = add_solution(setup.portal, title="Alter Name", owner=people["editor"])
+    live = SolutionPageFactory(
+        portal=moderated_portal.portal, title="Alter Name", owner=people["editor"]
+    )
     client.login(username="editor", password=PASSWORD)
     with django_capture_on_commit_callbacks(execute=True):
         response = submit_in_admin(client, live, title="Neuer <Name>")
@@ -365,25 +395,23 @@ def test_next_step_mail__names_the_partner_who_submitted_not_the_approver(
     submitted it ("Petra Partner hat … eingereicht"), not the Digitalagentur. After
     a change request the partner's resubmission is named the same way."""
     from apps.workflow.workflows import ensure_default_workflow
-    from tests.workflow import utils as moderation
-    from tests.workflow.partners import portal_utils
 
-    setup = portal_utils.build_partner_portal()
+    setup = PartnerPortalFactory()
     ensure_default_workflow()
-    agency = moderation.digitalagentur()
+    agency = UserFactory(digitalagentur=True)
     agency.email = "agency@example.org"
     agency.save()
-    moderator = make_user("mod-fl", FLENSBURG.moderators)  # reads German mails
+    moderator = UserFactory(
+        username="mod-fl", group_names=[FLENSBURG.moderators]
+    )  # reads German mails
     client.force_login(setup.partner.user)
-    response = client.post(
-        portal_utils.submit_url("de"), portal_utils.submission_data(setup, "de")
-    )
+    response = client.post(submit_url("de"), submission_data(setup, "de"))
     assert response.status_code == HTTPStatus.FOUND
     page = Submission.objects.get(submitted_by=setup.partner.user).page
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        portal_utils.act(client, page, [agency], "approve")
+        act_as_reviewer(client, page, [agency], "approve")
     [message] = [m for m in mail.outbox if m.to == [moderator.email]]
     assert message.extra_headers["Content-Language"] == "de"
     assert "Petra Partner hat „Dorfladen-Automat de“ zur Prüfung eingereicht" in (
@@ -394,14 +422,14 @@ def test_next_step_mail__names_the_partner_who_submitted_not_the_approver(
     # The moderator asks for changes and the partner answers in the portal: the
     # review resumes at the authority step, sent again by the partner.
     with django_capture_on_commit_callbacks(execute=True):
-        portal_utils.act(client, page, [moderator], "reject", "Bitte ergänzen.")
+        act_as_reviewer(client, page, [moderator], "reject", "Bitte ergänzen.")
     mail.outbox.clear()
     client.force_login(setup.partner.user)
     submission = Submission.objects.get(page=page)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            portal_utils.edit_url("de", submission),
-            portal_utils.submission_data(setup, "de", teaser="Für Ältere."),
+            edit_submission_url("de", submission),
+            submission_data(setup, "de", teaser="Für Ältere."),
         )
     assert response.status_code == HTTPStatus.FOUND
     [message] = [m for m in mail.outbox if m.to == [moderator.email]]
@@ -415,22 +443,32 @@ def test_danish_moderator_without_a_language_setting__gets_danish_mails(
     they had chosen a language in their account; without one, the authority's
     language applies (a German authority's moderator still reads German)."""
     from apps.knowledge.roles import DANISH_PARTNERS
-    from tests.workflow import utils as moderation
 
-    authorities = moderation.build_authorities()
+    authorities = AuthoritiesFactory()
     editors = {
-        role: moderation.editor_of(role) for role in (DANISH_PARTNERS, FLENSBURG)
+        role: UserFactory(editor=True, area_role=role)
+        for role in (DANISH_PARTNERS, FLENSBURG)
     }
-    danish = make_user("dk-moderator", DANISH_PARTNERS.moderators)
-    german = make_user("fl-moderator", FLENSBURG.moderators)
-    chosen = make_user("dk-moderator-en", DANISH_PARTNERS.moderators, language="en")
+    danish = UserFactory(
+        username="dk-moderator", group_names=[DANISH_PARTNERS.moderators]
+    )
+    german = UserFactory(username="fl-moderator", group_names=[FLENSBURG.moderators])
+    chosen = UserFactory(
+        username="dk-moderator-en",
+        group_names=[DANISH_PARTNERS.moderators],
+        admin_language="en",
+    )
     for area, title in [(DANISH_PARTNERS, "Grænsebus"), (FLENSBURG, "Hafenbus")]:
         editor = editors[area]
-        page = moderation.draft_solution(
-            authorities.area(area), editor, authorities.portal, title=title
+        page = SolutionPageFactory(
+            draft=True,
+            parent=authorities.area(area),
+            author=editor,
+            portal=authorities.portal,
+            title=title,
         )
         with django_capture_on_commit_callbacks(execute=True):
-            moderation.submit(moderation.client_for(editor), page)
+            submit(client_for(editor), page)
 
     by_address = {m.to[0]: m for m in mail.outbox}
     assert by_address[danish.email].extra_headers["Content-Language"] == "da"

@@ -10,7 +10,6 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -21,28 +20,14 @@ from wagtail.test.utils.form_data import nested_form_data
 from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import OutboxMessage, PartnerInvitation, PartnerProfile
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.notifications.mail_utils import closed_local_port
-from tests.workflow.partners.portal_utils import (
-    PASSWORD,
-    build_partner_portal,
-    submit_url,
-)
+from tests.factories import PASSWORD, UserProfileFactory
+from tests.fault_services import closed_local_port
+from tests.workflow.partners.submission_form import submit_url
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["de", "da", "en"]
 STRONG_PASSWORD = "Fjord-Bank-2026!"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-
-
-@pytest.fixture
-def setup():
-    return build_partner_portal()
 
 
 @pytest.fixture
@@ -79,9 +64,9 @@ def _url(name: str, language: str) -> str:
         return reverse(f"partner:{name}")
 
 
-def _registration(setup, language: str, **overrides) -> dict:
+def _registration(partner_portal, language: str, **overrides) -> dict:
     """The registration form as a partner fills it in, in ``language``."""
-    organisation = setup.organisation.get_translation(
+    organisation = partner_portal.organisation.get_translation(
         Locale.objects.get(language_code=language)
     )
     return {
@@ -104,13 +89,13 @@ def _agency_user():
         "agency", email="agency@example.org", password=PASSWORD
     )
     user.groups.add(Group.objects.get(name=DIGITALAGENTUR_GROUP))
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     return user
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_invitation_during_mail_outage__is_saved_and_sent_by_retry_outbox(
-    client, setup, mail_outage, language, django_capture_on_commit_callbacks
+    client, partner_portal, mail_outage, language, django_capture_on_commit_callbacks
 ):
     client.force_login(_agency_user())
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,7 +104,7 @@ def test_invitation_during_mail_outage__is_saved_and_sent_by_retry_outbox(
             nested_form_data(
                 {
                     "email": "frauke@dorfverein.example",
-                    "organisation": setup.organisation.pk,
+                    "organisation": partner_portal.organisation.pk,
                     "language": language,
                 }
             ),
@@ -173,11 +158,15 @@ def test_invitation_during_mail_outage__is_saved_and_sent_by_retry_outbox(
     assert invitation.accepted_at is not None
 
 
-def _invite(client, setup, email: str):
+def _invite(client, partner_portal, email: str):
     return client.post(
         reverse("wagtailsnippets_workflow_partnerinvitation:add"),
         nested_form_data(
-            {"email": email, "organisation": setup.organisation.pk, "language": "da"}
+            {
+                "email": email,
+                "organisation": partner_portal.organisation.pk,
+                "language": "da",
+            }
         ),
         follow=True,
     )
@@ -187,11 +176,11 @@ def _invite(client, setup, email: str):
 # while the request is still running, so the agency learns how it went.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_invitation__tells_the_agency_whether_the_mail_went_out(
-    client, setup, mail_outage
+    client, partner_portal, mail_outage
 ):
     client.force_login(_agency_user())
 
-    response = _invite(client, setup, "frauke@dorfverein.example")
+    response = _invite(client, partner_portal, "frauke@dorfverein.example")
 
     html = response.content.decode()
     assert "Invitation to frauke@dorfverein.example saved." in html
@@ -200,7 +189,7 @@ def test_invitation__tells_the_agency_whether_the_mail_went_out(
     assert mail.outbox == []
 
     mail_outage.end()
-    response = _invite(client, setup, "jens@landsby.example")
+    response = _invite(client, partner_portal, "jens@landsby.example")
 
     assert "Invitation sent to jens@landsby.example." in response.content.decode()
     [delivered] = mail.outbox
@@ -210,9 +199,9 @@ def test_invitation__tells_the_agency_whether_the_mail_went_out(
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_registration__tells_the_partner_whether_the_link_went_out(
-    client, setup, mail_outage
+    client, partner_portal, mail_outage
 ):
-    response = client.post(_url("register", "en"), _registration(setup, "en"))
+    response = client.post(_url("register", "en"), _registration(partner_portal, "en"))
 
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
@@ -223,7 +212,8 @@ def test_registration__tells_the_partner_whether_the_link_went_out(
     mail_outage.end()
     client.logout()
     response = client.post(
-        _url("register", "en"), _registration(setup, "en", email="kim@by.example")
+        _url("register", "en"),
+        _registration(partner_portal, "en", email="kim@by.example"),
     )
 
     assert "We have sent a link to kim@by.example." in response.content.decode()
@@ -232,11 +222,11 @@ def test_registration__tells_the_partner_whether_the_link_went_out(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_registration_during_mail_outage__succeeds_and_link_arrives_after_retry(
-    client, setup, mail_outage, language, django_capture_on_commit_callbacks
+    client, partner_portal, mail_outage, language, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            _url("register", language), _registration(setup, language)
+            _url("register", language), _registration(partner_portal, language)
         )
 
     # The partner has an account and can log in, but is not yet verified.

@@ -1,1 +1,4 @@
-"""Tests of apps/workflow/partners/."""
+"""Tests of apps/workflow/partners/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

@@ -9,7 +9,6 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
@@ -18,11 +17,9 @@ from wagtail.test.utils.form_data import nested_form_data
 from apps.knowledge.roles import DIGITALAGENTUR_GROUP
 from apps.workflow.groups import setup_roles
 from apps.workflow.models import PartnerInvitation, PartnerProfile
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.partners.portal_utils import (
-    PASSWORD,
-    build_partner_portal,
-    make_partner,
+from tests.factories import PASSWORD, UserProfileFactory
+from tests.workflow.factories import PartnerProfileFactory
+from tests.workflow.partners.submission_form import (
     submission_data,
     submissions_url,
     submit_url,
@@ -31,16 +28,6 @@ from tests.workflow.partners.portal_utils import (
 pytestmark = pytest.mark.django_db
 
 STRONG_PASSWORD = "Fjord-Bank-2026!"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-
-
-@pytest.fixture
-def setup():
-    return build_partner_portal()
 
 
 def _url(name: str, language: str, *args) -> str:
@@ -58,7 +45,7 @@ def _agency_user():
         "agency", email="agency@example.org", password=PASSWORD
     )
     user.groups.add(_group(DIGITALAGENTUR_GROUP))
-    admin_in_english(user)
+    UserProfileFactory(user=user)
     return user
 
 
@@ -73,7 +60,7 @@ def _group(name):
 
 @pytest.mark.parametrize("language", ["de", "da", "en"])
 def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
-    client, setup, language, django_capture_on_commit_callbacks
+    client, partner_portal, language, django_capture_on_commit_callbacks
 ):
     agency = _agency_user()
     client.force_login(agency)
@@ -85,7 +72,7 @@ def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
             nested_form_data(
                 {
                     "email": "Frauke@Dorfverein.example",
-                    "organisation": setup.organisation.pk,
+                    "organisation": partner_portal.organisation.pk,
                     "language": language,
                 }
             ),
@@ -120,7 +107,7 @@ def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == _url("submit", language)
     profile = PartnerProfile.objects.get(user__email="frauke@dorfverein.example")
-    assert profile.organisation == setup.organisation
+    assert profile.organisation == partner_portal.organisation
     assert profile.language == language
     assert profile.is_verified
     invitation.refresh_from_db()
@@ -131,9 +118,11 @@ def test_digitalagentur__invites_a_partner_who_sets_a_password_and_can_submit(
     assert client.get(link).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_invitation_page__lists_invitations_for_the_digitalagentur(client, setup):
+def test_invitation_page__lists_invitations_for_the_digitalagentur(
+    client, partner_portal
+):
     PartnerInvitation.objects.create(
-        email="someone@example.org", organisation=setup.organisation
+        email="someone@example.org", organisation=partner_portal.organisation
     )
     client.force_login(_agency_user())
     response = client.get(reverse("wagtailsnippets_workflow_partnerinvitation:list"))
@@ -141,7 +130,7 @@ def test_invitation_page__lists_invitations_for_the_digitalagentur(client, setup
     assert "someone@example.org" in response.content.decode()
 
 
-def test_area_editor__cannot_invite_partners(client, setup):
+def test_area_editor__cannot_invite_partners(client, partner_portal):
     setup_roles()
     editor = get_user_model().objects.create_user("editor", password=PASSWORD)
     editor.groups.add(_group("Stadt Flensburg – Editors"))
@@ -152,14 +141,16 @@ def test_area_editor__cannot_invite_partners(client, setup):
     assert response.url == reverse("wagtailadmin_home")
 
 
-def test_invitation__for_an_existing_account_is_refused_in_the_admin(client, setup):
+def test_invitation__for_an_existing_account_is_refused_in_the_admin(
+    client, partner_portal
+):
     client.force_login(_agency_user())
     response = client.post(
         reverse("wagtailsnippets_workflow_partnerinvitation:add"),
         nested_form_data(
             {
-                "email": setup.partner.user.email,
-                "organisation": setup.organisation.pk,
+                "email": partner_portal.partner.user.email,
+                "organisation": partner_portal.organisation.pk,
                 "language": "de",
             }
         ),
@@ -169,9 +160,9 @@ def test_invitation__for_an_existing_account_is_refused_in_the_admin(client, set
     assert mail.outbox == []
 
 
-def test_expired_invitation__is_not_valid(client, setup):
+def test_expired_invitation__is_not_valid(client, partner_portal):
     invitation = PartnerInvitation.objects.create(
-        email="late@example.org", organisation=setup.organisation
+        email="late@example.org", organisation=partner_portal.organisation
     )
     PartnerInvitation.objects.filter(pk=invitation.pk).update(
         created_at=timezone.now() - timezone.timedelta(days=30)
@@ -180,9 +171,9 @@ def test_expired_invitation__is_not_valid(client, setup):
     assert response.status_code == HTTPStatus.NOT_FOUND
 
 
-def test_invitation_with_mismatched_passwords__keeps_the_name(client, setup):
+def test_invitation_with_mismatched_passwords__keeps_the_name(client, partner_portal):
     invitation = PartnerInvitation.objects.create(
-        email="frauke@example.org", organisation=setup.organisation
+        email="frauke@example.org", organisation=partner_portal.organisation
     )
     response = client.post(
         _url("accept_invitation", "en", invitation.token),
@@ -203,18 +194,18 @@ def test_invitation_with_mismatched_passwords__keeps_the_name(client, setup):
 # -- self-registration -----------------------------------------------------------
 
 
-def _organisation_in(setup, language: str):
+def _organisation_in(partner_portal, language: str):
     locale = Locale.objects.get(language_code=language)
-    return setup.organisation.get_translation(locale)
+    return partner_portal.organisation.get_translation(locale)
 
 
-def _registration(setup, language: str, **overrides) -> dict:
+def _registration(partner_portal, language: str, **overrides) -> dict:
     """The registration form's data; organisations are listed in the language."""
     data = {
         "first_name": "Jens",
         "last_name": "Jensen",
         "email": "jens@landsby.example",
-        "organisation": _organisation_in(setup, language).pk,
+        "organisation": _organisation_in(partner_portal, language).pk,
         "password1": STRONG_PASSWORD,
         "password2": STRONG_PASSWORD,
         "website": "",
@@ -224,22 +215,24 @@ def _registration(setup, language: str, **overrides) -> dict:
 
 
 def test_registration__needs_the_email_link_before_submitting(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url("register", "da"), _registration(setup, "da"))
+        response = client.post(
+            _url("register", "da"), _registration(partner_portal, "da")
+        )
 
     assert response.status_code == HTTPStatus.OK
     profile = PartnerProfile.objects.get(user__email="jens@landsby.example")
     assert not profile.is_verified
     assert profile.language == "da"
-    assert profile.organisation == _organisation_in(setup, "da")
+    assert profile.organisation == _organisation_in(partner_portal, "da")
     # Not logged in by the form (a known address gets the same answer); after
     # logging in, not allowed to submit yet.
     assert "_auth_user_id" not in client.session
     assert client.login(username="jens@landsby.example", password=STRONG_PASSWORD)
     assert client.get(submit_url("da")).status_code == HTTPStatus.FORBIDDEN
-    response = client.post(submit_url("da"), submission_data(setup, "da"))
+    response = client.post(submit_url("da"), submission_data(partner_portal, "da"))
     assert response.status_code == HTTPStatus.FORBIDDEN
 
     [message] = mail.outbox
@@ -255,13 +248,13 @@ def test_registration__needs_the_email_link_before_submitting(
     assert client.get(link).status_code == HTTPStatus.NOT_FOUND
 
 
-def test_registration__with_a_weak_password_keeps_the_input(client, setup):
+def test_registration__with_a_weak_password_keeps_the_input(client, partner_portal):
     response = client.post(
         _url("register", "en"),
         _registration(
-            setup,
+            partner_portal,
             "en",
-            email=setup.partner.user.email,
+            email=partner_portal.partner.user.email,
             password1="123",
             password2="123",
         ),
@@ -272,37 +265,40 @@ def test_registration__with_a_weak_password_keeps_the_input(client, setup):
     assert 'id="id_email_error"' not in html
     assert 'id="id_password2_error"' in html
     assert 'value="Jens"' in html
-    assert f'value="{setup.partner.user.email}"' in html
-    organisation = _organisation_in(setup, "en")
+    assert f'value="{partner_portal.partner.user.email}"' in html
+    organisation = _organisation_in(partner_portal, "en")
     assert f'<option value="{organisation.pk}" selected>' in html
     assert PartnerProfile.objects.count() == 1
 
 
-def test_registration__with_a_filled_honeypot_creates_nothing(client, setup):
+def test_registration__with_a_filled_honeypot_creates_nothing(client, partner_portal):
     response = client.post(
         _url("register", "de"),
-        _registration(setup, "de", website="http://spam.example"),
+        _registration(partner_portal, "de", website="http://spam.example"),
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not get_user_model().objects.filter(email="jens@landsby.example").exists()
     assert mail.outbox == []
 
 
-def test_registration__is_rate_limited_per_ip_address(client, setup, settings):
+def test_registration__is_rate_limited_per_ip_address(client, partner_portal, settings):
     settings.PARTNER_RATE_LIMITS = {"registration": (1, 3600)}
-    client.post(_url("register", "de"), _registration(setup, "de"))
+    client.post(_url("register", "de"), _registration(partner_portal, "de"))
     client.logout()
     response = client.post(
-        _url("register", "de"), _registration(setup, "de", email="zweiter@example.org")
+        _url("register", "de"),
+        _registration(partner_portal, "de", email="zweiter@example.org"),
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert not get_user_model().objects.filter(email="zweiter@example.org").exists()
 
 
 def test_unverified_partner__can_ask_for_a_new_link(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    unverified = make_partner(setup.organisation, "neu", verified=False)
+    unverified = PartnerProfileFactory(
+        organisation=partner_portal.organisation, user__username="neu", confirmed=True
+    )
     client.force_login(unverified.user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url("resend_verification", "en"))
@@ -315,14 +311,14 @@ def test_unverified_partner__can_ask_for_a_new_link(
 
 
 @pytest.mark.parametrize("language", ["de", "da", "en"])
-def test_partner__logs_in_and_out_through_the_portal(client, setup, language):
+def test_partner__logs_in_and_out_through_the_portal(client, partner_portal, language):
     response = client.get(_url("login", language))
     assert response.status_code == HTTPStatus.OK
     assert f'<html lang="{language}">' in response.content.decode()
 
     response = client.post(
         _url("login", language),
-        {"username": setup.partner.user.username, "password": PASSWORD},
+        {"username": partner_portal.partner.user.username, "password": PASSWORD},
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == submissions_url(language)
@@ -335,18 +331,20 @@ def test_partner__logs_in_and_out_through_the_portal(client, setup, language):
     assert client.get(submissions_url(language)).status_code == HTTPStatus.FOUND
 
 
-def test_wrong_password__shows_the_error_and_keeps_the_user_name(client, setup):
+def test_wrong_password__shows_the_error_and_keeps_the_user_name(
+    client, partner_portal
+):
     response = client.post(
         _url("login", "de"),
-        {"username": setup.partner.user.username, "password": "falsch"},
+        {"username": partner_portal.partner.user.username, "password": "falsch"},
     )
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert 'class="error-summary"' in html
-    assert f'value="{setup.partner.user.username}"' in html
+    assert f'value="{partner_portal.partner.user.username}"' in html
 
 
-def test_header__offers_login_and_submission_to_visitors(client, setup):
+def test_header__offers_login_and_submission_to_visitors(client, partner_portal):
     html = client.get("/en/").content.decode()
     assert _url("login", "en") in html
     assert submit_url("en") in html

@@ -13,7 +13,6 @@ import pytest
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.urls import reverse
@@ -25,23 +24,22 @@ from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile, Submission
 from apps.workflow.partners.spam import RateLimit
+from tests.factories import PASSWORD, UserFactory, UserProfileFactory
 from tests.knowledge import factories
 from tests.knowledge.admin.test_ownership import organisation_form
-from tests.knowledge.utils import admin_in_english
-from tests.workflow.partners.portal_utils import (
+from tests.workflow.admin_actions import act_as_reviewer, client_for
+from tests.workflow.factories import (
     FLENSBURG,
-    PASSWORD,
-    act,
-    build_partner_portal,
-    edit_url,
-    group_approval_workflow,
-    make_partner,
-    moderators,
+    GroupApprovalWorkflowFactory,
+    PartnerPortalFactory,
+    PartnerProfileFactory,
+)
+from tests.workflow.partners.submission_form import (
+    edit_submission_url,
     submission_data,
     submissions_url,
     submit_url,
 )
-from tests.workflow.utils import client_for, moderator_of
 
 pytestmark = pytest.mark.django_db
 
@@ -49,28 +47,18 @@ STRONG_PASSWORD = "Fjord-Bank-2026!"
 STRANGER = "fremder@example.net"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-
-
-@pytest.fixture
-def setup():
-    return build_partner_portal()
-
-
 def _url(name: str, language: str, *args) -> str:
     with translation.override(language):
         return reverse(f"partner:{name}", args=args)
 
 
-def _registration(setup, language: str = "de", **overrides) -> dict:
+def _registration(partner_portal, language: str = "de", **overrides) -> dict:
     locale = Locale.objects.get(language_code=language)
     data = {
         "first_name": "Frank",
         "last_name": "Fremder",
         "email": STRANGER,
-        "organisation": setup.organisation.get_translation(locale).pk,
+        "organisation": partner_portal.organisation.get_translation(locale).pk,
         "password1": STRONG_PASSWORD,
         "password2": STRONG_PASSWORD,
         "website": "",
@@ -79,16 +67,17 @@ def _registration(setup, language: str = "de", **overrides) -> dict:
     return data
 
 
-def _register(client, setup, capture, language: str = "de", **overrides):
+def _register(client, partner_portal, capture, language: str = "de", **overrides):
     with capture(execute=True):
         return client.post(
-            _url("register", language), _registration(setup, language, **overrides)
+            _url("register", language),
+            _registration(partner_portal, language, **overrides),
         )
 
 
-def _register_verify_and_log_in(client, setup, capture) -> PartnerProfile:
+def _register_verify_and_log_in(client, partner_portal, capture) -> PartnerProfile:
     """What the attacker did: register naming the organisation, follow the link."""
-    _register(client, setup, capture)
+    _register(client, partner_portal, capture)
     link = re.search(r"http://testserver(/\S+/verify/\S+/)", mail.outbox[-1].body)
     with capture(execute=True):
         assert client.get(link.group(1)).status_code == HTTPStatus.OK
@@ -96,16 +85,18 @@ def _register_verify_and_log_in(client, setup, capture) -> PartnerProfile:
     return PartnerProfile.objects.get(user__email=STRANGER)
 
 
-def _organisation_submission(client, setup) -> Submission:
+def _organisation_submission(client, partner_portal) -> Submission:
     """A submission of the organisation, made by its confirmed member, on which the
     moderators requested changes with a comment."""
-    group_approval_workflow(setup.portal.area)
-    reviewers = moderators()
-    client.force_login(setup.partner.user)
-    data = submission_data(setup, "de", title="Geheimer Dorfbus", confirm="1")
+    GroupApprovalWorkflowFactory(area=partner_portal.portal.area)
+    reviewers = UserFactory.one_per_group()
+    client.force_login(partner_portal.partner.user)
+    data = submission_data(partner_portal, "de", title="Geheimer Dorfbus", confirm="1")
     assert client.post(submit_url("de"), data).status_code == HTTPStatus.FOUND
     submission = Submission.objects.get(page__title="Geheimer Dorfbus")
-    act(client, submission.page, reviewers, "reject", comment="Interner Hinweis.")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Interner Hinweis."
+    )
     client.logout()
     return submission
 
@@ -114,11 +105,11 @@ def _organisation_submission(client, setup) -> Submission:
 
 
 def test_stranger__naming_an_organisation_sees_none_of_its_submissions(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    submission = _organisation_submission(client, setup)
+    submission = _organisation_submission(client, partner_portal)
     stranger = _register_verify_and_log_in(
-        client, setup, django_capture_on_commit_callbacks
+        client, partner_portal, django_capture_on_commit_callbacks
     )
 
     assert stranger.membership == Membership.PENDING
@@ -126,17 +117,22 @@ def test_stranger__naming_an_organisation_sees_none_of_its_submissions(
     assert response.status_code == HTTPStatus.OK
     assert "Geheimer Dorfbus" not in response.content.decode()
     assert "Interner Hinweis." not in response.content.decode()
-    assert client.get(edit_url("de", submission)).status_code == HTTPStatus.NOT_FOUND
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code
+        == HTTPStatus.NOT_FOUND
+    )
 
 
 def test_stranger__cannot_edit_and_resubmit_the_organisations_submission(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    submission = _organisation_submission(client, setup)
-    _register_verify_and_log_in(client, setup, django_capture_on_commit_callbacks)
+    submission = _organisation_submission(client, partner_portal)
+    _register_verify_and_log_in(
+        client, partner_portal, django_capture_on_commit_callbacks
+    )
 
-    data = submission_data(setup, "de", title="Übernommen")
-    response = client.post(edit_url("de", submission), data)
+    data = submission_data(partner_portal, "de", title="Übernommen")
+    response = client.post(edit_submission_url("de", submission), data)
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     page = SolutionPage.objects.get(pk=submission.page_id)
@@ -144,19 +140,25 @@ def test_stranger__cannot_edit_and_resubmit_the_organisations_submission(
 
 
 def test_other_member__edits_and_the_list_says_who_changed_it(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    submission = _organisation_submission(client, setup)
-    colleague = make_partner(setup.organisation, "kollegin")
+    submission = _organisation_submission(client, partner_portal)
+    colleague = PartnerProfileFactory(
+        organisation=partner_portal.organisation,
+        user__username="kollegin",
+        verified=True,
+        confirmed=True,
+    )
     colleague.user.first_name, colleague.user.last_name = "Karla", "Kollegin"
     colleague.user.save()
     client.force_login(colleague.user)
     response = client.post(
-        edit_url("de", submission), submission_data(setup, "de", title="Dorfbus 2")
+        edit_submission_url("de", submission),
+        submission_data(partner_portal, "de", title="Dorfbus 2"),
     )
     assert response.status_code == HTTPStatus.FOUND
     submission.refresh_from_db()
-    assert submission.submitted_by == setup.partner.user
+    assert submission.submitted_by == partner_portal.partner.user
     assert submission.updated_by == colleague.user
     html = client.get(submissions_url("en")).content.decode()
     assert "by Petra Partner" in html
@@ -164,19 +166,21 @@ def test_other_member__edits_and_the_list_says_who_changed_it(
 
 
 def test_stranger__submits_only_as_unconfirmed_person_and_moderators_see_it(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    _register_verify_and_log_in(client, setup, django_capture_on_commit_callbacks)
+    _register_verify_and_log_in(
+        client, partner_portal, django_capture_on_commit_callbacks
+    )
 
     # The organisation's contact is not offered, and not accepted.
     form_html = client.get(submit_url("de")).content.decode()
     assert "Hanna Petersen" not in form_html
-    response = client.post(submit_url("de"), submission_data(setup, "de"))
+    response = client.post(submit_url("de"), submission_data(partner_portal, "de"))
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert 'id="id_contact_error"' in response.content.decode()
 
     data = submission_data(
-        setup,
+        partner_portal,
         "de",
         contact="",
         contact_name="Frank Fremder",
@@ -188,7 +192,7 @@ def test_stranger__submits_only_as_unconfirmed_person_and_moderators_see_it(
     agency = get_user_model().objects.create_superuser(
         "chef", "chef@example.org", PASSWORD
     )
-    admin_in_english(agency)
+    UserProfileFactory(user=agency)
     client.force_login(agency)
     html = client.get(reverse("workflow_dashboard")).content.decode()
     assert "Dorfladen-Automat de" in html
@@ -196,17 +200,17 @@ def test_stranger__submits_only_as_unconfirmed_person_and_moderators_see_it(
 
 
 def test_submit_form__offers_only_live_consenting_contacts_to_confirmed_members(
-    client, setup
+    client, partner_portal
 ):
     factories.ContactFactory(
         name="Nora Nichtöffentlich",
-        organisation=setup.organisation,
+        organisation=partner_portal.organisation,
         consent=PublicationConsent.NONE,
     )
     factories.ContactFactory(
-        name="Dora Entwurf", organisation=setup.organisation, live=False
+        name="Dora Entwurf", organisation=partner_portal.organisation, live=False
     )
-    client.force_login(setup.partner.user)
+    client.force_login(partner_portal.partner.user)
     html = client.get(submit_url("de")).content.decode()
     assert "Hanna Petersen" in html
     assert "Nora Nichtöffentlich" not in html
@@ -217,21 +221,22 @@ def test_submit_form__offers_only_live_consenting_contacts_to_confirmed_members(
 
 
 def test_membership_request__confirmed_member_is_mailed_and_approves_in_the_portal(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    submission = _organisation_submission(client, setup)
+    submission = _organisation_submission(client, partner_portal)
     stranger = _register_verify_and_log_in(
-        client, setup, django_capture_on_commit_callbacks
+        client, partner_portal, django_capture_on_commit_callbacks
     )
     request_mail = OutboxMessage.objects.get(
-        kind=OutboxMessage.Kind.MEMBERSHIP_REQUEST, recipient=setup.partner.user
+        kind=OutboxMessage.Kind.MEMBERSHIP_REQUEST,
+        recipient=partner_portal.partner.user,
     )
     assert STRANGER in request_mail.body_text
     # The applicant cannot confirm themselves.
     response = client.post(_url("decide_membership", "de", stranger.pk, "approve"))
     assert response.status_code == HTTPStatus.NOT_FOUND
 
-    client.force_login(setup.partner.user)
+    client.force_login(partner_portal.partner.user)
     html = client.get(_url("membership_requests", "de")).content.decode()
     assert STRANGER in html
     with django_capture_on_commit_callbacks(execute=True):
@@ -240,18 +245,21 @@ def test_membership_request__confirmed_member_is_mailed_and_approves_in_the_port
 
     stranger.refresh_from_db()
     assert stranger.membership == Membership.CONFIRMED
-    assert stranger.membership_decided_by == setup.partner.user
+    assert stranger.membership_decided_by == partner_portal.partner.user
     assert mail.outbox[-1].to == [STRANGER]
     client.force_login(stranger.user)
     assert "Geheimer Dorfbus" in client.get(submissions_url("de")).content.decode()
-    assert client.get(edit_url("de", submission)).status_code != HTTPStatus.NOT_FOUND
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code
+        != HTTPStatus.NOT_FOUND
+    )
 
 
 def test_membership_request__authority_moderator_declines_in_the_admin(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
     stranger = _register_verify_and_log_in(
-        client, setup, django_capture_on_commit_callbacks
+        client, partner_portal, django_capture_on_commit_callbacks
     )
     from django.contrib.auth.models import Group
 
@@ -278,11 +286,11 @@ def test_membership_request__authority_moderator_declines_in_the_admin(
     assert client.get(url).status_code in {HTTPStatus.FORBIDDEN, HTTPStatus.FOUND}
 
 
-def test_invited_partner__is_a_confirmed_member(client, setup):
+def test_invited_partner__is_a_confirmed_member(client, partner_portal):
     from apps.workflow.models import PartnerInvitation
 
     invitation = PartnerInvitation.objects.create(
-        email="eingeladen@example.org", organisation=setup.organisation
+        email="eingeladen@example.org", organisation=partner_portal.organisation
     )
     data = {
         "first_name": "Ina",
@@ -300,21 +308,23 @@ def test_invited_partner__is_a_confirmed_member(client, setup):
 
 
 def test_partner_account__does_not_unlock_pages_for_logged_in_users(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    page = setup.existing
+    page = partner_portal.existing
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
     url = page.url
     assert client.get(url).status_code == HTTPStatus.FOUND  # to the login
 
-    _register_verify_and_log_in(client, setup, django_capture_on_commit_callbacks)
+    _register_verify_and_log_in(
+        client, partner_portal, django_capture_on_commit_callbacks
+    )
     response = client.get(url)
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert "Mitfahrbank" not in response.content.decode()
     # Nor does a confirmed member.
-    client.force_login(setup.partner.user)
+    client.force_login(partner_portal.partner.user)
     assert client.get(url).status_code == HTTPStatus.FORBIDDEN
 
     from django.contrib.auth.models import Group
@@ -329,25 +339,31 @@ def test_partner_account__does_not_unlock_pages_for_logged_in_users(
 
 
 def test_registration__lists_only_published_organisations(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
     hidden = factories.OrganisationFactory(name="Geheimverein e.V.", live=False)
     html = client.get(_url("register", "de")).content.decode()
     assert "Geheimverein" not in html
     assert "Mobil im Dorf" in html
     response = _register(
-        client, setup, django_capture_on_commit_callbacks, organisation=hidden.pk
+        client,
+        partner_portal,
+        django_capture_on_commit_callbacks,
+        organisation=hidden.pk,
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not PartnerProfile.objects.filter(user__email=STRANGER).exists()
 
 
-def test_draft_field_of_action__is_neither_offered_nor_followable(client, setup):
+def test_draft_field_of_action__is_neither_offered_nor_followable(
+    client, partner_portal
+):
     draft = factories.FieldOfActionFactory(name="Geheimes Handlungsfeld", live=False)
-    client.force_login(setup.partner.user)
+    client.force_login(partner_portal.partner.user)
     assert "Geheimes Handlungsfeld" not in client.get(submit_url("de")).content.decode()
     response = client.post(
-        submit_url("de"), submission_data(setup, "de", field_of_action=draft.pk)
+        submit_url("de"),
+        submission_data(partner_portal, "de", field_of_action=draft.pk),
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     with translation.override("de"):
@@ -361,14 +377,14 @@ def test_draft_field_of_action__is_neither_offered_nor_followable(client, setup)
 
 
 def test_registration__known_address_gets_the_new_address_answer_and_owner_a_mail(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    new = _register(client, setup, django_capture_on_commit_callbacks)
+    new = _register(client, partner_portal, django_capture_on_commit_callbacks)
     known = _register(
         client,
-        setup,
+        partner_portal,
         django_capture_on_commit_callbacks,
-        email=setup.partner.user.email.upper(),
+        email=partner_portal.partner.user.email.upper(),
     )
 
     assert known.status_code == new.status_code == HTTPStatus.OK
@@ -377,33 +393,38 @@ def test_registration__known_address_gets_the_new_address_answer_and_owner_a_mai
         r"fremder@example\.net|partner@example\.org|csrfmiddleware\S+", re.I
     )
     assert strip.sub("", known.content.decode()) == strip.sub("", new.content.decode())
-    assert PartnerProfile.objects.filter(user=setup.partner.user).count() == 1
-    assert mail.outbox[-1].to == [setup.partner.user.email]
+    assert PartnerProfile.objects.filter(user=partner_portal.partner.user).count() == 1
+    assert mail.outbox[-1].to == [partner_portal.partner.user.email]
     # In the owner's language (German here): "log in here".
     assert "melden sie sich hier an" in mail.outbox[-1].body.lower()
 
 
 def test_registration__failed_attempts_count_towards_the_limit(
-    client, setup, settings, django_capture_on_commit_callbacks
+    client, partner_portal, settings, django_capture_on_commit_callbacks
 ):
     settings.PARTNER_RATE_LIMITS = {"registration": (2, 3600)}
     for _ in range(2):
         response = _register(
-            client, setup, django_capture_on_commit_callbacks, password2="falsch"
+            client,
+            partner_portal,
+            django_capture_on_commit_callbacks,
+            password2="falsch",
         )
         assert response.status_code == HTTPStatus.BAD_REQUEST
-    response = _register(client, setup, django_capture_on_commit_callbacks)
+    response = _register(client, partner_portal, django_capture_on_commit_callbacks)
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert not get_user_model().objects.filter(email=STRANGER).exists()
 
 
 def test_registration__empty_form_past_the_limit_is_refused_not_an_error(
-    client, setup, settings, django_capture_on_commit_callbacks
+    client, partner_portal, settings, django_capture_on_commit_callbacks
 ):
     """Found by the fuzz test: an empty POST once the limit is reached gave a 500
     (the form was left unbound and could not take the limit's message)."""
     settings.PARTNER_RATE_LIMITS = {"registration": (1, 3600)}
-    _register(client, setup, django_capture_on_commit_callbacks, password2="falsch")
+    _register(
+        client, partner_portal, django_capture_on_commit_callbacks, password2="falsch"
+    )
 
     response = client.post("/de/partner/register/", {})
 
@@ -442,7 +463,7 @@ def test_registration__parallel_requests_respect_the_limit_on_postgresql(setting
     from django.db import connections
     from django.test import Client
 
-    build_partner_portal()
+    PartnerPortalFactory()
     settings.PARTNER_RATE_LIMITS = {"registration": (5, 3600)}
     organisation = PartnerProfile.objects.get().organisation
     barrier = threading.Barrier(8)
@@ -480,15 +501,15 @@ def test_registration__parallel_requests_respect_the_limit_on_postgresql(setting
 MEMBER_DOMAIN = "mobil-im-dorf.example"
 
 
-def _allow_domain_in_admin(setup, domains: str):
+def _allow_domain_in_admin(partner_portal, domains: str):
     """The owning authority's moderator enters the domain in the admin."""
-    organisation = setup.organisation
+    organisation = partner_portal.organisation
     organisation.owner = Owner.STADT_FLENSBURG
     organisation.save_revision().publish()
     url = reverse(
         Organisation.snippet_viewset.get_url_name("edit"), args=[quote(organisation.pk)]
     )
-    return client_for(moderator_of(FLENSBURG)).post(
+    return client_for(UserFactory(moderator=True, area_role=FLENSBURG)).post(
         url,
         {
             **organisation_form(organisation),
@@ -499,14 +520,14 @@ def _allow_domain_in_admin(setup, domains: str):
 
 
 def test_allow_listed_domain__confirmed_address_makes_a_member(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    submission = _organisation_submission(client, setup)
-    response = _allow_domain_in_admin(setup, MEMBER_DOMAIN)
+    submission = _organisation_submission(client, partner_portal)
+    response = _allow_domain_in_admin(partner_portal, MEMBER_DOMAIN)
     assert response.status_code == HTTPStatus.FOUND
     address = f"kim.kollegin@{MEMBER_DOMAIN}"
 
-    _register(client, setup, django_capture_on_commit_callbacks, email=address)
+    _register(client, partner_portal, django_capture_on_commit_callbacks, email=address)
     registered = PartnerProfile.objects.get(user__email=address)
     assert registered.membership == Membership.PENDING  # not before the address is
     link = re.search(r"http://testserver(/\S+/verify/\S+/)", mail.outbox[-1].body)
@@ -522,14 +543,16 @@ def test_allow_listed_domain__confirmed_address_makes_a_member(
 
 
 def test_allow_listed_domain__other_addresses_still_need_approval(
-    client, setup, django_capture_on_commit_callbacks
+    client, partner_portal, django_capture_on_commit_callbacks
 ):
-    _allow_domain_in_admin(setup, MEMBER_DOMAIN)
+    _allow_domain_in_admin(partner_portal, MEMBER_DOMAIN)
 
     # An address that only ends like the domain is not at it.
     for address in (STRANGER, f"x@evil-{MEMBER_DOMAIN}", f"x@{MEMBER_DOMAIN}.evil.net"):
         client.logout()
-        _register(client, setup, django_capture_on_commit_callbacks, email=address)
+        _register(
+            client, partner_portal, django_capture_on_commit_callbacks, email=address
+        )
         link = re.search(r"http://testserver(/\S+/verify/\S+/)", mail.outbox[-1].body)
         with django_capture_on_commit_callbacks(execute=True):
             client.get(link.group(1))
@@ -537,10 +560,10 @@ def test_allow_listed_domain__other_addresses_still_need_approval(
         assert profile.membership == Membership.PENDING, address
 
 
-def test_allow_listed_domain__public_mail_services_are_refused(setup):
-    response = _allow_domain_in_admin(setup, f"{MEMBER_DOMAIN}, gmail.com")
+def test_allow_listed_domain__public_mail_services_are_refused(partner_portal):
+    response = _allow_domain_in_admin(partner_portal, f"{MEMBER_DOMAIN}, gmail.com")
 
     assert response.status_code == HTTPStatus.OK
     assert "public mail service" in response.content.decode()
-    setup.organisation.refresh_from_db()
-    assert setup.organisation.member_email_domains == ""
+    partner_portal.organisation.refresh_from_db()
+    assert partner_portal.organisation.member_email_domains == ""

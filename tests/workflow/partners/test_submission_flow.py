@@ -6,7 +6,6 @@ from __future__ import annotations
 from http import HTTPStatus
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from wagtail.models import TaskState, WorkflowState
@@ -15,17 +14,17 @@ from apps.knowledge.models import SolutionPage
 from apps.workflow.models import Submission
 from apps.workflow.partners.submissions.status import SubmissionStatus
 from apps.workflow.workflows import ensure_default_workflow
-from tests.workflow.partners.portal_utils import (
+from tests.factories import UserFactory
+from tests.upload_files import pdf_upload, png_upload
+from tests.workflow.admin_actions import act_as_reviewer, approve_all
+from tests.workflow.factories import (
     LANGUAGES,
-    act,
-    approve_all,
-    build_partner_portal,
-    edit_url,
-    group_approval_workflow,
-    make_partner,
-    moderators,
-    pdf_upload,
-    png_upload,
+    GroupApprovalWorkflowFactory,
+    PartnerPortalFactory,
+    PartnerProfileFactory,
+)
+from tests.workflow.partners.submission_form import (
+    edit_submission_url,
     submission_data,
     submissions_url,
     submit_url,
@@ -34,22 +33,16 @@ from tests.workflow.partners.portal_utils import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The rate limit counts in the cache; each test starts with none."""
-    cache.clear()
-
-
 WORKFLOWS = ["default", "group_approval"]
 
 
 def _setup(workflow: str):
-    setup = build_partner_portal()
+    setup = PartnerPortalFactory()
     if workflow == "default":
         ensure_default_workflow()
     else:
-        group_approval_workflow(setup.portal.area)
-    return setup, moderators()
+        GroupApprovalWorkflowFactory(area=setup.portal.area)
+    return setup, UserFactory.one_per_group()
 
 
 def _submit(client, setup, language: str, **overrides) -> Submission:
@@ -90,7 +83,7 @@ def test_partner_submission__goes_live_in_its_language_after_approval(
     with translation.override(language):
         assert str(SubmissionStatus.IN_MODERATION.label) in html
     # While it is in review the partner cannot change it.
-    response = client.get(edit_url(language, submission))
+    response = client.get(edit_submission_url(language, submission))
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == submissions_url(language)
 
@@ -123,7 +116,7 @@ def test_change_request__partner_sees_comment_edits_resubmits_and_goes_live(
     setup, reviewers = _setup(workflow)
     submission = _submit(client, setup, language)
     page = submission.page
-    rejected = act(
+    rejected = act_as_reviewer(
         client, page, reviewers, "reject", comment="Bitte die Zielgruppe nennen."
     )
 
@@ -133,16 +126,16 @@ def test_change_request__partner_sees_comment_edits_resubmits_and_goes_live(
     assert "Bitte die Zielgruppe nennen." in html
     with translation.override(language):
         assert str(SubmissionStatus.CHANGES_REQUESTED.label) in html
-    assert edit_url(language, submission) in html
+    assert edit_submission_url(language, submission) in html
 
-    response = client.get(edit_url(language, submission))
+    response = client.get(edit_submission_url(language, submission))
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert 'value="Dorfladen-Automat' in html
     assert "Der Automat steht am Dorfplatz." in html
 
     response = client.post(
-        edit_url(language, submission),
+        edit_submission_url(language, submission),
         submission_data(
             setup,
             language,
@@ -173,13 +166,25 @@ def test_change_request__partner_sees_comment_edits_resubmits_and_goes_live(
 def test_partner_of_another_organisation__cannot_see_or_edit_the_draft(client):
     setup, reviewers = _setup("group_approval")
     submission = _submit(client, setup, "de")
-    act(client, submission.page, reviewers, "reject", comment="Bitte ergänzen.")
-    stranger = make_partner(setup.portal.area.specific.organisation, "stranger")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Bitte ergänzen."
+    )
+    stranger = PartnerProfileFactory(
+        organisation=setup.portal.area.specific.organisation,
+        user__username="stranger",
+        verified=True,
+        confirmed=True,
+    )
 
     client = Client()  # the stranger's own browser
     client.force_login(stranger.user)
-    assert client.get(edit_url("de", submission)).status_code == HTTPStatus.NOT_FOUND
-    response = client.post(edit_url("de", submission), submission_data(setup, "de"))
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code
+        == HTTPStatus.NOT_FOUND
+    )
+    response = client.post(
+        edit_submission_url("de", submission), submission_data(setup, "de")
+    )
     assert response.status_code == HTTPStatus.NOT_FOUND
     html = client.get(submissions_url("de")).content.decode()
     assert "Dorfladen-Automat" not in html
@@ -195,12 +200,21 @@ def test_colleague_of_the_same_organisation__sees_and_answers_the_change_request
 ):
     setup, reviewers = _setup("group_approval")
     submission = _submit(client, setup, "de")
-    act(client, submission.page, reviewers, "reject", comment="Bitte ergänzen.")
-    colleague = make_partner(setup.organisation, "colleague")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Bitte ergänzen."
+    )
+    colleague = PartnerProfileFactory(
+        organisation=setup.organisation,
+        user__username="colleague",
+        verified=True,
+        confirmed=True,
+    )
 
     client.force_login(colleague.user)
     assert "Bitte ergänzen." in client.get(submissions_url("de")).content.decode()
-    assert client.get(edit_url("de", submission)).status_code == HTTPStatus.OK
+    assert (
+        client.get(edit_submission_url("de", submission)).status_code == HTTPStatus.OK
+    )
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS)
@@ -212,7 +226,9 @@ def test_change_request__danish_partner_reads_changes_requested_not_rejected(
     comment."""
     setup, reviewers = _setup(workflow)
     submission = _submit(client, setup, "da")
-    act(client, submission.page, reviewers, "reject", comment="Mere om målgruppen.")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Mere om målgruppen."
+    )
 
     client.force_login(setup.partner.user)
     html = client.get(submissions_url("da")).content.decode()
@@ -239,10 +255,12 @@ def test_resubmission__shows_attachments_and_a_new_image_description_goes_live(
     )
     assert response.status_code == HTTPStatus.FOUND
     submission = Submission.objects.get()
-    act(client, submission.page, reviewers, "reject", comment="Bildtext genauer.")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Bildtext genauer."
+    )
 
     client.force_login(setup.partner.user)
-    html = client.get(edit_url("de", submission)).content.decode()
+    html = client.get(edit_submission_url("de", submission)).content.decode()
     attached_image = html[html.index('id="attached-image"') :]
     assert '<img alt="Ein Automat"' in attached_image.split("</figure>")[0]
     assert "automat" in attached_image.split("</figure>")[0]
@@ -252,7 +270,7 @@ def test_resubmission__shows_attachments_and_a_new_image_description_goes_live(
 
     # Only the description changes; no file is chosen again.
     response = client.post(
-        edit_url("de", submission),
+        edit_submission_url("de", submission),
         submission_data(
             setup, "de", image_description="Ein roter Verkaufsautomat am Dorfplatz"
         ),
@@ -276,11 +294,14 @@ def test_resubmission__attached_image_still_needs_a_description(client):
     data = submission_data(setup, "de", image_description="Ein Automat")
     client.post(submit_url("de"), {**data, "image": png_upload()})
     submission = Submission.objects.get()
-    act(client, submission.page, reviewers, "reject", comment="Bitte ergänzen.")
+    act_as_reviewer(
+        client, submission.page, reviewers, "reject", comment="Bitte ergänzen."
+    )
 
     client.force_login(setup.partner.user)
     response = client.post(
-        edit_url("de", submission), submission_data(setup, "de", image_description="")
+        edit_submission_url("de", submission),
+        submission_data(setup, "de", image_description=""),
     )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST

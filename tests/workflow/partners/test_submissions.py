@@ -6,7 +6,6 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import translation
@@ -19,39 +18,25 @@ from apps.workflow.models import Submission
 from apps.workflow.partners.spam import HoneypotMixin
 from apps.workflow.partners.submissions.routing import responsible_area
 from apps.workflow.partners.uploads import CHOOSE_AGAIN
-from tests.image_utils import (
+from tests.knowledge import factories
+from tests.upload_files import (
     huge_png,
     is_upright_red_above_blue,
     metadata_left,
-    phone_photo_jpeg,
-)
-from tests.knowledge import factories
-from tests.workflow.partners.portal_utils import (
-    build_partner_portal,
-    make_partner,
     pdf_upload,
+    phone_photo_jpeg,
     png_bytes,
     png_upload,
-    submission_data,
-    submit_url,
 )
+from tests.workflow.factories import PartnerProfileFactory
+from tests.workflow.partners.submission_form import submission_data, submit_url
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-
-
 @pytest.fixture
-def setup():
-    return build_partner_portal()
-
-
-@pytest.fixture
-def partner_client(client, setup):
-    client.force_login(setup.partner.user)
+def partner_client(client, partner_portal):
+    client.force_login(partner_portal.partner.user)
     return client
 
 
@@ -67,8 +52,8 @@ def _error_text(language: str, message) -> str:
 # -- placement -------------------------------------------------------------------
 
 
-def test_organisation_with_own_area__submits_into_it(setup):
-    area = setup.portal.area.specific
+def test_organisation_with_own_area__submits_into_it(partner_portal):
+    area = partner_portal.portal.area.specific
     locale = Locale.objects.get(language_code="da")
     assert responsible_area(area.organisation, locale).translation_key == (
         area.translation_key
@@ -76,9 +61,9 @@ def test_organisation_with_own_area__submits_into_it(setup):
     assert responsible_area(area.organisation, locale).locale == locale
 
 
-def test_danish_organisation__submits_into_the_danish_partners_area(setup):
+def test_danish_organisation__submits_into_the_danish_partners_area(partner_portal):
     danish_area = factories.PartnerAreaPageFactory(
-        parent=setup.portal.knowledge,
+        parent=partner_portal.portal.knowledge,
         title="Dänische Partner",
         slug="daenische-partner",
         organisation=None,
@@ -89,15 +74,19 @@ def test_danish_organisation__submits_into_the_danish_partners_area(setup):
     assert responsible_area(village, Locale.get_default()).pk == danish_area.pk
 
 
-def test_association__submits_into_the_area_of_its_existing_solutions(setup):
-    assert responsible_area(setup.organisation, Locale.get_default()).pk == (
-        setup.portal.area.pk
+def test_association__submits_into_the_area_of_its_existing_solutions(partner_portal):
+    assert responsible_area(partner_portal.organisation, Locale.get_default()).pk == (
+        partner_portal.portal.area.pk
     )
 
 
-def test_organisation_without_any_area__submits_into_the_digitalagentur_area(setup):
+def test_organisation_without_any_area__submits_into_the_digitalagentur_area(
+    partner_portal,
+):
     agency_area = factories.PartnerAreaPageFactory(
-        parent=setup.portal.knowledge, title="Digitalagentur", slug="digitalagentur"
+        parent=partner_portal.portal.knowledge,
+        title="Digitalagentur",
+        slug="digitalagentur",
     )
     newcomer = factories.OrganisationFactory(
         name="FördeData GmbH", kind=OrganisationKind.COMPANY
@@ -110,7 +99,7 @@ def test_organisation_without_any_area__submits_into_the_digitalagentur_area(set
 
 @pytest.mark.parametrize("language", ["de", "da", "en"])
 def test_submission_form__is_in_the_portal_language_with_its_fields_of_action(
-    partner_client, setup, language
+    partner_client, partner_portal, language
 ):
     response = partner_client.get(submit_url(language))
     assert response.status_code == HTTPStatus.OK
@@ -132,7 +121,7 @@ def test_submission_form__is_in_the_portal_language_with_its_fields_of_action(
     ],
 )
 def test_submission_form__upload_limits_in_the_portal_language(
-    partner_client, setup, language, pdf_help
+    partner_client, partner_portal, language, pdf_help
 ):
     # The size comes from filesizeformat, which keeps number and unit together.
     response = partner_client.get(submit_url(language))
@@ -141,10 +130,10 @@ def test_submission_form__upload_limits_in_the_portal_language(
 
 
 def test_new_submission__is_a_draft_with_the_partner_content_and_a_new_contact(
-    partner_client, setup
+    partner_client, partner_portal
 ):
     data = submission_data(
-        setup,
+        partner_portal,
         "de",
         contact="",
         contact_name="Jens Jensen",
@@ -155,24 +144,26 @@ def test_new_submission__is_a_draft_with_the_partner_content_and_a_new_contact(
     assert response.status_code == HTTPStatus.FOUND
     page = SolutionPage.objects.get(title="Dorfladen-Automat de")
     assert not page.live
-    assert page.owner == setup.partner.user
-    assert page.lead_organisation == setup.organisation
+    assert page.owner == partner_portal.partner.user
+    assert page.lead_organisation == partner_portal.organisation
     assert [row.field_of_action for row in page.fields_of_action.all()] == [
-        setup.portal.field
+        partner_portal.portal.field
     ]
     contact = page.contacts.get().contact
     assert (contact.name, contact.email) == ("Jens Jensen", "jens@example.org")
     # Nobody agreed to publish the new person's details yet.
     assert not contact.shows_name
     submission = Submission.objects.get(page=page)
-    assert submission.submitted_by == setup.partner.user
+    assert submission.submitted_by == partner_portal.partner.user
     assert submission.language == "de"
 
 
-def test_partner__cannot_submit_for_another_organisation(partner_client, setup):
-    other = setup.portal.area.specific.organisation
+def test_partner__cannot_submit_for_another_organisation(
+    partner_client, partner_portal
+):
+    other = partner_portal.portal.area.specific.organisation
     response = partner_client.post(
-        submit_url("de"), submission_data(setup, "de", organisation=other.pk)
+        submit_url("de"), submission_data(partner_portal, "de", organisation=other.pk)
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not Submission.objects.exists()
@@ -180,10 +171,10 @@ def test_partner__cannot_submit_for_another_organisation(partner_client, setup):
 
 
 def test_invalid_submission__shows_errors_linked_from_a_summary_and_keeps_the_input(
-    partner_client, setup
+    partner_client, partner_portal
 ):
     data = submission_data(
-        setup,
+        partner_portal,
         "en",
         title="",
         contact="",
@@ -215,9 +206,11 @@ def test_invalid_submission__shows_errors_linked_from_a_summary_and_keeps_the_in
     assert not Submission.objects.exists()
 
 
-def test_invalid_submission__in_danish_gets_danish_errors(partner_client, setup):
+def test_invalid_submission__in_danish_gets_danish_errors(
+    partner_client, partner_portal
+):
     response = partner_client.post(
-        submit_url("da"), submission_data(setup, "da", title="")
+        submit_url("da"), submission_data(partner_portal, "da", title="")
     )
     from django import forms
 
@@ -231,15 +224,15 @@ def test_invalid_submission__in_danish_gets_danish_errors(partner_client, setup)
 
 
 def test_similar_solution__is_shown_before_submitting_and_submit_anyway_submits(
-    partner_client, setup
+    partner_client, partner_portal
 ):
-    data = submission_data(setup, "de", title="Mitfahrbank für Angeln")
+    data = submission_data(partner_portal, "de", title="Mitfahrbank für Angeln")
 
     response = partner_client.post(submit_url("de"), data)
 
     assert response.status_code == HTTPStatus.OK
     html = _html(response)
-    assert setup.existing.url in html
+    assert partner_portal.existing.url in html
     assert "Mitfahrbank Angeln" in html
     assert 'name="confirm"' in html
     assert 'value="Mitfahrbank für Angeln"' in html
@@ -250,9 +243,10 @@ def test_similar_solution__is_shown_before_submitting_and_submit_anyway_submits(
     assert Submission.objects.filter(page__title="Mitfahrbank für Angeln").exists()
 
 
-def test_similar_solution__is_found_across_languages(partner_client, setup):
+def test_similar_solution__is_found_across_languages(partner_client, partner_portal):
     response = partner_client.post(
-        submit_url("en"), submission_data(setup, "en", title="Mitfahrbank in town")
+        submit_url("en"),
+        submission_data(partner_portal, "en", title="Mitfahrbank in town"),
     )
     assert "Mitfahrbank Angeln" in _html(response)
     assert not Submission.objects.exists()
@@ -261,8 +255,10 @@ def test_similar_solution__is_found_across_languages(partner_client, setup):
 # -- uploads ---------------------------------------------------------------------
 
 
-def test_image_and_pdf__are_attached_to_the_draft(partner_client, setup):
-    data = submission_data(setup, "de", image_description="Der Automat am Dorfplatz")
+def test_image_and_pdf__are_attached_to_the_draft(partner_client, partner_portal):
+    data = submission_data(
+        partner_portal, "de", image_description="Der Automat am Dorfplatz"
+    )
     response = partner_client.post(
         submit_url("de"), {**data, "image": png_upload(), "document": pdf_upload()}
     )
@@ -291,9 +287,9 @@ def test_image_and_pdf__are_attached_to_the_draft(partner_client, setup):
     ],
 )
 def test_bad_upload__is_refused_and_asked_for_again(
-    partner_client, setup, name, content, field
+    partner_client, partner_portal, name, content, field
 ):
-    data = submission_data(setup, "de", image_description="Ein Bild")
+    data = submission_data(partner_portal, "de", image_description="Ein Bild")
     upload = SimpleUploadedFile(name, content)
 
     response = partner_client.post(submit_url("de"), {**data, field: upload})
@@ -307,9 +303,9 @@ def test_bad_upload__is_refused_and_asked_for_again(
 
 
 def test_phone_photo__is_published_upright_without_gps_author_or_camera(
-    partner_client, setup
+    partner_client, partner_portal
 ):
-    data = submission_data(setup, "de", image_description="Der Automat")
+    data = submission_data(partner_portal, "de", image_description="Der Automat")
     photo = SimpleUploadedFile("automat.jpg", phone_photo_jpeg(), "image/jpeg")
 
     response = partner_client.post(submit_url("de"), {**data, "image": photo})
@@ -325,9 +321,9 @@ def test_phone_photo__is_published_upright_without_gps_author_or_camera(
 
 
 def test_phone_photo_kept_for_a_second_round__is_stored_without_metadata(
-    partner_client, setup
+    partner_client, partner_portal
 ):
-    data = submission_data(setup, "de", title="", image_description="Automat")
+    data = submission_data(partner_portal, "de", title="", image_description="Automat")
     photo = SimpleUploadedFile("automat.jpg", phone_photo_jpeg(), "image/jpeg")
     response = partner_client.post(submit_url("de"), {**data, "image": photo})
     key = re.search(r'name="image_key" value="([^"]+)"', _html(response)).group(1)
@@ -344,9 +340,9 @@ def test_phone_photo_kept_for_a_second_round__is_stored_without_metadata(
 
 @pytest.mark.parametrize("language", ["de", "da"])
 def test_image_with_121_megapixels__is_refused_in_the_partners_language(
-    partner_client, setup, language
+    partner_client, partner_portal, language
 ):
-    data = submission_data(setup, language, image_description="Ein Bild")
+    data = submission_data(partner_portal, language, image_description="Ein Bild")
     bomb = SimpleUploadedFile("bild.png", huge_png(), "image/png")
 
     response = partner_client.post(submit_url(language), {**data, "image": bomb})
@@ -360,9 +356,9 @@ def test_image_with_121_megapixels__is_refused_in_the_partners_language(
 
 @pytest.mark.parametrize("language", ["de", "da"])
 def test_gif_header_with_junk__is_refused_with_a_message_not_a_server_error(
-    partner_client, setup, language
+    partner_client, partner_portal, language
 ):
-    data = submission_data(setup, language, image_description="Ein Bild")
+    data = submission_data(partner_portal, language, image_description="Ein Bild")
     junk = SimpleUploadedFile("bild.gif", b"GIF89a" + b"junk" * 64, "image/gif")
 
     response = partner_client.post(submit_url(language), {**data, "image": junk})
@@ -375,16 +371,19 @@ def test_gif_header_with_junk__is_refused_with_a_message_not_a_server_error(
 
 
 @override_settings(PARTNER_DOCUMENT_MAX_SIZE=100)
-def test_too_big_document__is_refused(partner_client, setup):
+def test_too_big_document__is_refused(partner_client, partner_portal):
     response = partner_client.post(
-        submit_url("de"), {**submission_data(setup, "de"), "document": pdf_upload()}
+        submit_url("de"),
+        {**submission_data(partner_portal, "de"), "document": pdf_upload()},
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert 'id="id_document_error"' in _html(response)
 
 
-def test_good_upload__is_kept_when_other_fields_have_errors(partner_client, setup):
-    data = submission_data(setup, "de", title="", image_description="Automat")
+def test_good_upload__is_kept_when_other_fields_have_errors(
+    partner_client, partner_portal
+):
+    data = submission_data(partner_portal, "de", title="", image_description="Automat")
     response = partner_client.post(
         submit_url("de"), {**data, "image": png_upload("automat.png")}
     )
@@ -404,9 +403,10 @@ def test_good_upload__is_kept_when_other_fields_have_errors(partner_client, setu
     assert page.image.file.name.endswith(".png")
 
 
-def test_image_without_description__is_refused(partner_client, setup):
+def test_image_without_description__is_refused(partner_client, partner_portal):
     response = partner_client.post(
-        submit_url("de"), {**submission_data(setup, "de"), "image": png_upload()}
+        submit_url("de"),
+        {**submission_data(partner_portal, "de"), "image": png_upload()},
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert 'id="id_image_description_error"' in _html(response)
@@ -415,9 +415,10 @@ def test_image_without_description__is_refused(partner_client, setup):
 # -- spam ------------------------------------------------------------------------
 
 
-def test_filled_honeypot__is_refused_without_saying_why(partner_client, setup):
+def test_filled_honeypot__is_refused_without_saying_why(partner_client, partner_portal):
     response = partner_client.post(
-        submit_url("de"), submission_data(setup, "de", website="http://spam.example")
+        submit_url("de"),
+        submission_data(partner_portal, "de", website="http://spam.example"),
     )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     summary = re.search(r'<div class="error-summary".*?</div>', _html(response), re.S)
@@ -427,15 +428,18 @@ def test_filled_honeypot__is_refused_without_saying_why(partner_client, setup):
 
 
 @override_settings(PARTNER_RATE_LIMITS={"submission": (2, 3600)})
-def test_rate_limit__stops_the_third_submission_within_the_hour(partner_client, setup):
+def test_rate_limit__stops_the_third_submission_within_the_hour(
+    partner_client, partner_portal
+):
     for number in range(2):
         response = partner_client.post(
-            submit_url("de"), submission_data(setup, "de", title=f"Dorfkiste {number}")
+            submit_url("de"),
+            submission_data(partner_portal, "de", title=f"Dorfkiste {number}"),
         )
         assert response.status_code == HTTPStatus.FOUND
 
     response = partner_client.post(
-        submit_url("de"), submission_data(setup, "de", title="Dorfkiste 3")
+        submit_url("de"), submission_data(partner_portal, "de", title="Dorfkiste 3")
     )
 
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
@@ -444,16 +448,22 @@ def test_rate_limit__stops_the_third_submission_within_the_hour(partner_client, 
 
 
 @override_settings(PARTNER_RATE_LIMITS={"submission": (1, 3600)})
-def test_rate_limit__counts_per_ip_address_across_accounts(client, setup):
-    client.force_login(setup.partner.user)
+def test_rate_limit__counts_per_ip_address_across_accounts(client, partner_portal):
+    client.force_login(partner_portal.partner.user)
     assert (
-        client.post(submit_url("de"), submission_data(setup, "de")).status_code
+        client.post(submit_url("de"), submission_data(partner_portal, "de")).status_code
         == HTTPStatus.FOUND
     )
-    colleague = make_partner(setup.organisation, "colleague")
+    colleague = PartnerProfileFactory(
+        organisation=partner_portal.organisation,
+        user__username="colleague",
+        verified=True,
+        confirmed=True,
+    )
     client.force_login(colleague.user)
     response = client.post(
-        submit_url("de"), submission_data(setup, "de", title="Noch eine Dorfkiste")
+        submit_url("de"),
+        submission_data(partner_portal, "de", title="Noch eine Dorfkiste"),
     )
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
@@ -461,24 +471,28 @@ def test_rate_limit__counts_per_ip_address_across_accounts(client, setup):
 # -- who may submit --------------------------------------------------------------
 
 
-def test_anonymous_visitor__is_sent_to_the_partner_login(client, setup):
+def test_anonymous_visitor__is_sent_to_the_partner_login(client, partner_portal):
     response = client.get(submit_url("da"))
     assert response.status_code == HTTPStatus.FOUND
     assert response.url.startswith("/da/partner/login/?next=/da/partner/submit/")
 
 
 def test_unverified_partner__cannot_submit_until_the_address_is_confirmed(
-    client, setup
+    client, partner_portal
 ):
-    unverified = make_partner(setup.organisation, "neu", verified=False)
+    unverified = PartnerProfileFactory(
+        organisation=partner_portal.organisation, user__username="neu", confirmed=True
+    )
     client.force_login(unverified.user)
     assert client.get(submit_url("de")).status_code == HTTPStatus.FORBIDDEN
-    response = client.post(submit_url("de"), submission_data(setup, "de"))
+    response = client.post(submit_url("de"), submission_data(partner_portal, "de"))
     assert response.status_code == HTTPStatus.FORBIDDEN
     assert not Submission.objects.exists()
 
 
-def test_editor_without_partner_account__is_told_to_use_the_admin(client, setup):
+def test_editor_without_partner_account__is_told_to_use_the_admin(
+    client, partner_portal
+):
     from django.contrib.auth import get_user_model
 
     editor = get_user_model().objects.create_user("editor", password="x")
@@ -486,19 +500,22 @@ def test_editor_without_partner_account__is_told_to_use_the_admin(client, setup)
     assert client.get(submit_url("de")).status_code == HTTPStatus.FORBIDDEN
 
 
-def test_language_without_area__gives_a_clear_error(partner_client, setup):
+def test_language_without_area__gives_a_clear_error(partner_client, partner_portal):
     PartnerAreaPage.objects.filter(locale__language_code="en").delete()
-    response = partner_client.post(submit_url("en"), submission_data(setup, "en"))
+    response = partner_client.post(
+        submit_url("en"), submission_data(partner_portal, "en")
+    )
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not Submission.objects.exists()
     assert "Submissions in this language are not possible yet." in _html(response)
 
 
-def test_same_new_contact_twice__is_one_contact(partner_client, setup):
+def test_same_new_contact_twice__is_one_contact(partner_client, partner_portal):
     person = {"contact": "", "contact_name": "Jens", "contact_email": "j@example.org"}
     for title in ("Dorfkiste Nord", "Dorfkiste Süd"):
         response = partner_client.post(
-            submit_url("de"), submission_data(setup, "de", title=title, **person)
+            submit_url("de"),
+            submission_data(partner_portal, "de", title=title, **person),
         )
         assert response.status_code == HTTPStatus.FOUND
     pages = SolutionPage.objects.filter(title__startswith="Dorfkiste")

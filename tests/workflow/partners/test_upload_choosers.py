@@ -17,22 +17,11 @@ from wagtail.models import Collection
 
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.partners.upload_collections import move_partner_uploads
-from tests.workflow.factories import UserFactory
-from tests.workflow.partners.portal_utils import (
-    FLENSBURG,
-    build_partner_portal,
-    pdf_upload,
-    png_upload,
-    submission_data,
-    submit_url,
-)
-from tests.workflow.utils import (
-    client_for,
-    digitalagentur,
-    editor_of,
-    moderator_of,
-    reviewer_of,
-)
+from tests.factories import UserFactory
+from tests.upload_files import pdf_upload, png_upload
+from tests.workflow.admin_actions import client_for
+from tests.workflow.factories import FLENSBURG, PartnerPortalFactory
+from tests.workflow.partners.submission_form import submission_data, submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +39,7 @@ def submitted(client, settings, tmp_path):
     """A partner's draft submission with a photo and a PDF, sent through the portal."""
     settings.MEDIA_ROOT = tmp_path
     cache.clear()
-    setup = build_partner_portal()
+    setup = PartnerPortalFactory()
     client.force_login(setup.partner.user)
     response = client.post(
         submit_url("de"),
@@ -72,9 +61,11 @@ def _offered(user, url_name: str) -> bool:
 
 def test_choosers__do_not_offer_partner_uploads_to_others(submitted):
     others = {
-        "another authority's editor": editor_of(NORDFRIESLAND),
-        "another authority's moderator": moderator_of(NORDFRIESLAND),
-        "a reviewer without page rights": reviewer_of("da"),
+        "another authority's editor": UserFactory(editor=True, area_role=NORDFRIESLAND),
+        "another authority's moderator": UserFactory(
+            moderator=True, area_role=NORDFRIESLAND
+        ),
+        "a reviewer without page rights": UserFactory(reviewer=True, language="da"),
     }
     offered = [
         (who, url_name)
@@ -87,8 +78,8 @@ def test_choosers__do_not_offer_partner_uploads_to_others(submitted):
 
 def test_choosers__offer_partner_uploads_to_the_authoritys_moderators(submitted):
     rightful = {
-        "the authority's moderator": moderator_of(FLENSBURG),
-        "the Digitalagentur": digitalagentur(),
+        "the authority's moderator": UserFactory(moderator=True, area_role=FLENSBURG),
+        "the Digitalagentur": UserFactory(digitalagentur=True),
         "a superuser": UserFactory(username="admin", is_superuser=True),
     }
     missing = [
@@ -135,9 +126,11 @@ def _chosen_urls():
 
 def test_chosen_views__do_not_hand_out_partner_uploads_to_others(submitted):
     others = {
-        "another authority's editor": editor_of(NORDFRIESLAND),
-        "another authority's moderator": moderator_of(NORDFRIESLAND),
-        "a reviewer without page rights": reviewer_of("da"),
+        "another authority's editor": UserFactory(editor=True, area_role=NORDFRIESLAND),
+        "another authority's moderator": UserFactory(
+            moderator=True, area_role=NORDFRIESLAND
+        ),
+        "a reviewer without page rights": UserFactory(reviewer=True, language="da"),
     }
     handed_out = []
     for who, user in others.items():
@@ -159,7 +152,7 @@ def test_chosen_views__do_not_hand_out_partner_uploads_to_others(submitted):
 
 
 def test_chosen_views__hand_partner_uploads_to_the_authoritys_moderators(submitted):
-    client = client_for(moderator_of(FLENSBURG))
+    client = client_for(UserFactory(moderator=True, area_role=FLENSBURG))
     models = {"image": get_image_model(), "document": get_document_model()}
     for kind, url_name in (
         ("image", "wagtailimages_chooser:chosen"),
@@ -198,7 +191,7 @@ def test_migration__moves_earlier_partner_uploads_into_the_authoritys_collection
         uploaded_by_user=submitted.partner.user,
         collection=root,
     )
-    others = editor_of(NORDFRIESLAND)
+    others = UserFactory(editor=True, area_role=NORDFRIESLAND)
     assert _offered(others, CHOOSERS["image"])
 
     moved = move_partner_uploads(_historical_apps())
@@ -212,6 +205,8 @@ def test_migration__moves_earlier_partner_uploads_into_the_authoritys_collection
     assert stray.collection == parent
     assert not _offered(others, CHOOSERS["image"])
     assert not _offered(others, CHOOSERS["document"])
-    assert _offered(moderator_of(FLENSBURG), CHOOSERS["document"])
+    assert _offered(
+        UserFactory(moderator=True, area_role=FLENSBURG), CHOOSERS["document"]
+    )
     # Run again, nothing moves.
     assert move_partner_uploads(_historical_apps()) == 0

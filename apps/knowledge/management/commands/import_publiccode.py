@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from apps.knowledge.models import PartnerAreaPage
@@ -42,7 +43,9 @@ class Command(BaseCommand):
             page = solution_draft(document, parent)
         except ValidationError as error:
             raise CommandError(
-                "Not a valid publiccode.yml:\n" + "\n".join(error.messages)
+                gettext("Not a valid publiccode.yml:")
+                + "\n"
+                + "\n".join(error.messages)
             ) from error
         self.stdout.write(
             f"Created the draft solution {page.title!r} (id {page.pk}) in "

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
-
-from tests.workflow.notifications.mail_utils import closed_local_port
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,6 +39,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def closed_local_port() -> int:
+    """A local TCP port verified to refuse connections."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as check:
+        check.settimeout(1)
+        if check.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is open")
+    return port
+
+
 # SMTP ----------------------------------------------------------------------------
 
 
@@ -51,7 +62,7 @@ class SmtpSink:
     messages: list[EmailMessage] = field(default_factory=list)
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         self.messages.append(
             message_from_bytes(envelope.original_content, policy=policy.default)
@@ -66,7 +77,7 @@ class SmtpSink:
         self._controller.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._controller.stop()
 
 
@@ -301,7 +312,7 @@ class PortalServer:
         self.log.flush()
         return Path(self.log.name).read_text(errors="replace")[-5000:]
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.process.terminate()
         try:
             self.process.wait(timeout=15)

@@ -1,101 +1,28 @@
-"""Helpers that start and advance a moderation workflow the way users do: in the admin.
-
-``build_authorities`` gives a portal with the partner area of every authority, the
-editorial groups (``setup_roles``) and the default workflow assigned. The action
-helpers post the same forms the admin's buttons and modals post.
+"""What the admin's buttons and modals post: the page editor's "Submit",
+"Save draft" and "Publish", a workflow action's modal, the action menu of the
+editor, and a reviewer acting on whatever task is current. Workflow tests start and
+advance a workflow through these, the way a user would.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import Any
 
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
+from django import forms
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from apps.knowledge.models import PartnerAreaPage, SolutionFieldOfAction, SolutionPage
-from apps.knowledge.roles import (
-    AREA_ROLES,
-    DIGITALAGENTUR_GROUP,
-    TRANSLATORS_GROUP,
-    AreaRole,
-    translation_reviewers_group_name,
-)
-from apps.workflow.groups import setup_roles
-from tests.knowledge import factories as knowledge_factories
-from tests.knowledge.utils import Portal, admin_in_english, build_portal
-from tests.knowledge.utils import solution_form_data as base_form_data
-from tests.workflow.factories import PASSWORD, UserFactory
+from apps.knowledge.models import SolutionPage
+from tests.factories import PASSWORD
+from tests.knowledge.factories import SolutionPageFactory
 
 
-@dataclass
-class Authorities:
-    """A portal with one partner area per authority, keyed by the area slug."""
-
-    portal: Portal
-    areas: dict[str, PartnerAreaPage] = field(default_factory=dict)
-
-    def area(self, role: AreaRole) -> PartnerAreaPage:
-        return self.areas[role.area_slug]
-
-
-def build_authorities() -> Authorities:
-    portal = build_portal()
-    authorities = Authorities(portal)
-    for role in AREA_ROLES:
-        if role.area_slug == portal.area.slug:
-            authorities.areas[role.area_slug] = portal.area
-            continue
-        authorities.areas[role.area_slug] = knowledge_factories.PartnerAreaPageFactory(
-            parent=portal.knowledge, title=role.name, slug=role.area_slug
-        )
-    setup_roles()
-    return authorities
-
-
-def user_in(username: str, *group_names: str):
-    """A user in the named groups who reads the admin in English."""
-    groups = [Group.objects.get(name=name) for name in group_names]
-    user = UserFactory(username=username, groups=groups)
-    admin_in_english(user)
-    return user
-
-
-def editor_of(role: AreaRole):
-    return user_in(f"{role.user_prefix}-editor", role.editors)
-
-
-def moderator_of(role: AreaRole, suffix: str = ""):
-    return user_in(f"{role.user_prefix}-moderator{suffix}", role.moderators)
-
-
-def digitalagentur(suffix: str = ""):
-    return user_in(f"digitalagentur{suffix}", DIGITALAGENTUR_GROUP)
-
-
-def translator():
-    return user_in("translator", TRANSLATORS_GROUP)
-
-
-def reviewer_of(language_code: str):
-    return user_in(
-        f"reviewer-{language_code}", translation_reviewers_group_name(language_code)
-    )
-
-
-def draft_solution(area: Page, author, portal: Portal, **fields) -> SolutionPage:
-    """A never-published solution in ``area`` whose latest revision is ``author``'s."""
-    page = knowledge_factories.SolutionPageFactory(parent=area, live=False, **fields)
-    SolutionFieldOfAction.objects.create(page=page, field_of_action=portal.field)
-    page.save_revision(user=author)
-    return page
-
-
-def client_for(user) -> Client:
+def client_for(user: Any) -> Client:
     client = Client()
     if user is not None:
         client.login(username=user.get_username(), password=PASSWORD)
@@ -106,7 +33,7 @@ def edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def edit_form_data(page: SolutionPage, **changes) -> dict:
+def edit_form_data(page: SolutionPage, **changes: object) -> dict:
     """The admin edit form of ``page`` as the browser sends it, with ``changes``."""
     page = page.get_latest_revision_as_object()
     fields = {
@@ -120,7 +47,7 @@ def edit_form_data(page: SolutionPage, **changes) -> dict:
         "lead_organisation": page.lead_organisation_id or "",
     }
     fields.update(changes)
-    data = base_form_data(**fields)
+    data = SolutionPageFactory.form_data(**fields)
     # The existing inline rows with their ids, as the editor renders them; without
     # ids Wagtail would see new rows, i.e. a content change.
     data.update(
@@ -136,7 +63,7 @@ def edit_form_data(page: SolutionPage, **changes) -> dict:
     return data
 
 
-def _existing_rows(rows, attribute: str) -> dict:
+def _existing_rows(rows: Any, attribute: str) -> dict:
     items = [
         {
             "id": row.pk,
@@ -148,19 +75,19 @@ def _existing_rows(rows, attribute: str) -> dict:
     return inline_formset(items, initial=len(items))
 
 
-def submit(client: Client, page: SolutionPage, **changes):
+def submit(client: Client, page: SolutionPage, **changes: object) -> HttpResponse:
     """Press "Submit for moderation" in the page editor (optionally after edits)."""
     return client.post(
         edit_url(page), {**edit_form_data(page, **changes), "action-submit": "1"}
     )
 
 
-def save_draft(client: Client, page: SolutionPage, **changes):
+def save_draft(client: Client, page: SolutionPage, **changes: object) -> HttpResponse:
     """Press "Save draft" in the page editor."""
     return client.post(edit_url(page), edit_form_data(page, **changes))
 
 
-def publish(client: Client, page: SolutionPage, **changes):
+def publish(client: Client, page: SolutionPage, **changes: object) -> HttpResponse:
     """Press "Publish" in the page editor."""
     return client.post(
         edit_url(page), {**edit_form_data(page, **changes), "action-publish": "1"}
@@ -185,8 +112,8 @@ def act(
     comment: str = "",
     task_state: TaskState | None = None,
     modal: bool = True,
-    **data,
-):
+    **data: object,
+) -> HttpResponse:
     """Approve or request changes from the action's modal (an XHR post, as in the
     browser); ``task_state`` defaults to the page's current one."""
     task_state = task_state or current_task_state(page)
@@ -198,7 +125,9 @@ def act(
     )
 
 
-def approve_in_editor(client: Client, page: SolutionPage, action: str, **extra):
+def approve_in_editor(
+    client: Client, page: SolutionPage, action: str, **extra: object
+) -> HttpResponse:
     """Choose a workflow action from the editor's action menu (no content edits)."""
     return client.post(
         edit_url(page),
@@ -211,7 +140,7 @@ def approve_in_editor(client: Client, page: SolutionPage, action: str, **extra):
     )
 
 
-def modal_json(response) -> dict:
+def modal_json(response: HttpResponse) -> dict:
     return json.loads(response.content)
 
 
@@ -232,7 +161,7 @@ def _stream_post_data(name: str, state: list) -> dict:
     return data
 
 
-def _block_post_data(name: str, value) -> dict:
+def _block_post_data(name: str, value: Any) -> dict:
     if isinstance(value, dict) and "id" in value and "edit_url" in value:
         return {name: str(value["id"])}  # a chooser keeps the chosen object's id
     if isinstance(value, dict):
@@ -288,3 +217,103 @@ def shown_messages(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     found = soup.select(".messages li, .error-message, .help-critical")
     return " | ".join(" ".join(item.get_text().split()) for item in found)
+
+
+def submit_in_admin(client: Client, page: Page, **fields: object) -> HttpResponse:
+    """The editor presses "Submit to moderation" on the page's edit form."""
+    data = SolutionPageFactory.form_data(
+        **{
+            "title": page.title,
+            "slug": page.slug,
+            "fields_of_action": [
+                item.field_of_action for item in page.fields_of_action.all()
+            ],
+            **fields,
+        }
+    )
+    data["action-submit"] = "Submit"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def act_in_admin(
+    client: Client, page: Page, action: str, comment: str = ""
+) -> HttpResponse:
+    """A moderator approves (``approve``) or requests changes (``reject``)."""
+    page = Page.objects.get(pk=page.pk)
+    task_state = page.current_workflow_task_state
+    return client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]
+        ),
+        {"comment": comment},
+    )
+
+
+def cancel_in_admin(client: Client, page: Page) -> HttpResponse:
+    """A moderator stops the workflow from the edit form."""
+    data = SolutionPageFactory.form_data(
+        title=page.title,
+        slug=page.slug,
+        fields_of_action=[item.field_of_action for item in page.fields_of_action.all()],
+    )
+    data["action-cancel-workflow"] = "true"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def _action_data(form_class: Any, comment: str) -> dict:
+    """Fill a workflow action form the way a moderator does: tick every box."""
+    data = {}
+    if form_class is None:
+        return data
+    for name, field in form_class().fields.items():
+        if isinstance(field, forms.BooleanField):
+            data[name] = "on"
+        elif name == "comment":
+            data[name] = comment
+        else:
+            data[name] = "ok"
+    return data
+
+
+def active_task_state(page: Page) -> TaskState | None:
+    state = WorkflowState.objects.active().filter(object_id=str(page.pk)).first()
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    return state.current_task_state
+
+
+def act_as_reviewer(
+    client: Client, page: Page, reviewers: list, action: str, comment: str = ""
+) -> TaskState:
+    """One reviewer who may take ``action`` on the current task takes it in the
+    admin; returns the task state acted on."""
+    page = Page.objects.get(pk=page.pk).specific
+    task_state = active_task_state(page)
+    assert task_state is not None, "the page is not in moderation"
+    task = task_state.task.specific
+    reviewer = next(
+        user
+        for user in reviewers
+        if action in [name for name, *_ in task.get_actions(page, user)]
+    )
+    client.force_login(reviewer)
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]
+        ),
+        _action_data(task.get_form_for_action(action), comment),
+    )
+    assert response.status_code == 302, response.content[:500]
+    return task_state
+
+
+def approve_all(client: Client, page: Page, reviewers: list, comment: str = "") -> list:
+    """Approve every remaining task in the admin; returns the task names."""
+    names = []
+    for _ in range(10):
+        if active_task_state(page) is None:
+            break
+        names.append(
+            act_as_reviewer(client, page, reviewers, "approve", comment).task.name
+        )
+    return names

@@ -1,11 +1,14 @@
-"""Images as phones and attackers make them: EXIF GPS and a turned camera, bombs."""
+"""Files as users upload them: images as phones and attackers make them (EXIF GPS
+and a turned camera, bombs), a plain PNG and a one-page PDF."""
 
 from __future__ import annotations
 
 import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags
 from PIL import Image as PILImage
+from pypdf import PdfWriter
 
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
@@ -84,3 +87,25 @@ def is_upright_red_above_blue(content: bytes) -> bool:
         top = image.getpixel((width // 2, height // 6))
         bottom = image.getpixel((width // 2, height * 5 // 6))
     return top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]
+
+
+def png_bytes(size: tuple[int, int] = (40, 30)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (0, 90, 140)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def png_upload(name: str = "bild.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+def pdf_upload(name: str = "konzept.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")

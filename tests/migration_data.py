@@ -1,4 +1,4 @@
-"""Helpers shared by every test package."""
+"""The rows the data migrations make, put back after a transactional test's flush."""
 
 from __future__ import annotations
 

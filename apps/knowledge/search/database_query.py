@@ -24,7 +24,9 @@ import uuid
 
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Count,
+    ExpressionWrapper,
     F,
     OrderBy,
     Q,
@@ -64,7 +66,7 @@ def run(
     matched = _matching(pages, params, text, groups, backend, operator)
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
     narrowed = matched.filter(*filters.values())
-    facet_counts, total = _counts(matched, filters, text)
+    facet_counts, total = _counts(matched, filters)
     start = (params.page - 1) * per_page
     rows = _best_versions(narrowed, _ordering(params.sort, text))
     page_rows = [(str(key), pk) for pk, key in rows[start : start + per_page]]
@@ -155,59 +157,76 @@ def _filter_q(name: str, values: tuple[str, ...]) -> Q:
 _TOTAL = "_total"
 
 
-#: The common table expression that holds the ids of a text search's matches.
+#: The common table expression that holds the matches (id, translation key and
+#: whether each facet's filter holds).
 _MATCHED = "kb_matched"
 
 
+def _flag(name: str) -> str:
+    """The column of :data:`_MATCHED` that says whether facet ``name``'s filter
+    holds (a name of :data:`~.facets.FACETS`, never the visitor's text)."""
+    if name not in FACETS:
+        raise ValueError(f"unknown facet {name!r}")
+    return f"kb_in_{name}"
+
+
+def _where(names) -> str:
+    """`` WHERE`` the filters of facets ``names`` hold in :data:`_MATCHED`, or ""."""
+    flags = " AND ".join(_flag(name) for name in names)
+    return f" WHERE {flags}" if flags else ""
+
+
 def _counts(
-    matched: QuerySet[Page], filters: dict[str, Q], text: str
+    matched: QuerySet[Page], filters: dict[str, Q]
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Solutions per facet value, each facet under the other facets' filters, and
     the total under every filter.
 
     A solution counts once per value, whichever of its language versions matched;
-    the total counts solutions and other pages once each. One query: a ``GROUP BY``
-    per facet and the total, joined with ``UNION ALL``. With ``text``, the matching
-    ids are a common table expression, so the text match (a scan of the index on
-    PostgreSQL) is computed once, not once per facet; Django has no CTEs, so that
-    statement is put together from the querysets' own SQL and parameters. Without,
-    the database plans each part from the page table itself.
+    the total counts solutions and other pages once each. One query: the matches
+    are a common table expression, computed once (the text match, a GIN index scan
+    on PostgreSQL, and each filter as a hashed subquery), holding each match's id,
+    translation key and one boolean per selected filter; a ``GROUP BY`` per facet
+    reads the matches whose other filters hold, and the total those whose every
+    filter holds, joined with ``UNION ALL``. Django has no CTEs, so that statement
+    is put together from the querysets' own SQL and parameters.
     """
-    if text:
-        ids = RawSQL(f"SELECT id FROM {_MATCHED}", ())  # noqa: S608, S611 - constant
-    else:
-        ids = matched.order_by().values("pk")
-    in_matched = Q(pk__in=ids)
-    solutions = SolutionPage.objects.filter(in_matched)
+    flags = {
+        _flag(name): ExpressionWrapper(q, output_field=BooleanField())
+        for name, q in filters.items()
+    }
+    rows_sql, rows_params = (
+        matched.order_by()
+        .values(kb_id=F("pk"), kb_key=F("translation_key"), **flags)
+        .query.sql_with_params()
+    )
+    columns = ", ".join(["id", "translation_key", *flags])
+
     parts = []
     for name, (_label, path) in FACETS.items():
-        others = [q for other, q in filters.items() if other != name]
+        where = _where(other for other in filters if other != name)
+        ids = RawSQL(f"SELECT id FROM {_MATCHED}{where}", ())  # noqa: S608, S611
         parts.append(
-            solutions.filter(*others)
+            SolutionPage.objects.filter(pk__in=ids)
             .order_by()
             .values(facet=Value(name), value=Cast(path, TextField()))
             .annotate(n=Count("translation_key", distinct=True))
             .values_list("facet", "value", "n")
         )
-    parts.append(
-        Page.objects.filter(in_matched, *filters.values())
-        .order_by()
-        .values(facet=Value(_TOTAL), value=Cast(Value(""), TextField()))
-        .annotate(n=Count("translation_key", distinct=True))
-        .values_list("facet", "value", "n")
+    union_sql, union_params = (
+        parts[0].union(*parts[1:], all=True).query.sql_with_params()
     )
-    union = parts[0].union(*parts[1:], all=True)
-    if not text:
-        rows = list(union)
-    else:
-        union_sql, union_params = union.query.sql_with_params()
-        ids_sql, ids_params = matched.order_by().values("pk").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH {_MATCHED} (id) AS ({ids_sql}) {union_sql}",
-                (*ids_params, *union_params),
-            )
-            rows = cursor.fetchall()
+    total_sql = (
+        f"SELECT %s, %s, COUNT(DISTINCT translation_key) FROM {_MATCHED}"  # noqa: S608
+        + _where(filters)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH {_MATCHED} ({columns}) AS ({rows_sql}) "  # noqa: S608 - constants
+            f"{union_sql} UNION ALL {total_sql}",
+            (*rows_params, *union_params, _TOTAL, ""),
+        )
+        rows = cursor.fetchall()
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     total = 0
     for name, value, count in rows:

@@ -9,6 +9,8 @@ For each database: a fresh database (SQLite in a temporary folder; PostgreSQL at
 ``BENCH_POSTGRES_URL``, default ``postgres://postgres@127.0.0.1:5432/kb_bench_search``,
 dropped and created, skipped if the server does not answer), ``migrate``,
 ``seed_demo --synthetic N`` (solutions in de, da and en), then in a fresh process:
+(``--reuse`` keeps a PostgreSQL database that already holds N synthetic solutions
+from an earlier run and only migrates it: seeding 10,000 takes about five minutes)
 
 - indexing throughput: ``update_index`` over every indexed object, objects/second;
 - portal searches through Django's test client (full text, facets, sorting, the
@@ -87,6 +89,18 @@ def recreate_postgres(url: str) -> bool:
         print(f"  PostgreSQL at {parts.hostname}:{parts.port} unavailable: {error}")
         return False
     return True
+
+
+def seeded(url: str, synthetic: int) -> bool:
+    """Whether the database at ``url`` holds ``synthetic`` solutions or more."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            row = conn.execute("SELECT count(*) FROM knowledge_solutionpage").fetchone()
+    except psycopg.Error:
+        return False
+    return row[0] >= synthetic
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -255,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         default="database,opensearch",
         help="comma separated: database, opensearch (on PostgreSQL, else SQLite)",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep a PostgreSQL database seeded with N solutions (migrate only)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -275,15 +294,21 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         databases = options.databases.split(",")
         for name in databases:
+            reused = False
             if name == "sqlite":
                 url = f"sqlite:///{workdir / 'bench.sqlite3'}"
             elif name == "postgresql":
                 url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
-                if not recreate_postgres(url):
+                if options.reuse and seeded(url, options.synthetic):
+                    print(f"\n  {name}: reusing {url.split('@')[-1]}")
+                    manage("migrate", "--noinput", env=environment(url, workdir))
+                    reused = True
+                elif not recreate_postgres(url):
                     continue
             else:
                 sys.exit(f"bench: unknown database {name!r}")
-            seed(name, url, workdir, options.synthetic)
+            if not reused:
+                seed(name, url, workdir, options.synthetic)
             if "database" in engines:
                 results[f"{name}, database search"] = run_engine(
                     url, workdir, options.requests

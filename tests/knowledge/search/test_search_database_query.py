@@ -14,13 +14,17 @@ from http import HTTPStatus
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from apps.knowledge.choices import Phase
+from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import database_query, engine
+from apps.knowledge.search.database_rank import ranked
 from apps.knowledge.search.service import RESULTS_PER_PAGE, SearchParams
 from tests.knowledge import factories
 from tests.knowledge.factories import (
@@ -111,6 +115,33 @@ class ManySolutionsTests:
             phase.value: SOLUTIONS // 3 for phase in PHASES
         }
         assert sum(found.facet_counts["organisation"].values()) == SOLUTIONS // 3
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="the GIN index is PostgreSQL's; run with DATABASE_URL=postgres://...",
+    )
+    def test_text_match__index_scan_among_thousands_of_entries(self):
+        # As at 10,000 solutions: thousands of index entries (of no live page
+        # here), so that reading them all costs more than the index. Without an
+        # index on the very expression the match uses, every entry is read.
+        filler = ContentType.objects.get_for_model(SolutionPage).pk
+        backend = engine.database_backend()
+        query = engine.build_query("17", [], backend, "and")  # one solution
+        matched = ranked(backend, query, database_query.live_pages())
+        sql, params = matched.order_by().values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id,"  # noqa: S608
+                " object_id, title_norm, autocomplete, title, body, title_text,"
+                " body_text) SELECT %s, 'filler' || n, 1.0, '', '',"
+                " to_tsvector('simple', 'filler ' || n), '', ''"
+                " FROM generate_series(1, 5000) AS n",
+                [filler],
+            )
+            cursor.execute("ANALYZE")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "knowledge_search_match_gin" in plan, plan
 
     def test_pages__split_the_matches_without_overlap(self):
         params = SearchParams(q="Sensoren", filters={"phase": ("idea",)})

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from apps.demo import taxonomy
 from apps.demo.seed import demo_key
@@ -542,6 +542,10 @@ class SeedDemoTests(TestCase):
             self.assertTrue(page.live)
             self.assertTrue(page.fields_of_action.exists())
             self.assertTrue(page.tags.exists())
+            # The page history says it was created, as Page.save writes.
+            self.assertTrue(
+                PageLogEntry.objects.filter(page=page, action="wagtail.create").exists()
+            )
         self.assertEqual(
             set(synthetic.values_list("phase", flat=True)), set(Phase.values)
         )
@@ -554,6 +558,25 @@ class SeedDemoTests(TestCase):
         )
         self.assertEqual(german.count(), 4)
         self.assertLessEqual(set(german.values_list("pk", flat=True)), found)
+
+    def test_synthetic__pages_are_found_by_their_tags(self):
+        seed(synthetic=9)
+        page = SolutionPage.objects.get(
+            slug=f"{SLUG_PREFIX}0", locale=self.locales["de"]
+        )
+        words = f"{page.title} {page.teaser} {page.municipality}".lower()
+        tag = next(tag for tag in page.tags.all() if tag.name.lower() not in words)
+        found = SolutionPage.objects.live().filter(locale=self.locales["de"])
+        self.assertIn(page, list(found.search(tag.name)))
+
+    def test_synthetic__unindexed_pages_are_found_after_update_index(self):
+        seed("--synthetic-unindexed", synthetic=9)
+        german = SolutionPage.objects.live().filter(locale=self.locales["de"])
+        self.assertEqual(list(german.search("Synthetische")), [])
+
+        call_command("update_index", stdout=StringIO())
+        found = german.search("Synthetische")
+        self.assertEqual(len(found), 4)
 
     def test_synthetic__plan_spreads_pages_over_languages(self):
         languages = Counter(language for _, language in plan(900))

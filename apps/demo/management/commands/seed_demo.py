@@ -55,6 +55,12 @@ class Command(BaseCommand):
             help="Also generate N synthetic solution pages for benchmarks "
             "(idempotent for the same N).",
         )
+        parser.add_argument(
+            "--synthetic-unindexed",
+            action="store_true",
+            help="Leave the synthetic pages out of the search index, for a following "
+            "`manage.py update_index` (the search benchmark times that one).",
+        )
 
     def handle(self, *args, **options) -> None:
         with quiet_loggers(options["verbosity"] < 2):
@@ -90,7 +96,9 @@ class Command(BaseCommand):
         )
         if synthetic:
             started = time.monotonic()
-            added = generate_synthetic(synthetic)
+            added = generate_synthetic(
+                synthetic, index=not options["synthetic_unindexed"]
+            )
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Synthetic solutions: {added} of {synthetic} added "

@@ -166,6 +166,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        with content_cache.one_version_read():
+            return self._answer(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         if not may_use_cache(request):
             return self.get_response(request)
         key = cache_key(request)

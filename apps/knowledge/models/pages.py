@@ -231,8 +231,12 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
         solutions = (
             live_solutions(self.locale)
             .filter(
-                fields_of_action__field_of_action__translation_key=(
-                    self.field_of_action.translation_key
+                # A subquery, not the field's key: nothing is loaded while the list
+                # is kept as a fragment.
+                fields_of_action__field_of_action__translation_key__in=(
+                    FieldOfAction.objects.filter(pk=self.field_of_action_id).values(
+                        "translation_key"
+                    )
                 )
             )
             .distinct()

@@ -57,19 +57,40 @@ _TAG_PREFIX = "portal-tag:"
 EVERYTHING = "everything"
 #: The tags noted while the innermost tagged value is built (None: none is built).
 _noted: ContextVar[set[str] | None] = ContextVar("portal_noted_tags", default=None)
+#: The content version read in this request (0: not yet; None: read each time).
+_version_read: ContextVar[int | None] = ContextVar("portal_version", default=None)
 
 
 def current_version() -> int:
+    memo = _version_read.get()
+    if memo:
+        return memo
     version = cache.get(VERSION_KEY)
     if version is None:
         # A fresh start value, so entries of a lost counter are never reused.
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY)
+    if memo is not None:
+        _version_read.set(version)
     return version
+
+
+@contextlib.contextmanager
+def one_version_read() -> Iterator[None]:
+    """Reads the content version once for everything built inside (one request):
+    a page asks for it some six times, each a Redis round trip. A retirement
+    inside reads it afresh."""
+    token = _version_read.set(0)
+    try:
+        yield
+    finally:
+        _version_read.reset(token)
 
 
 def bump_version() -> None:
     """Retire every cached page (in every process sharing the cache)."""
+    if _version_read.get() is not None:
+        _version_read.set(0)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no counter yet (or evicted): start a new one

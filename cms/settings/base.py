@@ -80,6 +80,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors get whole portal pages from the cache (apps/knowledge),
+    # answered before the session, locale, CSRF, authentication and messages
+    # middleware run: a visitor without a session or messages cookie needs none of
+    # them, and what they add to a page (Content-Language, X-Frame-Options) is
+    # stored with it. Security headers and the CSP still wrap every answer.
+    "apps.knowledge.portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "apps.security.middleware.RejectNulCharactersMiddleware",
@@ -90,8 +96,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "apps.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Anonymous visitors get whole portal pages from the cache (apps/knowledge).
-    "apps.knowledge.portal.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "apps.knowledge.portal.middleware.PortalNotFoundMiddleware",
     # Routes portal pages from the address -> page resolution kept until the

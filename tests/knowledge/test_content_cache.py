@@ -13,10 +13,12 @@ from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from apps.knowledge import content_cache
 from apps.knowledge.models import SolutionPage, SolutionRelation
 from tests.knowledge.factories import (
     SolutionPageFactory,
@@ -192,3 +194,22 @@ def test_outdated_notice__appears_on_the_translation_once_the_original_is_publis
     republish(solution, title="Energiedaten-Plattform 2.0")
 
     assert "data-outdated-translation" in html_of(client, danish.get_url())
+
+
+def test_version_read_once_per_request__a_retirement_inside_is_still_seen(settings):
+    """The content version is read once per request (issue 15); a change made in
+    the same request (an editor publishing) must not leave a value built before it."""
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    built = []
+
+    def build() -> int:
+        built.append(1)
+        return len(built)
+
+    with content_cache.one_version_read():
+        assert content_cache.remember("counted", build) == 1
+        assert content_cache.remember("counted", build) == 1  # kept
+        content_cache.retire_everything()
+        assert content_cache.remember("counted", build) == 2  # rebuilt
+    cache.clear()

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, When
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -42,6 +43,12 @@ def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return paginator.get_page(request.GET.get("page") if request else 1)
 
 
+def lazy_page(request, items, per_page: int = SOLUTIONS_PER_PAGE):
+    """:func:`paginate`, counted and loaded only when a template shows it: a list
+    kept as a shared fragment (``{% shared_fragment %}``) costs no query."""
+    return SimpleLazyObject(lambda: paginate(request, items, per_page))
+
+
 class HomePage(PublicUrlMixin, PublicPageMixin, Page):
     """The start page of the portal in one language."""
 
@@ -70,10 +77,12 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
             .order_by("field_of_action__sort_order", "title")
         )
         context["newest_solutions"] = live_solutions(self.locale)[:6]
-        context["knowledge_index"] = (
-            KnowledgeIndexPage.objects.live().filter(locale=self.locale).first()
-        )
+        # Looked up only when the template shows it (not when its fragment is kept).
+        context["knowledge_index"] = self.knowledge_index
         return context
+
+    def knowledge_index(self):
+        return KnowledgeIndexPage.objects.live().filter(locale=self.locale).first()
 
 
 class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
@@ -158,7 +167,7 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         solutions = live_solutions(self.locale).child_of(self)
-        context["solutions"] = paginate(request, solutions)
+        context["solutions"] = lazy_page(request, solutions)
         return context
 
 
@@ -222,13 +231,17 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
         solutions = (
             live_solutions(self.locale)
             .filter(
-                fields_of_action__field_of_action__translation_key=(
-                    self.field_of_action.translation_key
+                # A subquery, not the field's key: nothing is loaded while the list
+                # is kept as a fragment.
+                fields_of_action__field_of_action__translation_key__in=(
+                    FieldOfAction.objects.filter(pk=self.field_of_action_id).values(
+                        "translation_key"
+                    )
                 )
             )
             .distinct()
         )
-        context["solutions"] = paginate(request, solutions)
+        context["solutions"] = lazy_page(request, solutions)
         return context
 
 

@@ -377,9 +377,8 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
-            # A preview shows the unsaved relations held on the page object.
-            self.prefetch_relations()
+        # The relations are loaded by the template ({% load_relations %}) where it
+        # shows them: not at all while its fragments are kept.
         related, linking = solution_relations(self)
         context["related_solutions"] = related
         context["linking_pages"] = linking

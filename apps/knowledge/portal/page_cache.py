@@ -154,15 +154,22 @@ def may_store(request: HttpRequest, response: HttpResponse) -> bool:
 class AnonymousPageCacheMiddleware:
     """Answers anonymous portal requests from the cache and stores cacheable pages.
 
-    Sits after the session, authentication and messages middleware and before
-    Wagtail's redirects; the outer middleware (security headers, CSP, locale) still
-    processes every cached answer.
+    Sits right after WhiteNoise, before the session, locale, CSRF, authentication
+    and messages middleware (issue 15: a hit runs none of them); the outer
+    middleware (security headers, CSP) still processes every cached answer, and the
+    headers the inner middleware add (Content-Language, X-Frame-Options) are stored
+    with the page. What the inner middleware decide is still seen before storing: a
+    session or messages cookie they set, a CSRF token, a modified session.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        with content_cache.one_version_read():
+            return self._answer(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         if not may_use_cache(request):
             return self.get_response(request)
         key = cache_key(request)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django import template
 from django.db.models import F
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -320,3 +321,85 @@ def lang_attr(context, obj, relative_to=None) -> str:
     if obj.locale_id == around:
         return ""
     return format_html(' lang="{}"', obj.locale.language_code)
+
+
+# --- shared fragments (issue 15) ---------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def load_relations(context, page) -> str:
+    """Loads a solution's relations in one query each
+    (:meth:`~apps.knowledge.models.SolutionPage.prefetch_relations`) where a
+    template shows them, except in a preview (it shows the unsaved relations held on
+    the page object)."""
+    request = context.get("request")
+    if not getattr(request, "is_preview", False):
+        page.prefetch_relations()
+    return ""
+
+
+class SharedFragmentNode(template.Node):
+    """Renders its content once for every visitor and keeps it by the versions of
+    what it shows (:func:`apps.knowledge.content_cache.remember_visible_tagged`)."""
+
+    def __init__(self, nodelist, name: str, parts: list, shows: dict):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+        self.shows = shows
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows unsaved content: never kept, never served from a copy.
+            return self.nodelist.render(context)
+        tags = set()
+        for kind, expression in self.shows.items():
+            value = expression.resolve(context)
+            if value is None or value == "":
+                continue
+            if kind == "page":
+                tags.add(content_cache.page_tag(value))
+            else:  # "solutions_of": the solution lists of a locale (id)
+                tags.add(content_cache.list_tag(getattr(value, "pk", value)))
+        parts = [part.resolve(context) for part in self.parts]
+        html = content_cache.remember_visible_tagged(
+            f"fragment:{self.name}",
+            lambda: str(self.nodelist.render(context)),
+            translation.get_language(),
+            *parts,
+            tags=tags,
+        )
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine
+
+
+@register.tag
+def shared_fragment(parser, token) -> SharedFragmentNode:
+    """``{% shared_fragment "name" part ... page=<page> solutions_of=<locale> %}``
+    ... ``{% endshared_fragment %}``.
+
+    What is inside is the same for every visitor, logged in or not (no CSRF token,
+    user name, edit link or per-user button: those stay outside). It is kept per
+    language and per value of each ``part`` (a page's id, a page number), and served
+    until something it shows is retired: ``page`` (that page and its translations),
+    ``solutions_of`` (the solution lists of that locale), every page whose address it
+    shows (noted as it renders) and everything else that changes all pages
+    (snippets, tags, images: :data:`~apps.knowledge.content_cache.EVERYTHING`).
+    Rendered afresh in a preview.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    name = bits[1].strip("\"'")
+    parts, shows = [], {}
+    for bit in bits[2:]:
+        kind, equals, expression = bit.partition("=")
+        if equals:
+            if kind not in {"page", "solutions_of"}:
+                raise template.TemplateSyntaxError(f"{bits[0]}: unknown {kind}=")
+            shows[kind] = parser.compile_filter(expression)
+        else:
+            parts.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, name, parts, shows)

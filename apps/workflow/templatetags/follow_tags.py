@@ -20,6 +20,9 @@ def follow_button(context, target) -> dict:
 
     request = context.get("request")
     user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        # Before the field of action of a theme page is loaded: no query.
+        return {"show": False}
     if isinstance(target, ThemePage):
         target = target.field_of_action
     if isinstance(target, SolutionPage):
@@ -27,8 +30,6 @@ def follow_button(context, target) -> dict:
     elif isinstance(target, FieldOfAction):
         kind, lookup = "field", {"field_of_action": target}
     else:
-        return {"show": False}
-    if user is None or not user.is_authenticated:
         return {"show": False}
     return {
         "show": True,

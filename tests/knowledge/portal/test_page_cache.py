@@ -301,3 +301,23 @@ def test_knowledge_index_filtered_by_phase__is_still_cached(client, solution):
     client.get(url)
 
     assert client.get(url)[HIT_HEADER] == "hit"
+
+
+def test_cached_page__carries_the_headers_of_the_rendered_one(client, solution):
+    """A hit is answered before the session, locale and clickjacking middleware
+    (issue 15): what they added to the page is stored with it."""
+    url = solution.get_url()
+    first = client.get(url)
+    second = client.get(url)
+
+    assert second[HIT_HEADER] == "hit"
+    for header in (
+        "Content-Language",
+        "X-Frame-Options",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Content-Type",
+    ):
+        assert second[header] == first[header], header
+    assert not second.cookies

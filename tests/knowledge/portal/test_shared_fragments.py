@@ -16,7 +16,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.knowledge.models import SolutionPage
-from tests.knowledge.utils import add_solution, build_portal, translate_tree
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +40,16 @@ def fragments_only(settings):
 
 @pytest.fixture
 def portal():
-    return build_portal()
+    return PortalFactory()
 
 
 @pytest.fixture
 def solution(portal):
-    page = add_solution(
-        portal, title="Energiedaten-Plattform", slug="energiedaten", teaser=OLD_TEASER
+    page = SolutionPageFactory(
+        portal=portal,
+        title="Energiedaten-Plattform",
+        slug="energiedaten",
+        teaser=OLD_TEASER,
     )
     page.save_revision().publish()
     return SolutionPage.objects.get(pk=page.pk)
@@ -78,7 +85,9 @@ def test_publish__theme_and_home_lists_show_a_new_solution_at_once(
 ):
     # A draft (made with its organisation and image before the lists are kept):
     # publishing it retires the lists of its language, not everything.
-    newcomer = add_solution(portal, title="Bürgerbus", slug="buergerbus", live=False)
+    newcomer = SolutionPageFactory(
+        portal=portal, title="Bürgerbus", slug="buergerbus", live=False
+    )
     urls = [portal.theme.get_url(), portal.home.get_url()]
     for url in urls:
         client.get(url)
@@ -137,7 +146,7 @@ def test_fragment_kept_for_a_logged_in_visitor__holds_nothing_of_theirs(
 
 
 def test_fragments__each_language_has_its_own(client, solution):
-    danish = translate_tree(solution, "da")
+    danish = TranslationFactory(page=solution, language_code="da")
     danish.teaser = "En platform til energidata."
     danish.save_revision().publish()
     german_url, danish_url = solution.get_url(), danish.get_url()

@@ -341,7 +341,7 @@ def generate_synthetic(n: int, *, index: bool = True) -> int:
         allocator.update_numchild()
         if added:
             # What the save signal of each live page would have done.
-            content_cache.invalidate()
+            content_cache.retire_everything()
     if index:
         index_pages(added)
     return len(added)

@@ -4,6 +4,7 @@ lists them, and robots.txt."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import yaml
 from django.conf import settings
@@ -107,12 +108,16 @@ def download_json(request: HttpRequest, language: str) -> HttpResponse:
     )
 
 
-def _rdf_response(graph: Graph, extension: str, licence_uri: str) -> HttpResponse:
+def _rdf_response(
+    build: Callable[[], Graph], extension: str, licence_uri: str
+) -> HttpResponse:
+    """The graph ``build`` makes, in the serialisation of ``extension`` (an unknown
+    one is a 404 before anything is built)."""
     if extension not in dcat.SERIALISATIONS:
         raise Http404("Unknown format")
     rdf_format, content_type = dcat.SERIALISATIONS[extension]
     response = HttpResponse(
-        graph.serialize(format=rdf_format), content_type=content_type
+        build().serialize(format=rdf_format), content_type=content_type
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Link"] = f'<{licence_uri}>; rel="license"'
@@ -122,27 +127,25 @@ def _rdf_response(graph: Graph, extension: str, licence_uri: str) -> HttpRespons
 @require_GET
 def catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     """The DCAT-AP.de catalogue as Turtle, RDF/XML or JSON-LD."""
-    if extension not in dcat.SERIALISATIONS:
-        raise Http404("Unknown format")
-    return _rdf_response(dcat.catalogue(request), extension, open_data_licence().uri)
+    return _rdf_response(
+        lambda: dcat.catalogue(request), extension, open_data_licence().uri
+    )
 
 
 @require_GET
 def catalogue_dk(request: HttpRequest, extension: str) -> HttpResponse:
     """The DCAT-AP-DK catalogue as Turtle, RDF/XML or JSON-LD."""
-    if extension not in dcat.SERIALISATIONS:
-        raise Http404("Unknown format")
     return _rdf_response(
-        dcat_dk.catalogue(request), extension, open_data_licence().eu_uri
+        lambda: dcat_dk.catalogue(request), extension, open_data_licence().eu_uri
     )
 
 
 @require_GET
 def adms_catalogue(request: HttpRequest, extension: str) -> HttpResponse:
     """The ADMS-AP catalogue of reusable solutions as Turtle, RDF/XML or JSON-LD."""
-    if extension not in dcat.SERIALISATIONS:
-        raise Http404("Unknown format")
-    return _rdf_response(adms.catalogue(request), extension, open_data_licence().eu_uri)
+    return _rdf_response(
+        lambda: adms.catalogue(request), extension, open_data_licence().eu_uri
+    )
 
 
 @require_GET

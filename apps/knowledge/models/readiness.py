@@ -90,17 +90,6 @@ class Readiness:
             for value, label in TransferPhase.choices
         ]
 
-    @property
-    def phase_number(self) -> int:
-        """The phase's place among the phases (1 to 4), 0 if not assessed."""
-        values = list(TransferPhase.values)
-        return values.index(self.phase) + 1 if self.phase in values else 0
-
-    @property
-    def is_empty(self) -> bool:
-        """Neither a phase nor any criterion: nothing to show yet."""
-        return not self.phase and not self.documented
-
 
 def _filled(value: object) -> bool:
     return bool(str(value).strip()) if value is not None else False

@@ -26,6 +26,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.demo import taxonomy
 from apps.demo.partner import ensure_demo_partner
+from apps.demo.readiness import readiness_fields
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
 from apps.knowledge.models import (
@@ -479,6 +480,7 @@ class DemoSeeder:
             "source_repository": solution["repository"],
             "open_data_url": solution["open_data"],
             "adoption_requirements": text["adoption"],
+            **readiness_fields(solution["key"], language),
         }
 
     def _set_classification(self, page: SolutionPage, solution: dict, language: str):

@@ -49,6 +49,17 @@ class Phase(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+class TransferPhase(models.TextChoices):
+    """How far a solution is ready for another municipality to take over, in the
+    phases of the transfer criteria of the federal programme "Smart Cities made in
+    Germany"; blank: not assessed yet."""
+
+    IDEA = "idea", _("Idea")
+    PROOF_OF_CONCEPT = "proof_of_concept", _("Proof of concept")
+    MVP = "mvp", _("Minimum viable product")
+    SCALING = "scaling", _("Scaling")
+
+
 class Currency(models.TextChoices):
     EUR = "EUR", _("Euro (EUR)")
     DKK = "DKK", _("Danish krone (DKK)")

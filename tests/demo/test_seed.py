@@ -17,7 +17,7 @@ from apps.demo import taxonomy
 from apps.demo.seed import demo_key
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.demo.synthetic import SLUG_PREFIX, plan
-from apps.knowledge.choices import Country, OrganisationKind, Phase
+from apps.knowledge.choices import Country, OrganisationKind, Phase, TransferPhase
 from apps.knowledge.models import (
     Contact,
     ContactDirectoryPage,
@@ -338,6 +338,28 @@ class SeedDemoTests(TestCase):
         for area in PartnerAreaPage.objects.all():
             with self.subTest(area=area.url_path):
                 self.assertTrue(area.get_children().live().exists())
+
+    def test_seed_demo__readiness_profiles_in_every_phase_and_language(self):
+        phases = set(SolutionPage.objects.values_list("transfer_phase", flat=True))
+        self.assertEqual(phases, {"", *TransferPhase.values})
+        platform = SolutionPage.objects.filter(
+            translation_key=demo_key("page", "solution:digitalagentur-datenplattform")
+        )
+        exit_plans = {}
+        for page in platform.select_related("locale"):
+            with self.subTest(language=page.locale.language_code):
+                self.assertEqual(page.transfer_phase, TransferPhase.SCALING)
+                self.assertEqual(page.readiness.documented, 9)
+                exit_plans[page.locale.language_code] = page.exit_plan
+        # The same plan in three languages' own words.
+        self.assertEqual(set(exit_plans), set(LANGUAGES))
+        self.assertEqual(len(set(exit_plans.values())), 3)
+        idea = SolutionPage.objects.get(
+            translation_key=demo_key("page", "solution:flensburg-quartiersenergie"),
+            locale=self.locales["en"],
+        )
+        self.assertEqual(idea.transfer_phase, TransferPhase.IDEA)
+        self.assertLess(idea.readiness.documented, 9)
 
     def test_seed_demo__solutions_exist_in_their_languages(self):
         self.assertGreaterEqual(len(SOLUTIONS), 30)

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from apps.knowledge.blocks import SolutionStreamBlock
 from apps.knowledge.choices import Currency, Licence, Phase
 from apps.knowledge.forms import SolutionPageForm
+from apps.knowledge.models.readiness import ReadinessMixin
 from apps.knowledge.models.regional_keys import RegionalKeysMixin
 from apps.knowledge.models.relations import (
     related_solutions,
@@ -138,7 +139,9 @@ class SolutionRelation(Orderable):
             )
 
 
-class SolutionPage(PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, Page):
+class SolutionPage(
+    PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, ReadinessMixin, Page
+):
     """A smart-region solution or project, from idea to regular operation."""
 
     teaser = models.TextField(
@@ -241,14 +244,11 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, Page):
         FieldRowPanel(
             [FieldPanel("budget"), FieldPanel("currency")], heading=_("Budget")
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("licence"),
-                FieldPanel("source_repository"),
-                FieldPanel("open_data_url"),
-                FieldPanel("adoption_requirements"),
-            ],
-            heading=_("Reuse profile"),
+        ReadinessMixin.readiness_panel(
+            FieldPanel("licence"),
+            FieldPanel("source_repository"),
+            FieldPanel("open_data_url"),
+            FieldPanel("adoption_requirements"),
         ),
         FieldPanel("review_date"),
     ]
@@ -262,10 +262,13 @@ class SolutionPage(PublicUrlMixin, PublicPageMixin, RegionalKeysMixin, Page):
         ]
     )
 
-    # The place's keys are the same in every language.
+    # The place's keys and the transfer phase are the same in every language.
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
-        for name in RegionalKeysMixin.REGIONAL_KEY_FIELDS
+        for name in (
+            *RegionalKeysMixin.REGIONAL_KEY_FIELDS,
+            *ReadinessMixin.READINESS_SYNCHRONISED_FIELDS,
+        )
     ]
 
     search_fields = [

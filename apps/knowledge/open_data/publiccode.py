@@ -102,13 +102,18 @@ def _description(page: SolutionPage) -> dict[str, Any]:
     )
     features = [field.name for field in fields if field is not None]
     features += [item.tag.name for item in page.tagged_items.all()]
-    return {
+    description: dict[str, Any] = {
         "shortDescription": _short(page.teaser),
         "longDescription": "\n\n".join(part for part in parts if part)[
             :LONG_DESCRIPTION_MAX
         ],
         "features": features or [_short(page.teaser)],
     }
+    if page.documentation_url:
+        # The reuse-readiness profile's documentation address is the standard's
+        # user documentation (apps/knowledge/models/readiness.py).
+        description["documentation"] = page.documentation_url
+    return description
 
 
 def publiccode_document(page: SolutionPage, request=None) -> dict[str, Any]:

@@ -65,6 +65,7 @@ def search(request: HttpRequest) -> JsonResponse:
                     "language": hit.language,
                     "in_requested_language": hit.in_visitor_language,
                     "type": hit.kind,
+                    "readiness": _readiness(hit.page),
                 }
                 for hit in outcome.hits
             ],
@@ -86,6 +87,19 @@ def search(request: HttpRequest) -> JsonResponse:
             ],
         }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def _readiness(page) -> dict | None:
+    """A solution's transfer phase and criteria count (no query: its own fields)."""
+    readiness = getattr(page, "readiness", None)
+    if readiness is None:
+        return None
+    return {
+        "transfer_phase": readiness.phase or None,
+        "transfer_phase_label": readiness.phase_label,
+        "criteria_documented": readiness.documented,
+        "criteria_total": readiness.total,
+    }
 
 
 @require_GET

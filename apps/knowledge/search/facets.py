@@ -23,6 +23,9 @@ FACETS: dict[str, tuple[str, str]] = {
         "fields_of_action__field_of_action__translation_key",
     ),
     "phase": (_("Phase"), "phase"),
+    # The solution's phase in the Smart Cities transfer criteria (how ready it is
+    # for another municipality), apps/knowledge/models/readiness.py.
+    "transfer": (_("Transfer phase"), "transfer_phase"),
     "organisation": (_("Organisation"), "lead_organisation__translation_key"),
     "country": (_("Country"), "lead_organisation__country"),
     "municipality": (_("Municipality"), "municipality"),
@@ -89,6 +92,7 @@ def facet_values(obj, locale_codes: dict[int, str]) -> dict[str, list[str]]:
             for link in obj.fields_of_action.all()
         ],
         "phase": [obj.phase] if obj.phase else [],
+        "transfer": [obj.transfer_phase] if obj.transfer_phase else [],
         "organisation": [str(organisation.translation_key)] if organisation else [],
         "country": [organisation.country]
         if organisation and organisation.country

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apps.knowledge.choices import TransferPhase
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.search.service import FACETS, RESULTS_PER_PAGE, SORTS
 
@@ -30,6 +31,8 @@ LANG_PARAM = {
 FACET_DESCRIPTIONS = {
     "field": "Field of action slug(s)",
     "phase": "Phase(s): idea, concept, prototype, pilot, operation",
+    "transfer": "Transfer phase(s) of the Smart Cities transfer criteria: "
+    + ", ".join(TransferPhase.values),
     "organisation": "Lead organisation slug(s)",
     "country": "Country of the lead organisation: DE, DK",
     "municipality": "Municipality name(s)",
@@ -178,6 +181,31 @@ SCHEMAS = {
             "language": {"type": "string"},
             "in_requested_language": {"type": "boolean"},
             "type": {"type": "string"},
+            "readiness": {
+                "oneOf": [{"$ref": "#/components/schemas/Readiness"}, {"type": "null"}],
+                "description": "A solution's reuse readiness; null for other pages.",
+            },
+        },
+    },
+    "Readiness": {
+        "type": "object",
+        "required": ["transfer_phase", "criteria_documented", "criteria_total"],
+        "properties": {
+            "transfer_phase": {
+                "oneOf": [
+                    {"type": "string", "enum": list(TransferPhase.values)},
+                    {"type": "null"},
+                ],
+                "description": "Phase of the Smart Cities transfer criteria; null: "
+                "not assessed.",
+            },
+            "transfer_phase_label": {"type": "string"},
+            "criteria_documented": {
+                "type": "integer",
+                "description": "How many of the transfer criteria the solution "
+                "documents.",
+            },
+            "criteria_total": {"type": "integer"},
         },
     },
     "FacetValue": {

@@ -28,7 +28,7 @@ from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
 from apps.knowledge import content_cache
-from apps.knowledge.choices import Country, Phase
+from apps.knowledge.choices import Country, Phase, TransferPhase
 from apps.knowledge.i18n import language_codes, native_name
 from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
 from apps.knowledge.models.tags import translated_names
@@ -327,6 +327,12 @@ def _facet_values(
         ]
     elif name == "phase":
         values = [(v, Phase(v).label, c) for v, c in counts.items() if v in Phase]
+    elif name == "transfer":
+        values = [
+            (v, TransferPhase(v).label, c)
+            for v, c in counts.items()
+            if v in TransferPhase
+        ]
     elif name == "country":
         values = [(v, Country(v).label, c) for v, c in counts.items() if v in Country]
     elif name == "language":

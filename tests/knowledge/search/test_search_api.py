@@ -95,6 +95,7 @@ def test_openapi__valid_document_describing_every_parameter(client):
         "page",
         "field",
         "phase",
+        "transfer",
         "organisation",
         "country",
         "municipality",

@@ -84,8 +84,15 @@ class RecordingNode(BaseNode):
 #: The keyword fields the facet aggregations count, on every page type.
 FACET_FIELDS = {
     f"_facet_{name}": {"type": "keyword"}
-    for name in ("field", "phase", "organisation", "country", "municipality", "tag")
-    + ("language",)
+    for name in (
+        "field",
+        "phase",
+        "transfer",
+        "organisation",
+        "country",
+        "municipality",
+    )
+    + ("tag", "language")
 }
 
 

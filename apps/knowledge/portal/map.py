@@ -149,5 +149,4 @@ def labels() -> dict[str, str]:
             "%(count)s solution in this area, press Enter to zoom in",
             "%(count)s solutions in this area, press Enter to zoom in",
         ),
-        "list_toggle": gettext("List of the places"),
     }

@@ -246,6 +246,8 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
             .distinct()
         )
         context["solutions"] = lazy_page(request, solutions)
+        # Every solution of the field, for the map (loaded only where it is shown).
+        context["map_solutions"] = solutions
         return context
 
 

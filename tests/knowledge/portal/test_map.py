@@ -303,3 +303,14 @@ def test_tiles__environment_sets_the_server_and_only_its_host_enters_the_csp():
     tile_url, img_src = json.loads(output.strip().splitlines()[-1])
     assert tile_url == env["PORTAL_MAP_TILE_URL"]
     assert img_src == ["'self'", "data:", "https://api.dataforsyningen.dk"]
+
+
+def test_theme_page_map__shows_the_solutions_of_its_field_of_action(client, portal):
+    located_solution(portal, "Wärmenetz")
+    elsewhere = located_solution(portal, "Ohne Handlungsfeld")
+    elsewhere.fields_of_action.all().delete()
+    published(elsewhere)
+
+    found = features(client.get(portal.theme.url), "solutions")
+
+    assert titles(found) == {"Wärmenetz"}

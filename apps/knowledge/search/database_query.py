@@ -13,8 +13,7 @@ travels to Python and back whatever the number of solutions:
   other facets' filters, counting distinct translation keys, sent with the total
   (distinct translation keys under every filter) as one ``UNION ALL`` query;
 - the results page takes each solution's best version with ``ROW_NUMBER() OVER
-  (PARTITION BY translation_key ...)``, ordered and sliced by the database.
-
+  (PARTITION BY translation_key ...)``, ordered and sliced by the database;
 - the map (``located=True``) takes from the same matches, in one more query, the
   version shown of every solution under every filter that has a place.
 
@@ -78,20 +77,25 @@ def run(
     shown = shown_versions(
         page_rows, language, params.filters.get("language"), pages=pages
     )
+    places = None
+    if located:
+        # The matches stay a subquery: no id list goes to Python and back.
+        places = (
+            located_versions(
+                rows.values("pk"),
+                rows.values("translation_key"),
+                language,
+                params.filters.get("language"),
+                pages=pages,
+            )
+            if total
+            else []
+        )
     return Matches(
         ids=list(shown.values()),
         total=total,
         facet_counts=facet_counts,
-        # The matches stay a subquery: no id list goes to Python and back.
-        located=located_versions(
-            rows.values("pk"),
-            rows.values("translation_key"),
-            language,
-            params.filters.get("language"),
-            pages=pages,
-        )
-        if located
-        else None,
+        located=places,
     )
 
 

@@ -19,8 +19,9 @@ for:
   :data:`LOCATED_SIZE`, with its ``top_hits``), of which the database keeps those
   with a place.
 
-No scroll, no reading of all hits, no id list sent back to the database: the page's
-hits (twelve at most) are swapped for the visitor's translation in one query.
+No scroll, no reading of all hits: the page's hits (twelve at most) are swapped for
+the visitor's translation in one query; only the map's places, when asked for, go
+back to the database as one list of ids (one query keeps those with a place).
 https://docs.opensearch.org/latest/search-plugins/collapse-search/
 https://www.elastic.co/docs/reference/elasticsearch/rest-apis/collapse-search-results
 """

@@ -1,5 +1,13 @@
 # The web image of the production-like stack (see docker-compose.yml):
 # gunicorn serving cms.wsgi with cms.settings.production.
+
+# The npm packages the portal serves as static files (Leaflet and
+# leaflet.markercluster for the maps; package.json), without the test tools.
+FROM node:22-slim AS npm
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
 FROM python:3.12-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -24,6 +32,8 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
     && pip install -r /tmp/requirements.txt
 
 COPY . .
+# cms/settings/base.py serves them from node_modules (collectstatic at start-up).
+COPY --from=npm /app/node_modules ./node_modules
 RUN pip install --no-deps -e . \
     && if [ -d locale ]; then \
          SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv; \

@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-AXE := node_modules/.installed-stamp
+NODE := node_modules/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The address `run` serves at is the one every absolute link uses (sitemap, feeds,
@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its dev tools
+install: $(STAMP) $(NODE) ## Create .venv and install the project with its dev tools and npm packages
 
 run: install ## Migrate, load the demo content if absent, serve 127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
@@ -84,12 +84,15 @@ test-search: install ## Run the live search tests against the OpenSearch node
 # `make -j2 test` (CI does, with --output-sync so each half's output stays together).
 test: test-sqlite test-postgres ## Run the whole suite on SQLite and the database tests on PostgreSQL (-j2: side by side)
 
-# axe-core for the browser accessibility tests; without npm they are skipped.
-$(AXE): package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $(AXE); \
-	else echo "npm not found: the browser accessibility tests will be skipped"; fi
+# The npm packages (package.json): Leaflet and leaflet.markercluster, served as
+# static files for the portal's maps, and axe-core for the browser accessibility
+# tests. Without npm the pages show their lists of places without a map, and the
+# accessibility tests are skipped.
+$(NODE): package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $(NODE); \
+	else echo "npm not found: no maps (only the lists of places); the browser accessibility tests will be skipped"; fi
 
-test-sqlite: install $(AXE) ## Run the suite on SQLite
+test-sqlite: install ## Run the suite on SQLite
 	@{ started=$$(date +%s); \
 	echo "== pytest on SQLite"; \
 	env -u DATABASE_URL OPENSEARCH_URL="$(SEARCH_URL)" \
@@ -99,7 +102,7 @@ test-sqlite: install $(AXE) ## Run the suite on SQLite
 	status=$$?; echo "== SQLite half: exit $$status after $$(( $$(date +%s) - started )) s"; \
 	exit $$status; } 2>&1 | $(call label,sqlite)
 
-test-postgres: install $(AXE) ## Run the tests that use the database on PostgreSQL at PG_TEST_URL
+test-postgres: install ## Run the tests that use the database on PostgreSQL at PG_TEST_URL
 	@if $(PY) scripts/pg_ready.py "$(PG_TEST_URL)"; then \
 		{ started=$$(date +%s); \
 		echo "== pytest on PostgreSQL ($(PG_TEST_URL)), tests that use the database"; \

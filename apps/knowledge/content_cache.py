@@ -138,6 +138,17 @@ def noting() -> Iterator[set[str]]:
             outer.update(tags)
 
 
+@contextlib.contextmanager
+def not_noting() -> Iterator[None]:
+    """Notes nothing of what is built inside: for many addresses that a tag already
+    noted covers (the map's solutions, covered by ``list:<locale>``)."""
+    token = _noted.set(None)
+    try:
+        yield
+    finally:
+        _noted.reset(token)
+
+
 def sequence() -> int:
     value = cache.get(SEQUENCE_KEY)
     if value is None:

@@ -180,7 +180,15 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Leaflet and leaflet.markercluster for the portal's maps come from npm
+# (package.json; `make install` runs `npm ci`) and are served from node_modules
+# under static/vendor/ like the project's own files: no CDN, no build step.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -471,13 +479,41 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The portal's maps (apps/knowledge/portal/map.py): the tile server, an XYZ address
+# with {z}/{x}/{y} (basemap.de or Dataforsyningen for public bodies, see the
+# README), and the attribution its licence asks for. Its host, and only it, is
+# added to the CSP's img-src below.
+PORTAL_MAP_TILE_URL = os.environ.get(
+    "PORTAL_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+PORTAL_MAP_ATTRIBUTION = os.environ.get(
+    "PORTAL_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
+)
+
+
+def tile_origin(url: str) -> str:
+    """The scheme and host (``https://tile.openstreetmap.org``) of a tile address;
+    "" for an address on the portal's own host (``/tiles/{z}/{x}/{y}.png``)."""
+    scheme, _, rest = url.partition("://")
+    if scheme not in {"http", "https"} or not rest:
+        return ""
+    host = rest.split("/", 1)[0]
+    # {s} subdomains (a.tile..., b.tile...) become a wildcard.
+    host = host.replace("{s}", "*")
+    return f"{scheme}://{host}"
+
+
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": [
+            "'self'",
+            "data:",
+            *filter(None, [tile_origin(PORTAL_MAP_TILE_URL)]),
+        ],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": [

@@ -118,6 +118,8 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
             ).distinct()
         context.update(
             solutions=paginate(request, solutions),
+            # Every solution under the filters, not only this page's: the map.
+            map_solutions=solutions,
             phases=Phase.choices,
             selected_phase=phase,
             # The facet block: the same on every request until a snippet changes.
@@ -168,6 +170,8 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         solutions = live_solutions(self.locale).child_of(self)
         context["solutions"] = lazy_page(request, solutions)
+        # Every solution of the area, for the map (loaded only where it is shown).
+        context["map_solutions"] = solutions
         return context
 
 
@@ -242,6 +246,8 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
             .distinct()
         )
         context["solutions"] = lazy_page(request, solutions)
+        # Every solution of the field, for the map (loaded only where it is shown).
+        context["map_solutions"] = solutions
         return context
 
 

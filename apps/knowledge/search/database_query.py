@@ -13,11 +13,13 @@ travels to Python and back whatever the number of solutions:
   other facets' filters, counting distinct translation keys, sent with the total
   (distinct translation keys under every filter) as one ``UNION ALL`` query;
 - the results page takes each solution's best version with ``ROW_NUMBER() OVER
-  (PARTITION BY translation_key ...)``, ordered and sliced by the database.
+  (PARTITION BY translation_key ...)``, ordered and sliced by the database;
+- the map (``located=True``) takes from the same matches, in one more query, the
+  version shown of every solution under every filter that has a place.
 
 A search is five queries: two to find what a visitor may see
 (:func:`~apps.knowledge.visibility.visible`), the counts with the total, the page
-and the versions shown.
+and the versions shown; six with the map.
 """
 
 from __future__ import annotations
@@ -60,8 +62,10 @@ def run(
     *,
     operator: str = "and",
     per_page: int,
+    located: bool = False,
 ) -> Matches:
-    """Search ``text`` (may be empty: browse by facets) under ``params``' filters."""
+    """Search ``text`` (may be empty: browse by facets) under ``params``' filters;
+    ``located``: also every result that has a place (:attr:`Matches.located`)."""
     pages = live_pages()
     matched = _matching(pages, params, text, groups, backend, operator)
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
@@ -73,7 +77,52 @@ def run(
     shown = shown_versions(
         page_rows, language, params.filters.get("language"), pages=pages
     )
-    return Matches(ids=list(shown.values()), total=total, facet_counts=facet_counts)
+    places = None
+    if located:
+        # The matches stay a subquery: no id list goes to Python and back.
+        places = (
+            located_versions(
+                rows.values("pk"),
+                rows.values("translation_key"),
+                language,
+                params.filters.get("language"),
+                pages=pages,
+            )
+            if total
+            else []
+        )
+    return Matches(
+        ids=list(shown.values()),
+        total=total,
+        facet_counts=facet_counts,
+        located=places,
+    )
+
+
+def located_versions(
+    best,
+    keys,
+    language: str,
+    languages: tuple[str, ...] | None = None,
+    *,
+    pages: QuerySet[Page] | None = None,
+) -> list[int]:
+    """The version shown (as :func:`shown_versions` chooses it) of every solution
+    found that has a place: ``best`` are the versions found (ids, or a query of
+    them), ``keys`` their translation keys (likewise). One query."""
+    chosen = Q(pk__in=best)
+    if not languages or language in languages:
+        translated = (live_pages() if pages is None else pages).filter(
+            locale__language_code=language, translation_key__in=keys
+        )
+        chosen = Q(pk__in=translated.values("pk")) | (
+            chosen & ~Q(translation_key__in=translated.values("translation_key"))
+        )
+    return list(
+        SolutionPage.objects.filter(
+            chosen, latitude__isnull=False, longitude__isnull=False
+        ).values_list("pk", flat=True)
+    )
 
 
 def _best_versions(narrowed: QuerySet[Page], ordering: list[OrderBy]) -> QuerySet:

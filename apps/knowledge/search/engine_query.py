@@ -13,10 +13,15 @@ for:
   solution in three languages counts once; one more for the total;
 - ``collapse`` on the translation key: one hit per solution, its best version;
 - ``from``/``size``: the requested page only;
-- ``highlight``: the excerpt, HTML-encoded, with ``<mark>``.
+- ``highlight``: the excerpt, HTML-encoded, with ``<mark>``;
+- for the map, on request, ``aggs.located``: under every selection, each
+  solution's best version (a ``terms`` bucket per translation key, up to
+  :data:`LOCATED_SIZE`, with its ``top_hits``), of which the database keeps those
+  with a place.
 
-No scroll, no reading of all hits, no id list sent back to the database: the page's
-hits (twelve at most) are swapped for the visitor's translation in one query.
+No scroll, no reading of all hits: the page's hits (twelve at most) are swapped for
+the visitor's translation in one query; only the map's places, when asked for, go
+back to the database as one list of ids (one query keeps those with a place).
 https://docs.opensearch.org/latest/search-plugins/collapse-search/
 https://www.elastic.co/docs/reference/elasticsearch/rest-apis/collapse-search-results
 """
@@ -33,7 +38,11 @@ from wagtail.models import Page
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import engine
 from apps.knowledge.search.analysis import LANGUAGES
-from apps.knowledge.search.database_query import live_pages, shown_versions
+from apps.knowledge.search.database_query import (
+    live_pages,
+    located_versions,
+    shown_versions,
+)
 from apps.knowledge.search.facets import FACETS, Matches, filter_values
 from apps.knowledge.search.localised import (
     FACET_FIELD_PREFIX,
@@ -55,6 +64,8 @@ FACET_SIZE = 200
 #: Exact distinct counts below this many solutions per bucket (the engines'
 #: maximum); above it the count is an estimate within a few percent.
 CARDINALITY_PRECISION = 40000
+#: Solutions the map of one search shows at most from the engine.
+LOCATED_SIZE = 10000
 
 
 def facet_field(name: str) -> str:
@@ -70,8 +81,10 @@ def run(
     *,
     operator: str = "and",
     per_page: int,
+    located: bool = False,
 ) -> Matches:
-    """Search ``text`` (may be empty: browse by facets) under ``params``' filters."""
+    """Search ``text`` (may be empty: browse by facets) under ``params``' filters;
+    ``located``: also every result that has a place (:attr:`Matches.located`)."""
     pages = live_pages()
     if params.filters:
         # Facets describe solutions; other pages cannot satisfy them.
@@ -91,6 +104,7 @@ def run(
         offset=(params.page - 1) * per_page,
         size=per_page,
         language=language,
+        located=located,
     )
     index = backend.get_index_for_model(Page).name
     answer = backend.es.search(index=index, body=body)
@@ -105,8 +119,10 @@ def request_body(
     offset: int,
     size: int,
     language: str,
+    located: bool = False,
 ) -> dict:
-    """The search request: query, post_filter, aggregations, collapse, paging."""
+    """The search request: query, post_filter, aggregations, collapse, paging;
+    ``located``: the best version of every solution found, for the map."""
     selections = {name: _terms(name, values) for name, values in stored.items()}
     distinct = {
         "cardinality": {
@@ -128,6 +144,19 @@ def request_body(
                 "values": {
                     "terms": {"field": facet_field(name), "size": FACET_SIZE},
                     "aggs": {"solutions": distinct},
+                }
+            },
+        }
+    if located:
+        best = {"size": 1, "_source": ["pk"]}
+        if sort:
+            best["sort"] = sort
+        aggs["located"] = {
+            "filter": _all_of(list(selections.values())),
+            "aggs": {
+                "keys": {
+                    "terms": {"field": TRANSLATION_KEY_FIELD, "size": LOCATED_SIZE},
+                    "aggs": {"best": {"top_hits": best}},
                 }
             },
         }
@@ -206,6 +235,20 @@ def _matches(answer: dict, stored: dict, language: str) -> Matches:
                 excerpts[pk] = mark_safe(fragments[0])  # noqa: S308
                 break
     shown = shown_versions(ordered, language, stored.get("language"))
+    located = None
+    if "located" in aggregations:
+        found = {
+            str(bucket["key"]): int(bucket["best"]["hits"]["hits"][0]["_source"]["pk"])
+            for bucket in aggregations["located"]["keys"]["buckets"]
+            if bucket["best"]["hits"]["hits"]
+        }
+        located = (
+            located_versions(
+                list(found.values()), list(found), language, stored.get("language")
+            )
+            if found
+            else []
+        )
     return Matches(
         ids=list(shown.values()),
         total=total,
@@ -213,4 +256,5 @@ def _matches(answer: dict, stored: dict, language: str) -> Matches:
         # The excerpt belongs to the version the engine found; another language
         # version gets the service's own highlight.
         excerpts={pk: excerpts[pk] for pk in shown.values() if pk in excerpts},
+        located=located,
     )

@@ -44,13 +44,16 @@ class Matches:
     selected filter; ``facet_counts`` maps a facet to {value: solutions}, each facet
     counted under the other facets' filters. Values are translation keys for the
     snippet facets, else the stored value. ``excerpts`` are highlighted fragments
-    by page id where the engine made them.
+    by page id where the engine made them. ``located``: the page to link to of
+    every result (every results page, under every filter) that has a place, for
+    the map; None where it was not asked for.
     """
 
     ids: list[int]
     total: int
     facet_counts: dict[str, dict[str, int]]
     excerpts: dict[int, str] = field(default_factory=dict)
+    located: list[int] | None = None
 
 
 def filter_values(filters: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

@@ -30,8 +30,10 @@ from wagtail.models import Locale, Page
 from apps.knowledge import content_cache
 from apps.knowledge.choices import Country, Phase, TransferPhase
 from apps.knowledge.i18n import language_codes, native_name
+from apps.knowledge.models import SolutionPage
 from apps.knowledge.models.search import QUERY_MAX_LENGTH, ZeroResultQuery
 from apps.knowledge.models.tags import translated_names
+from apps.knowledge.portal import map as place_maps
 from apps.knowledge.search import (
     database_query,
     engine,
@@ -167,6 +169,9 @@ class SearchOutcome:
     matched_some_words: bool = False
     engine_name: str = ""
     used_fallback: bool = False
+    #: Every result (not only this page's) that has a place, as the visitor's
+    #: version where one exists, for the map; only when the search asked for it.
+    places: list = field(default_factory=list)
 
 
 def search(
@@ -176,11 +181,14 @@ def search(
     request=None,
     record: bool = True,
     backend=None,
+    places: bool = False,
 ) -> SearchOutcome:
     """Run a portal search for a visitor reading ``language``.
 
     ``backend`` overrides the configured engine (relevance measurements compare
-    engines); ``record=False`` keeps the search out of the zero-result log.
+    engines); ``record=False`` keeps the search out of the zero-result log;
+    ``places``: also the places of every result for the map
+    (:attr:`SearchOutcome.places`), found by the same engine request or query.
     """
     language = normalise_language(language)
     if backend is None:
@@ -200,11 +208,20 @@ def search(
     if params.is_empty:
         return outcome
     groups = synonyms.synonym_groups() if params.q else []
-    found, backend = _run(params, params.q, groups, backend, language, outcome)
+    found, backend = _run(
+        params, params.q, groups, backend, language, outcome, located=places
+    )
     if params.q and not found.total and len(params.q.split()) > 1:
         # No page has every word: rank the pages that have some of them.
         found, backend = _run(
-            params, params.q, groups, backend, language, outcome, operator="or"
+            params,
+            params.q,
+            groups,
+            backend,
+            language,
+            outcome,
+            operator="or",
+            located=places,
         )
         outcome.matched_some_words = bool(found.total)
     if params.q and not found.total:
@@ -212,7 +229,7 @@ def search(
         if correction:
             outcome.corrected_query = correction
             found, backend = _run(
-                params, correction, groups, backend, language, outcome
+                params, correction, groups, backend, language, outcome, located=places
             )
     outcome.facets = _facets(params, found.facet_counts, language)
     paginator = Paginator(_ResultIds(found, params.page), RESULTS_PER_PAGE)
@@ -228,11 +245,16 @@ def search(
             language,
             outcome,
             operator="or" if outcome.matched_some_words else "and",
+            located=places,
         )
         outcome.page = Paginator(
             _ResultIds(found, last.page), RESULTS_PER_PAGE
         ).get_page(last.page)
     outcome.total = found.total
+    if found.located:
+        outcome.places = list(
+            place_maps.located(SolutionPage.objects.filter(pk__in=found.located))
+        )
     terms = synonyms.all_terms(outcome.corrected_query or params.q, groups)
     outcome.hits = _hits(
         list(outcome.page.object_list), language, terms, request, found.excerpts
@@ -262,14 +284,20 @@ class _ResultIds:
         return self.found.ids[max(start, 0) : max(stop, 0)]
 
 
-def _run(params, text, groups, backend, language, outcome, operator="and"):
+def _run(
+    params, text, groups, backend, language, outcome, operator="and", located=False
+):
     """Matches from the engine, or from the database index if the engine fails.
 
     Any engine error (unreachable, a missing or closed index, 429/5xx, a timeout,
     a query the engine refuses) falls back to the database search, is logged and
     shown to the admins (:mod:`.engine`).
     """
-    options = {"operator": operator, "per_page": RESULTS_PER_PAGE}
+    options = {
+        "operator": operator,
+        "per_page": RESULTS_PER_PAGE,
+        "located": located,
+    }
     if engine.is_elasticsearch(backend):
         try:
             found = engine_query.run(params, text, groups, backend, language, **options)

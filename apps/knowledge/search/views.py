@@ -27,7 +27,10 @@ def search(request: HttpRequest) -> HttpResponse:
     params = SearchParams.from_query_dict(request.GET)
     # Searches look through every language: retired when any solution changes.
     content_cache.note(content_cache.SEARCH_TAG)
-    outcome = search_service.search(params, i18n.active_language(), request=request)
+    # With the places of every result for the map, from the same search.
+    outcome = search_service.search(
+        params, i18n.active_language(), request=request, places=True
+    )
     # Anonymous visitors may get this answer from the page cache, except a search
     # that the service counts for the editors' report of searches without results
     # (text, nothing found, no filter, first page), which must run every time.

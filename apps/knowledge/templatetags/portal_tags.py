@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from apps.knowledge import content_cache, i18n, public_url
 from apps.knowledge.models import ContactDirectoryPage, ThemePage
 from apps.knowledge.models.tags import ShownTag, shown_tags
+from apps.knowledge.portal import map as place_maps
 from apps.knowledge.portal.money import budget as money_budget
 from apps.knowledge.portal.money import format_money
 from apps.knowledge.rich_text import without_placeholder_links as without_links
@@ -321,6 +322,36 @@ def lang_attr(context, obj, relative_to=None) -> str:
     if obj.locale_id == around:
         return ""
     return format_html(' lang="{}"', obj.locale.language_code)
+
+
+# --- maps -------------------------------------------------------------------------
+
+
+@register.inclusion_tag("knowledge/includes/place_map.html", takes_context=True)
+def place_map(
+    context, pages, name: str = "places", heading: str = "", small: bool = False
+) -> dict:
+    """A map of ``pages`` (a query of solutions, a list of pages or one page) with
+    the same places as a list that works without JavaScript (and stays reachable
+    behind a toggle with it): :func:`apps.knowledge.portal.map.map_features`.
+    ``small``: one page's place, without the list (the page's facts name it)."""
+    if isinstance(pages, QuerySet):
+        pages = place_maps.located(pages)
+    elif isinstance(pages, Page):
+        pages = [pages]
+    features = place_maps.map_features(
+        pages, translation.get_language(), context.get("request")
+    )
+    return {
+        "features": features,
+        "map_id": f"map-{name}",
+        "features_id": f"map-{name}-features",
+        "config_id": f"map-{name}-config",
+        "heading": heading,
+        "small": small,
+        "map_config": {**place_maps.tile_settings(), "labels": place_maps.labels()},
+        "LANGUAGE_CODE": translation.get_language(),
+    }
 
 
 # --- shared fragments (issue 15) ---------------------------------------------------

@@ -1,0 +1,152 @@
+"""The portal's maps: where the solutions of a list, a search or one page are.
+
+:func:`map_features` is the one place that turns pages into what a map shows:
+GeoJSON-like features with a title, the address of the page in the visitor's
+language, the place's name and a ``kind`` (``solution``; other kinds, such as the
+adoption of a solution by another organisation, join the same list and the same
+map). The page embeds them with ``json_script`` next to a list of the same places
+that works without JavaScript (``knowledge/includes/place_map.html``); Leaflet and
+leaflet.markercluster, from npm and served as static files, draw them over the
+tiles of ``PORTAL_MAP_TILE_URL`` (``cms/static/js/place-map.js``).
+
+Cache (issue 15): a map shows what its list shows, so it is retired with it. A
+list of solutions notes ``list:<locale>`` (retired whenever a solution of that
+language is published or unpublished), the search notes ``search``. The
+features note ``list:<locale>`` of their pages' languages instead of one
+``page:<key>`` tag per place, so a map of a thousand places does not add a
+thousand tags to the page cache's entry; a map of one page (the solution page)
+notes that page's own tag only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from apps.knowledge import content_cache
+
+#: The kinds of thing a map shows, with the name its popup and list give them.
+KINDS = {"solution": _("Solution")}
+
+#: What a map reads of a page (and Wagtail, to make its address).
+FIELDS = (
+    "title",
+    "url_path",
+    "translation_key",
+    "locale",
+    "municipality",
+    "latitude",
+    "longitude",
+)
+
+
+def located(pages: QuerySet) -> QuerySet:
+    """``pages`` (solutions) that have a place, with only what the map reads: one
+    query for all of them."""
+    return (
+        pages.filter(latitude__isnull=False, longitude__isnull=False)
+        .select_related(None)
+        .select_related("locale")
+        .only(*FIELDS)
+    )
+
+
+def map_features(pages: Iterable, language: str, request=None) -> list[dict]:
+    """The places of ``pages`` as map features, ordered by place and title.
+
+    ``pages`` are the versions to link to (in the visitor's language where one
+    exists, as the list beside the map shows them); those without coordinates are
+    left out. Each feature: ``geometry`` (a GeoJSON point, longitude first) and
+    ``properties``: ``kind``, ``kind_label``, ``title``, ``url``, ``place`` and the
+    ``language`` of the page.
+    """
+    pages = [page for page in pages if _has_place(page)]
+    features = []
+    with translation.override(language):
+        if len(pages) == 1:
+            # One page: its own tag, noted as its address is made.
+            features = [_feature(pages[0], request)]
+        else:
+            with content_cache.not_noting():
+                features = [_feature(page, request) for page in pages]
+            content_cache.note(
+                *{content_cache.list_tag(page.locale_id) for page in pages}
+            )
+    return sorted(
+        features,
+        key=lambda feature: (
+            feature["properties"]["place"].casefold(),
+            feature["properties"]["title"].casefold(),
+        ),
+    )
+
+
+def _has_place(page) -> bool:
+    return (
+        getattr(page, "latitude", None) is not None
+        and getattr(page, "longitude", None) is not None
+    )
+
+
+def _coordinate(value: Decimal) -> float:
+    return round(float(value), 6)
+
+
+def _feature(page, request) -> dict:
+    kind = "solution"
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [_coordinate(page.longitude), _coordinate(page.latitude)],
+        },
+        "properties": {
+            "kind": kind,
+            "kind_label": str(KINDS[kind]),
+            "title": page.title,
+            "url": page.get_url(request) or "",
+            "place": page.municipality or "",
+            "language": page.locale.language_code,
+        },
+    }
+
+
+def tile_settings() -> dict[str, str]:
+    """The tile server and its attribution (``PORTAL_MAP_TILE_URL``,
+    ``PORTAL_MAP_ATTRIBUTION``)."""
+    return {
+        "tile_url": settings.PORTAL_MAP_TILE_URL,
+        "attribution": settings.PORTAL_MAP_ATTRIBUTION,
+    }
+
+
+def labels() -> dict[str, str]:
+    """What the map's script says, in the active language. ``%(count)s`` is
+    filled in by the script; ``one``/``other``: German, Danish and English have
+    these two plural forms."""
+
+    def forms(singular: str, plural: str) -> dict[str, str]:
+        return {
+            "one": ngettext(singular, plural, 1),
+            "other": ngettext(singular, plural, 2),
+        }
+
+    return {
+        "map": gettext("Map"),
+        "zoom_in": gettext("Zoom in"),
+        "zoom_out": gettext("Zoom out"),
+        "shown": forms(
+            "%(count)s solution shown on the map",
+            "%(count)s solutions shown on the map",
+        ),
+        "cluster": forms(
+            "%(count)s solution in this area, press Enter to zoom in",
+            "%(count)s solutions in this area, press Enter to zoom in",
+        ),
+    }

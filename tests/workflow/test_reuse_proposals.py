@@ -9,6 +9,7 @@ confirmation at once.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from http import HTTPStatus
 
@@ -381,3 +382,29 @@ def test_propose_form__adoption_without_organisation__error_kept(client, region)
     assert "Choose the organisation that adopted it." in response.content.decode()
     assert CHANGES in response.content.decode()
     assert not Reuse.objects.exists()
+
+
+def test_admin__the_task_is_listed_for_the_other_side_only(client, region):
+    client.force_login(region["dk_editor"])
+    form = client.get(reverse("workflow_admin:propose_reuse"))
+    assert form.status_code == HTTPStatus.OK
+    reuse = reuse_proposals.propose(
+        region["dk_editor"],
+        solution=region["solution"],
+        organisation=region["aabenraa"],
+        since=date(2025, 3, 1),
+    )
+    with translation.override("en"):
+        own = client.get(reverse("workflow_admin:reuse_proposals")).content.decode()
+    assert "Your proposals" in own and "No proposals are waiting for you." in own
+    client.force_login(region["flensburg_moderator"])
+    with translation.override("en"):
+        page = client.get(reverse("workflow_admin:reuse_proposals")).content.decode()
+    assert f'name="reuse" value="{reuse.pk}"' in page
+    assert ORGANISATION_NAMES["de"] in page and TITLES["de"] in page
+    client.force_login(region["nordfriesland_moderator"])
+    page = client.get(reverse("workflow_admin:reuse_proposals")).content.decode()
+    assert f'name="reuse" value="{reuse.pk}"' not in page
+    client.force_login(UserFactory(username="no-role"))
+    response = client.get(reverse("workflow_admin:reuse_proposals"))
+    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}

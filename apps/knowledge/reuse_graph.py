@@ -97,6 +97,8 @@ def _shown(reuses, solutions: dict, locale: Locale) -> list[ShownAdoption]:
     """The adoptions among ``reuses`` whose solution (in ``solutions``, by key) and
     organisation a visitor may see."""
     reuses = list(reuses)
+    if not reuses:
+        return []
     organisations = _organisations(
         (reuse.organisation.translation_key for reuse in reuses), locale
     )

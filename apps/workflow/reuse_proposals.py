@@ -255,6 +255,16 @@ def decide(reuse_pk: int, user, *, confirm: bool, comment: str = "") -> Reuse:
     return reuse
 
 
+def add_to_form(form, error: ValidationError) -> None:
+    """Show ``error`` of ``propose`` on ``form``: at its field where the form has
+    one, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
 # -- notifications -------------------------------------------------------------------
 
 

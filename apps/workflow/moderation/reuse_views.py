@@ -141,13 +141,7 @@ class ProposeReuseView(WagtailAdminTemplateMixin, FormView):
             form.add_error(None, str(error))
             return self.form_invalid(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_messages in error.message_dict.items():
-                    form.add_error(
-                        field if field in form.fields else None, field_messages
-                    )
-            else:
-                form.add_error(None, error.messages)
+            reuse_proposals.add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

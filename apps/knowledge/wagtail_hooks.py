@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from apps.knowledge import ownership, visibility
 from apps.knowledge.admin import menus as admin_menus
+from apps.knowledge.admin.reuse import ReuseViewSet
 from apps.knowledge.admin.search_views import (
     SearchStatusPanel,
     search_report_urlpatterns,
@@ -40,6 +41,11 @@ for _model in OWNED_MODELS:
         _model, OwnedSnippetPermissionPolicy(_model), exact_class=True
     )
 register_snippet(KnowledgeViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_reuse_viewset():
+    return ReuseViewSet("reuse")
 
 
 @hooks.register("construct_page_chooser_queryset")

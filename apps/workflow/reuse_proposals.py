@@ -40,12 +40,11 @@ from apps.knowledge import content_cache
 from apps.knowledge.models import Organisation, Reuse, ReuseChanges, SolutionPage
 from apps.knowledge.models.relations import localize_keys
 from apps.knowledge.ownership import user_owners
+from apps.knowledge.public_url import absolute_url
 from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
-from apps.workflow.models import OutboxMessage
+from apps.workflow.models import Membership, OutboxMessage, PartnerProfile
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.notifications.recipients import language_for
-from apps.workflow.partners.accounts import absolute_url
-from apps.workflow.partners.membership import confirmed_members
 from apps.workflow.permissions import area_role_for_page
 
 Side = Reuse.Side
@@ -99,11 +98,23 @@ def acts_for(user, reuse: Reuse, side: str) -> bool:
         return True
     if side == Side.REUSER and reuse.kind == Reuse.Kind.ADOPTION:
         organisation = reuse.organisation
-        return (
-            organisation.owner in user_owners(user)
-            or confirmed_members(organisation).filter(user=user).exists()
+        return organisation.owner in user_owners(user) or _is_confirmed_member(
+            user, organisation
         )
     return False
+
+
+def _is_confirmed_member(user, organisation: Organisation) -> bool:
+    """A confirmed, verified partner account of ``organisation`` (any language
+    version), as ``apps.workflow.partners.membership.confirmed_members`` counts
+    them; queried here because the partners' portal view imports this module."""
+    return PartnerProfile.objects.filter(
+        user=user,
+        user__is_active=True,
+        organisation__translation_key=organisation.translation_key,
+        membership=Membership.CONFIRMED,
+        email_verified_at__isnull=False,
+    ).exists()
 
 
 def proposing_side(user, reuse: Reuse) -> str | None:

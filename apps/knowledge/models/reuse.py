@@ -20,6 +20,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+
+from apps.knowledge.models.solutions import SolutionPage
 
 
 class ReuseQuerySet(models.QuerySet):
@@ -34,7 +39,7 @@ class ReuseQuerySet(models.QuerySet):
         return self.filter(kind=Reuse.Kind.DERIVATION)
 
 
-class Reuse(models.Model):
+class Reuse(ClusterableModel):
     """A solution adopted by an organisation, or a solution derived from another."""
 
     class Kind(models.TextChoices):
@@ -118,6 +123,15 @@ class Reuse(models.Model):
 
     objects = ReuseQuerySet.as_manager()
 
+    # What the Digitalagentur corrects in the admin; who and which solutions are
+    # fixed by the proposal and its confirmation.
+    panels = [
+        FieldPanel("since"),
+        FieldPanel("municipality"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        InlinePanel("changes", label=_("Changes in each language")),
+    ]
+
     class Meta:
         verbose_name = _("reuse")
         verbose_name_plural = _("reuse")
@@ -141,7 +155,17 @@ class Reuse(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.get_status_display()})"
+        titles = dict(
+            SolutionPage.objects.filter(
+                translation_key__in=[self.solution_key, self.derived_key],
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).values_list("translation_key", "title")
+        )
+        solution = titles.get(self.solution_key, "?")
+        if self.organisation_id:
+            return f"{solution} – {self.get_kind_display()} – {self.organisation}"
+        derived = titles.get(self.derived_key, "?")
+        return f"{derived} – {self.get_kind_display()} – {solution}"
 
     @property
     def other_side(self) -> str:
@@ -178,7 +202,7 @@ class Reuse(models.Model):
 class ReuseChanges(models.Model):
     """What an adopter changed in a solution, in one portal language."""
 
-    reuse = models.ForeignKey(
+    reuse = ParentalKey(
         Reuse,
         verbose_name=_("reuse"),
         on_delete=models.CASCADE,
@@ -186,6 +210,8 @@ class ReuseChanges(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     text = models.TextField(_("changes"))
+
+    panels = [FieldPanel("language"), FieldPanel("text")]
 
     class Meta:
         verbose_name = _("changes made")

@@ -4,7 +4,6 @@ confirmation (the workflow app's "Reuse proposals"), never added here."""
 
 from __future__ import annotations
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -34,7 +33,3 @@ class ReuseViewSet(ModelViewSet):
     list_display = ["__str__", "status", "since", "proposed_at"]
     list_filter = ["kind", "status"]
     inspect_view_enabled = False
-
-    @cached_property
-    def permission_policy(self) -> ReusePermissionPolicy:
-        return ReusePermissionPolicy(self.model)

@@ -408,3 +408,20 @@ def test_admin__the_task_is_listed_for_the_other_side_only(client, region):
     client.force_login(UserFactory(username="no-role"))
     response = client.get(reverse("workflow_admin:reuse_proposals"))
     assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+
+
+def test_admin__solution_editor_header_links_to_the_form_with_the_solution(
+    client, region
+):
+    editor = UserFactory(editor=True, area_role=FLENSBURG)
+    client.force_login(editor)
+    with translation.override("en"):
+        edit = client.get(
+            reverse("wagtailadmin_pages:edit", args=[region["solution"].pk])
+        )
+    link = (
+        reverse("workflow_admin:propose_reuse") + f"?solution={region['solution'].pk}"
+    )
+    assert link.replace("&", "&amp;") in edit.content.decode()
+    form = client.get(link)
+    assert form.context["form"].initial["solution"] == region["solution"].pk

@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminDateInput, AdminPageChooser
+from wagtail.admin.widgets import AdminDateInput, AdminPageChooser, Button
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from apps.knowledge.models import Organisation, Reuse, SolutionPage
@@ -215,3 +215,16 @@ def reuse_proposals_menu_item() -> ReuseProposalsMenuItem:
         icon_name="link",
         order=270,
     )
+
+
+def propose_reuse_button(page, user, view_name, next_url=None):
+    """The solution page header's entry: propose who adopted it or what builds on
+    it, with the solution filled in."""
+    is_solution = isinstance(page.specific_deferred, SolutionPage)
+    if view_name == "edit" and is_solution and may_take_part(user):
+        yield Button(
+            _("Propose a reuse"),
+            reverse("workflow_admin:propose_reuse") + f"?solution={page.pk}",
+            icon_name="link",
+            priority=50,
+        )

@@ -28,6 +28,8 @@ from apps.knowledge.models.solutions import SolutionPage
 
 
 class ReuseQuerySet(models.QuerySet):
+    """Reuse relations by status and kind."""
+
     def confirmed(self) -> ReuseQuerySet:
         """What the public sees: relations both sides agreed to."""
         return self.filter(status=Reuse.Status.CONFIRMED)

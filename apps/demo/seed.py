@@ -27,6 +27,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from apps.demo import taxonomy
 from apps.demo.partner import ensure_demo_partner
 from apps.demo.readiness import readiness_fields
+from apps.demo.reuse import seed_reuse
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
 from apps.knowledge.models import (
@@ -615,6 +616,10 @@ class DemoSeeder:
             self.ensure_admin()
             self.ensure_role_users()
             ensure_demo_partner(self, DEMO_PASSWORD)
+            # After the users: the relations name who proposed and who confirmed.
+            reused = seed_reuse(demo_key)
+            if reused:
+                self.result.created["reuse"] += reused
         return self.result
 
 

@@ -7,7 +7,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from apps.knowledge.models import SolutionPage, TagTranslation
+from apps.knowledge.models import Reuse, ReuseChanges, SolutionPage, TagTranslation
+from apps.knowledge.reuse_graph import retire_pages_showing
 
 
 def reindex_tagged_solutions(tag_id: int) -> None:
@@ -38,3 +39,19 @@ def tag_renamed(sender, instance: Tag, created: bool = False, **kwargs) -> None:
         return
     tag_id = instance.pk
     transaction.on_commit(lambda: reindex_tagged_solutions(tag_id))
+
+
+@receiver(post_save, sender=Reuse, dispatch_uid="reuse_saved")
+@receiver(post_delete, sender=Reuse, dispatch_uid="reuse_deleted")
+@receiver(post_save, sender=ReuseChanges, dispatch_uid="reuse_changes_saved")
+@receiver(post_delete, sender=ReuseChanges, dispatch_uid="reuse_changes_deleted")
+def reuse_changed(sender, instance=None, **kwargs) -> None:
+    """A proposal confirmed or declined, a relation deleted or its changes edited:
+    the solution and organisation pages that show it are retired at once."""
+    if kwargs.get("raw"):
+        return
+    if isinstance(instance, ReuseChanges):
+        # None when the relation itself is being deleted: its own signal retires.
+        instance = Reuse.objects.filter(pk=instance.reuse_id).first()
+    if instance is not None:
+        retire_pages_showing(instance)

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from apps.knowledge import ownership, visibility
 from apps.knowledge.admin import menus as admin_menus
+from apps.knowledge.admin.reuse import ReusePermissionPolicy, ReuseViewSet
 from apps.knowledge.admin.search_views import (
     SearchStatusPanel,
     search_report_urlpatterns,
@@ -26,6 +27,7 @@ from apps.knowledge.admin.snippets import (
     KnowledgeViewSetGroup,
     TermGroupViewSet,
 )
+from apps.knowledge.models import Reuse
 from apps.knowledge.ownership import OwnedSnippetPermissionPolicy
 from apps.knowledge.rich_text import VisiblePageLinkHandler
 from apps.knowledge.translation.views import (
@@ -40,6 +42,15 @@ for _model in OWNED_MODELS:
         _model, OwnedSnippetPermissionPolicy(_model), exact_class=True
     )
 register_snippet(KnowledgeViewSetGroup)
+
+
+# Nobody adds a reuse relation in the admin (apps.knowledge.admin.reuse).
+register_permission_policy(Reuse, ReusePermissionPolicy(Reuse), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_reuse_viewset():
+    return ReuseViewSet("reuse")
 
 
 @hooks.register("construct_page_chooser_queryset")

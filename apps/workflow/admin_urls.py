@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from apps.workflow.moderation import dashboard, views
+from apps.workflow.moderation import dashboard, reuse_views, views
 from apps.workflow.partners import membership_views
 
 app_name = "workflow_admin"
@@ -44,5 +44,15 @@ urlpatterns = [
         "translation-status/",
         views.TranslationStatusView.as_view(),
         name="translation_status",
+    ),
+    path(
+        "reuse/",
+        reuse_views.ReuseProposalsView.as_view(),
+        name="reuse_proposals",
+    ),
+    path(
+        "reuse/propose/",
+        reuse_views.ProposeReuseView.as_view(),
+        name="propose_reuse",
     ),
 ]

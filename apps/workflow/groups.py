@@ -95,6 +95,11 @@ TAXONOMY_PERMISSIONS = [
 # Digitalagentur's data-protection task; area editors edit contacts but do not
 # export them.
 DATA_PROTECTION_PERMISSIONS = ["knowledge.export_contact"]
+# The Digitalagentur keeps the reuse graph tidy: corrects a confirmed relation,
+# adds its "changes" in other languages, deletes one (apps.knowledge.models.reuse).
+# Relations are created only by proposal and confirmation (apps.workflow.
+# reuse_proposals), so nobody gets "add".
+REUSE_PERMISSIONS = ["knowledge.change_reuse", "knowledge.delete_reuse"]
 # The Digitalagentur invites partners (apps.workflow.partners.invitations).
 PARTNER_INVITATION_PERMISSIONS = [
     "workflow.add_partnerinvitation",
@@ -212,6 +217,7 @@ def setup_roles() -> RolesReport:
             *TAXONOMY_PERMISSIONS,
             *PARTNER_INVITATION_PERMISSIONS,
             *DATA_PROTECTION_PERMISSIONS,
+            *REUSE_PERMISSIONS,
         ],
         report,
     )

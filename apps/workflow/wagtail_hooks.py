@@ -13,6 +13,10 @@ from apps.workflow.moderation.dashboard import (
     add_home_panel,
     menu_item,
 )
+from apps.workflow.moderation.reuse_views import (
+    propose_reuse_button,
+    reuse_proposals_menu_item,
+)
 from apps.workflow.moderation.snippets import (
     localize_editor,
     submit_instead_of_publishing,
@@ -114,6 +118,16 @@ def register_translation_status_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_membership_requests_menu_item():
     return membership_requests_menu_item()
+
+
+@hooks.register("register_admin_menu_item")
+def register_reuse_proposals_menu_item():
+    return reuse_proposals_menu_item()
+
+
+@hooks.register("register_page_header_buttons")
+def register_propose_reuse_button(page, user, view_name, next_url=None):
+    return propose_reuse_button(page, user, view_name, next_url)
 
 
 @hooks.register("register_page_header_buttons")

@@ -8,6 +8,7 @@ from apps.knowledge.models.pages import (
     ThemeIndexPage,
     ThemePage,
 )
+from apps.knowledge.models.reuse import Reuse, ReuseChanges
 from apps.knowledge.models.search import (
     PendingIndexUpdate,
     Term,
@@ -40,6 +41,8 @@ __all__ = [
     "Organisation",
     "PartnerAreaPage",
     "PendingIndexUpdate",
+    "Reuse",
+    "ReuseChanges",
     "SolutionContact",
     "SolutionFieldOfAction",
     "SolutionPage",

@@ -52,6 +52,8 @@ from apps.knowledge.open_data.api_messages import (
     translate_wagtail_message,
 )
 from apps.knowledge.open_data.downloads import public_contact
+from apps.knowledge.reuse_graph import adoptions_of
+from apps.knowledge.reuse_graph import derived_from as solutions_derived_from
 from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
 
@@ -343,6 +345,40 @@ class SolutionContactsField(WholeObjectField):
         return [public_contact(contact) for contact in contacts if contact is not None]
 
 
+class AdoptedByField(WholeObjectField):
+    """Confirmed adoptions: who runs the solution too, since when, what changed."""
+
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [
+            {
+                "organisation": _organisation(adoption.organisation),
+                "since": adoption.since.isoformat() if adoption.since else None,
+                "changes": adoption.changes,
+                "changes_language": adoption.changes_language or None,
+                "municipality": adoption.municipality,
+                "latitude": adoption.latitude,
+                "longitude": adoption.longitude,
+                "cross_border": adoption.cross_border,
+            }
+            for adoption in adoptions_of(page)
+        ]
+
+
+class DerivedFromField(WholeObjectField):
+    """Confirmed: the solutions this one builds on, in its language where
+    translated."""
+
+    def to_representation(self, page: SolutionPage) -> list[dict]:
+        return [
+            {
+                "id": base.pk,
+                "title": base.title,
+                "language": base.locale.language_code,
+            }
+            for base in solutions_derived_from(page)
+        ]
+
+
 class ConsentedField(WholeObjectField):
     """One attribute of a contact, empty unless the person consented to it."""
 
@@ -418,6 +454,8 @@ class SolutionsAPIViewSet(BadInputMixin, PagesAPIViewSet):
         APIField("lead_organisation", serializer=LeadOrganisationField()),
         APIField("partners", serializer=PartnersField()),
         APIField("contacts", serializer=SolutionContactsField()),
+        APIField("adopted_by", serializer=AdoptedByField()),
+        APIField("derived_from", serializer=DerivedFromField()),
         "municipality",
         "latitude",
         "longitude",

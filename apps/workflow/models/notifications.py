@@ -30,6 +30,8 @@ class OutboxMessage(models.Model):
         ACCOUNT_EXISTS = "account_exists", _("Registration with a known address")
         MEMBERSHIP_REQUEST = "membership_request", _("Membership request")
         MEMBERSHIP_DECIDED = "membership_decided", _("Membership decision")
+        REUSE_PROPOSED = "reuse_proposed", _("Reuse proposal")
+        REUSE_DECIDED = "reuse_decided", _("Reuse decision")
 
     # Empty for a mail to an address without an account yet (an invitation).
     recipient = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from apps.workflow.partners import adoption_views
 from apps.workflow.partners import views as portal_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
@@ -29,6 +30,11 @@ urlpatterns = [
         "members/<id:pk>/<str:decision>/",
         portal_views.decide_membership,
         name="decide_membership",
+    ),
+    path(
+        "adopt/<uuid:solution_key>/",
+        adoption_views.propose_adoption,
+        name="propose_adoption",
     ),
     path(
         "submissions/<id:pk>/edit/",

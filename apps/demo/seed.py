@@ -25,6 +25,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.demo import taxonomy
+from apps.demo.images import teaser_fields
 from apps.demo.partner import ensure_demo_partner
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
@@ -223,6 +224,7 @@ class DemoSeeder:
                     "description": tr(item["description"], lang),
                     "cross_cutting": item["cross_cutting"],
                     "sort_order": (index + 1) * 10,
+                    "pictogram": taxonomy.PICTOGRAMS[item["key"]],
                 },
             )
         for item in taxonomy.ORGANISATIONS:
@@ -479,6 +481,7 @@ class DemoSeeder:
             "source_repository": solution["repository"],
             "open_data_url": solution["open_data"],
             "adoption_requirements": text["adoption"],
+            **teaser_fields(solution["key"], language),
         }
 
     def _set_classification(self, page: SolutionPage, solution: dict, language: str):

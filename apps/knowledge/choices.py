@@ -87,7 +87,7 @@ class Pictogram(models.TextChoices):
     (``knowledge/pictograms/<value>.svg``)."""
 
     GENERIC = "generic", _("Generic (circles)")
-    ENERGY = "energy", _("Leaf and plug (energy, mobility)")
+    ENERGY = "energy", _("Leaf and lightning (energy, mobility)")
     HEALTH = "health", _("Heart (health)")
     LIVING = "living", _("House (living, working, local supply)")
     PUBLIC_SERVICES = "public-services", _("Town hall (public services)")

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='fieldofaction',
             name='pictogram',
-            field=models.CharField(choices=[('generic', 'Generic (circles)'), ('energy', 'Leaf and plug (energy, mobility)'), ('health', 'Heart (health)'), ('living', 'House (living, working, local supply)'), ('public-services', 'Town hall (public services)'), ('neighbourhood', 'Houses and tree (neighbourhood)'), ('infrastructure', 'Shield (critical infrastructure)'), ('data', 'Connected points (data and services)')], default='generic', help_text='The symbol shown next to the name on theme pages, links and cards.', max_length=30, verbose_name='pictogram'),
+            field=models.CharField(choices=[('generic', 'Generic (circles)'), ('energy', 'Leaf and lightning (energy, mobility)'), ('health', 'Heart (health)'), ('living', 'House (living, working, local supply)'), ('public-services', 'Town hall (public services)'), ('neighbourhood', 'Houses and tree (neighbourhood)'), ('infrastructure', 'Shield (critical infrastructure)'), ('data', 'Connected points (data and services)')], default='generic', help_text='The symbol shown next to the name on theme pages, links and cards.', max_length=30, verbose_name='pictogram'),
         ),
         migrations.AddField(
             model_name='solutionpage',

@@ -13,6 +13,8 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -335,3 +337,42 @@ def test_teaser_image__without_alt_text_falls_back_to_the_image_description(
     page = publish(solution, image=image, image_alt="")
     doc = parse(client.get(page.url))
     assert doc.select_one(".solution__header img")["alt"] == "Windräder am Deich"
+
+
+def test_search_results__show_the_teaser_image_with_alt_text(client, illustrated):
+    doc = parse(client.get("/de/search/?q=B%C3%BCrgerwind"))
+
+    img = doc.select_one(".result picture img.result__image")
+    assert img["alt"] == "Ein Windrad über dem Deich"
+    assert img["loading"] == "lazy"
+    webp = doc.select_one('.result picture source[type="image/webp"]')
+    assert _srcset_widths(webp["srcset"]) == [160, 320]
+
+
+def _search_queries(client, url: str) -> int:
+    assert client.get(url).status_code == HTTPStatus.OK  # renditions made, caches
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == HTTPStatus.OK
+    return len(captured)
+
+
+def test_search_results__images_cost_the_same_queries_for_one_or_ten(client, portal):
+    def illustrated_solution(number: int) -> None:
+        image = wagtail_factories.ImageFactory(file__width=640, file__height=360)
+        publish(
+            SolutionPageFactory(
+                portal=portal, title=f"Windpark {number}", slug=f"windpark-{number}"
+            ),
+            image=image,
+            image_alt=f"Windpark {number} am Deich",
+        )
+
+    illustrated_solution(0)
+    url = "/de/search/?q=Windpark"
+    one = _search_queries(client, url)
+    for number in range(1, 10):
+        illustrated_solution(number)
+
+    ten = _search_queries(client, url)
+    assert len(parse(client.get(url)).select(".result picture")) == 10
+    assert ten == one

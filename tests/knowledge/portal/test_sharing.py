@@ -376,3 +376,17 @@ def test_search_results__images_cost_the_same_queries_for_one_or_ten(client, por
     ten = _search_queries(client, url)
     assert len(parse(client.get(url)).select(".result picture")) == 10
     assert ten == one
+
+
+def test_home_page__links_the_feeds_of_all_solutions(client, portal):
+    doc = parse(client.get(portal.home.url))
+
+    feeds = {
+        link["type"]: link["href"]
+        for link in doc.head.select('link[rel="alternate"][type]')
+    }
+    assert feeds == {
+        "application/rss+xml": "/de/feeds/rss/",
+        "application/atom+xml": "/de/feeds/atom/",
+    }
+    assert client.get(feeds["application/atom+xml"]).status_code == HTTPStatus.OK

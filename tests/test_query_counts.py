@@ -171,6 +171,12 @@ def _search_scene(portal: Portal) -> Scene:
     return Scene(portal, url, theme_scene.grow)
 
 
+def _empty_search_scene(portal: Portal) -> Scene:
+    """The search page before a search: fields of action, phases, newest."""
+    theme_scene = _theme_scene(portal)
+    return Scene(portal, lambda: "/de/search/", theme_scene.grow)
+
+
 SCENES = {
     "solution page": _solution_scene,
     "field of action (theme page)": _theme_scene,
@@ -178,6 +184,7 @@ SCENES = {
     "organisation page": _organisation_scene,
     "contact directory": _directory_scene,
     "search with facets": _search_scene,
+    "empty search page": _empty_search_scene,
 }
 
 
@@ -236,6 +243,7 @@ SEARCH_QUERY_LIMIT = 10
     [
         "/de/search/?q=L%C3%B6sung&phase=pilot&field={field}",
         "/de/search/?phase=pilot",
+        "/de/search/",
         "/da/search/?q=L%C3%B6sung&page=2",
         "/api/search/?q=L%C3%B6sung&lang=de&phase=pilot",
     ],

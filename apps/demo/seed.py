@@ -25,6 +25,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from apps.demo import taxonomy
+from apps.demo.images import teaser_fields
 from apps.demo.partner import ensure_demo_partner
 from apps.demo.readiness import readiness_fields
 from apps.demo.reuse import seed_reuse
@@ -225,6 +226,7 @@ class DemoSeeder:
                     "description": tr(item["description"], lang),
                     "cross_cutting": item["cross_cutting"],
                     "sort_order": (index + 1) * 10,
+                    "pictogram": taxonomy.PICTOGRAMS[item["key"]],
                 },
             )
         for item in taxonomy.ORGANISATIONS:
@@ -482,6 +484,7 @@ class DemoSeeder:
             "open_data_url": solution["open_data"],
             "adoption_requirements": text["adoption"],
             **readiness_fields(solution["key"], language),
+            **teaser_fields(solution["key"], language),
         }
 
     def _set_classification(self, page: SolutionPage, solution: dict, language: str):

@@ -13,6 +13,17 @@ from __future__ import annotations
 from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models.regional_keys import municipality_key_of
 
+#: The pictogram of each field of action (apps.knowledge.choices.Pictogram).
+PICTOGRAMS = {
+    "green-energy-mobility": "energy",
+    "health": "health",
+    "living-working-supply": "living",
+    "public-services": "public-services",
+    "neighbourhood-development": "neighbourhood",
+    "critical-infrastructure": "infrastructure",
+    "open-data": "data",
+}
+
 FIELDS_OF_ACTION = [
     {
         "key": "green-energy-mobility",

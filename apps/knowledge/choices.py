@@ -91,3 +91,17 @@ class Owner(models.TextChoices):
     )
     DANISH_PARTNERS = "daenische-partner", _("Danish partners")
     DIGITALAGENTUR = "digitalagentur", "Digitalagentur"
+
+
+class Pictogram(models.TextChoices):
+    """The project's own pictograms for fields of action
+    (``knowledge/pictograms/<value>.svg``)."""
+
+    GENERIC = "generic", _("Generic (circles)")
+    ENERGY = "energy", _("Leaf and lightning (energy, mobility)")
+    HEALTH = "health", _("Heart (health)")
+    LIVING = "living", _("House (living, working, local supply)")
+    PUBLIC_SERVICES = "public-services", _("Town hall (public services)")
+    NEIGHBOURHOOD = "neighbourhood", _("Houses and tree (neighbourhood)")
+    INFRASTRUCTURE = "infrastructure", _("Shield (critical infrastructure)")
+    DATA = "data", _("Connected points (data and services)")

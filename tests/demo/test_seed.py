@@ -14,6 +14,7 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from apps.demo import taxonomy
+from apps.demo.images import TEASER_IMAGES
 from apps.demo.seed import demo_key
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.demo.synthetic import SLUG_PREFIX, plan
@@ -603,6 +604,36 @@ class SeedDemoTests(TestCase):
     def test_synthetic__plan_spreads_pages_over_languages(self):
         languages = Counter(language for _, language in plan(900))
         self.assertEqual(languages, {"de": 400, "da": 300, "en": 200})
+
+    def test_seed_demo__fields_of_action_show_their_own_pictograms(self):
+        for item in taxonomy.FIELDS_OF_ACTION:
+            expected = taxonomy.PICTOGRAMS[item["key"]]
+            for field in FieldOfAction.objects.filter(
+                translation_key=demo_key("field", item["key"])
+            ):
+                with self.subTest(field=field.slug, language=field.locale_id):
+                    self.assertEqual(field.pictogram, expected)
+        self.assertEqual(len(set(taxonomy.PICTOGRAMS.values())), 7)
+        theme = ThemePage.objects.filter(locale=self.locales["da"]).first()
+        html = self.client.get(theme.url).content.decode()
+        self.assertIn(f"pictogram--{theme.field_of_action.pictogram}", html)
+
+    def test_seed_demo__illustrated_solutions_describe_their_image_per_language(self):
+        self.assertGreaterEqual(len(TEASER_IMAGES), 5)
+        for key, spec in TEASER_IMAGES.items():
+            pages = SolutionPage.objects.filter(
+                translation_key=demo_key("page", f"solution:{key}")
+            ).select_related("image", "locale")
+            self.assertEqual(pages.count(), 3, key)
+            for page in pages:
+                language = page.locale.language_code
+                with self.subTest(solution=key, language=language):
+                    self.assertIsNotNone(page.image)
+                    self.assertEqual(page.image_alt, spec["alt"][language])
+                    html = self.client.get(page.url).content.decode()
+                    self.assertIn(f'alt="{spec["alt"][language]}"', html)
+        alts = [spec["alt"][language] for language in LANGUAGES]
+        self.assertEqual(len(set(alts)), 3)
 
 
 def related_solutions_slugs(page: SolutionPage, language: str) -> set[str]:

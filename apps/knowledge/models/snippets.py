@@ -35,6 +35,7 @@ from apps.knowledge.choices import (
     Language,
     OrganisationKind,
     Owner,
+    Pictogram,
     PublicationConsent,
 )
 from apps.knowledge.forms import ContactForm, OwnedSnippetForm
@@ -211,6 +212,15 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
         help_text=_("Cross-cutting topics such as open data or public services."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    pictogram = models.CharField(
+        _("pictogram"),
+        max_length=30,
+        choices=Pictogram.choices,
+        default=Pictogram.GENERIC,
+        help_text=_(
+            "The symbol shown next to the name on theme pages, links and cards."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -218,6 +228,7 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("cross_cutting"),
         FieldPanel("sort_order"),
+        FieldPanel("pictogram"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -225,8 +236,12 @@ class FieldOfAction(SnippetModerationMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
-    # The slug is part of filter addresses and must not be translated.
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    # The slug is part of filter addresses and must not be translated; the
+    # pictogram is the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("pictogram", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("field of action")

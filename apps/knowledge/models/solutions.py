@@ -200,6 +200,16 @@ class SolutionPage(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = models.CharField(
+        _("alternative text of the teaser image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's "
+            "language. Required with an image, unless the image's own description "
+            "says it."
+        ),
+    )
     tags = ClusterTaggableManager(
         through=SolutionPageTag, blank=True, verbose_name=_("tags")
     )
@@ -212,6 +222,7 @@ class SolutionPage(
         *Page.content_panels,
         FieldPanel("teaser"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
     classification_panels = [
@@ -332,12 +343,28 @@ class SolutionPage(
             errors["latitude"] = _("Give both latitude and longitude, or neither.")
         if self.longitude is None and self.latitude is not None:
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        # A teaser image is never decorative: the cards and the page header show
+        # it as content, so it must say what it shows (WCAG 1.1.1).
+        if self.image_id and not self.teaser_image_alt:
+            errors["image_alt"] = _(
+                "Describe the teaser image for people who cannot see it."
+            )
         try:
             self.clean_regional_keys()
         except ValidationError as error:
             errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def teaser_image_alt(self) -> str:
+        """The teaser image's alternative text: this page's own, else the image's
+        description (the one a partner gave when submitting it)."""
+        if self.image_alt.strip():
+            return self.image_alt.strip()
+        if self.image is not None:
+            return (self.image.description or "").strip()
+        return ""
 
     @property
     def country_codes(self) -> list[str]:

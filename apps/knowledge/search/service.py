@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from wagtail.models import Locale, Page
 
 from apps.knowledge import content_cache
@@ -430,6 +431,10 @@ def _hits(
     ids: list[int], language: str, terms: list[str], request, excerpts: dict[int, str]
 ) -> list[Hit]:
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    # The teaser images the results show, with their renditions: two queries for
+    # the page, none when no hit has an image.
+    illustrated = [page for page in pages.values() if getattr(page, "image_id", None)]
+    prefetch_related_objects(illustrated, "image__renditions")
     codes = content_cache.remember(
         "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )

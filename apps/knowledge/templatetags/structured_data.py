@@ -12,7 +12,9 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from apps.knowledge.choices import OrganisationKind
 from apps.knowledge.i18n import active_language
@@ -219,4 +221,77 @@ def contact_directory_json_ld(
             ],
         },
     }
+    return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def home_json_ld(context, page) -> SafeString:
+    """The home page as the ``WebSite`` (with a ``SearchAction`` for the portal's
+    search) published by the region's ``Organization``."""
+    home = _absolute(context, page.get_url(context.get("request"))) or absolute_url("/")
+    organisation_id = absolute_url("/#organization")
+    search = absolute_url(reverse("search"))
+    data = {
+        "@context": SCHEMA,
+        "@graph": [
+            {
+                "@type": "WebSite",
+                "@id": f"{home}#website",
+                "url": home,
+                "name": gettext("Smart border region knowledge base"),
+                "inLanguage": page.locale.language_code,
+                "publisher": {"@id": organisation_id},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": f"{search}?q={{search_term_string}}",
+                    },
+                    "query-input": "required name=search_term_string",
+                },
+            },
+            {
+                "@type": "Organization",
+                "@id": organisation_id,
+                "name": gettext("Smart border region"),
+                "url": absolute_url("/"),
+            },
+        ],
+    }
+    return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def theme_json_ld(context, page, solutions=()) -> SafeString:
+    """A theme page as a ``CollectionPage`` whose main entity is the ``ItemList``
+    of the solutions it shows (the page of the list shown)."""
+    request = context.get("request")
+    url = _absolute(context, page.get_url(request))
+    start = getattr(solutions, "start_index", lambda: 1)() or 1
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "url": _absolute(context, solution.get_url(request)),
+            "name": solution.title,
+        }
+        for position, solution in enumerate(solutions, start=start)
+    ]
+    data = {
+        "@context": SCHEMA,
+        "@type": "CollectionPage",
+        "@id": url,
+        "url": url,
+        "name": page.title,
+        "inLanguage": page.locale.language_code,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": getattr(
+                getattr(solutions, "paginator", None), "count", len(items)
+            ),
+            "itemListElement": items,
+        },
+    }
+    if page.intro:
+        data["description"] = page.intro
     return json_ld_script(data)

@@ -101,6 +101,12 @@ PARTNER_INVITATION_PERMISSIONS = [
     "workflow.change_partnerinvitation",
     "workflow.view_partnerinvitation",
 ]
+# Reports from the portal's feedback form: read and answered by the
+# Digitalagentur and the authorities' moderators (apps.workflow.feedback).
+FEEDBACK_PERMISSIONS = [
+    "workflow.view_feedbackreport",
+    "workflow.change_feedbackreport",
+]
 # Translators translate fields of action (their German versions stay the
 # Digitalagentur's, see apps.knowledge.ownership) and publish nothing: their
 # "Publish" submits the translation for review.
@@ -201,7 +207,7 @@ def setup_roles() -> RolesReport:
         editors.permissions.remove(
             *(_permission(p) for p in SNIPPET_PUBLISH_PERMISSIONS)
         )
-        moderators = _group(role.moderators, [], report)
+        moderators = _group(role.moderators, FEEDBACK_PERMISSIONS, report)
         _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
         _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
         _revoke_pages(moderators, pages, ["publish_page"])
@@ -212,6 +218,7 @@ def setup_roles() -> RolesReport:
             *TAXONOMY_PERMISSIONS,
             *PARTNER_INVITATION_PERMISSIONS,
             *DATA_PROTECTION_PERMISSIONS,
+            *FEEDBACK_PERMISSIONS,
         ],
         report,
     )

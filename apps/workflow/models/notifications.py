@@ -30,6 +30,9 @@ class OutboxMessage(models.Model):
         ACCOUNT_EXISTS = "account_exists", _("Registration with a known address")
         MEMBERSHIP_REQUEST = "membership_request", _("Membership request")
         MEMBERSHIP_DECIDED = "membership_decided", _("Membership decision")
+        FEEDBACK_RECEIVED = "feedback_received", _("Feedback report for the agency")
+        FEEDBACK_ACKNOWLEDGED = "feedback_acknowledged", _("Feedback acknowledgement")
+        FEEDBACK_ANSWER = "feedback_answer", _("Answer to a feedback report")
 
     # Empty for a mail to an address without an account yet (an invitation).
     recipient = models.ForeignKey(

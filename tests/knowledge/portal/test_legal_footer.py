@@ -132,3 +132,13 @@ def test_footer__unpublished_legal_page_is_not_linked(client, portal, legal):
     notice.unpublish()
 
     assert notice.url not in footer(client, portal.home.url)
+
+
+def test_footer__of_a_404_names_no_page_in_the_feedback_link(client, portal, legal):
+    response = client.get("/de/gibt-es-nicht/")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    html = response.content.decode()
+    with translation.override("de"):
+        assert f'href="{reverse("feedback")}"' in html
+    assert "gibt-es-nicht" not in html

@@ -23,9 +23,15 @@ from dataclasses import dataclass, field
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 from apps.knowledge.admin.gdpr import ensure_export_permission
+from apps.knowledge.models.legal import LEGAL_PAGE_MODELS
 from apps.knowledge.roles import (
     AREA_ROLES,
     DIGITALAGENTUR_GROUP,
@@ -229,6 +235,10 @@ def setup_roles() -> RolesReport:
         _grant_pages(
             agency, _pages_of(model_label, report), PUBLISHER_PAGE_PERMISSIONS, report
         )
+    # The legal pages: the Digitalagentur provides the portal and keeps them. A
+    # portal without them yet is not reported as missing pages.
+    legal_pages = Page.objects.type(*LEGAL_PAGE_MODELS).order_by("path")
+    _grant_pages(agency, legal_pages, PUBLISHER_PAGE_PERMISSIONS, report)
 
     translators = _group(
         TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report, common=COMMON_PERMISSIONS

@@ -13,6 +13,7 @@ from apps.knowledge.admin import page_chooser
 from apps.knowledge.open_data import feeds
 from apps.knowledge.open_data import views as open_data_views
 from apps.knowledge.search import views as search_views
+from apps.workflow.feedback import views as feedback_views
 from apps.workflow.notifications import follow_views
 from cms import converters  # noqa: F401 (registers the <id:...> path converter)
 
@@ -65,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("feeds/<slug:field>/rss/", feeds.SolutionsFeed(), name="field_rss"),
     path("feeds/<slug:field>/atom/", feeds.SolutionsAtomFeed(), name="field_atom"),
     path("partner/", include("apps.workflow.partners.urls")),
+    path("feedback/", feedback_views.feedback, name="feedback"),
     path("following/", follow_views.following, name="following"),
     path("follow/<str:kind>/<id:pk>/", follow_views.toggle_follow, name="follow"),
     path("", include(wagtail_urls)),

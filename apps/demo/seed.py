@@ -24,7 +24,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from apps.demo import taxonomy
+from apps.demo import legal, taxonomy
 from apps.demo.images import teaser_fields
 from apps.demo.partner import ensure_demo_partner
 from apps.demo.readiness import readiness_fields
@@ -32,13 +32,16 @@ from apps.demo.reuse import seed_reuse
 from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.knowledge.choices import Currency, PublicationConsent
 from apps.knowledge.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactDirectoryPage,
     FieldOfAction,
     HomePage,
     KnowledgeIndexPage,
+    LegalNoticePage,
     Organisation,
     PartnerAreaPage,
+    PrivacyNoticePage,
     SolutionContact,
     SolutionFieldOfAction,
     SolutionPage,
@@ -379,6 +382,24 @@ class DemoSeeder:
                 },
             )
 
+    def seed_legal(self) -> None:
+        """The legal notice, privacy notice and accessibility statement under the
+        home page, in every language (apps.demo.legal)."""
+        models = {
+            legal.LEGAL_NOTICE["key"]: LegalNoticePage,
+            legal.PRIVACY_NOTICE["key"]: PrivacyNoticePage,
+            legal.ACCESSIBILITY_STATEMENT["key"]: AccessibilityStatementPage,
+        }
+        for spec in legal.LEGAL_PAGES:
+            self.ensure_page(
+                models[spec["key"]],
+                taxonomy.HOME["key"],
+                spec,
+                lambda lang, fields=spec["fields"]: {
+                    name: tr(value, lang) for name, value in fields.items()
+                },
+            )
+
     def make_site_root(self, home: HomePage) -> None:
         """Make the German home the default site's root; drop the welcome page."""
         site = Site.objects.filter(is_default_site=True).first()
@@ -485,6 +506,9 @@ class DemoSeeder:
             "adoption_requirements": text["adoption"],
             **readiness_fields(solution["key"], language),
             **teaser_fields(solution["key"], language),
+            "plain_language_summary": legal.PLAIN_LANGUAGE.get(solution["key"], {}).get(
+                language, ""
+            ),
         }
 
     def _set_classification(self, page: SolutionPage, solution: dict, language: str):
@@ -603,6 +627,7 @@ class DemoSeeder:
             with disable_reference_index_auto_update():
                 self.seed_snippets()
                 self.seed_structure()
+                self.seed_legal()
                 self.seed_solutions()
             # The authority of each new organisation and contact, from its areas
             # and solutions (the data migration's rule).

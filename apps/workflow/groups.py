@@ -23,9 +23,15 @@ from dataclasses import dataclass, field
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 from apps.knowledge.admin.gdpr import ensure_export_permission
+from apps.knowledge.models.legal import LEGAL_PAGE_MODELS
 from apps.knowledge.roles import (
     AREA_ROLES,
     DIGITALAGENTUR_GROUP,
@@ -105,6 +111,12 @@ PARTNER_INVITATION_PERMISSIONS = [
     "workflow.add_partnerinvitation",
     "workflow.change_partnerinvitation",
     "workflow.view_partnerinvitation",
+]
+# Reports from the portal's feedback form: read and answered by the
+# Digitalagentur and the authorities' moderators (apps.workflow.feedback).
+FEEDBACK_PERMISSIONS = [
+    "workflow.view_feedbackreport",
+    "workflow.change_feedbackreport",
 ]
 # Translators translate fields of action (their German versions stay the
 # Digitalagentur's, see apps.knowledge.ownership) and publish nothing: their
@@ -206,7 +218,7 @@ def setup_roles() -> RolesReport:
         editors.permissions.remove(
             *(_permission(p) for p in SNIPPET_PUBLISH_PERMISSIONS)
         )
-        moderators = _group(role.moderators, [], report)
+        moderators = _group(role.moderators, FEEDBACK_PERMISSIONS, report)
         _grant_pages(editors, pages, EDITOR_PAGE_PERMISSIONS, report)
         _grant_pages(moderators, pages, MODERATOR_PAGE_PERMISSIONS, report)
         _revoke_pages(moderators, pages, ["publish_page"])
@@ -218,6 +230,7 @@ def setup_roles() -> RolesReport:
             *PARTNER_INVITATION_PERMISSIONS,
             *DATA_PROTECTION_PERMISSIONS,
             *REUSE_PERMISSIONS,
+            *FEEDBACK_PERMISSIONS,
         ],
         report,
     )
@@ -228,6 +241,10 @@ def setup_roles() -> RolesReport:
         _grant_pages(
             agency, _pages_of(model_label, report), PUBLISHER_PAGE_PERMISSIONS, report
         )
+    # The legal pages: the Digitalagentur provides the portal and keeps them. A
+    # portal without them yet is not reported as missing pages.
+    legal_pages = Page.objects.type(*LEGAL_PAGE_MODELS).order_by("path")
+    _grant_pages(agency, legal_pages, PUBLISHER_PAGE_PERMISSIONS, report)
 
     translators = _group(
         TRANSLATORS_GROUP, TRANSLATOR_PERMISSIONS, report, common=COMMON_PERMISSIONS

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from apps.workflow import admin_urls, display_names
+from apps.workflow.feedback.viewsets import FeedbackReportViewSet
 from apps.workflow.moderation import views as moderation_views
 from apps.workflow.moderation.dashboard import (
     ModerationDashboardView,
@@ -85,6 +86,7 @@ def refuse_partner_on_login_restricted_document(document, request):
 # Partner invitations (apps.workflow.partners.invitations): a snippet listing;
 # adding one mails the invitation link.
 register_snippet(PartnerInvitationViewSet)
+register_snippet(FeedbackReportViewSet)
 
 
 # Moderation admin views (apps.workflow.admin_urls) and their report menu entries.

@@ -327,7 +327,11 @@ PARTNER_IMAGE_MAX_SIZE = 5 * 1024 * 1024
 PARTNER_IMAGE_MAX_PIXELS = 25_000_000
 PARTNER_DOCUMENT_MAX_SIZE = 10 * 1024 * 1024
 # (actions, seconds) per user and per IP address; counted in the default cache.
-PARTNER_RATE_LIMITS = {"submission": (5, 3600), "registration": (5, 3600)}
+PARTNER_RATE_LIMITS = {
+    "submission": (5, 3600),
+    "registration": (5, 3600),
+    "feedback": (5, 3600),
+}
 PARTNER_INVITATION_VALID_DAYS = 14
 # The moderation workflow publishes on its last approval, for reviewers without
 # publish permission (apps/workflow/workflows.py).
@@ -430,6 +434,11 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
     "OPEN_DATA_CONTACT_EMAIL", "opendata@digitalagentur.example"
 )
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
+# Where reports of the feedback form (barriers, content errors) go: the
+# Digitalagentur's editorial team (apps/workflow/feedback/).
+DIGITALAGENTUR_FEEDBACK_EMAIL = os.environ.get(
+    "DIGITALAGENTUR_FEEDBACK_EMAIL", OPEN_DATA_CONTACT_EMAIL
+)
 WAGTAILAPI_LIMIT_MAX = 100
 
 # Budgets are shown with an estimate in the other currency

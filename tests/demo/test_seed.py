@@ -20,13 +20,16 @@ from apps.demo.solutions import SOLUTIONS, TAGS, languages_of
 from apps.demo.synthetic import SLUG_PREFIX, plan
 from apps.knowledge.choices import Country, OrganisationKind, Phase, TransferPhase
 from apps.knowledge.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactDirectoryPage,
     FieldOfAction,
     HomePage,
     KnowledgeIndexPage,
+    LegalNoticePage,
     Organisation,
     PartnerAreaPage,
+    PrivacyNoticePage,
     SolutionContact,
     SolutionFieldOfAction,
     SolutionPage,
@@ -41,6 +44,7 @@ from apps.knowledge.models.relations import related_solutions
 from apps.knowledge.models.snippets import slug_from_name
 
 LANGUAGES = ("de", "da", "en")
+LEGAL_MODELS = (LegalNoticePage, PrivacyNoticePage, AccessibilityStatementPage)
 
 
 def seed(*args: str, **options) -> str:
@@ -137,6 +141,81 @@ class SeedDemoTests(TestCase):
             self.assertIsInstance(page.specific, HomePage)
             self.assertTrue(page.live)
             self.assertEqual(page.translation_key, home.translation_key)
+
+    # -- legal pages and plain language (issue 16) --------------------------------
+
+    def test_seed_demo__legal_pages_live_under_each_languages_home(self):
+        for model in LEGAL_MODELS:
+            pages = model.objects.live()
+            with self.subTest(model=model.__name__):
+                self.assertEqual(
+                    sorted(pages.values_list("locale__language_code", flat=True)),
+                    sorted(LANGUAGES),
+                )
+                self.assertEqual(len({page.translation_key for page in pages}), 1)
+                for page in pages:
+                    home = HomePage.objects.get(
+                        translation_key=demo_key("page", "home"), locale=page.locale
+                    )
+                    self.assertEqual(page.get_parent().pk, home.pk)
+
+    def test_seed_demo__legal_pages_render_with_demo_data_marked(self):
+        expected = {
+            "de": (
+                "Impressum",
+                "Datenschutzerklärung",
+                "DEMO-DATEN",
+                "Beschwerdestelle",
+            ),
+            "da": (
+                "Kolofon",
+                "Privatlivspolitik",
+                "DEMODATA",
+                "Digitaliseringsstyrelsen",
+            ),
+            "en": ("Legal notice", "Privacy notice", "DEMO DATA", "conciliation body"),
+        }
+        for language in LANGUAGES:
+            pages = [
+                model.objects.get(locale=self.locales[language])
+                for model in LEGAL_MODELS
+            ]
+            html = "".join(self.client.get(page.url).content.decode() for page in pages)
+            with self.subTest(language=language):
+                self.assertTrue(pages[0].url.startswith(f"/{language}/"))
+                for text in expected[language]:
+                    self.assertIn(text, html)
+                # The privacy notice names the supervisory authority of
+                # Schleswig-Holstein; the statement links the Danish service.
+                self.assertIn("Unabhängiges Landeszentrum für Datenschutz", html)
+                self.assertIn("https://www.was.digst.dk/", html)
+
+    def test_seed_demo__footer_of_a_danish_solution_links_the_danish_legal_pages(self):
+        solution = SolutionPage.objects.filter(locale=self.locales["da"]).first()
+        html = self.client.get(solution.url).content.decode()
+        for model in LEGAL_MODELS:
+            page = model.objects.get(locale=self.locales["da"])
+            self.assertIn(f'href="{page.url}"', html)
+
+    def test_seed_demo__gives_two_solutions_a_plain_language_summary_in_each_language(
+        self,
+    ):
+        key = demo_key("page", "solution:flensburg-barrierefreie-wege")
+        words = {
+            "de": "Wege ohne Stufen",
+            "da": "veje uden trin",
+            "en": "without steps",
+        }
+        for language in LANGUAGES:
+            page = SolutionPage.objects.get(
+                translation_key=key, locale=self.locales[language]
+            )
+            html = self.client.get(page.url).content.decode()
+            with self.subTest(language=language):
+                self.assertIn('class="plain-language"', html)
+                self.assertIn(words[language], html)
+        filled = SolutionPage.objects.exclude(plain_language_summary="")
+        self.assertEqual(filled.count(), 2 * len(LANGUAGES))
 
     def test_seed_demo__site_and_addresses_match_make_run(self):
         """On a fresh database the Site record is Wagtail's localhost:80; the seed

@@ -20,13 +20,16 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from apps.knowledge.choices import Country, OrganisationKind, Phase, PublicationConsent
 from apps.knowledge.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactDirectoryPage,
     FieldOfAction,
     HomePage,
     KnowledgeIndexPage,
+    LegalNoticePage,
     Organisation,
     PartnerAreaPage,
+    PrivacyNoticePage,
     SolutionContact,
     SolutionFieldOfAction,
     SolutionPage,
@@ -124,6 +127,77 @@ class ContactDirectoryPageFactory(wagtail_factories.PageFactory):
 
     title = "Kontakte"
     slug = "kontakte"
+
+
+class LegalNoticePageFactory(wagtail_factories.PageFactory):
+    """A published legal notice (Impressum) with what § 5 DDG asks for."""
+
+    class Meta:
+        model = LegalNoticePage
+
+    title = "Impressum"
+    slug = "impressum"
+    provider = "Digitalagentur Smarte Grenzregion\nMusterstraße 1\n24937 Flensburg"
+    email = "kontakt@digitalagentur.example"
+    responsible_for_content = "Leitung der Redaktion, Musterstraße 1, Flensburg"
+
+
+class PrivacyNoticePageFactory(wagtail_factories.PageFactory):
+    """A published privacy notice with one processing (GDPR art. 13)."""
+
+    class Meta:
+        model = PrivacyNoticePage
+
+    title = "Datenschutzerklärung"
+    slug = "datenschutz"
+    controller = "Digitalagentur Smarte Grenzregion, Flensburg"
+    controller_email = "kontakt@digitalagentur.example"
+    data_protection_officer = "datenschutz@digitalagentur.example"
+    processing = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "processing",
+                "value": {
+                    "purpose": "Feedback-Formular",
+                    "data": "Nachricht, Seite",
+                    "legal_basis": "Art. 6 Abs. 1 lit. c DSGVO",
+                    "recipients": "Redaktion",
+                    "storage_period": "Ein Jahr nach der Antwort",
+                },
+            }
+        ]
+    )
+    rights = "<ul><li>Auskunft (Art. 15 DSGVO)</li></ul>"
+    supervisory_authority = "Unabhängiges Landeszentrum für Datenschutz (ULD), Kiel"
+    supervisory_authority_url = "https://www.datenschutzzentrum.de/"
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    """A published accessibility statement with one barrier and the Danish part."""
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    compliance_status = AccessibilityStatementPage.Status.PARTIAL
+    non_accessible_content = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "barrier",
+                "value": {
+                    "content": "PDF-Dokumente von Partnern",
+                    "reason": "Ohne Tags",
+                    "alternative": "Auf Anfrage",
+                },
+            }
+        ]
+    )
+    statement_date = datetime.date(2026, 11, 30)
+    contact = "barrierefreiheit@digitalagentur.example"
+    enforcement_body = "Schlichtungsstelle bei der Landesbeauftragten, Kiel"
+    danish_statement_url = "https://www.was.digst.dk/"
+    danish_enforcement_body = "Digitaliseringsstyrelsen"
 
 
 class TranslationFactory(factory.Factory):

@@ -28,7 +28,7 @@ from apps.knowledge.choices import OrganisationKind
 from apps.knowledge.models import Contact, Organisation, PartnerAreaPage
 from apps.knowledge.roles import AREA_ROLES, AreaRole
 from apps.workflow.groups import setup_roles
-from apps.workflow.models import Membership, PartnerProfile
+from apps.workflow.models import FeedbackReport, Membership, PartnerProfile
 from tests.factories import UserFactory
 from tests.knowledge.factories import (
     ContactFactory,
@@ -221,3 +221,17 @@ class GroupApprovalWorkflowFactory(factory.Factory):
                 page=page, defaults={"workflow": workflow}
             )
         return workflow
+
+
+class FeedbackReportFactory(DjangoModelFactory):
+    """A report sent with the portal's feedback form (in Danish unless told)."""
+
+    class Meta:
+        model = FeedbackReport
+
+    kind = FeedbackReport.Kind.BARRIER
+    message = "Knappen kan ikke nås med tastaturet."
+    page_url = "/da/"
+    name = "Jens Jensen"
+    email = "jens@example.dk"
+    language = "da"

@@ -21,6 +21,7 @@ from apps.knowledge.models import (
     FieldOfAction,
     KnowledgeIndexPage,
     PartnerAreaPage,
+    PrivacyNoticePage,
     SolutionPage,
     ThemePage,
 )
@@ -148,9 +149,21 @@ class RolesTests:
         assert pages == {
             f"/{home}/{section}/"
             for home, sections in [
-                ("start", ("loesungen", "handlungsfelder", "kontakte")),
-                ("start-da", ("loesninger", "indsatsomraader", "kontakter")),
-                ("start-en", ("solutions", "themes", "contacts")),
+                (
+                    "start",
+                    ("loesungen", "handlungsfelder", "kontakte")
+                    + ("impressum", "datenschutz", "barrierefreiheit"),
+                ),
+                (
+                    "start-da",
+                    ("loesninger", "indsatsomraader", "kontakter")
+                    + ("kolofon", "privatlivspolitik", "tilgaengelighed"),
+                ),
+                (
+                    "start-en",
+                    ("solutions", "themes", "contacts")
+                    + ("legal-notice", "privacy", "accessibility"),
+                ),
             ]
             for section in sections
         }
@@ -291,6 +304,14 @@ class RolesTests:
             reverse("wagtailsnippets_knowledge_fieldofaction:edit", args=[field.pk])
         )
         assert response.status_code == HTTPStatus.OK
+
+    def test_digitalagentur__edits_the_legal_pages_area_editors_do_not(self):
+        privacy_da = PrivacyNoticePage.objects.get(locale__language_code="da")
+        self.login("digitalagentur")
+        assert self.client.get(edit_url(privacy_da)).status_code == HTTPStatus.OK
+        self.client.logout()
+        self.login("flensburg-editor")
+        assert self.client.get(edit_url(privacy_da)).status_code != HTTPStatus.OK
 
     def test_area_editor__cannot_change_fields_of_action(self):
         self.login("flensburg-editor")

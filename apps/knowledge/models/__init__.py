@@ -1,5 +1,10 @@
 """Models of the knowledge base, one module per concern."""
 
+from apps.knowledge.models.legal import (
+    AccessibilityStatementPage,
+    LegalNoticePage,
+    PrivacyNoticePage,
+)
 from apps.knowledge.models.pages import (
     ContactDirectoryPage,
     HomePage,
@@ -32,15 +37,18 @@ from apps.knowledge.models.translation import (
 )
 
 __all__ = [
+    "AccessibilityStatementPage",
     "Contact",
     "ContactDirectoryPage",
     "FieldOfAction",
     "HomePage",
     "KnowledgeIndexPage",
+    "LegalNoticePage",
     "MachineTranslationEngine",
     "Organisation",
     "PartnerAreaPage",
     "PendingIndexUpdate",
+    "PrivacyNoticePage",
     "Reuse",
     "ReuseChanges",
     "SolutionContact",

@@ -61,6 +61,9 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
         "knowledge.KnowledgeIndexPage",
         "knowledge.ThemeIndexPage",
         "knowledge.ContactDirectoryPage",
+        "knowledge.LegalNoticePage",
+        "knowledge.PrivacyNoticePage",
+        "knowledge.AccessibilityStatementPage",
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]

@@ -150,6 +150,15 @@ class SolutionPage(
         help_text=_("One or two sentences shown in lists and search results."),
     )
     body = StreamField(SolutionStreamBlock(), blank=True, verbose_name=_("body"))
+    # Translated with the page (wagtail-localize); shown only when filled.
+    plain_language_summary = models.TextField(
+        _("summary in plain language"),
+        blank=True,
+        help_text=_(
+            "Short sentences, everyday words: Leichte Sprache in German, letlæst in "
+            "Danish, plain language in English. Shown in its own section."
+        ),
+    )
     phase = models.CharField(
         _("phase"), max_length=20, choices=Phase.choices, default=Phase.IDEA
     )
@@ -224,6 +233,7 @@ class SolutionPage(
         FieldPanel("image"),
         FieldPanel("image_alt"),
         FieldPanel("body"),
+        FieldPanel("plain_language_summary"),
     ]
     classification_panels = [
         FieldPanel("phase"),

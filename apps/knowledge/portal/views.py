@@ -38,6 +38,9 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
         "requested_language": requested,
         "translations": [v for v in i18n.language_versions(urls) if v.url],
         "language_urls": language_urls,
+        # The footer's feedback link names no page: the address asked for may be
+        # that of a page that was hidden, and a 404 must not repeat it.
+        "error_page": True,
     }
     return render(request, "404.html", context, status=HTTPStatus.NOT_FOUND)
 

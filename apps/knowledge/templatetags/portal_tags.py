@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from apps.knowledge import content_cache, i18n, public_url
 from apps.knowledge.models import ContactDirectoryPage, ThemePage
+from apps.knowledge.models.legal import LEGAL_PAGE_MODELS
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.portal import map as place_maps
 from apps.knowledge.portal.money import budget as money_budget
@@ -194,6 +195,34 @@ def _theme_pages() -> dict:
     for page in pages:
         themes.setdefault(page.field_key, []).append(page)
     return themes
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context) -> list:
+    """The legal notice, privacy notice and accessibility statement for the footer,
+    each in the visitor's language, else in the default or any other language.
+
+    The visible legal pages are kept until the content changes; the footer itself
+    is a shared fragment, retired when any page other than a solution is
+    published, so a new or renamed legal page shows at once.
+    """
+    groups = _per_request(
+        context,
+        "_portal_legal_pages",
+        content_cache.remember_visible,
+        "legal-pages",
+        _legal_pages,
+    )
+    return [i18n.best_translation(pages) for pages in groups]
+
+
+def _legal_pages() -> list[list]:
+    """The visible legal pages, grouped by translation key, in footer order."""
+    groups: dict = {}
+    for model in LEGAL_PAGE_MODELS:
+        for page in visible(model.objects).select_related("locale").order_by("path"):
+            groups.setdefault(page.translation_key, []).append(page)
+    return list(groups.values())
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 """Models of the editorial workflow, one module per concern."""
 
+from apps.workflow.models.feedback import FeedbackReport
 from apps.workflow.models.follows import Follow
 from apps.workflow.models.notifications import OutboxMessage, ReviewReminder
 from apps.workflow.models.partners import (
@@ -20,6 +21,7 @@ from apps.workflow.models.tasks import (
 from apps.workflow.models.translations import TranslationSignOff, translation_status
 
 __all__ = [
+    "FeedbackReport",
     "Follow",
     "OutboxMessage",
     "ReviewReminder",

@@ -32,6 +32,9 @@ class OutboxMessage(models.Model):
         MEMBERSHIP_DECIDED = "membership_decided", _("Membership decision")
         REUSE_PROPOSED = "reuse_proposed", _("Reuse proposal")
         REUSE_DECIDED = "reuse_decided", _("Reuse decision")
+        FEEDBACK_RECEIVED = "feedback_received", _("Feedback report for the agency")
+        FEEDBACK_ACKNOWLEDGED = "feedback_acknowledged", _("Feedback acknowledgement")
+        FEEDBACK_ANSWER = "feedback_answer", _("Answer to a feedback report")
 
     # Empty for a mail to an address without an account yet (an invitation).
     recipient = models.ForeignKey(

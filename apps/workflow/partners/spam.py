@@ -28,6 +28,7 @@ HONEYPOT_FIELD = "website"
 DEFAULT_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "submission": (5, 3600),
     "registration": (5, 3600),
+    "feedback": (5, 3600),
 }
 
 

@@ -21,13 +21,16 @@ from wagtail.test.utils.form_data import (
 from apps.knowledge.blocks import LinkBlock
 from apps.knowledge.choices import Country, OrganisationKind
 from apps.knowledge.models import (
+    AccessibilityStatementPage,
     Contact,
     ContactDirectoryPage,
     FieldOfAction,
     HomePage,
     KnowledgeIndexPage,
+    LegalNoticePage,
     Organisation,
     PartnerAreaPage,
+    PrivacyNoticePage,
     SolutionPage,
     SolutionRelation,
     ThemeIndexPage,
@@ -49,6 +52,9 @@ ALL_PAGE_TYPES = {
     ThemeIndexPage,
     ThemePage,
     ContactDirectoryPage,
+    LegalNoticePage,
+    PrivacyNoticePage,
+    AccessibilityStatementPage,
 }
 
 # Where each page type may live; everything else must be refused.
@@ -60,6 +66,9 @@ ALLOWED_PARENTS = {
     ThemeIndexPage: {HomePage},
     ThemePage: {ThemeIndexPage},
     ContactDirectoryPage: {HomePage},
+    LegalNoticePage: {HomePage},
+    PrivacyNoticePage: {HomePage},
+    AccessibilityStatementPage: {HomePage},
 }
 
 

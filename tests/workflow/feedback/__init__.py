@@ -1,0 +1,4 @@
+"""Tests of apps/workflow/feedback/.
+
+Style: pytest (test functions; plain classes where tests share setUpTestData).
+"""

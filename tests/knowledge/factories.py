@@ -32,6 +32,7 @@ from apps.knowledge.models import (
     SolutionPage,
     SolutionPartner,
     SolutionRelation,
+    StatisticsPage,
     Term,
     TermGroup,
     ThemeIndexPage,
@@ -124,6 +125,16 @@ class ContactDirectoryPageFactory(wagtail_factories.PageFactory):
 
     title = "Kontakte"
     slug = "kontakte"
+
+
+class StatisticsPageFactory(wagtail_factories.PageFactory):
+    """The portfolio in figures; put it under a home page (``parent=``)."""
+
+    class Meta:
+        model = StatisticsPage
+
+    title = "In Zahlen"
+    slug = "in-zahlen"
 
 
 class TranslationFactory(factory.Factory):

@@ -5,6 +5,7 @@ from apps.knowledge.models.pages import (
     HomePage,
     KnowledgeIndexPage,
     PartnerAreaPage,
+    StatisticsPage,
     ThemeIndexPage,
     ThemePage,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "SolutionPageTag",
     "SolutionPartner",
     "SolutionRelation",
+    "StatisticsPage",
     "TagTranslation",
     "Term",
     "TermGroup",

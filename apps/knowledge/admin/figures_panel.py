@@ -1,0 +1,39 @@
+"""The portfolio in figures on the admin dashboard (issue 16).
+
+The same figures as the portal's statistics page
+(:mod:`apps.knowledge.portal.figures`), of the published solutions in the admin
+user's language (Wagtail activates the language chosen in the account settings),
+else in German, with a link to the statistics page of that language.
+"""
+
+from __future__ import annotations
+
+from wagtail.admin.ui.components import Component
+
+from apps.knowledge import content_cache, i18n
+from apps.knowledge.models import StatisticsPage
+from apps.knowledge.portal.figures import portfolio_figures, solutions_counted
+from apps.knowledge.visibility import visible
+
+
+class FiguresPanel(Component):
+    """Dashboard panel: the published solutions counted per field, phase, country,
+    authority and year, and the budgets per currency."""
+
+    name = "portfolio_figures"
+    order = 150
+    template_name = "knowledge/admin/figures_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        locale = (
+            content_cache.locale_for(i18n.active_language())
+            or content_cache.default_locale()
+        )
+        figures = portfolio_figures(locale)
+        page = visible(StatisticsPage.objects).filter(locale=locale).first()
+        return {
+            "figures": figures,
+            "total": solutions_counted(figures),
+            "statistics_page": page,
+            "language_code": locale.language_code,
+        }

@@ -1,16 +1,18 @@
 """The portfolio in figures on the admin dashboard (issue 16).
 
 The same figures as the portal's statistics page
-(:mod:`apps.knowledge.portal.figures`), of the published solutions in the admin
-user's language (Wagtail activates the language chosen in the account settings),
-else in German, with a link to the statistics page of that language.
+(:mod:`apps.knowledge.portal.figures`), named in the admin user's language
+(Wagtail activates the language chosen in the account settings). They count the
+published solutions in German, the source language every solution starts in (the
+portal's Danish and English pages count their own translations), with links to
+the statistics page in each language.
 """
 
 from __future__ import annotations
 
 from wagtail.admin.ui.components import Component
 
-from apps.knowledge import content_cache, i18n
+from apps.knowledge import content_cache
 from apps.knowledge.models import StatisticsPage
 from apps.knowledge.portal.figures import portfolio_figures, solutions_counted
 from apps.knowledge.visibility import visible
@@ -25,15 +27,15 @@ class FiguresPanel(Component):
     template_name = "knowledge/admin/figures_panel.html"
 
     def get_context_data(self, parent_context=None):
-        locale = (
-            content_cache.locale_for(i18n.active_language())
-            or content_cache.default_locale()
-        )
+        locale = content_cache.default_locale()
         figures = portfolio_figures(locale)
-        page = visible(StatisticsPage.objects).filter(locale=locale).first()
+        pages = visible(StatisticsPage.objects).select_related("locale")
         return {
             "figures": figures,
             "total": solutions_counted(figures),
-            "statistics_page": page,
+            "statistics_pages": sorted(
+                pages,
+                key=lambda page: page.locale.language_code != locale.language_code,
+            ),
             "language_code": locale.language_code,
         }

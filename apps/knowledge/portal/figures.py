@@ -35,7 +35,6 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from apps.knowledge import content_cache
@@ -369,8 +368,3 @@ def solutions_counted(figures: list[Figure]) -> int:
     """How many solutions ``figures`` count (the same for each)."""
     return figures[0].total if figures else 0
 
-
-def total_text(total: int) -> str:
-    return ngettext(
-        "%(count)s published solution", "%(count)s published solutions", total
-    ) % {"count": count_display(total)}

@@ -32,6 +32,14 @@
     }
   }
 
+  // The boxes of a form: inside it (search results) or joined to it by their form
+  // attribute (the card lists, whose form follows the list).
+  function boxes(form) {
+    return Array.prototype.filter.call(form.elements, function (element) {
+      return element.name === "s";
+    });
+  }
+
   function statusText(status, count) {
     var template =
       count === 1 ? status.getAttribute("data-one") : status.getAttribute("data-other");
@@ -60,7 +68,7 @@
     }
 
     forms.forEach(function (form) {
-      form.querySelectorAll("input[name=s]").forEach(function (box) {
+      boxes(form).forEach(function (box) {
         box.checked = chosen.indexOf(box.value) !== -1;
         box.addEventListener("change", function () {
           var at = chosen.indexOf(box.value);
@@ -75,7 +83,7 @@
       });
       form.addEventListener("submit", function () {
         // Ticks made on other pages go along, in the order they were made.
-        form.querySelectorAll("input[name=s]").forEach(function (box) {
+        boxes(form).forEach(function (box) {
           box.disabled = true;
         });
         chosen.forEach(function (id) {
@@ -87,7 +95,7 @@
         });
         // Enabled again for the page kept in the back/forward cache.
         window.setTimeout(function () {
-          form.querySelectorAll("input[name=s]").forEach(function (box) {
+          boxes(form).forEach(function (box) {
             box.disabled = false;
             if (box.type === "hidden") {
               box.remove();

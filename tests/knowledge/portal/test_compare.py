@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.choices import Currency, Licence, Phase
-from apps.knowledge.models import SolutionContact
+from apps.knowledge.models import SolutionContact, SolutionPartner
 from tests.knowledge.factories import (
     ContactFactory,
     OrganisationFactory,
@@ -229,12 +229,32 @@ def test_lists__are_forms_to_the_comparison(client, portal, solutions):
     form = doc.select_one("form.compare-form")
     assert form["method"] == "get"
     assert form["action"] == "/de/compare/"
-    boxes = form.select(".card__compare input[type=checkbox][name=s]")
+    assert form.select_one("button[type=submit]")
+    # The boxes sit on the cards and belong to the form after the list.
+    boxes = doc.select(".card__compare input[type=checkbox][name=s]")
+    assert {box["form"] for box in boxes} == {form["id"]}
     assert {box["value"] for box in boxes} == {str(page.pk) for page in solutions}
     for box in boxes:
         label = doc.select_one(f"label[for={box['id']}]")
         assert label.select_one(".visually-hidden").get_text(strip=True)
-    assert form.select_one("button[type=submit]")
+
+
+def test_lists__two_on_one_page_have_forms_of_their_own(client, portal, solutions):
+    """An organisation's page lists the solutions it leads and those it partners."""
+    partner = OrganisationFactory(name="Sønderborg Kommune", slug="soenderborg")
+    SolutionPartner.objects.create(page=solutions[1], organisation=partner)
+    SolutionPageFactory(portal=portal, title="Grenzpendler", lead_organisation=partner)
+    directory = portal.directory.specific
+
+    doc = parse(client.get(directory.organisation_url(partner)))
+
+    forms = doc.select("form.compare-form")
+    assert len(forms) == 2
+    for form in forms:
+        owned = doc.select(f'input[form="{form["id"]}"]')
+        assert len(owned) == 1
+    ids = [element["id"] for element in doc.select("[id]")]
+    assert len(ids) == len(set(ids))
 
 
 def test_search_results__solutions_can_be_chosen(client, solutions):

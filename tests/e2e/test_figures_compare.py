@@ -30,6 +30,9 @@ def test_compare__chosen_and_opened_by_keyboard_alone(demo, live_server, page):
     tab_to(page, ".card__compare input[type=checkbox]:not(:checked)")
     second = page.evaluate("document.activeElement.value")
     page.keyboard.press("Space")
+    # The script (optional) says how many are chosen.
+    expect(page.locator(".compare-form__status").first).not_to_be_empty()
+    screenshot(page, "compare-chosen-de")
     tab_to(page, ".compare-form__submit button")
     page.keyboard.press("Enter")
 
@@ -40,7 +43,12 @@ def test_compare__chosen_and_opened_by_keyboard_alone(demo, live_server, page):
     tab_to(page, ".compare__scroll")
     screenshot(page, "compare-keyboard-de")
 
+    # Back in the list, the choice is still ticked (kept by the script).
+    page.goto(live_server.url + index.url)
+    expect(page.locator(".card__compare input:checked")).to_have_count(2)
+
     # On a phone the table scrolls inside its region; the page does not.
+    page.goto(live_server.url + f"/de/compare/?s={first}&s={second}")
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
     screenshot(page, "compare-de-390px")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH

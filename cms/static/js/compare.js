@@ -4,7 +4,8 @@
  * ticks). The ticked ids are kept in sessionStorage, ticked again on every list
  * and search page, and sent with the form; a polite live region says how many
  * are chosen. The comparison page remembers what it shows, so "choose more" goes
- * on from there.
+ * on from there. Loaded by the paged lists, the search and the comparison page;
+ * the home page stays without any script.
  */
 (function () {
   "use strict";

@@ -367,4 +367,3 @@ def portfolio_figures(locale) -> list[Figure]:
 def solutions_counted(figures: list[Figure]) -> int:
     """How many solutions ``figures`` count (the same for each)."""
     return figures[0].total if figures else 0
-

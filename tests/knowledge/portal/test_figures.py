@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 from apps.knowledge.choices import Country, Currency, Phase
 from apps.knowledge.models import SolutionFieldOfAction, SolutionPartner
 from apps.knowledge.portal.figures import portfolio_figures
+from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge.factories import (
     FieldOfActionFactory,
     OrganisationFactory,
@@ -266,3 +267,23 @@ def test_statistics_page__chart_numbers_never_localised(client, portal):
     for rect in doc.select("svg rect"):
         float(rect["width"])
         float(rect["y"])
+
+
+def test_statistics_page__publish_shows_at_once_through_the_page_cache(
+    client, portal, settings
+):
+    settings.PORTAL_CACHE_SECONDS = 600
+    statistics = statistics_pages(portal)
+    SolutionPageFactory(portal=portal, phase=Phase.IDEA).save_revision().publish()
+
+    def ideas() -> str:
+        doc = parse(client.get(statistics.url))
+        table = doc.select("table.figure-table")[1]  # fields, then phases
+        return table.select_one("tbody tr").td.get_text()
+
+    assert ideas() == "1"
+    assert client.get(statistics.url)[HIT_HEADER] == "hit"
+
+    SolutionPageFactory(portal=portal, phase=Phase.IDEA).save_revision().publish()
+
+    assert ideas() == "2"

@@ -12,6 +12,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from apps.knowledge.admin import page_chooser
 from apps.knowledge.open_data import feeds
 from apps.knowledge.open_data import views as open_data_views
+from apps.knowledge.portal import compare as compare_views
 from apps.knowledge.search import views as search_views
 from apps.workflow.feedback import views as feedback_views
 from apps.workflow.notifications import follow_views
@@ -60,6 +61,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("compare/", compare_views.compare, name="compare"),
     path("open-data/", open_data_views.open_data_page, name="open_data"),
     path("feeds/rss/", feeds.SolutionsFeed(), name="solutions_rss"),
     path("feeds/atom/", feeds.SolutionsAtomFeed(), name="solutions_atom"),

@@ -47,6 +47,7 @@ from apps.knowledge.models import (
     SolutionPage,
     SolutionPartner,
     SolutionRelation,
+    StatisticsPage,
     TagTranslation,
     ThemeIndexPage,
     ThemePage,
@@ -323,6 +324,7 @@ class DemoSeeder:
             (KnowledgeIndexPage, taxonomy.KNOWLEDGE_INDEX),
             (ThemeIndexPage, taxonomy.THEME_INDEX),
             (ContactDirectoryPage, taxonomy.CONTACT_DIRECTORY),
+            (StatisticsPage, taxonomy.STATISTICS),
         ]:
             self.ensure_page(
                 model,

@@ -801,3 +801,24 @@ CONTACT_DIRECTORY = {
         "en": "<p>Contact people and organisations on both sides of the border.</p>",
     },
 }
+
+STATISTICS = {
+    "key": "statistics",
+    "slug": {"de": "in-zahlen", "da": "i-tal", "en": "in-figures"},
+    "title": {
+        "de": "Portfolio in Zahlen",
+        "da": "Porteføljen i tal",
+        "en": "Portfolio in figures",
+    },
+    "intro": {
+        "de": "<p>Wie viele Lösungen es je Handlungsfeld, Phase, Land, Behörde und "
+        "Startjahr gibt, was sie kosten und wie viele über die Grenze reichen: "
+        "gezählt werden die veröffentlichten Lösungen auf Deutsch.</p>",
+        "da": "<p>Hvor mange løsninger der er pr. indsatsområde, fase, land, "
+        "myndighed og startår, hvad de koster, og hvor mange der rækker over "
+        "grænsen: de offentliggjorte løsninger på dansk tælles med.</p>",
+        "en": "<p>How many solutions there are per field of action, phase, country, "
+        "authority and year started, what they cost and how many reach across the "
+        "border: the published solutions in English are counted.</p>",
+    },
+}

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from apps.knowledge import ownership, visibility
 from apps.knowledge.admin import menus as admin_menus
+from apps.knowledge.admin.figures_panel import FiguresPanel
 from apps.knowledge.admin.reuse import ReusePermissionPolicy, ReuseViewSet
 from apps.knowledge.admin.search_views import (
     SearchStatusPanel,
@@ -79,6 +80,12 @@ def register_search_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_search_status_panel(request, panels):
     panels.append(SearchStatusPanel())
+
+
+# The portfolio in figures (apps/knowledge/portal/figures.py), as on the portal.
+@hooks.register("construct_homepage_panels")
+def add_figures_panel(request, panels):
+    panels.append(FiguresPanel())
 
 
 hooks.register("after_create_snippet", update_synonyms_after_term_list_change)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
@@ -36,12 +37,14 @@ from apps.knowledge.models import (
     SolutionPageTag,
     SolutionPartner,
     SolutionRelation,
+    StatisticsPage,
     TagTranslation,
     ThemeIndexPage,
     ThemePage,
 )
 from apps.knowledge.models.relations import related_solutions
 from apps.knowledge.models.snippets import slug_from_name
+from apps.knowledge.portal.figures import portfolio_figures
 
 LANGUAGES = ("de", "da", "en")
 LEGAL_MODELS = (LegalNoticePage, PrivacyNoticePage, AccessibilityStatementPage)
@@ -605,6 +608,28 @@ class SeedDemoTests(TestCase):
 
     def test_seed_demo__page_tree_is_valid(self):
         self.assertEqual(tree_problems(), [])
+
+    def test_seed_demo__statistics_page_in_every_language_counts_its_solutions(self):
+        slugs = ("in-zahlen", "i-tal", "in-figures")
+        for language, slug in zip(LANGUAGES, slugs, strict=True):
+            page = StatisticsPage.objects.live().get(locale=self.locales[language])
+            with self.subTest(language=language):
+                self.assertEqual(page.url, f"/{language}/{slug}/")
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertContains(response, 'role="img"', count=6)
+                self.assertContains(response, "<caption>", count=7)
+                with translation.override(language):
+                    figures = portfolio_figures(self.locales[language])
+                counts = {f.key: {r.key: r.value for r in f.rows} for f in figures}
+                self.assertEqual(
+                    figures[0].total, self.solutions(language).live().count()
+                )
+                # The demo has both sides of the border and both currencies.
+                self.assertGreater(counts["cross-border"]["cross-border"], 0)
+                self.assertGreater(counts["countries"]["DK"], 0)
+                self.assertGreater(counts["budgets"]["EUR"], 0)
+                self.assertGreater(counts["budgets"]["DKK"], 0)
 
     def test_synthetic__adds_n_pages_and_a_rerun_adds_none(self):
         before = SolutionPage.objects.count()

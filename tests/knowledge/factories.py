@@ -35,6 +35,7 @@ from apps.knowledge.models import (
     SolutionPage,
     SolutionPartner,
     SolutionRelation,
+    StatisticsPage,
     Term,
     TermGroup,
     ThemeIndexPage,
@@ -198,6 +199,16 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
     enforcement_body = "Schlichtungsstelle bei der Landesbeauftragten, Kiel"
     danish_statement_url = "https://www.was.digst.dk/"
     danish_enforcement_body = "Digitaliseringsstyrelsen"
+
+
+class StatisticsPageFactory(wagtail_factories.PageFactory):
+    """The portfolio in figures; put it under a home page (``parent=``)."""
+
+    class Meta:
+        model = StatisticsPage
+
+    title = "In Zahlen"
+    slug = "in-zahlen"
 
 
 class TranslationFactory(factory.Factory):

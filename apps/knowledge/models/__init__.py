@@ -10,6 +10,7 @@ from apps.knowledge.models.pages import (
     HomePage,
     KnowledgeIndexPage,
     PartnerAreaPage,
+    StatisticsPage,
     ThemeIndexPage,
     ThemePage,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "SolutionPageTag",
     "SolutionPartner",
     "SolutionRelation",
+    "StatisticsPage",
     "TagTranslation",
     "Term",
     "TermGroup",

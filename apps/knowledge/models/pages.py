@@ -64,6 +64,7 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
         "knowledge.LegalNoticePage",
         "knowledge.PrivacyNoticePage",
         "knowledge.AccessibilityStatementPage",
+        "knowledge.StatisticsPage",
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -330,3 +331,21 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
         return self.url + self.reverse_subpage(
             "organisation", kwargs={"slug": organisation.slug}
         )
+
+
+class StatisticsPage(PublicUrlMixin, PublicPageMixin, Page):
+    """The portfolio in figures: charts and tables of the published solutions in
+    this language (computed in apps/knowledge/portal/figures.py)."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types: list[str] = []
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("statistics page")
+        verbose_name_plural = _("statistics pages")

@@ -76,7 +76,12 @@ def _sections(home, model_names: tuple[str, ...]) -> dict:
 def _navigation_links(request, home) -> list[tuple[str, str]]:
     """(label, address) of home and its sections, without the search."""
     links = [(home.title, home.get_url(request))]
-    model_names = ("knowledgeindexpage", "themeindexpage", "contactdirectorypage")
+    model_names = (
+        "knowledgeindexpage",
+        "themeindexpage",
+        "contactdirectorypage",
+        "statisticspage",
+    )
     sections = _sections(home, model_names)
     for model_name in model_names:
         section = sections.get(model_name)
@@ -87,7 +92,8 @@ def _navigation_links(request, home) -> list[tuple[str, str]]:
 
 @register.simple_tag(takes_context=True)
 def portal_navigation(context) -> list[NavItem]:
-    """Home, knowledge base, themes, contacts and search in the active language.
+    """Home, knowledge base, themes, contacts, figures and search in the active
+    language.
 
     The links are kept until the content changes, per site and language; they
     are the same for every visitor (only live, public sections), and only which

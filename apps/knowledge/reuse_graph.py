@@ -271,6 +271,12 @@ def retire_pages_showing(reuse: Reuse) -> None:
         )
         if key is not None:
             tags.add(organisation_tag(key))
+    # The portfolio figures and the maps count and show reuse: they are kept by
+    # the solution lists of each language and the searches (a decision is rare).
+    tags.update(
+        content_cache.list_tag(pk) for pk in Locale.objects.values_list("pk", flat=True)
+    )
+    tags.add(content_cache.SEARCH_TAG)
     content_cache.retire(tags)
     # A reverse proxy's copies are found by address; the organisation pages'
     # addresses are not tracked there, and a decision is a rare event.

@@ -37,7 +37,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from apps.knowledge import content_cache
+from apps.knowledge import content_cache, reuse_graph
 from apps.knowledge.choices import Country, Currency, Phase
 from apps.knowledge.models import FieldOfAction, PartnerAreaPage, SolutionPage
 from apps.knowledge.models.pages import live_solutions
@@ -327,6 +327,36 @@ def budgets(portfolio: Portfolio) -> Figure:
     )
 
 
+def reuse(portfolio: Portfolio) -> Figure:
+    """Confirmed reuse (issue 17): adoptions by other organisations, those across
+    the border counted apart, and solutions built on another."""
+    found = reuse_graph.reuse_figures(portfolio.locale)
+    counts = Counter(
+        {
+            "cross-border": found["cross_border_adoptions"],
+            "domestic": found["domestic_adoptions"],
+            "derived": found["derivations"],
+        }
+    )
+    labels = [
+        ("cross-border", _("Adopted across the border")),
+        ("domestic", _("Adopted in the same country")),
+        ("derived", _("Built on another solution")),
+    ]
+    return Figure(
+        key="reuse",
+        title=_("Reuse of solutions"),
+        label_heading=_("Reuse"),
+        value_heading=_("Number"),
+        rows=count_rows(labels, counts),
+        total=portfolio.total,
+        note=_(
+            "Confirmed by both sides. Across the border: the adopting organisation "
+            "lies in another country than the solution's lead organisation."
+        ),
+    )
+
+
 #: The figures in the order shown; append a function to add one.
 FIGURES: list[Callable[[Portfolio], Figure]] = [
     by_field_of_action,
@@ -335,6 +365,7 @@ FIGURES: list[Callable[[Portfolio], Figure]] = [
     by_authority,
     by_start_year,
     cross_border,
+    reuse,
     budgets,
 ]
 

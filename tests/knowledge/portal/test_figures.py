@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.choices import Country, Currency, Phase
-from apps.knowledge.models import SolutionFieldOfAction, SolutionPartner
+from apps.knowledge.models import Reuse, SolutionFieldOfAction, SolutionPartner
 from apps.knowledge.portal.figures import portfolio_figures
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge.factories import (
@@ -229,7 +229,7 @@ def test_statistics_page__charts_with_names_and_tables(client, portal, code):
     doc = parse(client.get(statistics.url))
 
     charts = doc.select("svg.bar-chart[role=img]")
-    assert len(charts) == 6  # every figure but the budgets
+    assert len(charts) == 7  # every figure but the budgets
     for chart in charts:
         title = doc.find(id=chart["aria-labelledby"])
         assert title.name == "title" and title.get_text(strip=True)
@@ -245,7 +245,7 @@ def test_statistics_page__charts_with_names_and_tables(client, portal, code):
     assert rows[pilot] == "2"
     chart = doc.find("title", string=lambda text: heading in text).parent
     assert f"{pilot}: 2" in chart.desc.get_text()
-    assert len(doc.select("table.figure-table caption")) == 7
+    assert len(doc.select("table.figure-table caption")) == 8
 
 
 def test_statistics_page__in_navigation(client, portal):
@@ -287,3 +287,52 @@ def test_statistics_page__publish_shows_at_once_through_the_page_cache(
     SolutionPageFactory(portal=portal, phase=Phase.IDEA).save_revision().publish()
 
     assert ideas() == "2"
+
+
+def test_statistics_page__adoptions_across_the_border_counted_apart__at_once(
+    client, portal, settings
+):
+    """Issue 17: a confirmed adoption counts in the figures, one across the border
+    apart from one in the same country, as soon as it is confirmed, also through
+    the page cache."""
+    settings.PORTAL_CACHE_SECONDS = 600
+    statistics = statistics_pages(portal).get_translation(locale("da"))
+    flensburg = OrganisationFactory(name="Stadt Flensburg", country=Country.GERMANY)
+    solution = SolutionPageFactory(portal=portal, lead_organisation=flensburg)
+    solution.save_revision().publish()
+    TranslationFactory(page=solution, language_code="da")
+    proposals = [
+        Reuse.objects.create(
+            kind=Reuse.Kind.ADOPTION,
+            solution_key=solution.translation_key,
+            organisation=OrganisationFactory(name=name, country=country),
+            status=Reuse.Status.PROPOSED,
+            proposed_side=Reuse.Side.REUSER,
+        )
+        for name, country in (
+            ("Tønder Kommune", Country.DENMARK),
+            ("Stadt Husum", Country.GERMANY),
+        )
+    ]
+
+    def reuse_rows() -> dict[str, str]:
+        doc = parse(client.get(statistics.url))
+        with translation.override("da"):
+            caption = translation.gettext("Reuse of solutions")
+        table = next(
+            t for t in doc.select("table.figure-table") if t.caption.text == caption
+        )
+        return {tr.th.get_text(): tr.td.get_text() for tr in table.select("tbody tr")}
+
+    with translation.override("da"):
+        across = translation.gettext("Adopted across the border")
+        same = translation.gettext("Adopted in the same country")
+    assert reuse_rows()[across] == "0"
+    assert client.get(statistics.url)[HIT_HEADER] == "hit"
+
+    for proposal in proposals:
+        proposal.status = Reuse.Status.CONFIRMED
+        proposal.save()
+
+    rows = reuse_rows()
+    assert (rows[across], rows[same]) == ("1", "1")

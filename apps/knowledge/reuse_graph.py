@@ -10,7 +10,7 @@ German, else in any language (``localize_keys``); organisations likewise.
 Cached pages: the solution page's fragments carry its page tag; the organisation
 page notes :func:`organisation_tag` while it lists its adoptions. Saving or
 deleting a relation (a proposal confirmed or declined, an admin deleting it)
-retires both (:func:`retire_pages_showing`), so a confirmation shows at once.
+retires both (``apps.knowledge.portal.reuse_cache``), so a confirmation shows at once.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from apps.knowledge import content_cache
 from apps.knowledge.models import Organisation, SolutionPage
 from apps.knowledge.models.relations import localize_keys
 from apps.knowledge.models.reuse import Reuse, ReuseChanges
-from apps.knowledge.portal import frontend
 from apps.knowledge.visibility import visible
 
 
@@ -248,36 +247,3 @@ def reuse_figures(locale=None) -> dict:
         "domestic_adoptions": len(adoptions) - cross_border,
         "derivations": derivations,
     }
-
-
-# -- cache invalidation --------------------------------------------------------------
-
-
-def retire_pages_showing(reuse: Reuse) -> None:
-    """Retire the cached pages that show ``reuse``: the pages of its solutions (in
-    every language) and of its adopting organisation."""
-    keys = [key for key in (reuse.solution_key, reuse.derived_key) if key]
-    tags = {
-        content_cache.page_tag(page)
-        for page in SolutionPage.objects.filter(translation_key__in=keys).only(
-            "translation_key"
-        )
-    }
-    if reuse.organisation_id is not None:
-        key = (
-            Organisation.objects.filter(pk=reuse.organisation_id)
-            .values_list("translation_key", flat=True)
-            .first()
-        )
-        if key is not None:
-            tags.add(organisation_tag(key))
-    # The portfolio figures and the maps count and show reuse: they are kept by
-    # the solution lists of each language and the searches (a decision is rare).
-    tags.update(
-        content_cache.list_tag(pk) for pk in Locale.objects.values_list("pk", flat=True)
-    )
-    tags.add(content_cache.SEARCH_TAG)
-    content_cache.retire(tags)
-    # A reverse proxy's copies are found by address; the organisation pages'
-    # addresses are not tracked there, and a decision is a rare event.
-    frontend.purge_everything()

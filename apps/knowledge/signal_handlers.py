@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from apps.knowledge.models import Reuse, ReuseChanges, SolutionPage, TagTranslation
-from apps.knowledge.reuse_graph import retire_pages_showing
+from apps.knowledge.portal.reuse_cache import retire_pages_showing
 
 
 def reindex_tagged_solutions(tag_id: int) -> None:

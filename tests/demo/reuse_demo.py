@@ -1,12 +1,11 @@
 """The demo's reuse graph: a Danish municipality runs a German solution (confirmed),
-another Danish proposal waits, one solution builds on another."""
+another Danish proposal waits, one solution builds on another.
+
+A mixin of ``tests/demo/test_seed.py``'s ``SeedDemoTests``, so these checks read
+the demo that class seeds once instead of seeding it again."""
 
 from __future__ import annotations
 
-from io import StringIO
-
-from django.core.management import call_command
-from django.test import TestCase
 from django.utils import translation
 
 from apps.demo.reuse import seed_reuse
@@ -22,10 +21,8 @@ def solution(key: str, language: str) -> SolutionPage:
     )
 
 
-class DemoReuseTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("seed_demo", stdout=StringIO())
+class ReuseDemoChecks:
+    """The demo's reuse graph; mixed into a TestCase that has seeded the demo."""
 
     def test_demo__toender_runs_the_dike_monitoring__shown_in_every_language(self):
         for language in ("de", "da", "en"):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, When
 from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -86,7 +89,14 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
 
 
 class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
-    """The knowledge base: every published solution, filterable by phase and theme."""
+    """The knowledge base: every published solution, filterable by phase and theme.
+
+    Its map shows every solution under the filters: the page holds the places of
+    the solutions it lists, the map's script fetches the others from
+    ``/<lang>/places/<page id>/json/`` and ``/<lang>/places/<page id>/`` lists
+    them all without JavaScript (:mod:`apps.knowledge.portal.map`, which reads
+    :meth:`map_solutions`).
+    """
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -103,8 +113,12 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
     class Meta:
         verbose_name = _("knowledge base index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def map_solutions(self, request):
+        """Every solution under the request's filters: what the map shows."""
+        return self.filtered_solutions(request)[0]
+
+    def filtered_solutions(self, request) -> tuple:
+        """The solutions under the request's filters, the phase and the field."""
         solutions = live_solutions(self.locale)
         phase = request.GET.get("phase", "")
         if phase in Phase.values:
@@ -116,10 +130,20 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
             solutions = solutions.filter(
                 fields_of_action__field_of_action__slug=field
             ).distinct()
+        return solutions, phase, field
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        solutions, phase, field = self.filtered_solutions(request)
+        filters = urlencode(
+            [(k, v) for k, v in (("phase", phase), ("field", field)) if v]
+        )
         context.update(
             solutions=paginate(request, solutions),
-            # Every solution under the filters, not only this page's: the map.
-            map_solutions=solutions,
+            # Every solution under the filters, not only this page's: the map's
+            # data, and their plain list.
+            places_source=f"{reverse('list_places_json', args=[self.pk])}?{filters}",
+            places_list=f"{reverse('list_places', args=[self.pk])}?{filters}",
             phases=Phase.choices,
             selected_phase=phase,
             # The facet block: the same on every request until a snippet changes.

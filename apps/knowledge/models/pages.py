@@ -52,6 +52,17 @@ def lazy_page(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return SimpleLazyObject(lambda: paginate(request, items, per_page))
 
 
+def places_urls(page: Page, filters: str = "") -> dict[str, str]:
+    """The addresses of every place of a page's list, for its map
+    (:mod:`apps.knowledge.portal.map`, which reads the page's ``map_solutions``):
+    the data the map's script fetches, and the plain list of them all."""
+    query = f"?{filters}" if filters else ""
+    return {
+        "places_source": f"{reverse('list_places_json', args=[page.pk])}{query}",
+        "places_list": f"{reverse('list_places', args=[page.pk])}{query}",
+    }
+
+
 class HomePage(PublicUrlMixin, PublicPageMixin, Page):
     """The start page of the portal in one language."""
 
@@ -113,7 +124,7 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
     class Meta:
         verbose_name = _("knowledge base index")
 
-    def map_solutions(self, request):
+    def map_solutions(self, request=None):
         """Every solution under the request's filters: what the map shows."""
         return self.filtered_solutions(request)[0]
 
@@ -142,8 +153,7 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
             solutions=paginate(request, solutions),
             # Every solution under the filters, not only this page's: the map's
             # data, and their plain list.
-            places_source=f"{reverse('list_places_json', args=[self.pk])}?{filters}",
-            places_list=f"{reverse('list_places', args=[self.pk])}?{filters}",
+            **places_urls(self, filters),
             phases=Phase.choices,
             selected_phase=phase,
             # The facet block: the same on every request until a snippet changes.
@@ -190,12 +200,15 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("partner area")
         verbose_name_plural = _("partner areas")
 
+    def map_solutions(self, request=None):
+        """Every solution of the area: its list, and what its map shows."""
+        return live_solutions(self.locale).child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        solutions = live_solutions(self.locale).child_of(self)
-        context["solutions"] = lazy_page(request, solutions)
-        # Every solution of the area, for the map (loaded only where it is shown).
-        context["map_solutions"] = solutions
+        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        # Every solution of the area, for the map: fetched by its script.
+        context.update(places_urls(self))
         return context
 
 
@@ -254,9 +267,10 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        solutions = (
+    def map_solutions(self, request=None):
+        """Every solution of the field of action: its list, and what its map
+        shows."""
+        return (
             live_solutions(self.locale)
             .filter(
                 # A subquery, not the field's key: nothing is loaded while the list
@@ -269,9 +283,12 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
             )
             .distinct()
         )
-        context["solutions"] = lazy_page(request, solutions)
-        # Every solution of the field, for the map (loaded only where it is shown).
-        context["map_solutions"] = solutions
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        # Every solution of the field, for the map: fetched by its script.
+        context.update(places_urls(self))
         return context
 
 

@@ -15,7 +15,8 @@ address of the map's data, a GeoJSON FeatureCollection of every result, which th
 script fetches; without JavaScript the page links to every place as a plain list
 (:data:`PLACES_PER_PAGE` a page). The search answers both itself
 (``search/places/json/``, ``search/places/``, same parameters); for a page whose
-list is long (one with a ``map_solutions(request)`` method, the knowledge base)
+list is long (one with a ``map_solutions(request)`` method: the knowledge base,
+a partner area, a theme)
 :func:`list_places_json` and :func:`list_places` answer them
 (``/<lang>/places/<page id>/json/``, ``/<lang>/places/<page id>/``, the page's
 filters as parameters). Both are cached like the page (the page cache; the page's
@@ -204,9 +205,9 @@ def list_places(request: HttpRequest, page_id: int) -> HttpResponse:
     return list_page(
         request,
         _list_features(request, page),
-        title=gettext("Places of the solutions"),
+        title=gettext("Places of “%(list)s”") % {"list": page.title},
         back_url=f"{page.get_url(request)}{'?' + query if query else ''}",
-        back_label=gettext("Back to the solutions"),
+        back_label=gettext("Back to “%(list)s”") % {"list": page.title},
     )
 
 

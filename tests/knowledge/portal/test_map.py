@@ -293,26 +293,29 @@ def test_knowledge_index_map__without_javascript_links_to_every_place(client, po
     assert soup.find("a", href=f"{portal.knowledge.url}?phase=idea") is not None
 
 
-def test_knowledge_index_map__source_is_only_for_a_list_in_its_language(client, portal):
+def test_list_map_source__only_for_a_page_with_a_list_in_its_language(client, portal):
     located_solution(portal, "Wärmenetz")
 
     assert client.get(f"/da/places/{portal.knowledge.pk}/json/").status_code == 404
-    assert client.get(f"/de/places/{portal.area.pk}/json/").status_code == 404
+    assert client.get(f"/de/places/{portal.home.pk}/json/").status_code == 404
+    assert client.get(f"/de/places/{portal.area.pk}/json/").status_code == 200
 
 
 def test_partner_area_map__shows_its_solutions_and_a_newly_published_one(
     client, portal
 ):
     located_solution(portal, "Wärmenetz")
-    assert titles(features(client.get(portal.area.url), "solutions")) == {"Wärmenetz"}
+    response = client.get(portal.area.url)
+    assert titles(features(response, "solutions")) == {"Wärmenetz"}
+    assert titles(every_place(client, response, "solutions")) == {"Wärmenetz"}
 
     located_solution(portal, "Quartiersbus")
 
     # The list's fragment is kept, and retired with the list.
-    assert titles(features(client.get(portal.area.url), "solutions")) == {
-        "Wärmenetz",
-        "Quartiersbus",
-    }
+    response = client.get(portal.area.url)
+    both = {"Wärmenetz", "Quartiersbus"}
+    assert titles(features(response, "solutions")) == both
+    assert titles(every_place(client, response, "solutions")) == both
 
 
 def test_knowledge_index_map__page_cache_serves_the_new_place_after_publishing(
@@ -452,6 +455,19 @@ def test_theme_page_map__shows_the_solutions_of_its_field_of_action(client, port
     elsewhere.fields_of_action.all().delete()
     published(elsewhere)
 
-    found = features(client.get(portal.theme.url), "solutions")
+    response = client.get(portal.theme.url)
 
-    assert titles(found) == {"Wärmenetz"}
+    assert titles(features(response, "solutions")) == {"Wärmenetz"}
+    assert titles(every_place(client, response, "solutions")) == {"Wärmenetz"}
+
+
+def test_theme_page_map__plain_list_of_every_place_names_the_theme(client, portal):
+    made = {located_solution(portal, f"Wärmenetz {i:02}").title for i in range(14)}
+    listing = BeautifulSoup(
+        client.get(all_places_link(client.get(portal.theme.url), "solutions")).content,
+        "html.parser",
+    )
+
+    assert {a.get_text() for a in listing.select(".place-list a")} == made
+    assert portal.theme.title in listing.h1.get_text()
+    assert listing.find("a", href=portal.theme.url) is not None

@@ -87,10 +87,10 @@ def places_list(response, name: str):
     return soup.find(id=f"map-{name}").find("details", class_="place-map__places")
 
 
-def csp_img_src(response) -> list[str]:
+def csp_img_src(response, directive: str = "img-src") -> list[str]:
     for part in response["Content-Security-Policy"].split(";"):
         name, *values = part.split()
-        if name == "img-src":
+        if name == directive:
             return values
     return []
 
@@ -248,6 +248,17 @@ def test_search_map__source_is_cached_and_retired_by_a_publish(
 
     assert answer["X-Portal-Cache"] == "miss"
     assert titles(answer.json()["features"]) == {"Wärmenetz", "Quartiersbus"}
+
+
+def test_search_map__csp_lets_the_script_fetch_its_data_from_the_portal_only(
+    client, portal
+):
+    located_solution(portal, "Wärmenetz")
+
+    response = client.get("/de/search/?phase=pilot")
+
+    assert map_section(response, "results")["data-source"].startswith("/de/search/")
+    assert csp_img_src(response, "connect-src") == ["'self'"]
 
 
 def test_search_map__script_is_given_what_to_say_while_loading_and_on_failure(

@@ -9,18 +9,16 @@ that works without JavaScript (``knowledge/includes/place_map.html``); Leaflet a
 leaflet.markercluster, from npm and served as static files, draw them over the
 tiles of ``PORTAL_MAP_TILE_URL`` (``cms/static/js/place-map.js``).
 
-A map of a long list (the search, the knowledge base) would make the page as large
-as the list: its page embeds only the places of the results it shows and the
-address of the map's data, a GeoJSON FeatureCollection of every result, which the
-script fetches; without JavaScript the page links to every place as a plain list
-(:data:`PLACES_PER_PAGE` a page). The search answers both itself
-(``search/places/json/``, ``search/places/``, same parameters); for a page whose
-list is long (one with a ``map_solutions(request)`` method: the knowledge base,
-a partner area, a theme)
-:func:`list_places_json` and :func:`list_places` answer them
-(``/<lang>/places/<page id>/json/``, ``/<lang>/places/<page id>/``, the page's
-filters as parameters). Both are cached like the page (the page cache; the page's
-tag and the list's, so a publish retires them).
+A map of a long list (the search, the knowledge base, a partner area, a theme)
+would make the page as large as the list: its page embeds only the places of the
+results it shows and the address of the map's data, a GeoJSON FeatureCollection
+of every result, which the script fetches; without JavaScript the page links to
+every place as a plain list (:data:`PLACES_PER_PAGE` a page). The search answers
+both itself (``search/places/json/``, ``search/places/``, same parameters); for a
+page with a ``map_solutions(request)`` method :func:`list_places_json` and
+:func:`list_places` answer them (``/<lang>/places/<page id>/json/``,
+``/<lang>/places/<page id>/``, the page's filters as parameters). Both are cached
+like the page (the page cache, with the tags below, so a publish retires them).
 
 Cache (issue 15): a map shows what its list shows, so it is retired with it. A
 list of solutions notes ``list:<locale>`` (retired whenever a solution of that

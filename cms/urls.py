@@ -13,6 +13,7 @@ from apps.knowledge.admin import page_chooser
 from apps.knowledge.open_data import feeds
 from apps.knowledge.open_data import views as open_data_views
 from apps.knowledge.portal import compare as compare_views
+from apps.knowledge.portal import map as place_maps
 from apps.knowledge.search import views as search_views
 from apps.workflow.feedback import views as feedback_views
 from apps.workflow.notifications import follow_views
@@ -62,6 +63,14 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("compare/", compare_views.compare, name="compare"),
+    path("search/places/", search_views.places, name="search_places"),
+    path("search/places/json/", search_views.places_json, name="search_places_json"),
+    path("places/<int:page_id>/", place_maps.list_places, name="list_places"),
+    path(
+        "places/<int:page_id>/json/",
+        place_maps.list_places_json,
+        name="list_places_json",
+    ),
     path("open-data/", open_data_views.open_data_page, name="open_data"),
     path("feeds/rss/", feeds.SolutionsFeed(), name="solutions_rss"),
     path("feeds/atom/", feeds.SolutionsAtomFeed(), name="solutions_atom"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, When
 from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -49,6 +52,17 @@ def lazy_page(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     return SimpleLazyObject(lambda: paginate(request, items, per_page))
 
 
+def places_urls(page: Page, filters: str = "") -> dict[str, str]:
+    """The addresses of every place of a page's list, for its map
+    (:mod:`apps.knowledge.portal.map`, which reads the page's ``map_solutions``):
+    the data the map's script fetches, and the plain list of them all."""
+    query = f"?{filters}" if filters else ""
+    return {
+        "places_source": f"{reverse('list_places_json', args=[page.pk])}{query}",
+        "places_list": f"{reverse('list_places', args=[page.pk])}{query}",
+    }
+
+
 class HomePage(PublicUrlMixin, PublicPageMixin, Page):
     """The start page of the portal in one language."""
 
@@ -90,7 +104,14 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
 
 
 class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
-    """The knowledge base: every published solution, filterable by phase and theme."""
+    """The knowledge base: every published solution, filterable by phase and theme.
+
+    Its map shows every solution under the filters: the page holds the places of
+    the solutions it lists, the map's script fetches the others from
+    ``/<lang>/places/<page id>/json/`` and ``/<lang>/places/<page id>/`` lists
+    them all without JavaScript (:mod:`apps.knowledge.portal.map`, which reads
+    :meth:`map_solutions`).
+    """
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -107,8 +128,12 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
     class Meta:
         verbose_name = _("knowledge base index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def map_solutions(self, request=None):
+        """Every solution under the request's filters: what the map shows."""
+        return self.filtered_solutions(request)[0]
+
+    def filtered_solutions(self, request) -> tuple:
+        """The solutions under the request's filters, the phase and the field."""
         solutions = live_solutions(self.locale)
         phase = request.GET.get("phase", "")
         if phase in Phase.values:
@@ -120,10 +145,19 @@ class KnowledgeIndexPage(PublicUrlMixin, PublicPageMixin, Page):
             solutions = solutions.filter(
                 fields_of_action__field_of_action__slug=field
             ).distinct()
+        return solutions, phase, field
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        solutions, phase, field = self.filtered_solutions(request)
+        filters = urlencode(
+            [(k, v) for k, v in (("phase", phase), ("field", field)) if v]
+        )
         context.update(
             solutions=paginate(request, solutions),
-            # Every solution under the filters, not only this page's: the map.
-            map_solutions=solutions,
+            # Every solution under the filters, not only this page's: the map's
+            # data, and their plain list.
+            **places_urls(self, filters),
             phases=Phase.choices,
             selected_phase=phase,
             # The facet block: the same on every request until a snippet changes.
@@ -170,12 +204,15 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("partner area")
         verbose_name_plural = _("partner areas")
 
+    def map_solutions(self, request=None):
+        """Every solution of the area: its list, and what its map shows."""
+        return live_solutions(self.locale).child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        solutions = live_solutions(self.locale).child_of(self)
-        context["solutions"] = lazy_page(request, solutions)
-        # Every solution of the area, for the map (loaded only where it is shown).
-        context["map_solutions"] = solutions
+        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        # Every solution of the area, for the map: fetched by its script.
+        context.update(places_urls(self))
         return context
 
 
@@ -234,9 +271,10 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        solutions = (
+    def map_solutions(self, request=None):
+        """Every solution of the field of action: its list, and what its map
+        shows."""
+        return (
             live_solutions(self.locale)
             .filter(
                 # A subquery, not the field's key: nothing is loaded while the list
@@ -249,9 +287,12 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
             )
             .distinct()
         )
-        context["solutions"] = lazy_page(request, solutions)
-        # Every solution of the field, for the map (loaded only where it is shown).
-        context["map_solutions"] = solutions
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        # Every solution of the field, for the map: fetched by its script.
+        context.update(places_urls(self))
         return context
 
 

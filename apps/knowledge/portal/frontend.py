@@ -8,7 +8,8 @@ that show it, the same ones the page cache
 retires (:func:`apps.knowledge.portal.page_cache.shown_by`): its translations, the
 pages linking to it or linked from it, the solution lists of its language (home,
 knowledge base, themes, partner areas, the contact directory and the pages of its
-organisations) and the search of every language. A proxy cannot list the query
+organisations), the search of every language, and the maps' data and lists of
+places of the lists and the search. A proxy cannot list the query
 variants of an address, so a purge of an address means "with any query string"
 (docker/varnish/default.vcl), and a purge of ``/`` means everything (sent when
 something changes that every page shows).
@@ -70,6 +71,12 @@ def showing_urls(page: Page) -> set[str]:
         pages += model.objects.live().filter(locale_id=page.locale_id)
     # The page itself also once unpublished (no longer live).
     urls = {public_url.page_full_url(p) for p in [page, *pages]}
+    # The data of the lists' maps and their plain lists of places.
+    for listing in pages:
+        if hasattr(listing, "map_solutions"):
+            with translation.override(listing.locale.language_code):
+                for name in ("list_places", "list_places_json"):
+                    urls.add(public_url.absolute_url(reverse(name, args=[listing.pk])))
     organisations = [
         page.lead_organisation,
         *(partner.organisation for partner in page.partners.all()),
@@ -84,7 +91,8 @@ def showing_urls(page: Page) -> set[str]:
                 urls.add(public_url.absolute_url(directory.organisation_url(localized)))
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls.add(public_url.absolute_url(reverse("search")))
+            for name in ("search", "search_places", "search_places_json"):
+                urls.add(public_url.absolute_url(reverse(name)))
     urls.discard(None)
     return urls
 

@@ -9,6 +9,17 @@ that works without JavaScript (``knowledge/includes/place_map.html``); Leaflet a
 leaflet.markercluster, from npm and served as static files, draw them over the
 tiles of ``PORTAL_MAP_TILE_URL`` (``cms/static/js/place-map.js``).
 
+A map of a long list (the search, the knowledge base, a partner area, a theme)
+would make the page as large as the list: its page embeds only the places of the
+results it shows and the address of the map's data, a GeoJSON FeatureCollection
+of every result, which the script fetches; without JavaScript the page links to
+every place as a plain list (:data:`PLACES_PER_PAGE` a page). The search answers
+both itself (``search/places/json/``, ``search/places/``, same parameters); for a
+page with a ``map_solutions(request)`` method :func:`list_places_json` and
+:func:`list_places` answer them (``/<lang>/places/<page id>/json/``,
+``/<lang>/places/<page id>/``, the page's filters as parameters). Both are cached
+like the page (the page cache, with the tags below, so a publish retires them).
+
 Cache (issue 15): a map shows what its list shows, so it is retired with it. A
 list of solutions notes ``list:<locale>`` (retired whenever a solution of that
 language is published or unpublished), the search notes ``search``. The
@@ -24,12 +35,21 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from apps.knowledge import content_cache
+from apps.knowledge import content_cache, i18n
+from apps.knowledge.portal import page_cache
+from apps.knowledge.visibility import visible
+
+#: How many places a page of the plain list of places shows.
+PLACES_PER_PAGE = 100
 
 #: The kinds of thing a map shows, with the name its popup and list give them.
 KINDS = {"solution": _("Solution")}
@@ -117,6 +137,78 @@ def _feature(page, request) -> dict:
     }
 
 
+def feature_collection(features: list[dict]) -> JsonResponse:
+    """The map's data as a GeoJSON FeatureCollection (what ``places/json/`` answers
+    and the script fetches)."""
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def list_page(
+    request: HttpRequest,
+    features: list[dict],
+    *,
+    title: str,
+    back_url: str,
+    back_label: str,
+) -> HttpResponse:
+    """Every place of a map as a plain list, :data:`PLACES_PER_PAGE` a page, for
+    visitors without JavaScript (``places/``); ``back_url``: the list they came from."""
+    places = Paginator(features, PLACES_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "knowledge/place_list.html",
+        {
+            "title": title,
+            "places": places,
+            "back_url": back_url,
+            "back_label": back_label,
+        },
+    )
+
+
+def _list_owner(request: HttpRequest, page_id: int) -> Page:
+    """The live, public page in the visitor's language whose map this is."""
+    page = visible(Page.objects.filter(pk=page_id)).specific().first()
+    if (
+        page is None
+        or not hasattr(page, "map_solutions")
+        or page.locale.language_code != i18n.active_language()
+    ):
+        raise Http404
+    page_cache.mark_cacheable(
+        request, reads=getattr(page, "cache_query_parameters", ())
+    )
+    content_cache.note(content_cache.page_tag(page))
+    return page
+
+
+def _list_features(request: HttpRequest, page: Page) -> list[dict]:
+    return map_features(
+        located(page.map_solutions(request)), page.locale.language_code, request
+    )
+
+
+def list_places_json(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Every place of a page's list under its filters: the map's data."""
+    page = _list_owner(request, page_id)
+    return feature_collection(_list_features(request, page))
+
+
+def list_places(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Every place of a page's list under its filters, as a plain list."""
+    page = _list_owner(request, page_id)
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    query = filters.urlencode()
+    return list_page(
+        request,
+        _list_features(request, page),
+        title=gettext("Places of “%(list)s”") % {"list": page.title},
+        back_url=f"{page.get_url(request)}{'?' + query if query else ''}",
+        back_label=gettext("Back to “%(list)s”") % {"list": page.title},
+    )
+
+
 def tile_settings() -> dict[str, str]:
     """The tile server and its attribution (``PORTAL_MAP_TILE_URL``,
     ``PORTAL_MAP_ATTRIBUTION``)."""
@@ -139,6 +231,10 @@ def labels() -> dict[str, str]:
 
     return {
         "map": gettext("Map"),
+        "loading": gettext("Loading the places for the map …"),
+        "failed": gettext(
+            "The map could not be loaded. The list of the places still works."
+        ),
         "zoom_in": gettext("Zoom in"),
         "zoom_out": gettext("Zoom out"),
         "shown": forms(

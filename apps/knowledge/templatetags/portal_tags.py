@@ -364,12 +364,22 @@ def lang_attr(context, obj, relative_to=None) -> str:
 
 @register.inclusion_tag("knowledge/includes/place_map.html", takes_context=True)
 def place_map(
-    context, pages, name: str = "places", heading: str = "", small: bool = False
+    context,
+    pages,
+    name: str = "places",
+    heading: str = "",
+    small: bool = False,
+    source: str = "",
+    list_url: str = "",
 ) -> dict:
     """A map of ``pages`` (a query of solutions, a list of pages or one page) with
     the same places as a list that works without JavaScript (and stays reachable
     behind a toggle with it): :func:`apps.knowledge.portal.map.map_features`.
-    ``small``: one page's place, without the list (the page's facts name it)."""
+    ``small``: one page's place, without the list (the page's facts name it).
+
+    A map of a long list: ``pages`` are only the ones the page shows, ``source``
+    the address of every place of the list (a GeoJSON FeatureCollection, which the
+    script fetches and draws) and ``list_url`` the plain list of them all."""
     if isinstance(pages, QuerySet):
         pages = place_maps.located(pages)
     elif isinstance(pages, Page):
@@ -384,6 +394,8 @@ def place_map(
         "config_id": f"map-{name}-config",
         "heading": heading,
         "small": small,
+        "source": source,
+        "list_url": list_url,
         "map_config": {**place_maps.tile_settings(), "labels": place_maps.labels()},
         "LANGUAGE_CODE": translation.get_language(),
     }

@@ -7,6 +7,12 @@
  * stays one click or Enter away. Without Leaflet, or without tiles, nothing else
  * changes.
  *
+ * A map of a long list (the search, the knowledge base) has a data-source: the
+ * page holds only the places of the results it shows, and the script fetches
+ * every place of the list from that address (same origin, a GeoJSON
+ * FeatureCollection) and draws them. While it loads, and if it fails, the live
+ * region (and the summary above the map) says so; on failure the list stays open.
+ *
  * Features are drawn generically from their properties (title, url, place, kind,
  * kind_label), so other kinds of place join the same map.
  *
@@ -91,12 +97,56 @@
   }
 
   function setUp(section) {
-    var features = readJson(section.getAttribute("data-features")) || [];
     var config = readJson(section.getAttribute("data-config"));
     var canvas = section.querySelector(".place-map__canvas");
+    var source = section.getAttribute("data-source");
+    if (!config || !canvas) {
+      return;
+    }
+    if (!source) {
+      draw(section, config, readJson(section.getAttribute("data-features")) || []);
+      return;
+    }
+    var labels = config.labels;
+    say(section, labels.loading);
+    window
+      .fetch(source, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (collection) {
+        var features = (collection && collection.features) || [];
+        if (!features.length) {
+          say(section, format(labels.shown, 0));
+          return;
+        }
+        draw(section, config, features);
+      })
+      .catch(function () {
+        say(section, labels.failed);
+      });
+  }
+
+  // The live region, and the summary above the map where there is one.
+  function say(section, text) {
     var status = section.querySelector("[role='status']");
+    var summary = section.querySelector(".place-map__summary");
+    if (status) {
+      status.textContent = text;
+    }
+    if (summary && section.hasAttribute("data-source")) {
+      summary.textContent = text;
+      summary.hidden = false;
+    }
+  }
+
+  function draw(section, config, features) {
+    var canvas = section.querySelector(".place-map__canvas");
     var list = section.querySelector(".place-map__places");
-    if (!config || !canvas || !features.length) {
+    if (!features.length) {
       return;
     }
     var labels = config.labels;
@@ -202,9 +252,7 @@
       }
     });
 
-    if (status) {
-      status.textContent = format(labels.shown, points.length);
-    }
+    say(section, format(labels.shown, points.length));
     if (list) {
       // The list stays one toggle away.
       list.open = false;

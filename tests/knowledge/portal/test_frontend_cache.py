@@ -100,6 +100,17 @@ def test_publishing_a_solution__purges_exactly_the_pages_that_show_it(
             "/de/search/",
             "/da/search/",
             "/en/search/",
+            # The maps' data and the plain lists of their places.
+            *(
+                f"/de/places/{listing.pk}/{part}"
+                for listing in (portal.knowledge, portal.area, portal.theme)
+                for part in ("", "json/")
+            ),
+            *(
+                f"/{code}/search/places/{part}"
+                for code in ("de", "da", "en")
+                for part in ("", "json/")
+            ),
         ]
     )
 

@@ -1,5 +1,6 @@
 """The search map on a live engine: every result under the facets, from the same
-request (see tests/knowledge/search/live_search.py for the engines)."""
+request, answered by the map's data source; the page holds one page of them (see
+tests/knowledge/search/live_search.py for the engines)."""
 
 from __future__ import annotations
 
@@ -61,12 +62,26 @@ def test_portal_search_map__at_most_ten_sql_queries_on_the_engine(live, settings
     live.reindex()
     serve_from_the_engine(live, settings)
     client = Client()
-    url = "/de/search/?q=Lades%C3%A4ule&phase=pilot"
-    assert client.get(url).status_code == HTTPStatus.OK
+    parameters = "?q=Lades%C3%A4ule&phase=pilot"
 
-    with CaptureQueriesContext(connection) as captured:
-        answer = client.get(url)
+    for url in (f"/de/search/{parameters}", f"/de/search/places/json/{parameters}"):
+        assert client.get(url).status_code == HTTPStatus.OK
+        with CaptureQueriesContext(connection) as captured:
+            answer = client.get(url)
+        assert answer.status_code == HTTPStatus.OK
+        assert answer.content.decode().count('"kind": "solution"') == 5
+        assert len(captured) <= 10, [query["sql"][:120] for query in captured]
 
-    assert answer.status_code == HTTPStatus.OK
-    assert answer.content.decode().count('"kind": "solution"') == 5
-    assert len(captured) <= 10, [query["sql"][:120] for query in captured]
+
+def test_portal_search_map__source_has_every_result_the_page_one_page(live, settings):
+    for n in range(15):
+        SolutionPageFactory(portal=live.portal, title=f"Pumpwerk {n}", **PLACE)
+    live.reindex()
+    serve_from_the_engine(live, settings)
+    client = Client()
+
+    page = client.get("/de/search/?q=Pumpwerk")
+    source = client.get("/de/search/places/json/?q=Pumpwerk")
+
+    assert page.content.decode().count('"kind": "solution"') == 12
+    assert len(source.json()["features"]) == 15

@@ -182,20 +182,30 @@ def built_on_by(page: SolutionPage) -> list[SolutionPage]:
 def adoption_map_features(solution_pages: Iterable, language: str) -> list[dict]:
     """Map points of the confirmed adoptions of ``solution_pages`` that give a
     place: the solution's title and address (in ``language``) at the adopter's
-    coordinates. Keys: title, url, place, lat, lon, kind ("adoption")."""
-    locale = _locale(language)
+    coordinates. Keys: title, url, place, lat, lon, language (the page's), kind
+    ("adoption")."""
     pages = {page.translation_key: page for page in solution_pages}
     if not pages:
         return []
+    # Most maps show no adoption: one query to know, before any other.
+    reuses = list(
+        _confirmed_adoptions()
+        .filter(
+            solution_key__in=list(pages),
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .order_by("pk")
+    )
+    if not reuses:
+        return []
+    locale = _locale(language)
     solutions = {
         page.translation_key: page
         for page in localize_keys(SolutionPage, list(pages), locale)
     }
-    reuses = _confirmed_adoptions().filter(
-        solution_key__in=list(pages), latitude__isnull=False, longitude__isnull=False
-    )
     features = []
-    for adoption in _shown(reuses.order_by("pk"), solutions, locale):
+    for adoption in _shown(reuses, solutions, locale):
         place = adoption.organisation.name
         if adoption.municipality and adoption.municipality not in place:
             place = f"{place}, {adoption.municipality}"
@@ -206,6 +216,7 @@ def adoption_map_features(solution_pages: Iterable, language: str) -> list[dict]
                 "place": place,
                 "lat": adoption.latitude,
                 "lon": adoption.longitude,
+                "language": adoption.solution.locale.language_code,
                 "kind": "adoption",
             }
         )

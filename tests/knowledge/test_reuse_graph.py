@@ -4,11 +4,13 @@ which language they are shown."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import Locale
 
 from apps.knowledge.choices import Country
@@ -120,6 +122,7 @@ def test_map__adopters_with_a_place_in_the_visitors_language(graph):
         "place": "Tønder Kommune",
         "lat": 54.933,
         "lon": 8.866,
+        "language": "da",
         "kind": "adoption",
     }
     # A solution only in German is shown in German to an English visitor.
@@ -176,3 +179,54 @@ def test_reuse__refuses_a_solution_building_on_itself_and_half_a_place(graph):
     with pytest.raises(ValidationError) as error:
         reuse.full_clean()
     assert set(error.value.message_dict) >= {"derived_key", "longitude"}
+
+
+def test_portal_maps__show_the_adoption_next_to_the_solution(graph, client):
+    """Issue 17: a confirmed adoption is a marker of its own on the solution page's
+    map and on the search map (the endpoint the script fetches), linking to the
+    solution in the visitor's language; a proposal is not."""
+    solution = graph["solution"]
+    solution.latitude, solution.longitude = Decimal("54.78"), Decimal("9.43")
+    solution.municipality = "Flensburg"
+    solution.save_revision().publish()
+    TranslationFactory(page=solution, language_code="da")
+    danish = solution.get_translation(Locale.objects.get(language_code="da"))
+    reuse = adoption(
+        solution,
+        graph["danish"],
+        status=Reuse.Status.PROPOSED,
+        municipality="Tønder",
+        latitude=Decimal("54.933"),
+        longitude=Decimal("8.866"),
+    )
+
+    def kinds(features) -> dict[str, tuple]:
+        return {
+            f["properties"]["kind"]: (
+                f["properties"]["url"],
+                f["geometry"]["coordinates"],
+                f["properties"]["kind_label"],
+            )
+            for f in features
+        }
+
+    def page_map() -> list:
+        html = client.get(danish.url).content.decode()
+        data = html.split('id="map-place-features" type="application/json">')[1]
+        return json.loads(data.split("</script>")[0])
+
+    def search_map() -> list:
+        return client.get("/da/search/places/json/?q=Mülltonnen").json()["features"]
+
+    assert set(kinds(page_map())) == {"solution"}
+    assert set(kinds(search_map())) == {"solution"}
+
+    reuse.status = Reuse.Status.CONFIRMED
+    reuse.save()
+
+    for features in (page_map(), search_map()):
+        url, coordinates, label = kinds(features)["adoption"]
+        assert url == danish.url
+        assert coordinates == [8.866, 54.933]
+        with translation.override("da"):
+            assert label == translation.gettext("Adopted by another organisation")

@@ -44,7 +44,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from apps.knowledge import content_cache, i18n
+from apps.knowledge import content_cache, i18n, reuse_graph
 from apps.knowledge.portal import page_cache
 from apps.knowledge.visibility import visible
 
@@ -52,7 +52,11 @@ from apps.knowledge.visibility import visible
 PLACES_PER_PAGE = 100
 
 #: The kinds of thing a map shows, with the name its popup and list give them.
-KINDS = {"solution": _("Solution")}
+KINDS = {
+    "solution": _("Solution"),
+    # Issue 17: where another organisation runs the solution too (confirmed).
+    "adoption": _("Adopted by another organisation"),
+}
 
 #: What a map reads of a page (and Wagtail, to make its address).
 FIELDS = (
@@ -98,6 +102,10 @@ def map_features(pages: Iterable, language: str, request=None) -> list[dict]:
             content_cache.note(
                 *{content_cache.list_tag(page.locale_id) for page in pages}
             )
+    features += [
+        _adoption_feature(adoption)
+        for adoption in reuse_graph.adoption_map_features(pages, language)
+    ]
     return sorted(
         features,
         key=lambda feature: (
@@ -133,6 +141,29 @@ def _feature(page, request) -> dict:
             "url": page.get_url(request) or "",
             "place": page.municipality or "",
             "language": page.locale.language_code,
+        },
+    }
+
+
+def _adoption_feature(adoption: dict) -> dict:
+    """A confirmed adoption (``reuse_graph.adoption_map_features``) as a feature:
+    the solution's title and address at the adopter's place."""
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [
+                _coordinate(adoption["lon"]),
+                _coordinate(adoption["lat"]),
+            ],
+        },
+        "properties": {
+            "kind": "adoption",
+            "kind_label": str(KINDS["adoption"]),
+            "title": adoption["title"],
+            "url": adoption["url"],
+            "place": adoption["place"],
+            "language": adoption["language"],
         },
     }
 

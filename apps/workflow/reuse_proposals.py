@@ -240,7 +240,9 @@ def propose(
 def decide(reuse_pk: int, user, *, confirm: bool, comment: str = "") -> Reuse:
     """Confirm or decline an open proposal as the other side; tells the proposer."""
     reuse = (
-        Reuse.objects.select_for_update()
+        # Only the relation's row: PostgreSQL cannot lock the organisation's side
+        # of the outer join (a derivation has none).
+        Reuse.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .filter(pk=reuse_pk)
         .first()

@@ -241,6 +241,7 @@ def test_danish_proposal__german_moderator_confirms__shown_everywhere_at_once(
             "place": ORGANISATION_NAMES["en"],
             "lat": 55.0443,
             "lon": 9.4187,
+            "language": "en",
             "kind": "adoption",
         }
     ]

@@ -219,6 +219,7 @@ class OwnershipTests(TestCase):
                 "slug": self.field.slug,
                 "description": "",
                 "sort_order": 0,
+                "pictogram": self.field.pictogram,
                 "action-publish": "1",
             },
         )
@@ -241,6 +242,7 @@ class OwnershipTests(TestCase):
                 "slug": self.field.slug,
                 "description": "",
                 "sort_order": 0,
+                "pictogram": self.field.pictogram,
                 "action-submit": "1",
             },
         )
@@ -263,6 +265,7 @@ class OwnershipTests(TestCase):
                 "slug": self.field.slug,
                 "description": "",
                 "sort_order": 0,
+                "pictogram": self.field.pictogram,
                 "action-publish": "1",
             },
         )

@@ -33,6 +33,7 @@ from apps.knowledge.models import (
     PrivacyNoticePage,
     SolutionPage,
     SolutionRelation,
+    StatisticsPage,
     ThemeIndexPage,
     ThemePage,
 )
@@ -55,6 +56,7 @@ ALL_PAGE_TYPES = {
     LegalNoticePage,
     PrivacyNoticePage,
     AccessibilityStatementPage,
+    StatisticsPage,
 }
 
 # Where each page type may live; everything else must be refused.
@@ -69,6 +71,7 @@ ALLOWED_PARENTS = {
     LegalNoticePage: {HomePage},
     PrivacyNoticePage: {HomePage},
     AccessibilityStatementPage: {HomePage},
+    StatisticsPage: {HomePage},
 }
 
 

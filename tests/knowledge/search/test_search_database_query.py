@@ -124,6 +124,9 @@ class ManySolutionsTests:
         # As at 10,000 solutions: thousands of index entries (of no live page
         # here), so that reading them all costs more than the index. Without an
         # index on the very expression the match uses, every entry is read.
+        # 30,000 entries (three languages of 10,000 solutions): with fewer, the
+        # planner may find a sequential scan cheaper when statistics left by
+        # earlier tests make the tables look small.
         filler = ContentType.objects.get_for_model(SolutionPage).pk
         backend = engine.database_backend()
         query = engine.build_query("17", [], backend, "and")  # one solution
@@ -135,7 +138,7 @@ class ManySolutionsTests:
                 " object_id, title_norm, autocomplete, title, body, title_text,"
                 " body_text) SELECT %s, 'filler' || n, 1.0, '', '',"
                 " to_tsvector('simple', 'filler ' || n), '', ''"
-                " FROM generate_series(1, 5000) AS n",
+                " FROM generate_series(1, 30000) AS n",
                 [filler],
             )
             cursor.execute("ANALYZE")

@@ -96,7 +96,6 @@ def test_tick__runs_due_jobs_and_leaves_those_not_yet_due(
         "retry_outbox",
         "replay_search_index",
         "send_review_reminders",
-        "delete_old_feedback",
     }
     assert ReviewReminder.objects.get().page_id == overdue.pk
     assert mail.outbox[-1].to == ["fl-editor@example.org"]

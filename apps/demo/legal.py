@@ -106,7 +106,8 @@ PROCESSING = {
             "Landesbehindertengleichstellungsgesetz (Feedback-Mechanismus) und "
             "Art. 6 Abs. 1 lit. e DSGVO",
             "Redaktion der Digitalagentur",
-            "Ein Jahr nach der Beantwortung.",
+            "Ein Jahr nach der Beantwortung; unbeantwortete Meldungen ein Jahr "
+            "nach dem Eingang. Die E-Mails zu einer Meldung werden mit ihr gelöscht.",
         ),
         _processing(
             "Partnerkonten und Einreichungen",
@@ -135,7 +136,8 @@ PROCESSING = {
             "ligestilling af personer med handicap (feedbackmekanisme) og art. 6, "
             "stk. 1, litra e",
             "Digitalagenturs redaktion",
-            "Et år efter besvarelsen.",
+            "Et år efter besvarelsen; ubesvarede henvendelser et år efter "
+            "modtagelsen. E-mails om en henvendelse slettes sammen med den.",
         ),
         _processing(
             "Partnerkonti og indsendelser",
@@ -163,7 +165,8 @@ PROCESSING = {
             "Art. 6(1)(c) GDPR in conjunction with the Schleswig-Holstein "
             "disability equality act (feedback mechanism), and Art. 6(1)(e) GDPR",
             "The Digitalagentur's editorial team",
-            "One year after the answer.",
+            "One year after the answer; reports without an answer one year after "
+            "they were received. The e-mails about a report are deleted with it.",
         ),
         _processing(
             "Partner accounts and submissions",

@@ -45,7 +45,7 @@ from apps.knowledge.roles import AREA_ROLES, DIGITALAGENTUR_GROUP, AreaRole
 from apps.workflow.models import Membership, OutboxMessage, PartnerProfile
 from apps.workflow.notifications.outbox import queue_email
 from apps.workflow.notifications.recipients import language_for
-from apps.workflow.permissions import area_role_for_page
+from apps.workflow.permissions import area_role_for_page, area_roles_for_pages
 
 Side = Reuse.Side
 
@@ -147,12 +147,62 @@ def deciders(reuse: Reuse) -> QuerySet:
     return users.distinct().order_by("pk")
 
 
+def _side_key(reuse: Reuse, side: str):
+    """The translation key of the solution acting for ``side``, None for an
+    adopting organisation."""
+    if side == Side.REUSER and reuse.kind == Reuse.Kind.ADOPTION:
+        return None
+    return reuse.solution_key if side == Side.SOLUTION else reuse.derived_key
+
+
+def decider_groups(reuses: list[Reuse]) -> dict[int, str]:
+    """:func:`decider_group` of the other side of each of ``reuses``, by pk, in a
+    fixed number of queries however many there are (``organisation`` selected)."""
+    keys = {_side_key(reuse, reuse.other_side) for reuse in reuses} - {None}
+    default = content_cache.default_locale()
+    versions: dict = {}
+    for page in (
+        SolutionPage.objects.filter(translation_key__in=keys)
+        .select_related("lead_organisation")
+        .only(
+            "pk", "path", "depth", "translation_key", "locale_id", "lead_organisation"
+        )
+        .order_by("pk")
+    ):
+        # As solution_version: the default language's version, else the first.
+        known = versions.get(page.translation_key)
+        if known is None or (page.locale_id == default.pk != known.locale_id):
+            versions[page.translation_key] = page
+    page_roles = area_roles_for_pages(list(versions.values()))
+    groups = {}
+    for reuse in reuses:
+        key = _side_key(reuse, reuse.other_side)
+        if key is None:
+            owner = reuse.organisation.owner
+            role = next((r for r in AREA_ROLES if r.area_slug == owner), None)
+        else:
+            page = versions.get(key)
+            role = page_roles.get(page.pk) if page is not None else None
+        groups[reuse.pk] = role.moderators if role else DIGITALAGENTUR_GROUP
+    return groups
+
+
 def proposals_for(user) -> list[Reuse]:
-    """Open proposals ``user`` may decide (few at a time: checked one by one)."""
-    open_proposals = Reuse.objects.filter(status=Reuse.Status.PROPOSED).select_related(
-        "organisation", "proposed_by"
+    """Open proposals ``user`` may decide, oldest first (:func:`can_decide`), in a
+    fixed number of queries however many proposals wait."""
+    if not user.is_authenticated:
+        return []
+    open_proposals = list(
+        Reuse.objects.filter(status=Reuse.Status.PROPOSED)
+        .exclude(proposed_by=user)
+        .select_related("organisation", "proposed_by")
+        .order_by("proposed_at", "pk")
     )
-    return [reuse for reuse in open_proposals if can_decide(user, reuse)]
+    if user.is_superuser:
+        return open_proposals
+    names = _group_names(user)
+    groups = decider_groups(open_proposals)
+    return [reuse for reuse in open_proposals if groups[reuse.pk] in names]
 
 
 def proposals_by(user) -> QuerySet:
@@ -317,6 +367,31 @@ def describe(reuse: Reuse, language: str) -> dict:
         "comment": reuse.decision_comment,
         "url": absolute_url(reverse("workflow_admin:reuse_proposals")),
     }
+
+
+def summaries(reuses: list[Reuse], language: str) -> list[dict]:
+    """What ``reuse_summary.html`` shows of each of ``reuses`` (``organisation``
+    selected), the solutions' titles in ``language`` where there is a version in
+    it: one query however many there are, for lists such as the admin home's."""
+    keys = {key for reuse in reuses for key in (reuse.solution_key, reuse.derived_key)}
+    titles: dict = {}
+    for key, title, code in (
+        SolutionPage.objects.filter(translation_key__in=keys - {None})
+        .order_by("pk")
+        .values_list("translation_key", "title", "locale__language_code")
+    ):
+        if key not in titles or code == language:
+            titles[key] = title
+    return [
+        {
+            "reuse": reuse,
+            "adoption": reuse.kind == Reuse.Kind.ADOPTION,
+            "solution": titles.get(reuse.solution_key, ""),
+            "derived": titles.get(reuse.derived_key, ""),
+            "organisation": reuse.organisation.name if reuse.organisation else "",
+        }
+        for reuse in reuses
+    ]
 
 
 def notify_deciders(reuse: Reuse) -> list[OutboxMessage]:

@@ -272,6 +272,10 @@ SCHEDULER_JOBS = {
         "command": "send_review_reminders",
         "every": int(os.environ.get("SCHEDULE_REVIEW_REMINDERS_SECONDS", "86400")),
     },
+    "delete_old_feedback": {
+        "command": "delete_old_feedback",
+        "every": int(os.environ.get("SCHEDULE_DELETE_OLD_FEEDBACK_SECONDS", "86400")),
+    },
 }
 # How often the scheduler wakes up to look for due jobs.
 SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
@@ -434,6 +438,9 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get(
     "OPEN_DATA_CONTACT_EMAIL", "opendata@digitalagentur.example"
 )
 OPEN_DATA_CONTRIBUTOR_ID = os.environ.get("OPEN_DATA_CONTRIBUTOR_ID", "")
+# Feedback reports are deleted this many days after their answer (unanswered ones
+# after their arrival), as the privacy notice says (apps.workflow.feedback.retention).
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
 # Where reports of the feedback form (barriers, content errors) go: the
 # Digitalagentur's editorial team (apps/workflow/feedback/).
 DIGITALAGENTUR_FEEDBACK_EMAIL = os.environ.get(

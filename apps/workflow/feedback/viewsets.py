@@ -6,13 +6,16 @@ moderators may view and answer reports (``apps.workflow.groups``).
 
 from __future__ import annotations
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import EditView
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import EditView, IndexView
 
 from apps.knowledge.admin.viewsets import LocalisedSnippetViewSet
-from apps.workflow.feedback import reports
+from apps.workflow.feedback import address_views, reports
 from apps.workflow.models import FeedbackReport
 
 
@@ -39,6 +42,25 @@ class AnswerView(EditView):
         return super().get_success_message(instance)
 
 
+class ReportsIndexView(IndexView):
+    """The listing, with "Reports of an e-mail address" in its header menu for
+    whoever may export and erase personal data."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if address_views.may_use(self.request.user):
+            buttons.append(
+                Button(
+                    address_views.LABEL,
+                    url=reverse(f"{self.index_url_name.rsplit(':', 1)[0]}:by_address"),
+                    icon_name="mail",
+                    priority=50,
+                )
+            )
+        return buttons
+
+
 class FeedbackReportViewSet(LocalisedSnippetViewSet):
     """Reports of barriers and content errors from the portal's feedback form."""
 
@@ -50,6 +72,7 @@ class FeedbackReportViewSet(LocalisedSnippetViewSet):
     list_display = ["__str__", "kind", "page_url", "language", "status", "created_at"]
     list_filter = ["kind", "status", "language"]
     edit_view_class = AnswerView
+    index_view_class = ReportsIndexView
     panels = [
         FieldPanel("kind", read_only=True),
         FieldPanel("message", read_only=True),
@@ -60,3 +83,15 @@ class FeedbackReportViewSet(LocalisedSnippetViewSet):
         FieldPanel("status", read_only=True),
         FieldPanel("answer"),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "by-address/",
+                address_views.ReportsOfAddressView.as_view(
+                    url_namespace=self.url_namespace
+                ),
+                name="by_address",
+            ),
+        ]

@@ -19,8 +19,8 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -35,6 +35,7 @@ from apps.knowledge.roles import (
     AreaRole,
     area_pages,
 )
+from apps.workflow import reuse_proposals
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
 from apps.workflow.models.tasks import ModerationTaskMixin
 from apps.workflow.moderation.views import review_actions
@@ -288,7 +289,8 @@ class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class ModerationSummaryPanel(Component):
-    """Admin home panel: how many items wait per authority, how many are overdue."""
+    """Admin home panel: how many items wait per authority, how many are overdue,
+    and the reuse proposals waiting for the user's decision."""
 
     name = "moderation_summary"
     template_name = "workflow/dashboard/home_panel.html"
@@ -299,8 +301,11 @@ class ModerationSummaryPanel(Component):
 
     def get_context_data(self, parent_context=None) -> dict:
         queues = pending_queues(self.user)
+        proposals = reuse_proposals.proposals_for(self.user)
         return {
             "queues": queues,
+            "reuse_proposals": reuse_proposals.summaries(proposals, get_language()),
+            "reuse_proposals_url": reverse("workflow_admin:reuse_proposals"),
             "overdue_days": overdue_days(),
             "dashboard_url": reverse("workflow_dashboard"),
         }

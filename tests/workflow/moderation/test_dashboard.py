@@ -9,7 +9,9 @@ from http import HTTPStatus
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -18,7 +20,9 @@ from wagtail.models import TaskState, WorkflowPage
 from apps.knowledge.choices import Country
 from apps.knowledge.models import SolutionPartner
 from apps.knowledge.roles import DANISH_PARTNERS, DIGITALAGENTUR_GROUP
+from apps.workflow import reuse_proposals
 from apps.workflow.models import OutboxMessage, ReviewReminder, Submission
+from apps.workflow.moderation.dashboard import ModerationSummaryPanel
 from tests.factories import PASSWORD, UserFactory
 from tests.knowledge import factories
 from tests.knowledge.factories import SolutionPageFactory, TranslationFactory
@@ -367,3 +371,86 @@ class CrossBorderTests(TestCase):
         )
         assert "Danish partners – Moderators" in row.get_text()
         assert not row.select("[data-review-action]")
+
+
+class ReuseProposalsOnTheHomePanelTests(TestCase):
+    """Open reuse proposals are listed on the admin home for the other side's
+    moderators, with a link to the confirm/decline view."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.setup = ModeratedPortalFactory()
+        cls.fl_editor = UserFactory(
+            username="fl-editor", group_names=[FLENSBURG.editors]
+        )
+        cls.fl_mod = UserFactory(username="fl-mod", group_names=[FLENSBURG.moderators])
+        cls.nf_mod = UserFactory(
+            username="nf-mod",
+            group_names=[NORDFRIESLAND.moderators],
+            admin_language="en",
+        )
+
+    def propose(self, number: int):
+        """A Flensburg solution building on a Nordfriesland one: Nordfriesland's
+        moderators decide."""
+        reused = factories.SolutionPageFactory(
+            parent=self.setup.other_area, title=f"Deichbus {number}"
+        )
+        derived = factories.SolutionPageFactory(
+            parent=self.setup.portal.area, title=f"Stadtbus {number}"
+        )
+        return reuse_proposals.propose(self.fl_editor, solution=reused, derived=derived)
+
+    def home(self, username: str) -> BeautifulSoup:
+        self.client.login(username=username, password=PASSWORD)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_other_sides_moderator__sees_the_proposal_with_a_link_to_decide(
+        self,
+    ) -> None:
+        reuse = self.propose(1)
+
+        listed = self.home("nf-mod").select("[data-reuse-proposals] a")
+
+        assert [link.get_text(" ", strip=True) for link in listed] == [
+            "“Stadtbus 1” builds on “Deichbus 1”"
+        ]
+        url = reverse("workflow_admin:reuse_proposals")
+        assert listed[0]["href"] == f"{url}#reuse-{reuse.pk}"
+        decide_view = self.client.get(url)
+        assert f'id="reuse-{reuse.pk}"' in decide_view.content.decode()
+
+    def test_proposing_sides_moderator__does_not_see_it(self) -> None:
+        self.propose(1)
+
+        home = self.home("fl-mod")
+
+        assert "moderation-summary" in str(home)
+        assert home.select("[data-reuse-proposals]") == []
+
+    def test_decided_proposal__leaves_the_panel(self) -> None:
+        reuse = self.propose(1)
+        reuse_proposals.decide(reuse.pk, self.nf_mod, confirm=True)
+
+        assert self.home("nf-mod").select("[data-reuse-proposals]") == []
+
+    def test_panel__same_queries_for_one_and_for_three_proposals(self) -> None:
+        self.propose(1)
+        ModerationSummaryPanel(self.nf_mod).render_html()  # warm the caches
+        with CaptureQueriesContext(connection) as one:
+            ModerationSummaryPanel(self.nf_mod).render_html()
+        self.propose(2)
+        self.propose(3)
+
+        with CaptureQueriesContext(connection) as three:
+            html = ModerationSummaryPanel(self.nf_mod).render_html()
+
+        url = reverse("workflow_admin:reuse_proposals")
+        assert html.count(f'href="{url}#reuse-') == 3
+        assert len(three) == len(one)
+        # The listing agrees with the rule that decides who may confirm.
+        listed = reuse_proposals.proposals_for(self.nf_mod)
+        assert len(listed) == 3
+        assert all(reuse_proposals.can_decide(self.nf_mod, r) for r in listed)
+        assert reuse_proposals.proposals_for(self.fl_mod) == []

@@ -390,3 +390,16 @@ def test_home_page__links_the_feeds_of_all_solutions(client, portal):
         "application/atom+xml": "/de/feeds/atom/",
     }
     assert client.get(feeds["application/atom+xml"]).status_code == HTTPStatus.OK
+
+
+def test_solution_page__links_the_feeds_of_all_solutions(client, solution):
+    doc = parse(client.get(solution.url))
+
+    feeds = {
+        link["type"]: link["href"]
+        for link in doc.head.select('link[rel="alternate"][type]')
+    }
+    assert feeds == {
+        "application/rss+xml": "/de/feeds/rss/",
+        "application/atom+xml": "/de/feeds/atom/",
+    }

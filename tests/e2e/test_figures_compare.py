@@ -73,7 +73,7 @@ def test_statistics_and_compare__no_serious_wcag_violation(
                 page.goto(live_server.url + path)
                 assert page.locator("html").get_attribute("lang") == language
                 if kind == "statistics":
-                    expect(page.locator("svg.bar-chart[role=img]")).to_have_count(6)
+                    expect(page.locator("svg.bar-chart[role=img]")).to_have_count(7)
                 elif kind == "compare":
                     expect(page.locator(".compare-table thead th")).to_have_count(2)
                 else:

@@ -218,8 +218,10 @@ def switcher_links(doc: BeautifulSoup) -> dict[str, str]:
 
 
 def alternate_links(doc: BeautifulSoup) -> dict[str, str]:
+    """The language versions in the head (the feeds are alternates too, by type)."""
     return {
-        link["hreflang"]: link["href"] for link in doc.select('link[rel="alternate"]')
+        link["hreflang"]: link["href"]
+        for link in doc.select('link[rel="alternate"][hreflang]')
     }
 
 

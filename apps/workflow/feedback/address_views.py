@@ -9,7 +9,6 @@ feedback report listing.
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -18,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from apps.knowledge.admin.gdpr import EXPORT_PERMISSION
+from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.feedback import retention
 
 LABEL = gettext_lazy("Reports of an e-mail address")
@@ -34,7 +33,7 @@ class AddressForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address of the reporter"))
 
 
-class ReportsOfAddressView(WagtailAdminTemplateMixin, TemplateView):
+class ReportsOfAddressView(GuardedAdminPage, TemplateView):
     """Find a reporter's reports by address; export them or erase them."""
 
     template_name = "workflow/admin/feedback_by_address.html"
@@ -42,10 +41,7 @@ class ReportsOfAddressView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "comment"
     url_namespace = ""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_use(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(may_use)
 
     def get_breadcrumbs_items(self):
         return [

@@ -26,7 +26,6 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, TaskState, WorkflowState
 
 from apps.knowledge.roles import (
@@ -36,6 +35,7 @@ from apps.knowledge.roles import (
     area_pages,
 )
 from apps.workflow import reuse_proposals
+from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.models import OutboxMessage, ReviewReminder, ScheduledJob
 from apps.workflow.models.tasks import ModerationTaskMixin
 from apps.workflow.moderation.views import review_actions
@@ -261,20 +261,14 @@ class SendOutboxNowView(View):
         return redirect("workflow_dashboard")
 
 
-class ModerationDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class ModerationDashboardView(GuardedAdminPage, TemplateView):
     """Pending moderation per authority, overdue items and the freshness list."""
 
     template_name = "workflow/dashboard/index.html"
     page_title = _("Moderation dashboard")
     header_icon = "tasks"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    allowed = staticmethod(can_view_dashboard)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput, AdminPageChooser, Button
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from apps.knowledge.models import Organisation, Reuse, SolutionPage
 from apps.knowledge.ownership import user_owners
 from apps.workflow import reuse_proposals
+from apps.workflow.admin_pages import GuardedAdminPage
 
 
 def may_take_part(user) -> bool:
@@ -91,7 +91,7 @@ class ProposeReuseForm(forms.Form):
         return cleaned
 
 
-class ProposeReuseView(WagtailAdminTemplateMixin, FormView):
+class ProposeReuseView(GuardedAdminPage, FormView):
     """Propose "adopted by" or "derived from"; the other side confirms it."""
 
     template_name = "workflow/admin/reuse_propose.html"
@@ -99,10 +99,7 @@ class ProposeReuseView(WagtailAdminTemplateMixin, FormView):
     page_title = gettext_lazy("Propose a reuse")
     header_icon = "link"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_take_part(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(may_take_part)
 
     def get_breadcrumbs_items(self):
         return [
@@ -150,20 +147,14 @@ class ProposeReuseView(WagtailAdminTemplateMixin, FormView):
         return redirect("workflow_admin:reuse_proposals")
 
 
-class ReuseProposalsView(WagtailAdminTemplateMixin, TemplateView):
+class ReuseProposalsView(GuardedAdminPage, TemplateView):
     """Proposals waiting for the user's decision, and the user's own proposals."""
 
     template_name = "workflow/admin/reuse_proposals.html"
     page_title = gettext_lazy("Reuse proposals")
     header_icon = "link"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_take_part(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    allowed = staticmethod(may_take_part)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

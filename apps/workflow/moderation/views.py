@@ -45,6 +45,7 @@ from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail_localize.models import Translation
 
 from apps.workflow import permissions as moderation
+from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.models.tasks import (
     ACTION_NAMES,
     ModerationTaskMixin,
@@ -561,7 +562,7 @@ def submit_translation_button(page, user, view_name, next_url=None):
         )
 
 
-class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusView(GuardedAdminPage, TemplateView):
     """Dashboard: every page and snippet by language, missing to outdated.
 
     The statuses come from ``apps.workflow.moderation.translation_status``; each
@@ -573,13 +574,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "globe"
     paginate_by = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    allowed = staticmethod(can_view_dashboard)
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator

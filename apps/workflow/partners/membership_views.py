@@ -12,13 +12,19 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.partners import membership
 from apps.workflow.permissions import roles_moderated_by
 
 
-class MembershipRequestsView(WagtailAdminTemplateMixin, TemplateView):
+def can_decide_memberships(user) -> bool:
+    return user.is_authenticated and bool(
+        membership.decides_everything(user) or roles_moderated_by(user)
+    )
+
+
+class MembershipRequestsView(GuardedAdminPage, TemplateView):
     """Partner accounts waiting for their organisation to be confirmed: moderators
     decide for their authority's organisations, the Digitalagentur for all
     (``apps.workflow.partners.membership``)."""
@@ -27,13 +33,7 @@ class MembershipRequestsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Membership requests")
     header_icon = "group"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_decide_memberships(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+    allowed = staticmethod(can_decide_memberships)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,12 +66,6 @@ class MembershipRequestsView(WagtailAdminTemplateMixin, TemplateView):
                 % {"name": profile.user.get_full_name()},
             )
         return redirect("workflow_admin:membership_requests")
-
-
-def can_decide_memberships(user) -> bool:
-    return user.is_authenticated and bool(
-        membership.decides_everything(user) or roles_moderated_by(user)
-    )
 
 
 class MembershipRequestsMenuItem(MenuItem):

@@ -40,7 +40,7 @@ def test_without_redis_url__each_process_has_its_own_cache():
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     )
 
-    assert backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert backend == "apps.knowledge.cache_snapshot.SnapshotLocMemCache"
 
 
 @pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")

@@ -201,17 +201,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache: shared through Redis when REDIS_URL is set, so rate limits (partner
 # submissions, registrations) count across all server processes; otherwise each
-# process counts on its own, which is enough for `make run`.
+# process counts on its own, which is enough for `make run`. Both backends serve a
+# portal request's reads from one round trip fetched at its start
+# (apps/knowledge/cache_snapshot.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.knowledge.cache_snapshot.SnapshotRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "apps.knowledge.cache_snapshot.SnapshotLocMemCache"}
+    }
 # Whole portal pages for anonymous visitors (apps/knowledge/portal/page_cache.py),
 # retired on every publish. On by default only with Redis: with a per-process cache,
 # another gunicorn worker would keep serving a page until this timeout. 0 turns it off.

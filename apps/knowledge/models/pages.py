@@ -48,8 +48,12 @@ def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
 
 def lazy_page(request, items, per_page: int = SOLUTIONS_PER_PAGE):
     """:func:`paginate`, counted and loaded only when a template shows it: a list
-    kept as a shared fragment (``{% shared_fragment %}``) costs no query."""
-    return SimpleLazyObject(lambda: paginate(request, items, per_page))
+    kept as a shared fragment (``{% shared_fragment %}``) costs no query. ``items``
+    may be a function returning them: not even the query is built then (building
+    it costs as much as rendering the rest of a kept page)."""
+    return SimpleLazyObject(
+        lambda: paginate(request, items() if callable(items) else items, per_page)
+    )
 
 
 def places_urls(page: Page, filters: str = "") -> dict[str, str]:
@@ -88,14 +92,19 @@ class HomePage(PublicUrlMixin, PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = (
-            visible(ThemePage.objects)
-            .filter(locale=self.locale)
-            .select_related("field_of_action")
-            .order_by("field_of_action__sort_order", "title")
+        # Built only when the template shows them (not when their fragment is
+        # kept): building the queries costs as much as serving the kept page.
+        context["themes"] = SimpleLazyObject(
+            lambda: (
+                visible(ThemePage.objects)
+                .filter(locale=self.locale)
+                .select_related("field_of_action")
+                .order_by("field_of_action__sort_order", "title")
+            )
         )
-        context["newest_solutions"] = live_solutions(self.locale)[:6]
-        # Looked up only when the template shows it (not when its fragment is kept).
+        context["newest_solutions"] = SimpleLazyObject(
+            lambda: live_solutions(self.locale)[:6]
+        )
         context["knowledge_index"] = self.knowledge_index
         return context
 
@@ -210,7 +219,7 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        context["solutions"] = lazy_page(request, lambda: self.map_solutions(request))
         # Every solution of the area, for the map: fetched by its script.
         context.update(places_urls(self))
         return context
@@ -290,7 +299,7 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["solutions"] = lazy_page(request, self.map_solutions(request))
+        context["solutions"] = lazy_page(request, lambda: self.map_solutions(request))
         # Every solution of the field, for the map: fetched by its script.
         context.update(places_urls(self))
         return context

@@ -60,7 +60,7 @@ from wagtail.signals import (
     unpublished,
 )
 
-from apps.knowledge import content_cache
+from apps.knowledge import cache_snapshot, content_cache
 from apps.knowledge.content_cache import next_expiry
 from apps.knowledge.portal import frontend
 
@@ -113,19 +113,26 @@ def cache_key(request: HttpRequest) -> str:
     return f"portal-page:{digest}"
 
 
+def has_visitor_cookie(request: HttpRequest) -> bool:
+    """A session (a logged-in editor or partner) or pending messages."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+    )
+
+
+def is_portal_address(request: HttpRequest) -> bool:
+    # Portal addresses start with a language (/de/...); the admin, the APIs and the
+    # downloads are never cached, so they need no cache lookup either.
+    return get_language_from_path(request.path_info) is not None
+
+
 def may_use_cache(request: HttpRequest) -> bool:
     """Whether this request may be answered from, or stored in, the cache."""
     if request.method not in ("GET", "HEAD") or not timeout():
         return False
-    cookies = request.COOKIES
-    if (
-        settings.SESSION_COOKIE_NAME in cookies
-        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
-    ):
-        return False
-    # Portal addresses start with a language (/de/...); the admin, the APIs and the
-    # downloads are never cached, so they need no cache lookup either.
-    return get_language_from_path(request.path_info) is not None
+    return not has_visitor_cookie(request) and is_portal_address(request)
 
 
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:
@@ -166,7 +173,15 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with content_cache.one_version_read():
+        if request.method not in ("GET", "HEAD") or not is_portal_address(request):
+            with content_cache.one_version_read():
+                return self._answer(request)
+        # What this address read from the cache last time, in one round trip: the
+        # stored page and its tags' versions on a hit, the routing, fragments and
+        # tags otherwise (apps/knowledge/cache_snapshot.py).
+        anonymous = not has_visitor_cookie(request)
+        address = f"{anonymous:d}{request.get_host()}{request.get_full_path()}"
+        with cache_snapshot.snapshot(address), content_cache.one_version_read():
             return self._answer(request)
 
     def _answer(self, request: HttpRequest) -> HttpResponse:

@@ -9,9 +9,11 @@ these bumps the portal's content version (:mod:`apps.knowledge.content_cache`).
 
 So the result of Wagtail's own routing is kept per site, language and path: the
 page's id, its type and how many path segments lead to it. A request then loads
-only that page (with its locale) and lets the page's own ``route()`` take the rest
-of the path (the live check, a routable page's subpages), so Wagtail's rules stay
-in force; the visibility and view-restriction checks run afterwards as before.
+only that page (with its locale; the loaded page is kept too, by the version of
+its tag, so a kept page costs no query) and lets the page's own ``route()`` take
+the rest of the path (the live check, a routable page's subpages), so Wagtail's
+rules stay in force; the visibility and view-restriction checks run afterwards as
+before.
 Addresses that lead nowhere are not kept (junk addresses cannot fill the cache).
 
 Wagtail reads the route from ``request._wagtail_route_for_request``
@@ -63,14 +65,30 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
         )
     except Http404:
         return None
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.select_related("locale").filter(pk=page_id).first()
+    page = content_cache.remember_tagged(
+        "routed-page",
+        lambda: _load(content_type_id, page_id),
+        page_id,
+        # A page due to expire is loaded afresh from then on (its unpublishing
+        # retires it as well).
+        valid_until=lambda page: page.expire_at if page is not None else None,
+    )
     if page is None:
         return None
     try:
         return page.route(request, components[steps:])
     except Http404:
         return None
+
+
+def _load(content_type_id: int, page_id: int):
+    """The routed page with its locale; kept by its tag (a publish, unpublish or
+    move of it retires it; a draft changes nothing the page shows)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.select_related("locale").filter(pk=page_id).first()
+    if page is not None:
+        content_cache.note(content_cache.page_tag(page))
+    return page
 
 
 def _resolve(request: HttpRequest, site: Site, components: list[str]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django import template
@@ -481,3 +482,65 @@ def shared_fragment(parser, token) -> SharedFragmentNode:
     nodelist = parser.parse(("endshared_fragment",))
     parser.delete_first_token()
     return SharedFragmentNode(nodelist, name, parts, shows)
+
+
+class PageFragmentNode(template.Node):
+    """A part of the page being served that is the same for every visitor of its
+    address (the head, the masthead, the navigation), kept like a shared fragment
+    by the versions of what it shows (issue 15: fragments every page repeats)."""
+
+    def __init__(self, nodelist, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        page = context.get("page")
+        parts = _served_page_address(request, page)
+        if parts is None:
+            return self.nodelist.render(context)
+        html = content_cache.remember_visible_tagged(
+            f"page-fragment:{self.name}",
+            lambda: str(self.nodelist.render(context)),
+            translation.get_language(),
+            *parts,
+            tags={content_cache.page_tag(page)},
+        )
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine
+
+
+def _served_page_address(request, page) -> tuple | None:
+    """What names the address of the live page Wagtail is serving (host, page,
+    path, the query parameters the page reads), or None where the part is not
+    kept: a preview, another view's template, a parameter the page does not read
+    (junk parameters must not fill the cache)."""
+    if request is None or not isinstance(page, Page) or not page.live:
+        return None
+    if getattr(request, "is_preview", False):
+        return None
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is None or getattr(route.page, "pk", None) != page.pk:
+        return None
+    reads = set(getattr(page, "cache_query_parameters", ()))
+    if not set(request.GET) <= reads:
+        return None
+    address = "?".join([request.path, request.GET.urlencode()])
+    digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
+    return request.get_host(), page.pk, digest
+
+
+@register.tag
+def page_fragment(parser, token) -> PageFragmentNode:
+    """``{% page_fragment "name" %}`` ... ``{% endpage_fragment %}``: kept per
+    language, host, page and address (with the query parameters the page reads),
+    served until the page or anything it shows is retired, like
+    ``{% shared_fragment %}``; rendered every time for anything but a live page
+    Wagtail serves. Nothing per visitor may be inside (user names, CSRF tokens),
+    and variables set inside are not set outside (the part may come from the
+    cache)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist, bits[1].strip("\"'"))

@@ -154,6 +154,13 @@ def _organisation_scene(portal: Portal) -> Scene:
     return Scene(portal, url, grow)
 
 
+def _organisation_second_page_scene(portal: Portal) -> Scene:
+    """The second page of an organisation's lists (with one solution each, the
+    first: a page number past the end shows the last page)."""
+    scene = _organisation_scene(portal)
+    return Scene(portal, lambda: scene.url() + "?page=2&partner_page=2", scene.grow)
+
+
 def _directory_scene(portal: Portal) -> Scene:
     def grow(n: int) -> None:
         for _ in range(n):
@@ -182,6 +189,7 @@ SCENES = {
     "field of action (theme page)": _theme_scene,
     "home page": _home_scene,
     "organisation page": _organisation_scene,
+    "organisation page, page 2": _organisation_second_page_scene,
     "contact directory": _directory_scene,
     "search with facets": _search_scene,
     "empty search page": _empty_search_scene,

@@ -41,18 +41,29 @@ def live_solutions(locale, request=None):
     )
 
 
-def paginate(request, items, per_page: int = SOLUTIONS_PER_PAGE):
+def paginate(
+    request, items, per_page: int = SOLUTIONS_PER_PAGE, parameter: str = "page"
+):
+    """The page of ``items`` the query parameter ``parameter`` asks for: the first
+    for a number that is not one, the last for one past the end."""
     paginator = Paginator(items, per_page)
-    return paginator.get_page(request.GET.get("page") if request else 1)
+    page = paginator.get_page(request.GET.get(parameter) if request else 1)
+    # The pagination links change this parameter (knowledge/includes/pagination.html).
+    page.parameter = parameter
+    return page
 
 
-def lazy_page(request, items, per_page: int = SOLUTIONS_PER_PAGE):
+def lazy_page(
+    request, items, per_page: int = SOLUTIONS_PER_PAGE, parameter: str = "page"
+):
     """:func:`paginate`, counted and loaded only when a template shows it: a list
     kept as a shared fragment (``{% shared_fragment %}``) costs no query. ``items``
     may be a function returning them: not even the query is built then (building
     it costs as much as rendering the rest of a kept page)."""
     return SimpleLazyObject(
-        lambda: paginate(request, items() if callable(items) else items, per_page)
+        lambda: paginate(
+            request, items() if callable(items) else items, per_page, parameter
+        )
     )
 
 
@@ -315,6 +326,9 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
     parent_page_types = ["knowledge.HomePage"]
     subpage_types: list[str] = []
     cache_query_parameters = ("country",)
+    # What an organisation's page (the route ``organisation``) reads instead: the
+    # page numbers of its two lists.
+    route_query_parameters = {"organisation": ("page", "partner_page")}
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
@@ -369,8 +383,15 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
             template="knowledge/organisation_page.html",
             context_overrides={
                 "organisation": organisation,
-                "led_solutions": led,
-                "partner_solutions": partnered.exclude(pk__in=led.values("pk")),
+                # An organisation may lead hundreds of solutions: a page at a time,
+                # each list with its own page number (counted and loaded only where
+                # the page's fragment is rendered).
+                "led_solutions": lazy_page(request, led),
+                "partner_solutions": lazy_page(
+                    request,
+                    partnered.exclude(pk__in=led.values("pk")),
+                    parameter="partner_page",
+                ),
                 "contacts": Contact.objects.public_in(self.locale).filter(
                     organisation__translation_key=key
                 ),

@@ -228,6 +228,17 @@ def mark_cacheable(
     setattr(request, READS_ATTRIBUTE, frozenset(reads))
 
 
+def query_parameters_read(page: Page, request: HttpRequest) -> Iterable[str]:
+    """The query parameters the answer of ``page`` reads: its
+    ``cache_query_parameters``, or for a route of a routable page (an organisation
+    of the contact directory) what its ``route_query_parameters`` give that route."""
+    match = getattr(request, "routable_resolver_match", None)
+    routes = getattr(page, "route_query_parameters", {})
+    if match is not None and match.url_name in routes:
+        return routes[match.url_name]
+    return getattr(page, "cache_query_parameters", ())
+
+
 @hooks.register("before_serve_page")
 def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
     """Live pages may be cached, never a preview.
@@ -240,7 +251,7 @@ def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
     mark_cacheable(
         request,
         page.live and not getattr(request, "is_preview", False),
-        reads=getattr(page, "cache_query_parameters", ()),
+        reads=query_parameters_read(page, request),
     )
     # A page due to expire leaves the cache by then.
     request.portal_page_expires_at = page.expire_at

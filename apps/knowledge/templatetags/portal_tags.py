@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.db.models import F, QuerySet
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -19,6 +20,7 @@ from apps.knowledge.models import ContactDirectoryPage, ThemePage
 from apps.knowledge.models.legal import LEGAL_PAGE_MODELS
 from apps.knowledge.models.tags import ShownTag, shown_tags
 from apps.knowledge.portal import map as place_maps
+from apps.knowledge.portal import page_cache
 from apps.knowledge.portal.money import budget as money_budget
 from apps.knowledge.portal.money import format_money
 from apps.knowledge.rich_text import without_placeholder_links as without_links
@@ -360,6 +362,28 @@ def lang_attr(context, obj, relative_to=None) -> str:
     return format_html(' lang="{}"', obj.locale.language_code)
 
 
+# --- pagination -------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def page_querystring(context, page_obj, number) -> str:
+    """The query string of page ``number`` of a paged list: Django's
+    ``{% querystring %}`` with the number under the list's own parameter (``page``,
+    or another one where a page shows two lists: ``partner_page`` on an
+    organisation's page), keeping the other parameters the page reads (filters,
+    the other list's page) and dropping any it does not read: a list kept as a
+    shared fragment, or a page in the page cache, then links the same for every
+    visitor whatever junk parameter the request that rendered it carried."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    reads = getattr(request, page_cache.READS_ATTRIBUTE, None)
+    if reads is not None:
+        for name in set(query) - reads:
+            del query[name]
+    query[getattr(page_obj, "parameter", "page")] = number
+    return f"?{query.urlencode()}"
+
+
 # --- maps -------------------------------------------------------------------------
 
 
@@ -521,8 +545,9 @@ def _served_page_address(request, page) -> tuple | None:
     route = getattr(request, "_wagtail_route_for_request", None)
     if route is None or getattr(route.page, "pk", None) != page.pk:
         return None
-    reads = set(getattr(page, "cache_query_parameters", ()))
-    if not set(request.GET) <= reads:
+    # The parameters the page (or its route) reads, noted for the page cache.
+    reads = getattr(request, "portal_page_reads", None)
+    if reads is None or not set(request.GET) <= reads:
         return None
     address = "?".join([request.path, request.GET.urlencode()])
     digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()

@@ -12,7 +12,12 @@ from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from apps.knowledge.content_cache import VERSION_KEY
-from apps.knowledge.models import Organisation, SolutionPage, ZeroResultQuery
+from apps.knowledge.models import (
+    ContactDirectoryPage,
+    Organisation,
+    SolutionPage,
+    ZeroResultQuery,
+)
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge import factories
 from tests.knowledge.factories import (
@@ -325,3 +330,30 @@ def test_cached_page__carries_the_headers_of_the_rendered_one(client, solution):
     ):
         assert second[header] == first[header], header
     assert not second.cookies
+
+
+def organisation_url(solution) -> str:
+    directory = ContactDirectoryPage.objects.live().get(locale=solution.locale)
+    return directory.organisation_url(solution.lead_organisation)
+
+
+def test_organisation_pages_of_solutions__are_each_cached(client, solution):
+    url = organisation_url(solution)
+    urls = [url, f"{url}?page=2", f"{url}?page=1&partner_page=2"]
+    for address in urls:
+        assert client.get(address)[HIT_HEADER] == "miss"
+
+    assert [client.get(address)[HIT_HEADER] for address in urls] == ["hit"] * 3
+
+
+def test_organisation_page__with_a_parameter_it_does_not_read__is_not_stored(
+    client, solution
+):
+    # The directory's own filter is no parameter of an organisation's page.
+    url = f"{organisation_url(solution)}?country=DK"
+    client.get(url)
+
+    response = client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert HIT_HEADER not in response

@@ -845,6 +845,84 @@ def test_organisation_page__lists_partner_solutions(client, world):
     assert hrefs == [world.url("solution", "de")]
 
 
+def _organisation_leading(world, count: int, partner_of: int = 0) -> tuple[str, list]:
+    """An organisation leading ``count`` solutions (and a partner of
+    ``partner_of`` more): its page's address, the titles it leads."""
+    organisation = factories.OrganisationFactory(name="Stadtwerke Kiel", slug="kiel")
+    titles = []
+    for number in range(count):
+        SolutionPageFactory(
+            portal=world.portal(),
+            title=f"Geführt {number}",
+            slug=f"gefuehrt-{number}",
+            lead_organisation=organisation,
+        )
+        titles.append(f"Geführt {number}")
+    for number in range(partner_of):
+        page = SolutionPageFactory(
+            portal=world.portal(), title=f"Partner {number}", slug=f"partner-{number}"
+        )
+        SolutionPartner.objects.create(page=page, organisation=organisation)
+        publish(page)
+    url = world.page("directory", "de").organisation_url(organisation)
+    return url, titles
+
+
+def led_titles(doc) -> list[str]:
+    links = doc.select("#led-heading ~ ul .card__title a")
+    return [a.get_text(strip=True) for a in links]
+
+
+def test_organisation_page__shows_its_solutions_a_page_at_a_time(client, world):
+    url, titles = _organisation_leading(world, 13)
+
+    first = parse(client.get(url))
+    next_link = first.select_one('#led-heading ~ .pagination a[rel="next"]')
+    second = parse(client.get(url + next_link["href"]))
+
+    assert len(led_titles(first)) == 12
+    assert next_link["href"] == "?page=2"
+    assert led_titles(second) == [t for t in titles if t not in led_titles(first)]
+    current = second.select_one('#led-heading ~ .pagination a[aria-current="page"]')
+    assert current.get_text(strip=True).endswith("2")
+
+
+@pytest.mark.parametrize(("page", "shown"), [("abc", 12), ("0", 1), ("99", 1)])
+def test_organisation_page__an_invalid_page_number__shows_the_first_or_last_page(
+    client, world, page, shown
+):
+    url, _ = _organisation_leading(world, 13)
+
+    response = client.get(url, {"page": page})
+
+    assert response.status_code == HTTPStatus.OK
+    assert len(led_titles(parse(response))) == shown
+
+
+def test_organisation_page__pages_its_two_lists_each_on_its_own(client, world):
+    url, _ = _organisation_leading(world, 13, partner_of=13)
+
+    doc = parse(client.get(url, {"page": "2"}))
+
+    partner_next = doc.select_one('#partner-heading ~ .pagination a[rel="next"]')
+    assert partner_next["href"] == "?page=2&partner_page=2"
+    assert len(doc.select("#partner-heading ~ ul .card")) == 12
+    assert len(led_titles(doc)) == 1
+    # Two page navigations, each named after its list.
+    labels = [nav["aria-label"] for nav in doc.select("nav.pagination")]
+    assert len(set(labels)) == 2
+
+
+def test_organisation_page__links_of_its_pages_leave_out_junk_parameters(client, world):
+    url, _ = _organisation_leading(world, 13)
+
+    # The list is kept as a shared fragment for every later visitor.
+    client.get(url, {"utm_source": "newsletter"})
+    doc = parse(client.get(url))
+
+    assert doc.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+
+
 # Search
 
 

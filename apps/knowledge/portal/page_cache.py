@@ -46,6 +46,8 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -69,6 +71,8 @@ CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
 #: Set with it: the query parameters the answer depends on.
 READS_ATTRIBUTE = "portal_page_reads"
 HIT_HEADER = "X-Portal-Cache"
+#: The cache key of the lists a solution is in (:func:`record_lists`), + its id.
+LISTS_PREFIX = "portal-lists:"
 #: Models whose saving or deletion changes what portal pages show, besides pages
 #: and snippets.
 CONTENT_MODELS = {
@@ -235,12 +239,14 @@ def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
 # --- invalidation ------------------------------------------------------------------
 
 
-def shown_by(page: Page) -> set[str]:
+def shown_by(page: Page, before: Iterable[str] = ()) -> set[str]:
     """The tags of the cached pages that show ``page``: for a solution, its own
     page and translations, the pages linking to it or linked from it (the reference
-    index; related solutions show each other), the solution lists of its language
-    and the searches. Any other page: every page (the navigation shows the
-    sections, lists show theme pages, a home page is every page's way back)."""
+    index; related solutions show each other), the lists of every solution of its
+    language, the lists of a field of action, partner area or organisation it is
+    in (:func:`lists_of`) or was in (``before``: :func:`lists_before`) and the
+    searches. Any other page: every page (the navigation shows the sections, lists
+    show theme pages, a home page is every page's way back)."""
     from apps.knowledge.models import SolutionPage  # models import this module
 
     page = page.specific_deferred
@@ -250,12 +256,90 @@ def shown_by(page: Page) -> set[str]:
         *(content_cache.page_tag(other) for other in frontend.neighbours(page)),
         content_cache.page_tag(page),
         content_cache.list_tag(page.locale_id),
+        *lists_of(page),
+        *before,
         content_cache.SEARCH_TAG,
     }
 
 
+def lists_of(page: Page) -> set[str]:
+    """The tags of the narrower lists of its language that the solution ``page``
+    is in by its content (live or not): the theme pages of its fields of action
+    (every version of the field: a theme page may point to another language's),
+    its partner area (its parent) and the pages of its lead and partner
+    organisations, as the lists choose (``apps/knowledge/models/pages.py``)."""
+    from apps.knowledge.models import FieldOfAction, Organisation
+    from apps.knowledge.models.solutions import SolutionFieldOfAction, SolutionPartner
+
+    fields = FieldOfAction.objects.filter(
+        translation_key__in=SolutionFieldOfAction.objects.filter(
+            page_id=page.pk
+        ).values("field_of_action__translation_key")
+    ).values_list("pk", flat=True)
+    partners = SolutionPartner.objects.filter(page_id=page.pk)
+    organisations = Organisation.objects.filter(
+        Q(pk=page.lead_organisation_id) | Q(pk__in=partners.values("organisation"))
+    ).values_list("translation_key", flat=True)
+    parent = Page.objects.filter(path=page.path[: -page.steplen]).values_list(
+        "pk", flat=True
+    )
+    tags = set()
+    for kind, values in (("field", fields), ("area", parent), ("org", organisations)):
+        for value in values:
+            tags.add(content_cache.narrow_list_tag(page.locale_id, kind, value))
+    return tags
+
+
+def _lists_key(page: Page) -> str:
+    return f"{LISTS_PREFIX}{page.pk}"
+
+
+def lists_before(page: Page, created: bool = False) -> set[str]:
+    """The tags of the narrower lists the solution ``page`` was in before this
+    change (a field of action it left: the list's later pages shift), as
+    :func:`record_lists` kept them; none for a new page; every list of its
+    language if the record is lost (evicted)."""
+    if created:
+        return set()
+    recorded = cache.get(_lists_key(page))
+    if recorded is None:
+        return {content_cache.any_list_tag(page.locale_id)}
+    return set(recorded)
+
+
+def record_lists(page: Page, before: Iterable[str]) -> None:
+    """Keeps the lists the solution ``page`` is in for its next change: now those
+    it is in or was in (right even if the transaction is rolled back), after the
+    commit those it is in."""
+
+    def keep(tags: Iterable[str]) -> None:
+        cache.set(_lists_key(page), sorted(tags), timeout=None)
+
+    keep(lists_of(page) | set(before))
+    transaction.on_commit(lambda: keep(lists_of(page)))
+
+
+def _retire_shown_by(page: Page, created: bool = False) -> None:
+    """Retires :func:`shown_by` ``page`` now and after the commit."""
+    from apps.knowledge.models import SolutionPage  # models import this module
+
+    if not isinstance(page.specific_deferred, SolutionPage):
+        content_cache.retire([content_cache.EVERYTHING])
+        return
+    before = lists_before(page, created)
+    record_lists(page, before)
+    content_cache.retire(lambda: shown_by(page, before))
+
+
+def _record_new_draft(page: Page) -> None:
+    from apps.knowledge.models import SolutionPage  # models import this module
+
+    if isinstance(page, SolutionPage):
+        cache.set(_lists_key(page), [], timeout=None)
+
+
 def _retire_pages_showing(page: Page) -> None:
-    content_cache.retire(lambda: shown_by(page))
+    _retire_shown_by(page)
     frontend.purge_showing(page)
 
 
@@ -297,8 +381,14 @@ def _model_saved(sender, instance=None, **kwargs) -> None:
         # Publishing sends page_published. Saving a draft (Wagtail saves only a few
         # fields then) changes nothing a visitor sees; a full save of a live page
         # in code may, like a publish (which makes one too).
-        if instance.live and kwargs.get("update_fields") is None:
-            content_cache.retire(lambda: shown_by(instance))
+        if kwargs.get("update_fields") is not None:
+            return
+        if instance.live:
+            _retire_shown_by(instance, created=kwargs.get("created", False))
+        elif kwargs.get("created"):
+            # A new draft is in no list: its first publish retires only the
+            # lists it joins.
+            _record_new_draft(instance)
         return
     _model_changed(sender, instance=instance, **kwargs)
 

@@ -21,18 +21,25 @@ there without touching the database. What is cached:
 Invalidation (issue 15): a page is stored with the tags of what it showed, noted
 while it was rendered (:mod:`apps.knowledge.content_cache`): its own page,
 ``page:<translation key>`` of every page it links to (each address made, in cards,
-related solutions, rich text), ``list:<locale>`` if it lists the solutions of a
-language (home, knowledge base, theme and partner pages, an organisation's
-solutions), ``search`` for the search. It is served only while none of them has
-been retired. Publishing or unpublishing a solution retires only
-:func:`shown_by` it: its own page and translations, the pages that link to it or
-that it links to (Wagtail's reference index: its related solutions show it back),
-the solution lists of its language and the searches. Everything else that changes
-what every page shows (another page type: the navigation and lists show them;
-moving or deleting a page; a snippet, tag, image, document, site, locale, view
-restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
-bounds how long a page lives regardless. The same pages are purged from a
-reverse proxy in front (:mod:`apps.knowledge.portal.frontend`).
+related solutions, rich text), ``list:<locale>`` if it lists every solution of a
+language (home, knowledge base, search), ``list:<locale>:field:<id>``,
+``list:<locale>:area:<id>`` or ``list:<locale>:org:<key>`` (and ``lists:<locale>``)
+if it lists those of a field of action, partner area or organisation (theme,
+partner area and organisation pages, their maps' data), ``search`` for the search.
+It is served only while none of them has been retired. Publishing or unpublishing
+a solution retires only :func:`shown_by` it: its own page and translations, the
+pages that link to it or that it links to (Wagtail's reference index: its related
+solutions show it back), the lists of every solution of its language, the
+narrower lists of its language it is in now and was in before (a list it left
+shifts: its later pages never showed it), and the searches. The lists it was in
+are recorded per page at each change (:func:`record_lists`); if the record is lost
+(evicted), every narrower list of the language is retired. Everything else that
+changes what every page shows (another page type: the navigation and lists show
+them; moving or deleting a page; a snippet, tag, image, document, site, locale,
+view restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
+bounds how long a page lives regardless. The same pages, and every list of the
+solution's language, are purged from a reverse proxy in front
+(:mod:`apps.knowledge.portal.frontend`).
 
 The Content-Security-Policy header is added by django-csp on the way out of every
 response, cached or not; the portal uses no nonces (scripts and styles come from
@@ -315,15 +322,19 @@ def record_lists(page: Page, before: Iterable[str]) -> None:
     def keep(tags: Iterable[str]) -> None:
         cache.set(_lists_key(page), sorted(tags), timeout=None)
 
+    def keep_after_commit() -> None:
+        keep(lists_of(page))
+
     keep(lists_of(page) | set(before))
-    transaction.on_commit(lambda: keep(lists_of(page)))
+    transaction.on_commit(keep_after_commit)
 
 
 def _retire_shown_by(page: Page, created: bool = False) -> None:
     """Retires :func:`shown_by` ``page`` now and after the commit."""
     from apps.knowledge.models import SolutionPage  # models import this module
 
-    if not isinstance(page.specific_deferred, SolutionPage):
+    page = page.specific_deferred
+    if not isinstance(page, SolutionPage):
         content_cache.retire([content_cache.EVERYTHING])
         return
     before = lists_before(page, created)

@@ -23,9 +23,12 @@ Tags (issue 15): what every page repeats and the whole pages of the page cache a
 kept by the version of the content they show rather than by the content version, so
 that publishing one solution does not retire them all. While such a value is built,
 what it shows is noted as tags (:func:`note`: ``page:<translation key>`` whenever
-a page's address is made, ``list:<locale id>`` by the solution lists, ``search`` by
-the search); :func:`remember_tagged` stores the value with the version of each tag
-and serves it only while none has changed. :func:`retire` gives the tags it is
+a page's address is made, ``list:<locale id>`` by the lists of every solution of a
+language, ``list:<locale id>:<kind>:<value>`` and ``lists:<locale id>`` by the
+lists of a field of action, partner area or organisation
+(:func:`narrow_list_tags`), ``search`` by the search); :func:`remember_tagged`
+stores the value with the version of each tag and serves it only while none has
+changed. :func:`retire` gives the tags it is
 handed a new version; the tag :data:`EVERYTHING`, part of every tagged value, is
 retired by every change that is not the publishing of a solution.
 """
@@ -117,8 +120,28 @@ def page_tag(page) -> str:
 
 
 def list_tag(locale_id: int) -> str:
-    """The tag of the lists of solutions in one language."""
+    """The tag of the lists of every solution of one language (home, knowledge
+    base, search, figures)."""
     return f"list:{locale_id}"
+
+
+def narrow_list_tag(locale_id: int, kind: str, value: object) -> str:
+    """The tag of a list of some solutions of one language: ``field`` and the
+    field of action's id, ``area`` and the partner area page's id, ``org`` and the
+    organisation's translation key."""
+    return f"list:{locale_id}:{kind}:{value}"
+
+
+def narrow_list_tags(locale_id: int, kind: str, value: object) -> tuple[str, str]:
+    """What such a list notes: its :func:`narrow_list_tag` and
+    :func:`any_list_tag`."""
+    return narrow_list_tag(locale_id, kind, value), any_list_tag(locale_id)
+
+
+def any_list_tag(locale_id: int) -> str:
+    """Shown by every narrower list of a language: retired when the lists a
+    solution was in are not known."""
+    return f"lists:{locale_id}"
 
 
 SEARCH_TAG = "search"
@@ -141,7 +164,7 @@ def noting() -> Iterator[set[str]]:
 @contextlib.contextmanager
 def not_noting() -> Iterator[None]:
     """Notes nothing of what is built inside: for many addresses that a tag already
-    noted covers (the map's solutions, covered by ``list:<locale>``)."""
+    noted covers (the map's solutions, covered by their list's tags)."""
     token = _noted.set(None)
     try:
         yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -28,11 +29,15 @@ from apps.knowledge.visibility import PublicPageMixin, visible
 SOLUTIONS_PER_PAGE = 12
 
 
-def live_solutions(locale, request=None):
-    """Published, public solutions in one language, newest first."""
-    # A page showing the list is retired when a solution of the language changes
-    # (apps/knowledge/portal/page_cache.py).
-    content_cache.note(content_cache.list_tag(locale.pk))
+def live_solutions(locale, request=None, shown_as: Iterable[str] = ()):
+    """Published, public solutions in one language, newest first.
+
+    A page showing them is retired when a solution of the language changes
+    (apps/knowledge/portal/page_cache.py); ``shown_as``: the tags of a narrower
+    list the caller makes of them
+    (:func:`~apps.knowledge.content_cache.narrow_list_tags`), retired only by a
+    solution that is or was in it."""
+    content_cache.note(*(shown_as or [content_cache.list_tag(locale.pk)]))
     return (
         visible(SolutionPage.objects)
         .filter(locale=locale)
@@ -224,13 +229,18 @@ class PartnerAreaPage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("partner area")
         verbose_name_plural = _("partner areas")
 
+    def list_tags(self) -> tuple[str, str]:
+        """The tags of its list of solutions (the page cache's)."""
+        return content_cache.narrow_list_tags(self.locale_id, "area", self.pk)
+
     def map_solutions(self, request=None):
         """Every solution of the area: its list, and what its map shows."""
-        return live_solutions(self.locale).child_of(self)
+        return live_solutions(self.locale, shown_as=self.list_tags()).child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["solutions"] = lazy_page(request, lambda: self.map_solutions(request))
+        context["list_tags"] = self.list_tags()
         # Every solution of the area, for the map: fetched by its script.
         context.update(places_urls(self))
         return context
@@ -291,11 +301,17 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
 
+    def list_tags(self) -> tuple[str, str]:
+        """The tags of its list of solutions (the page cache's)."""
+        return content_cache.narrow_list_tags(
+            self.locale_id, "field", self.field_of_action_id
+        )
+
     def map_solutions(self, request=None):
         """Every solution of the field of action: its list, and what its map
         shows."""
         return (
-            live_solutions(self.locale)
+            live_solutions(self.locale, shown_as=self.list_tags())
             .filter(
                 # A subquery, not the field's key: nothing is loaded while the list
                 # is kept as a fragment.
@@ -311,6 +327,7 @@ class ThemePage(PublicUrlMixin, PublicPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["solutions"] = lazy_page(request, lambda: self.map_solutions(request))
+        context["list_tags"] = self.list_tags()
         # Every solution of the field, for the map: fetched by its script.
         context.update(places_urls(self))
         return context
@@ -373,7 +390,8 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
         if organisation is None:
             raise Http404
         key = organisation.translation_key
-        solutions = live_solutions(self.locale)
+        list_tags = content_cache.narrow_list_tags(self.locale_id, "org", key)
+        solutions = live_solutions(self.locale, shown_as=list_tags)
         led = solutions.filter(lead_organisation__translation_key=key)
         partnered = solutions.filter(
             partners__organisation__translation_key=key
@@ -383,6 +401,7 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
             template="knowledge/organisation_page.html",
             context_overrides={
                 "organisation": organisation,
+                "list_tags": list_tags,
                 # An organisation may lead hundreds of solutions: a page at a time,
                 # each list with its own page number (counted and loaded only where
                 # the page's fragment is rendered).

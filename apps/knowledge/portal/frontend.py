@@ -4,10 +4,11 @@ Wagtail's frontend cache sends the purge requests
 (https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html); it is
 configured from ``FRONTEND_CACHE_URL`` (cms/settings/base.py, off when unset).
 :func:`purge_showing` purges the published solution's page and the other pages
-that show it, the same ones the page cache
-retires (:func:`apps.knowledge.portal.page_cache.shown_by`): its translations, the
+that show it, those the page cache retires
+(:func:`apps.knowledge.portal.page_cache.shown_by`) and more: its translations, the
 pages linking to it or linked from it, the solution lists of its language (home,
-knowledge base, themes, partner areas, the contact directory and the pages of its
+knowledge base, every theme and partner area, where the page cache retires only
+those it is or was in; the contact directory and the pages of its
 organisations), the search of every language, and the maps' data and lists of
 places of the lists and the search. A proxy cannot list the query
 variants of an address, so a purge of an address means "with any query string"

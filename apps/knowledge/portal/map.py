@@ -21,9 +21,11 @@ page with a ``map_solutions(request)`` method :func:`list_places_json` and
 like the page (the page cache, with the tags below, so a publish retires them).
 
 Cache (issue 15): a map shows what its list shows, so it is retired with it. A
-list of solutions notes ``list:<locale>`` (retired whenever a solution of that
-language is published or unpublished), the search notes ``search``. The
-features note ``list:<locale>`` of their pages' languages instead of one
+list of every solution of a language notes ``list:<locale>`` (retired whenever a
+solution of that language is published or unpublished), a theme's or partner
+area's list its own tags (``list_tags()``: retired by a solution that is or was in
+it), the search notes ``search``. The features note their list's tags
+(``shown_as``, else ``list:<locale>`` of their pages' languages) instead of one
 ``page:<key>`` tag per place, so a map of a thousand places does not add a
 thousand tags to the page cache's entry; a map of one page (the solution page)
 notes that page's own tag only.
@@ -81,12 +83,16 @@ def located(pages: QuerySet) -> QuerySet:
     )
 
 
-def map_features(pages: Iterable, language: str, request=None) -> list[dict]:
+def map_features(
+    pages: Iterable, language: str, request=None, shown_as: Iterable[str] = ()
+) -> list[dict]:
     """The places of ``pages`` as map features, ordered by place and title.
 
     ``pages`` are the versions to link to (in the visitor's language where one
     exists, as the list beside the map shows them); those without coordinates are
-    left out. Each feature: ``geometry`` (a GeoJSON point, longitude first) and
+    left out. ``shown_as``: the tags of the narrower list they are from (a
+    theme's, a partner area's), noted instead of the lists of their languages.
+    Each feature: ``geometry`` (a GeoJSON point, longitude first) and
     ``properties``: ``kind``, ``kind_label``, ``title``, ``url``, ``place`` and the
     ``language`` of the page.
     """
@@ -100,7 +106,10 @@ def map_features(pages: Iterable, language: str, request=None) -> list[dict]:
             with content_cache.not_noting():
                 features = [_feature(page, request) for page in pages]
             content_cache.note(
-                *{content_cache.list_tag(page.locale_id) for page in pages}
+                *(
+                    shown_as
+                    or {content_cache.list_tag(page.locale_id) for page in pages}
+                )
             )
     features += [
         _adoption_feature(adoption)
@@ -214,8 +223,12 @@ def _list_owner(request: HttpRequest, page_id: int) -> Page:
 
 
 def _list_features(request: HttpRequest, page: Page) -> list[dict]:
+    list_tags = page.list_tags() if hasattr(page, "list_tags") else ()
     return map_features(
-        located(page.map_solutions(request)), page.locale.language_code, request
+        located(page.map_solutions(request)),
+        page.locale.language_code,
+        request,
+        list_tags,
     )
 
 

@@ -21,18 +21,25 @@ there without touching the database. What is cached:
 Invalidation (issue 15): a page is stored with the tags of what it showed, noted
 while it was rendered (:mod:`apps.knowledge.content_cache`): its own page,
 ``page:<translation key>`` of every page it links to (each address made, in cards,
-related solutions, rich text), ``list:<locale>`` if it lists the solutions of a
-language (home, knowledge base, theme and partner pages, an organisation's
-solutions), ``search`` for the search. It is served only while none of them has
-been retired. Publishing or unpublishing a solution retires only
-:func:`shown_by` it: its own page and translations, the pages that link to it or
-that it links to (Wagtail's reference index: its related solutions show it back),
-the solution lists of its language and the searches. Everything else that changes
-what every page shows (another page type: the navigation and lists show them;
-moving or deleting a page; a snippet, tag, image, document, site, locale, view
-restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
-bounds how long a page lives regardless. The same pages are purged from a
-reverse proxy in front (:mod:`apps.knowledge.portal.frontend`).
+related solutions, rich text), ``list:<locale>`` if it lists every solution of a
+language (home, knowledge base, search), ``list:<locale>:field:<id>``,
+``list:<locale>:area:<id>`` or ``list:<locale>:org:<key>`` (and ``lists:<locale>``)
+if it lists those of a field of action, partner area or organisation (theme,
+partner area and organisation pages, their maps' data), ``search`` for the search.
+It is served only while none of them has been retired. Publishing or unpublishing
+a solution retires only :func:`shown_by` it: its own page and translations, the
+pages that link to it or that it links to (Wagtail's reference index: its related
+solutions show it back), the lists of every solution of its language, the
+narrower lists of its language it is in now and was in before (a list it left
+shifts: its later pages never showed it), and the searches. The lists it was in
+are recorded per page at each change (:func:`record_lists`); if the record is lost
+(evicted), every narrower list of the language is retired. Everything else that
+changes what every page shows (another page type: the navigation and lists show
+them; moving or deleting a page; a snippet, tag, image, document, site, locale,
+view restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
+bounds how long a page lives regardless. The same pages, and every list of the
+solution's language, are purged from a reverse proxy in front
+(:mod:`apps.knowledge.portal.frontend`).
 
 The Content-Security-Policy header is added by django-csp on the way out of every
 response, cached or not; the portal uses no nonces (scripts and styles come from
@@ -46,6 +53,8 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -69,6 +78,8 @@ CACHEABLE_ATTRIBUTE = "portal_page_cacheable"
 #: Set with it: the query parameters the answer depends on.
 READS_ATTRIBUTE = "portal_page_reads"
 HIT_HEADER = "X-Portal-Cache"
+#: The cache key of the lists a solution is in (:func:`record_lists`), + its id.
+LISTS_PREFIX = "portal-lists:"
 #: Models whose saving or deletion changes what portal pages show, besides pages
 #: and snippets.
 CONTENT_MODELS = {
@@ -261,12 +272,14 @@ def mark_page_cacheable(page: Page, request: HttpRequest, args, kwargs) -> None:
 # --- invalidation ------------------------------------------------------------------
 
 
-def shown_by(page: Page) -> set[str]:
+def shown_by(page: Page, before: Iterable[str] = ()) -> set[str]:
     """The tags of the cached pages that show ``page``: for a solution, its own
     page and translations, the pages linking to it or linked from it (the reference
-    index; related solutions show each other), the solution lists of its language
-    and the searches. Any other page: every page (the navigation shows the
-    sections, lists show theme pages, a home page is every page's way back)."""
+    index; related solutions show each other), the lists of every solution of its
+    language, the lists of a field of action, partner area or organisation it is
+    in (:func:`lists_of`) or was in (``before``: :func:`lists_before`) and the
+    searches. Any other page: every page (the navigation shows the sections, lists
+    show theme pages, a home page is every page's way back)."""
     from apps.knowledge.models import SolutionPage  # models import this module
 
     page = page.specific_deferred
@@ -276,12 +289,94 @@ def shown_by(page: Page) -> set[str]:
         *(content_cache.page_tag(other) for other in frontend.neighbours(page)),
         content_cache.page_tag(page),
         content_cache.list_tag(page.locale_id),
+        *lists_of(page),
+        *before,
         content_cache.SEARCH_TAG,
     }
 
 
+def lists_of(page: Page) -> set[str]:
+    """The tags of the narrower lists of its language that the solution ``page``
+    is in by its content (live or not): the theme pages of its fields of action
+    (every version of the field: a theme page may point to another language's),
+    its partner area (its parent) and the pages of its lead and partner
+    organisations, as the lists choose (``apps/knowledge/models/pages.py``)."""
+    from apps.knowledge.models import FieldOfAction, Organisation
+    from apps.knowledge.models.solutions import SolutionFieldOfAction, SolutionPartner
+
+    fields = FieldOfAction.objects.filter(
+        translation_key__in=SolutionFieldOfAction.objects.filter(
+            page_id=page.pk
+        ).values("field_of_action__translation_key")
+    ).values_list("pk", flat=True)
+    partners = SolutionPartner.objects.filter(page_id=page.pk)
+    organisations = Organisation.objects.filter(
+        Q(pk=page.lead_organisation_id) | Q(pk__in=partners.values("organisation"))
+    ).values_list("translation_key", flat=True)
+    parent = Page.objects.filter(path=page.path[: -page.steplen]).values_list(
+        "pk", flat=True
+    )
+    tags = set()
+    for kind, values in (("field", fields), ("area", parent), ("org", organisations)):
+        for value in values:
+            tags.add(content_cache.narrow_list_tag(page.locale_id, kind, value))
+    return tags
+
+
+def _lists_key(page: Page) -> str:
+    return f"{LISTS_PREFIX}{page.pk}"
+
+
+def lists_before(page: Page, created: bool = False) -> set[str]:
+    """The tags of the narrower lists the solution ``page`` was in before this
+    change (a field of action it left: the list's later pages shift), as
+    :func:`record_lists` kept them; none for a new page; every list of its
+    language if the record is lost (evicted)."""
+    if created:
+        return set()
+    recorded = cache.get(_lists_key(page))
+    if recorded is None:
+        return {content_cache.any_list_tag(page.locale_id)}
+    return set(recorded)
+
+
+def record_lists(page: Page, before: Iterable[str]) -> None:
+    """Keeps the lists the solution ``page`` is in for its next change: now those
+    it is in or was in (right even if the transaction is rolled back), after the
+    commit those it is in."""
+
+    def keep(tags: Iterable[str]) -> None:
+        cache.set(_lists_key(page), sorted(tags), timeout=None)
+
+    def keep_after_commit() -> None:
+        keep(lists_of(page))
+
+    keep(lists_of(page) | set(before))
+    transaction.on_commit(keep_after_commit)
+
+
+def _retire_shown_by(page: Page, created: bool = False) -> None:
+    """Retires :func:`shown_by` ``page`` now and after the commit."""
+    from apps.knowledge.models import SolutionPage  # models import this module
+
+    page = page.specific_deferred
+    if not isinstance(page, SolutionPage):
+        content_cache.retire([content_cache.EVERYTHING])
+        return
+    before = lists_before(page, created)
+    record_lists(page, before)
+    content_cache.retire(lambda: shown_by(page, before))
+
+
+def _record_new_draft(page: Page) -> None:
+    from apps.knowledge.models import SolutionPage  # models import this module
+
+    if isinstance(page, SolutionPage):
+        cache.set(_lists_key(page), [], timeout=None)
+
+
 def _retire_pages_showing(page: Page) -> None:
-    content_cache.retire(lambda: shown_by(page))
+    _retire_shown_by(page)
     frontend.purge_showing(page)
 
 
@@ -323,8 +418,14 @@ def _model_saved(sender, instance=None, **kwargs) -> None:
         # Publishing sends page_published. Saving a draft (Wagtail saves only a few
         # fields then) changes nothing a visitor sees; a full save of a live page
         # in code may, like a publish (which makes one too).
-        if instance.live and kwargs.get("update_fields") is None:
-            content_cache.retire(lambda: shown_by(instance))
+        if kwargs.get("update_fields") is not None:
+            return
+        if instance.live:
+            _retire_shown_by(instance, created=kwargs.get("created", False))
+        elif kwargs.get("created"):
+            # A new draft is in no list: its first publish retires only the
+            # lists it joins.
+            _record_new_draft(instance)
         return
     _model_changed(sender, instance=instance, **kwargs)
 

@@ -2,7 +2,8 @@
 saved or deleted: a confirmation or a decline shows at once.
 
 The solution pages of the relation (every language) and the adopting
-organisation's page, the solution lists and searches of every language (the
+organisation's page, the solution lists (every solution's, a theme's, a partner
+area's, an organisation's) and searches of every language (the
 portfolio figures and the maps count and show reuse), and a reverse proxy's copies.
 """
 
@@ -36,10 +37,10 @@ def retire_pages_showing(reuse: Reuse) -> None:
         if key is not None:
             tags.add(organisation_tag(key))
     # The portfolio figures and the maps count and show reuse: they are kept by
-    # the solution lists of each language and the searches (a decision is rare).
-    tags.update(
-        content_cache.list_tag(pk) for pk in Locale.objects.values_list("pk", flat=True)
-    )
+    # the solution lists of each language (every solution's and the narrower
+    # ones) and the searches (a decision is rare).
+    for pk in Locale.objects.values_list("pk", flat=True):
+        tags.update((content_cache.list_tag(pk), content_cache.any_list_tag(pk)))
     tags.add(content_cache.SEARCH_TAG)
     content_cache.retire(tags)
     # A reverse proxy's copies are found by address; the organisation pages'

@@ -396,6 +396,7 @@ def place_map(
     small: bool = False,
     source: str = "",
     list_url: str = "",
+    shown_as=(),
 ) -> dict:
     """A map of ``pages`` (a query of solutions, a list of pages or one page) with
     the same places as a list that works without JavaScript (and stays reachable
@@ -404,13 +405,14 @@ def place_map(
 
     A map of a long list: ``pages`` are only the ones the page shows, ``source``
     the address of every place of the list (a GeoJSON FeatureCollection, which the
-    script fetches and draws) and ``list_url`` the plain list of them all."""
+    script fetches and draws) and ``list_url`` the plain list of them all;
+    ``shown_as``: the tags of the narrower list they are (``list_tags``)."""
     if isinstance(pages, QuerySet):
         pages = place_maps.located(pages)
     elif isinstance(pages, Page):
         pages = [pages]
     features = place_maps.map_features(
-        pages, translation.get_language(), context.get("request")
+        pages, translation.get_language(), context.get("request"), shown_as
     )
     return {
         "features": features,
@@ -463,7 +465,9 @@ class SharedFragmentNode(template.Node):
                 continue
             if kind == "page":
                 tags.add(content_cache.page_tag(value))
-            else:  # "solutions_of": the solution lists of a locale (id)
+            elif kind == "lists":  # the tags of a narrower list (its page's)
+                tags.update(value)
+            else:  # "solutions_of": the lists of every solution of a locale (id)
                 tags.add(content_cache.list_tag(getattr(value, "pk", value)))
         parts = [part.resolve(context) for part in self.parts]
         html = content_cache.remember_visible_tagged(
@@ -478,14 +482,16 @@ class SharedFragmentNode(template.Node):
 
 @register.tag
 def shared_fragment(parser, token) -> SharedFragmentNode:
-    """``{% shared_fragment "name" part ... page=<page> solutions_of=<locale> %}``
-    ... ``{% endshared_fragment %}``.
+    """``{% shared_fragment "name" part ... page=<page> solutions_of=<locale>
+    lists=<tags> %}`` ... ``{% endshared_fragment %}``.
 
     What is inside is the same for every visitor, logged in or not (no CSRF token,
     user name, edit link or per-user button: those stay outside). It is kept per
     language and per value of each ``part`` (a page's id, a page number), and served
     until something it shows is retired: ``page`` (that page and its translations),
-    ``solutions_of`` (the solution lists of that locale), every page whose address it
+    ``solutions_of`` (the lists of every solution of that locale), ``lists`` (the
+    tags of a narrower list: a theme's, a partner area's, an organisation's,
+    ``list_tags`` in their context), every page whose address it
     shows (noted as it renders) and everything else that changes all pages
     (snippets, tags, images: :data:`~apps.knowledge.content_cache.EVERYTHING`).
     Rendered afresh in a preview.
@@ -498,7 +504,7 @@ def shared_fragment(parser, token) -> SharedFragmentNode:
     for bit in bits[2:]:
         kind, equals, expression = bit.partition("=")
         if equals:
-            if kind not in {"page", "solutions_of"}:
+            if kind not in {"page", "solutions_of", "lists"}:
                 raise template.TemplateSyntaxError(f"{bits[0]}: unknown {kind}=")
             shows[kind] = parser.compile_filter(expression)
         else:

@@ -12,9 +12,11 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from apps.knowledge import i18n
 from apps.knowledge.models import SolutionPage
+from apps.knowledge.models.solutions import SolutionFieldOfAction
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from apps.knowledge.templatetags.portal_tags import portal_navigation
 from tests.knowledge import factories
@@ -207,3 +209,150 @@ def test_footer__kept_per_language(client, site):
     client.get(site["unrelated"].url)  # the German footer is kept
     english = client.get("/en/search/").content.decode()
     assert "Open data: downloads, API and feeds" in english
+
+
+# -- lists of a field of action, a partner area, an organisation -------------------
+
+
+@pytest.fixture
+def other_lists(site):
+    """A second field of action with its theme page and a solution, a second
+    partner area with a solution, and their addresses (with the maps' data)."""
+    portal = site["portal"]
+    mobility = factories.FieldOfActionFactory(name="Mobilität", slug="mobility")
+    theme = factories.ThemePageFactory(
+        parent=portal.themes, title="Mobilität", field_of_action=mobility
+    )
+    area = factories.PartnerAreaPageFactory(parent=portal.knowledge, title="Amt Nord")
+    bus = SolutionPageFactory(parent=area, title="Rufbus Nord", slug="rufbus")
+    SolutionFieldOfAction.objects.create(page=bus, field_of_action=mobility)
+    bus.save_revision().publish()
+    return {
+        "field": mobility,
+        "theme": theme,
+        "area": area,
+        "theme_urls": [theme.url, reverse("list_places_json", args=[theme.pk])],
+        "area_urls": [area.url, reverse("list_places_json", args=[area.pk])],
+        "organisation_url": portal.directory.organisation_url(site["organisation"]),
+    }
+
+
+def move_to(page, field, how: str) -> None:
+    """Give ``page`` ``field`` as its only field of action: ``published`` as an
+    editor does, or ``saved in code`` (an import changes the row and saves the
+    live page)."""
+    page = SolutionPage.objects.get(pk=page.pk)
+    if how == "published":
+        page.fields_of_action = [SolutionFieldOfAction(field_of_action=field)]
+        page.save_revision().publish()
+    else:
+        SolutionFieldOfAction.objects.filter(page=page).update(field_of_action=field)
+        page.save()
+
+
+def test_publishing_a_solution__lists_it_is_not_in_stay_cached(
+    client, site, other_lists, django_assert_num_queries
+):
+    """The theme page of another field of action, another partner area and the page
+    of an organisation that has no part in it (with their maps' data) are still
+    answered from the cache, without a query."""
+    untouched = [
+        *other_lists["theme_urls"],
+        *other_lists["area_urls"],
+        other_lists["organisation_url"],
+    ]
+    warm(client, untouched)
+
+    publish = SolutionPage.objects.get(pk=site["solution"].pk)
+    publish.title = NEW_TITLE
+    publish.save_revision().publish()
+
+    with django_assert_num_queries(0):
+        responses = [client.get(url) for url in untouched]
+    assert [response[HIT_HEADER] for response in responses] == ["hit"] * 5
+
+
+def test_publishing_a_solution__its_organisations_page_shows_it_at_once(client, site):
+    solution = site["solution"]
+    url = site["portal"].directory.organisation_url(solution.lead_organisation)
+    warm(client, [url])
+
+    publish = SolutionPage.objects.get(pk=solution.pk)
+    publish.title = NEW_TITLE
+    publish.save_revision().publish()
+
+    html = client.get(url).content.decode()
+    assert NEW_TITLE in html
+    assert OLD_TITLE not in html
+
+
+@pytest.mark.parametrize("how", ["published", "saved in code"])
+@pytest.mark.parametrize("record", ["kept", "lost"])
+def test_changing_a_solutions_field__moves_it_between_theme_pages_at_once(
+    client, site, other_lists, record, how
+):
+    """It shows on the new field's theme page and leaves the old one's at once,
+    including the old list's second page, which never showed it but shifts. Also
+    when the record of the lists it was in is lost (evicted): every list of its
+    language goes then."""
+    portal = site["portal"]
+    # 14 solutions in the energy field: the theme page lists 12 a page.
+    for number in range(10):
+        SolutionPageFactory(
+            portal=portal, title=f"Solarpark {number}"
+        ).save_revision().publish()
+    if record == "lost":
+        cache.clear()  # as Redis evicting under memory pressure
+    energy, mobility = portal.theme.url, other_lists["theme"].url
+    second_page = f"{energy}?page=2"
+    warm(client, [energy, second_page, mobility])
+    # Newest first: the second page shows the two oldest.
+    assert "Ladesäulenkarte" in client.get(second_page).content.decode()
+
+    move_to(site["unrelated"], other_lists["field"], how)
+
+    assert "Bürgerbus" in client.get(mobility).content.decode()
+    assert "Bürgerbus" not in client.get(energy).content.decode()
+    html = client.get(second_page).content.decode()
+    assert "Ladesäulenkarte" not in html
+    assert OLD_TITLE in html
+
+
+def test_unpublishing_a_solution__leaves_its_lists_at_once(client, site, other_lists):
+    solution = site["solution"]
+    portal = site["portal"]
+    lists = [
+        portal.theme.url,
+        portal.area.url,
+        portal.knowledge.url,
+        portal.home.url,
+        portal.directory.organisation_url(solution.lead_organisation),
+    ]
+    warm(client, lists)
+
+    SolutionPage.objects.get(pk=solution.pk).unpublish()
+
+    for url in lists:
+        assert OLD_TITLE not in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize("record", ["kept", "lost"])
+def test_changing_a_solutions_lead__moves_it_between_organisation_pages_at_once(
+    client, site, record
+):
+    """The organisation that no longer leads it stops listing it at once, also
+    when the record of the lists it was in is lost (evicted)."""
+    solution = site["solution"]
+    directory = site["portal"].directory
+    before = directory.organisation_url(solution.lead_organisation)
+    after = directory.organisation_url(site["organisation"])
+    if record == "lost":
+        cache.clear()  # as Redis evicting under memory pressure
+    warm(client, [before, after])
+
+    page = SolutionPage.objects.get(pk=solution.pk)
+    page.lead_organisation = site["organisation"]
+    page.save_revision().publish()
+
+    assert OLD_TITLE not in client.get(before).content.decode()
+    assert OLD_TITLE in client.get(after).content.decode()

@@ -354,24 +354,30 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
     @path("")
     def directory(self, request):
         country = request.GET.get("country", "")
-        # Live snippets only; a translation awaiting review shows its German version.
-        organisations = Organisation.objects.public_in(self.locale)
-        if country in Country.values:
-            organisations = organisations.filter(country=country)
-        else:
+        if country not in Country.values:
             country = ""
-        contacts = (
-            Contact.objects.public_in(self.locale)
-            .select_related("organisation")
-            .order_by("organisation__name", "name")
-        )
-        if country:
-            contacts = contacts.filter(organisation__country=country)
+
+        def organisations():
+            # Live snippets only; a translation awaiting review shows its German
+            # version.
+            found = Organisation.objects.public_in(self.locale)
+            return found.filter(country=country) if country else found
+
+        def contacts():
+            found = (
+                Contact.objects.public_in(self.locale)
+                .select_related("organisation")
+                .order_by("organisation__name", "name")
+            )
+            return found.filter(organisation__country=country) if country else found
+
+        # Built only where the page's fragments are rendered: a kept page builds no
+        # query.
         return self.render(
             request,
             context_overrides={
-                "organisations": organisations,
-                "contacts": contacts,
+                "organisations": SimpleLazyObject(organisations),
+                "contacts": SimpleLazyObject(contacts),
                 "countries": Country.choices,
                 "selected_country": country,
             },
@@ -379,6 +385,54 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
 
     @path("<slug:slug>/", name="organisation")
     def organisation(self, request, slug: str):
+        organisation = content_cache.remember(
+            "organisation-by-slug",
+            lambda: self._organisation_for(slug),
+            self.locale_id,
+            slug,
+        )
+        key = organisation.translation_key
+        list_tags = content_cache.narrow_list_tags(self.locale_id, "org", key)
+
+        def solutions():
+            return live_solutions(self.locale, shown_as=list_tags)
+
+        def led():
+            return solutions().filter(lead_organisation__translation_key=key)
+
+        def partnered():
+            return (
+                solutions()
+                .filter(partners__organisation__translation_key=key)
+                .distinct()
+                .exclude(pk__in=led().values("pk"))
+            )
+
+        # The lists and contacts are built only where the page's fragments are
+        # rendered: a kept page builds no query.
+        return self.render(
+            request,
+            template="knowledge/organisation_page.html",
+            context_overrides={
+                "organisation": organisation,
+                "list_tags": list_tags,
+                # An organisation may lead hundreds of solutions: a page at a time,
+                # each list with its own page number.
+                "led_solutions": lazy_page(request, led),
+                "partner_solutions": lazy_page(
+                    request, partnered, parameter="partner_page"
+                ),
+                "contacts": SimpleLazyObject(
+                    lambda: Contact.objects.public_in(self.locale).filter(
+                        organisation__translation_key=key
+                    )
+                ),
+            },
+        )
+
+    def _organisation_for(self, slug: str) -> Organisation:
+        """The organisation of an address (kept until the content changes; an
+        address that leads nowhere is not kept)."""
         # The own language first: a German version standing in for a translation
         # awaiting review may share its slug with another organisation.
         organisation = (
@@ -389,33 +443,7 @@ class ContactDirectoryPage(PublicUrlMixin, PublicPageMixin, RoutablePageMixin, P
         )
         if organisation is None:
             raise Http404
-        key = organisation.translation_key
-        list_tags = content_cache.narrow_list_tags(self.locale_id, "org", key)
-        solutions = live_solutions(self.locale, shown_as=list_tags)
-        led = solutions.filter(lead_organisation__translation_key=key)
-        partnered = solutions.filter(
-            partners__organisation__translation_key=key
-        ).distinct()
-        return self.render(
-            request,
-            template="knowledge/organisation_page.html",
-            context_overrides={
-                "organisation": organisation,
-                "list_tags": list_tags,
-                # An organisation may lead hundreds of solutions: a page at a time,
-                # each list with its own page number (counted and loaded only where
-                # the page's fragment is rendered).
-                "led_solutions": lazy_page(request, led),
-                "partner_solutions": lazy_page(
-                    request,
-                    partnered.exclude(pk__in=led.values("pk")),
-                    parameter="partner_page",
-                ),
-                "contacts": Contact.objects.public_in(self.locale).filter(
-                    organisation__translation_key=key
-                ),
-            },
-        )
+        return organisation
 
     def organisation_url(self, organisation) -> str:
         return self.url + self.reverse_subpage(

@@ -396,9 +396,17 @@ def select_urls(env: dict[str, str]) -> dict:
 
 
 def wrk(
-    base: str, paths: list[str], seconds: int, connections: int, workdir: Path
+    base: str,
+    paths: list[str],
+    seconds: int,
+    connections: int,
+    workdir: Path,
+    count_answers: bool = False,
 ) -> dict:
-    """One wrk run over ``paths``; totals, failures and latency percentiles."""
+    """One wrk run over ``paths``; totals, failures and latency percentiles.
+    ``count_answers``: every answer's status and page cache header counted (the
+    soak's hit rate), at a cost to the client that grows with the page size (see
+    bench/wrk_report.lua); otherwise failures are wrk's 4xx/5xx count."""
     paths_file = workdir / "paths.txt"
     paths_file.write_text("\n".join(paths) + "\n")
     result = subprocess.run(  # noqa: S603 - the Debian wrk with our script
@@ -417,7 +425,11 @@ def wrk(
             str(BASE_DIR / "bench" / "wrk_report.lua"),
             base,
         ],
-        env={**os.environ, "WRK_PATHS": str(paths_file)},
+        env={
+            **os.environ,
+            "WRK_PATHS": str(paths_file),
+            "WRK_COUNT_ANSWERS": "1" if count_answers else "0",
+        },
         capture_output=True,
         text=True,
         check=False,
@@ -453,6 +465,17 @@ def warm_up(base: str, paths: list[str], parallel: int) -> None:
         ):
             if error:
                 sys.exit(f"bench: GET {path} failed during the warm-up: {error}")
+
+
+def answered_from_cache(base: str, paths: list[str], sample: int = 10) -> int:
+    """How many of the first ``sample`` addresses the page cache answers (a row
+    with the cache on is measured without counting every answer)."""
+    hits = 0
+    for path in paths[:sample]:
+        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310
+            response.read()
+            hits += response.headers.get("X-Portal-Cache") == "hit"
+    return hits
 
 
 def _error_of(function, *args) -> str | None:
@@ -820,6 +843,11 @@ def main(argv: list[str] | None = None) -> int:
                         options.connections,
                         workdir,
                     )
+                    if cache:
+                        sample = min(10, len(paths))
+                        hits = answered_from_cache(server.base, paths, sample)
+                        if hits < sample:
+                            log(f"    {kind}: only {hits} of {sample} from the cache")
                     rows.append(
                         {
                             "page": kind,
@@ -869,7 +897,14 @@ def main(argv: list[str] | None = None) -> int:
         mix = [path for kind in KINDS for path in urls[kind]]
         with Server(env, options.workers, options.threads, True, port) as server:
             publisher = start_publisher(server, mix, urls, options, workdir)
-            soak = wrk(server.base, mix, options.soak, options.connections, workdir)
+            soak = wrk(
+                server.base,
+                mix,
+                options.soak,
+                options.connections,
+                workdir,
+                count_answers=True,
+            )
             soak["publisher"] = finish_publisher(publisher, workdir)
 
     log(

@@ -889,6 +889,24 @@ def main(argv: list[str] | None = None) -> int:
                         f"    {'ceiling (minimal view)':<32} "
                         f"{ceiling['rps']:8.1f} req/s"
                     )
+                    # The same view answering as many bytes as the largest pages
+                    # (informative: what moving a 35 kB answer costs by itself).
+                    large = measure(server.base, ["/bench/ceiling/?bytes=35000"])
+                    rows.insert(
+                        1,
+                        {
+                            "page": "minimal view, 35 kB answer",
+                            "cache": "-",
+                            "addresses": 1,
+                            **large,
+                            "ceiling_rps": ceiling["rps"],
+                            "ratio": large["rps"] / ceiling["rps"],
+                        },
+                    )
+                    log(
+                        f"    {'minimal view, 35 kB answer':<32} "
+                        f"{large['rps']:8.1f} req/s"
+                    )
 
         log(
             f"\n  soak: {options.soak} s over the page mix, cache on, a solution "

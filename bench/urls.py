@@ -14,6 +14,11 @@ __all__ = ["handler404", "handler500", "urlpatterns"]
 
 
 def ceiling(request: HttpRequest) -> HttpResponse:
+    """ "ok"; with ``?bytes=N`` an answer of N bytes instead (a reference for large
+    pages: what the transport of such an answer costs)."""
+    size = min(int(request.GET.get("bytes", "0") or 0), 1_000_000)
+    if size:
+        return HttpResponse(b"x" * size, content_type="text/html")
     return HttpResponse("ok", content_type="text/plain")
 
 

@@ -11,6 +11,9 @@
 
 local threads = {}
 
+-- As a browser asks (the page cache answers compressed where the client accepts it).
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+
 function setup(thread)
   table.insert(threads, thread)
 end

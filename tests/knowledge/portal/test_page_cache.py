@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from http import HTTPStatus
 
 import pytest
@@ -86,6 +87,33 @@ def test_anonymous_visitor__second_visit_comes_from_the_cache_without_database(
     # Headers added on the way out still come with a cached page.
     assert "Content-Security-Policy" in second
     assert second["Content-Language"] == "de"
+
+
+def test_cached_page__goes_compressed_to_a_browser_that_accepts_gzip(client, solution):
+    url = solution.get_url()
+    browser = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    first = client.get(url, **browser)
+
+    second = client.get(url, **browser)
+
+    assert second[HIT_HEADER] == "hit"
+    assert second["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in second["Vary"]
+    assert int(second["Content-Length"]) == len(second.content) < len(first.content)
+    assert gzip.decompress(second.content) == first.content
+
+
+def test_cached_page__goes_as_rendered_to_a_client_without_gzip(client, solution):
+    url = solution.get_url()
+    first = client.get(url)
+
+    second = client.get(url, HTTP_ACCEPT_ENCODING="identity")
+
+    assert second[HIT_HEADER] == "hit"
+    assert not second.has_header("Content-Encoding")
+    assert "Accept-Encoding" in second["Vary"]
+    assert second.content == first.content
+    assert int(second["Content-Length"]) == len(first.content)
 
 
 def test_logged_in_editor__never_gets_the_cached_copy(client, solution, admin_user):

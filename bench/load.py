@@ -522,7 +522,7 @@ def start_publisher(
 
 def finish_publisher(process: subprocess.Popen | None, workdir: Path) -> dict:
     if process is None:
-        return {"publishes": 0, "checked": 0, "stale": 0, "publish_ms": 0}
+        return {"publishes": 0, "checked": 0, "stale": 0, "left": 0, "publish_ms": 0}
     if process.wait(timeout=300) != 0:
         sys.exit("bench: the publisher of the soak failed")
     return json.loads((workdir / "publisher.json").read_text())
@@ -736,7 +736,8 @@ def soak_summary(soak, options) -> str:
         f"{soak['hit_rate']:.1%} ({soak['hits']} hits, {soak['misses']} misses); "
         f"{editor['publishes']} publishes ({editor['publish_ms']:.0f} ms each), "
         f"{editor['checked']} pages showing them fetched right after, "
-        f"{editor['stale']} stale."
+        f"{editor['stale']} stale, {editor.get('left', 0)} no longer listing it (a "
+        "search ranking the renamed solution lower)."
     )
 
 

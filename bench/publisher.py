@@ -7,8 +7,11 @@ Runs with the server's settings and database (environment of bench/load.py). Eac
 round takes the next solution (the newest ones, shown on the home pages and lists,
 alternating with the solution pages of the mix), notes which pages of the mix show
 its title, publishes it with a new title through a revision as an editor does, and
-fetches those pages and its own page again at once: a page that does not show the
-new title is stale. The report counts publishes, pages checked and stale pages.
+fetches those pages and its own page again at once: a page that still shows the old
+title and not the new one (or its own page without the new title) is stale; a page
+showing neither no longer lists it (a search whose ranking moved the renamed
+solution off its first page) and is counted apart. The report counts publishes,
+pages checked, stale pages and pages that left it out.
 """
 
 from __future__ import annotations
@@ -58,7 +61,14 @@ def main() -> int:
     sampled = [int(pk) for pk in options.solutions.split(",") if pk]
     order = [pk for pair in zip(newest * 10, sampled, strict=False) for pk in pair]
     order = order or newest
-    report = {"publishes": 0, "checked": 0, "stale": 0, "stale_pages": []}
+    report = {
+        "publishes": 0,
+        "checked": 0,
+        "stale": 0,
+        "stale_pages": [],
+        "left": 0,
+        "left_pages": [],
+    }
     publish_ms: list[float] = []
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -83,9 +93,18 @@ def main() -> int:
             urls = [own, *(options.base + path for path in showing)]
             for url, text in zip(urls, pool.map(fetch, urls), strict=True):
                 report["checked"] += 1
-                if new not in text:
+                if new in text:
+                    continue
+                if old in text or url == own:
+                    # Still the old title: a stale page.
                     report["stale"] += 1
                     report["stale_pages"].append(url)
+                else:
+                    # Neither title: the page no longer lists it (a search whose
+                    # ranking moved the renamed solution off its first page), so
+                    # it shows nothing out of date.
+                    report["left"] += 1
+                    report["left_pages"].append(url)
             report["publishes"] += 1
     report["publish_ms"] = sum(publish_ms) / len(publish_ms) if publish_ms else 0
     options.report.write_text(json.dumps(report))

@@ -55,6 +55,7 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -467,6 +468,28 @@ def warm_up(base: str, paths: list[str], parallel: int) -> None:
                 sys.exit(f"bench: GET {path} failed during the warm-up: {error}")
 
 
+#: Alternating runs of a row's pages and of the ceiling (see share_of_ceiling).
+SLICES = 3
+
+
+def share_of_ceiling(base: str, paths: list[str], options, workdir: Path):
+    """The pages' requests per second as a share of the ceiling's, and the
+    ceiling's: the median over :data:`SLICES` pairs of short runs, each of the pages
+    followed at once by one of the ceiling on the same server. The shared machine's
+    speed drifts and jumps within seconds (other tenants), so one ceiling measured
+    once, or even right after a row, could make a row's share anything between a
+    third and twice its true value; the median of alternating pairs keeps one
+    burst from deciding it."""
+    seconds = max(2, options.seconds // 5)
+    ratios, ceilings = [], []
+    for _ in range(SLICES):
+        pages = wrk(base, paths, seconds, options.connections, workdir)
+        ceiling = wrk(base, ["/bench/ceiling/"], seconds, options.connections, workdir)
+        ratios.append(pages["rps"] / ceiling["rps"])
+        ceilings.append(ceiling["rps"])
+    return statistics.median(ratios), statistics.median(ceilings)
+
+
 def answered_from_cache(base: str, paths: list[str], sample: int = 10) -> int:
     """How many of the first ``sample`` addresses the page cache answers (a row
     with the cache on is measured without counting every answer)."""
@@ -834,15 +857,8 @@ def main(argv: list[str] | None = None) -> int:
                     warm_up(server.base, paths, options.workers * options.threads)
                     wrk(server.base, paths, 2, options.connections, workdir)
                     figures = measure(server.base, paths)
-                    # The ceiling right after, on the same server: the machine's
-                    # speed drifts over a run (shared hosts), so each row is set
-                    # against the ceiling of its own moment.
-                    beside = wrk(
-                        server.base,
-                        ["/bench/ceiling/"],
-                        max(3, options.seconds // 3),
-                        options.connections,
-                        workdir,
+                    ratio, beside = share_of_ceiling(
+                        server.base, paths, options, workdir
                     )
                     if cache:
                         sample = min(10, len(paths))
@@ -855,15 +871,14 @@ def main(argv: list[str] | None = None) -> int:
                             "cache": "on" if cache else "off",
                             "addresses": len(paths),
                             **figures,
-                            "ceiling_rps": beside["rps"],
-                            "ratio": figures["rps"] / beside["rps"],
+                            "ceiling_rps": beside,
+                            "ratio": ratio,
                         }
                     )
                     log(
                         f"    {kind:<22} cache {'on ' if cache else 'off'} "
                         f"{figures['rps']:8.1f} req/s over {len(paths)} addresses, "
-                        f"{rows[-1]['ratio']:.1%} of the ceiling beside it "
-                        f"({beside['rps']:.1f} req/s)"
+                        f"{ratio:.1%} of the ceiling beside it ({beside:.1f} req/s)"
                     )
                 if cache:
                     # The ceiling, with the workers as warm as for the pages.

@@ -43,7 +43,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
@@ -55,6 +55,11 @@ _PREFIX = "portal-content"
 VERSION_KEY = "portal-page:version"
 #: Counts retirements; a tag's version is the count when it was last retired.
 SEQUENCE_KEY = "portal-tag:sequence"
+#: Counts finished retirements: moved after a retirement's tags have their new
+#: versions. A value checked against its tags' versions read in one round trip
+#: together with this count is still valid while the count has not moved, so a
+#: hit of the page cache reads one count instead of some twenty versions.
+SETTLED_KEY = "portal-tag:settled"
 _TAG_PREFIX = "portal-tag:"
 #: Shown by every tagged value: retired by a change whose reach is not worked out.
 EVERYTHING = "everything"
@@ -196,6 +201,10 @@ def retire_now(tags: Iterable[str]) -> None:
         number = sequence() + 1
         cache.set(SEQUENCE_KEY, number, timeout=None)
     cache.set_many({_tag_key(tag): number for tag in tags}, timeout=None)
+    try:
+        cache.incr(SETTLED_KEY)
+    except ValueError:  # no count yet (or evicted): one no check ever noted
+        cache.set(SETTLED_KEY, time.time_ns() // 1000, timeout=None)
 
 
 def retire(tags: Iterable[str] | Callable[[], Iterable[str]]) -> None:
@@ -239,6 +248,42 @@ def still_valid(versions: dict[str, int]) -> bool:
     keys = {_tag_key(tag): version for tag, version in versions.items()}
     current = cache.get_many(list(keys))
     return all(current.get(key) == version for key, version in keys.items())
+
+
+def still_valid_checked(
+    versions: dict[str, int], check_key: str, token: str, seconds: int
+) -> bool:
+    """:func:`still_valid`, mostly without reading the versions.
+
+    ``check_key`` keeps ``(settled count, token)`` from the last check of the
+    value ``token`` names that found it valid; while no retirement has settled
+    since, it still is. Otherwise the versions and the count are read in one
+    round trip (the count then cannot be newer than a retirement the versions
+    miss: a retirement moves it last) and a valid value is noted as checked, for
+    ``seconds``.
+    """
+    marks = cache.get_many([check_key, SETTLED_KEY])
+    settled = marks.get(SETTLED_KEY)
+    if settled is not None and marks.get(check_key) == (settled, token):
+        return True
+    keys = {_tag_key(tag): version for tag, version in versions.items()}
+    current = _read_now([SETTLED_KEY, *keys])
+    if any(current.get(key) != version for key, version in keys.items()):
+        return False
+    if current.get(SETTLED_KEY) is not None:
+        cache.set(check_key, (current[SETTLED_KEY], token), seconds)
+    else:
+        # No count yet (or evicted): start one, above every count handed out
+        # before. The next check reads it together with the versions and notes.
+        cache.add(SETTLED_KEY, time.time_ns() // 1000, timeout=None)
+    return True
+
+
+def _read_now(keys: list[str]) -> dict:
+    """The keys as they are now, in one round trip, past the request's snapshot
+    (:mod:`apps.knowledge.cache_snapshot`), whose values may be older."""
+    read = getattr(caches["default"], "get_many_now", None)
+    return read(keys) if read is not None else cache.get_many(keys)
 
 
 def remember_tagged(

@@ -9,7 +9,7 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from apps.knowledge import cache_snapshot
+from apps.knowledge import cache_snapshot, content_cache
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.portal.page_cache import HIT_HEADER
 from tests.knowledge.factories import PortalFactory, SolutionPageFactory
@@ -18,6 +18,18 @@ pytestmark = pytest.mark.django_db
 
 #: A Redis database of the tests (9-12); keys get a prefix of their own per test.
 REDIS_URL = "redis://127.0.0.1:6379/10"
+
+
+class SentCommands(list):
+    """The names of the commands sent to Redis; ``keys``: their arguments."""
+
+    def __init__(self):
+        super().__init__()
+        self.keys: list[tuple] = []
+
+    def clear(self):
+        super().clear()
+        self.keys.clear()
 
 
 @pytest.fixture
@@ -38,11 +50,12 @@ def redis_commands(settings, monkeypatch):
     }
     settings.CONTENT_CACHE_SECONDS = 3600
     cache_snapshot.learned.clear()
-    commands: list[str] = []
+    commands = SentCommands()
     send = redis.Redis.execute_command
 
     def counting(self, *args, **options):
         commands.append(str(args[0]).upper())
+        commands.keys.append(args[1:])
         return send(self, *args, **options)
 
     monkeypatch.setattr(redis.Redis, "execute_command", counting)
@@ -53,8 +66,12 @@ def redis_commands(settings, monkeypatch):
 
 
 @pytest.fixture
-def solution():
-    portal = PortalFactory()
+def portal():
+    return PortalFactory()
+
+
+@pytest.fixture
+def solution(portal):
     page = SolutionPageFactory(portal=portal, title="Energiedaten-Plattform")
     page.save_revision().publish()
     return page
@@ -66,14 +83,39 @@ def test_page_from_the_page_cache__is_answered_in_one_redis_round_trip(
     settings.PORTAL_CACHE_SECONDS = 600
     url = solution.get_url()
     client.get(url)  # rendered and stored
-    client.get(url)  # a hit: the keys it read are noted
+    client.get(url)  # a hit: its tags' versions checked, the keys it read noted
+    client.get(url)  # the check noted against the count of retirements
     redis_commands.clear()
 
     response = client.get(url)
 
     assert response[HIT_HEADER] == "hit"
     assert "Energiedaten-Plattform" in response.content.decode()
-    # The page and the versions of what it shows, together.
+    # The page, its last check and the count of retirements, together: not the
+    # versions of the twenty-odd tags it shows.
+    assert redis_commands == ["MGET"]
+    assert len(redis_commands.keys[0]) == 3
+
+
+def test_page_from_the_page_cache__after_something_else_was_retired__is_checked_once(
+    client, settings, solution, redis_commands
+):
+    settings.PORTAL_CACHE_SECONDS = 600
+    url = solution.get_url()
+    for _ in range(3):
+        client.get(url)
+    # A page of another portal, which this page does not show, is published.
+    content_cache.retire_now(["page:00000000-0000-0000-0000-000000000000"])
+    redis_commands.clear()
+
+    checked = client.get(url)
+    commands_of_the_check = list(redis_commands)
+    redis_commands.clear()
+    again = client.get(url)
+
+    assert checked[HIT_HEADER] == again[HIT_HEADER] == "hit"
+    # The versions read afresh, once, and the check noted.
+    assert commands_of_the_check == ["MGET", "MGET", "SET"]
     assert redis_commands == ["MGET"]
 
 
@@ -164,3 +206,20 @@ def test_addresses_remembered__are_bounded():
 
     assert learned.get("/de/a/") == ()
     assert learned.get("/de/c/") == (("/de/c/", None),)
+
+
+def test_page_from_the_page_cache__checked_before_a_publish__shows_the_change_at_once(
+    client, settings, solution, redis_commands
+):
+    settings.PORTAL_CACHE_SECONDS = 600
+    url = solution.get_url()
+    for _ in range(3):  # stored, checked, served on the noted check
+        client.get(url)
+
+    page = SolutionPage.objects.get(pk=solution.pk)
+    page.title = "Energiedaten-Plattform 2.0"
+    page.save_revision().publish()
+    response = client.get(url)
+
+    assert response[HIT_HEADER] == "miss"
+    assert "<title>Energiedaten-Plattform 2.0" in response.content.decode()

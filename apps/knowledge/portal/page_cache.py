@@ -26,17 +26,18 @@ language (home, knowledge base, search), ``list:<locale>:field:<id>``,
 ``list:<locale>:area:<id>`` or ``list:<locale>:org:<key>`` (and ``lists:<locale>``)
 if it lists those of a field of action, partner area or organisation (theme,
 partner area and organisation pages, their maps' data), ``search`` for the search.
-It is served only while none of them has been retired. Publishing or unpublishing
-a solution retires only :func:`shown_by` it: its own page and translations, the
-pages that link to it or that it links to (Wagtail's reference index: its related
-solutions show it back), the lists of every solution of its language, the
-narrower lists of its language it is in now and was in before (a list it left
-shifts: its later pages never showed it), and the searches. The lists it was in
-are recorded per page at each change (:func:`record_lists`); if the record is lost
-(evicted), every narrower list of the language is retired. Everything else that
+It is served only while none of them has been retired (checked on a hit by one count
+of retirements, not every tag's version: ``content_cache.still_valid_checked``).
+Publishing or unpublishing a solution retires only :func:`shown_by` it: its own page
+and translations, the pages that link to it or that it links to (Wagtail's reference
+index: its related solutions show it back), the lists of every solution of its
+language, the narrower lists of its language it is in now and was in before (a list
+it left shifts: its later pages never showed it), and the searches. The lists it was
+in are recorded per page at each change (:func:`record_lists`); if the record is
+lost (evicted), every narrower list of the language is retired. Everything else that
 changes what every page shows (another page type: the navigation and lists show
-them; moving or deleting a page; a snippet, tag, image, document, site, locale,
-view restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
+them; moving or deleting a page; a snippet, tag, image, document, site, locale, view
+restriction or translation record) retires every page. ``PORTAL_CACHE_SECONDS``
 bounds how long a page lives regardless. The same pages, and every list of the
 solution's language, are purged from a reverse proxy in front
 (:mod:`apps.knowledge.portal.frontend`).
@@ -51,6 +52,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import secrets
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -126,6 +128,12 @@ def cache_key(request: HttpRequest) -> str:
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"portal-page:{digest}"
+
+
+def check_key(key: str) -> str:
+    """Where the last check of the page under ``key`` is noted (a few bytes, read
+    on a hit instead of the page's twenty-odd tag versions)."""
+    return key.replace("portal-page:", "portal-page-checked:", 1)
 
 
 def has_visitor_cookie(request: HttpRequest) -> bool:
@@ -204,9 +212,11 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         stored = cache.get(key)
-        if stored is not None and len(stored) == 4:
-            body, compressed, headers, versions = stored
-            if content_cache.still_valid(versions):
+        if stored is not None and len(stored) == 5:
+            body, compressed, headers, versions, token = stored
+            if content_cache.still_valid_checked(
+                versions, check_key(key), token, timeout()
+            ):
                 return answer_from_cache(request, body, compressed, headers)
         started = content_cache.sequence()
         with content_cache.noting() as shown:
@@ -223,9 +233,10 @@ class AnonymousPageCacheMiddleware:
                     if name.lower() not in {"set-cookie", "vary", "content-length"}
                 }
                 body, compressed = _stored_body(response.content)
+                # The token tells this copy's checks from an earlier copy's.
                 cache.set(
                     key,
-                    (body, compressed, headers, versions),
+                    (body, compressed, headers, versions, secrets.token_hex(8)),
                     storing_timeout(request),
                 )
             response[HIT_HEADER] = "miss"

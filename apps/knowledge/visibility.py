@@ -89,8 +89,17 @@ class PublicPageMixin:
 
     def get_view_restrictions(self):
         if not any(self.path.startswith(path) for path in _restriction_paths()):
-            return PageViewRestriction.objects.none()
+            return _no_restrictions()
         return super().get_view_restrictions()
+
+
+def _no_restrictions() -> QuerySet:
+    """An empty queryset that knows it is empty: iterating ``none()`` still builds
+    and compiles its SQL before giving up, on every page served."""
+    empty = PageViewRestriction.objects.none()
+    empty._result_cache = []
+    empty._prefetch_done = True
+    return empty
 
 
 def public(queryset: QuerySet) -> QuerySet:

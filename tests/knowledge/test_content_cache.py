@@ -14,6 +14,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.db.models.sql.compiler import SQLCompiler
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -166,6 +167,29 @@ def test_page_restricted_after_a_visit__asks_anonymous_visitors_to_log_in(
     assert response.status_code == HTTPStatus.FOUND
     assert "login" in response["Location"]
     assert TITLE not in response.content.decode()
+
+
+def test_public_page__is_served_without_building_a_restriction_query(
+    client, solution, monkeypatch
+):
+    html_of(client, solution.get_url())  # the restricted paths kept
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+
+    def noting(self, *args, **kwargs):
+        compiled.append(self.query.model)
+        return as_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", noting)
+    page = SolutionPage.objects.get(pk=solution.pk)
+    compiled.clear()
+
+    restrictions = page.get_view_restrictions()
+
+    assert list(restrictions) == []
+    assert not restrictions.exists()
+    # Wagtail iterates the restrictions of every page it serves.
+    assert PageViewRestriction not in compiled
 
 
 def test_restricted_area_seen_by_an_editor_first__still_asks_visitors_to_log_in(

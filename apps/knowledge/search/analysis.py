@@ -97,6 +97,14 @@ def compound_parts(language: str = "de") -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@cache
+def _sorted_compound_parts(language: str) -> tuple[str, ...]:
+    # Sorted once per process: every backend made (each portal search makes one)
+    # puts the list in its index settings, and sorting some ten thousand words
+    # each time cost a search more than its facet counts.
+    return tuple(sorted(compound_parts(language)))
+
+
 def compound_normalise(text: str, language: str) -> str:
     """``text`` as the decompounder sees it: German folded, anything lower-cased."""
     return german_normalise(text) if language == "de" else text.lower()
@@ -186,7 +194,7 @@ def decompounder_filter(language: str) -> dict:
     """
     return {
         "type": "dictionary_decompounder",
-        "word_list": sorted(compound_parts(language)),
+        "word_list": list(_sorted_compound_parts(language)),
         "min_word_size": COMPOUND_MIN_WORD_SIZE,
         "min_subword_size": COMPOUND_MIN_SUBWORD_SIZE,
         "max_subword_size": COMPOUND_MAX_SUBWORD_SIZE,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from modelsearch.backends import InvalidSearchBackendError
@@ -115,9 +117,32 @@ def database_backend() -> BaseSearchBackend:
         return get_search_backend("apps.knowledge.search.database")
 
 
+#: The ``default`` backend by its configuration, made once per process (a few:
+#: tests change the configuration).
+_made: OrderedDict[str, BaseSearchBackend] = OrderedDict()
+MADE_KEPT = 4
+
+
+def default_backend() -> BaseSearchBackend:
+    """The ``default`` backend, made once per process and configuration.
+
+    Making one builds its index settings (the decompounders' word lists) and an
+    engine client with a pool of its own: made per search, every search opened a
+    new connection to the engine (a TLS handshake with a secured cluster).
+    The client is thread-safe and the backend keeps no state of a search.
+    """
+    config = repr(getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).get("default"))
+    backend = _made.get(config)
+    if backend is None:
+        backend = _made[config] = get_search_backend("default")
+        while len(_made) > MADE_KEPT:
+            _made.popitem(last=False)
+    return backend
+
+
 def portal_backend() -> tuple[BaseSearchBackend, bool]:
     """The backend for portal searches and whether it is the fallback."""
-    backend = get_search_backend("default")
+    backend = default_backend()
     if reachable(backend):
         return backend, False
     logger.warning(

@@ -229,3 +229,33 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
     def test_field_search__analyses_the_field_in_every_language(self):
         results = SolutionPage.objects.live().search("ladestanderne", fields=["title"])
         assert list(results) == [self.danish]
+
+
+def test_portal_searches__share_one_engine_client_until_the_settings_change(settings):
+    """A backend made per search opened a new connection to the engine each time
+    (with a secured cluster, a TLS handshake per search)."""
+    from apps.knowledge.search import engine
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "apps.knowledge.search.opensearch",
+            "URLS": ["http://127.0.0.1:9"],
+            "INDEX_PREFIX": "kb_shared_",
+        }
+    }
+    first = engine.default_backend()
+
+    assert engine.default_backend() is first
+    assert engine.default_backend().es is first.es
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "apps.knowledge.search.opensearch",
+            "URLS": ["http://127.0.0.1:19"],
+            "INDEX_PREFIX": "kb_other_",
+        }
+    }
+    other = engine.default_backend()
+
+    assert other is not first
+    assert other.get_index_for_model(SolutionPage).name.startswith("kb_other_")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import time
 from collections.abc import Iterable, Iterator
 
 from django.utils.functional import cached_property
@@ -231,13 +232,22 @@ class AliasSwappingRebuilder(ElasticsearchAtomicIndexRebuilder):
     moment the alias names both and every hit comes twice. One ``_aliases``
     request removes and adds atomically.
     https://docs.opensearch.org/latest/api-reference/index-apis/update-alias/
+
+    The old index is deleted a moment after the move: a search that resolved the
+    alias just before it still runs on the old index, and would fail if that
+    went at once.
     """
+
+    #: Seconds between moving the alias and deleting the old index.
+    OLD_INDEX_GRACE_SECONDS = 1.0
 
     def finish(self):
         self.index.refresh()
         if self.alias.is_alias():
             old = [index.name for index in self.alias.aliased_indices()]
             self.alias.backend.swap_alias(self.alias.name, old, self.index.name)
+            if any(name != self.index.name for name in old):
+                time.sleep(self.OLD_INDEX_GRACE_SECONDS)
             for name in old:
                 if name != self.index.name:
                     self.alias.backend.index_class(self.alias.backend, name).delete()

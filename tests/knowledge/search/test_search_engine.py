@@ -231,31 +231,31 @@ class PostgresLanguageAnalysisTests(SearchEngineTestCase):
         assert list(results) == [self.danish]
 
 
+def opensearch_backends(url: str, prefix: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "apps.knowledge.search.opensearch",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+        }
+    }
+
+
 def test_portal_searches__share_one_engine_client_until_the_settings_change(settings):
     """A backend made per search opened a new connection to the engine each time
     (with a secured cluster, a TLS handshake per search)."""
     from apps.knowledge.search import engine
 
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "apps.knowledge.search.opensearch",
-            "URLS": ["http://127.0.0.1:9"],
-            "INDEX_PREFIX": "kb_shared_",
-        }
-    }
+    settings.WAGTAILSEARCH_BACKENDS = opensearch_backends("http://127.0.0.1:9", "kb_a_")
     first = engine.default_backend()
 
     assert engine.default_backend() is first
     assert engine.default_backend().es is first.es
 
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "apps.knowledge.search.opensearch",
-            "URLS": ["http://127.0.0.1:19"],
-            "INDEX_PREFIX": "kb_other_",
-        }
-    }
+    settings.WAGTAILSEARCH_BACKENDS = opensearch_backends(
+        "http://127.0.0.1:19", "kb_b_"
+    )
     other = engine.default_backend()
 
     assert other is not first
-    assert other.get_index_for_model(SolutionPage).name.startswith("kb_other_")
+    assert other.get_index_for_model(SolutionPage).name.startswith("kb_b_")

@@ -36,6 +36,7 @@ retired by every change that is not the publishing of a solution.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextvars import ContextVar
@@ -305,7 +306,7 @@ def remember_tagged(
     note(*tags)
     if seconds <= 0:
         return build()
-    key = ":".join([_PREFIX, "tagged", name, *map(str, parts)])
+    key = ":".join([_PREFIX, "tagged", name, *map(_key_part, parts)])
     entry = cache.get(key)
     if entry is not None:
         value, versions, until = entry
@@ -320,6 +321,20 @@ def remember_tagged(
         until = valid_until(value) if valid_until else None
         cache.set(key, (value, versions, until), seconds)
     return value
+
+
+#: Longest part of a key kept as it is; a longer one is kept as its digest.
+KEY_PART_LENGTH = 80
+
+
+def _key_part(part: object) -> str:
+    """A part of a key as written, or its digest if it is long or holds anything
+    but visible ASCII characters (a visitor's ``?page=`` value is a part: 10,000
+    characters, spaces or control characters make no key memcached would take)."""
+    text = str(part)
+    if len(text) <= KEY_PART_LENGTH and all(" " < char <= "~" for char in text):
+        return text
+    return "sha256-" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def remember(
@@ -337,7 +352,7 @@ def remember(
     seconds = timeout()
     if seconds <= 0:
         return build()
-    key = ":".join([_PREFIX, str(current_version()), name, *map(str, parts)])
+    key = ":".join([_PREFIX, str(current_version()), name, *map(_key_part, parts)])
     entry = cache.get(key)
     if entry is not None:
         value, until = entry

@@ -167,7 +167,7 @@ def document_is_public(document) -> bool:
         .filter(base_content_type=ReferenceIndex._get_base_content_type(Page))
         .values_list("object_id", flat=True)
     )
-    ids = [int(pk) for pk in page_ids if str(pk).isdigit()]
+    ids = [int(pk) for pk in page_ids if str(pk).isdecimal()]
     return bool(ids) and visible(Page.objects.filter(pk__in=ids)).exists()
 
 

@@ -9,11 +9,13 @@ kept fragment never shows an anonymous visitor something restricted.
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import Client
 from django.utils import timezone
@@ -237,3 +239,18 @@ def test_version_read_once_per_request__a_retirement_inside_is_still_seen(settin
         content_cache.retire_everything()
         assert content_cache.remember("counted", build) == 2  # rebuilt
     cache.clear()
+
+
+@pytest.mark.parametrize("number", ["\x0e", "9" * 5000, "2 3", "²"])
+def test_partner_area_with_a_junk_page_number__is_kept_under_a_valid_key(
+    client, portal, solution, number
+):
+    with warnings.catch_warnings():
+        # Django warns of keys memcached would refuse (control characters,
+        # over 250 characters): a visitor's ?page= was written into the key.
+        warnings.simplefilter("error", CacheKeyWarning)
+        first = client.get(portal.area.url, {"page": number})
+        again = client.get(portal.area.url, {"page": number})
+
+    assert first.status_code == again.status_code == HTTPStatus.OK
+    assert TITLE in again.content.decode()

@@ -65,7 +65,7 @@ def chosen_ids(values: list[str]) -> list[int]:
     ids: list[int] = []
     for value in values[:MAX_IDS]:
         value = value.strip()
-        if value.isdigit() and len(value) <= 12 and int(value) not in ids:
+        if value.isdecimal() and len(value) <= 12 and int(value) not in ids:
             ids.append(int(value))
     return ids
 

@@ -30,7 +30,9 @@ def canonical_url(context) -> str:
         return ""
     url = absolute_url(request.path)
     number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
+    # isdecimal, not isdigit ("²" is a digit int() refuses), and short: int()
+    # refuses strings of over 4,300 digits.
+    if number.isdecimal() and len(number) <= 9 and int(number) > 1:
         url += "?" + urlencode({"page": int(number)})
     return url
 

@@ -115,7 +115,7 @@ class ProposeReuseView(GuardedAdminPage, FormView):
         initial = super().get_initial()
         for name in ("solution", "organisation"):
             value = self.request.GET.get(name, "")
-            if value.isdigit():
+            if value.isdecimal():
                 initial[name] = int(value)
         return initial
 
@@ -172,7 +172,7 @@ class ReuseProposalsView(GuardedAdminPage, TemplateView):
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision")
         pk = request.POST.get("reuse", "")
-        if decision not in {"confirm", "decline"} or not pk.isdigit():
+        if decision not in {"confirm", "decline"} or not pk.isdecimal():
             raise PermissionDenied
         try:
             reuse = reuse_proposals.decide(

@@ -171,7 +171,7 @@ class ModerationEditView(EditView):
         """The task state the user acted on: the one the editor showed them."""
         states = TaskState.objects.for_instance(self.real_page_record)
         posted = self.request.POST.get(TASK_STATE_FIELD, "")
-        if posted.isdigit():
+        if posted.isdecimal():
             return states.filter(pk=int(posted)).first()
         return (
             states.filter(status=TaskState.STATUS_IN_PROGRESS).first()

@@ -43,7 +43,7 @@ class MembershipRequestsView(GuardedAdminPage, TemplateView):
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision")
         pk = request.POST.get("profile", "")
-        if decision not in {"approve", "decline"} or not pk.isdigit():
+        if decision not in {"approve", "decline"} or not pk.isdecimal():
             raise PermissionDenied
         profile = membership.decide(
             int(pk), request.user, approve=decision == "approve"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,10 +86,26 @@ def demo(
     """
     _demo_database.prepare()
     yield
+    _wait_for_requests_in_flight(live_server)
     # The copy's content type ids stay in ContentType's cache; the flush after the
     # test recreates content types and permissions (post_migrate) and must not
     # give the permissions those stale ids (a later test would find none).
     ContentType.objects.clear_cache()
+
+
+def _wait_for_requests_in_flight(live_server: Any, seconds: float = 15.0) -> None:
+    """Let the live server finish the requests a closed browser page left behind.
+
+    The flush after the test empties the tables; a request still being served at that
+    moment recreates rows (a content type looked up by its model), and the next
+    test's restore of the serialized rows then fails on a duplicate key. The server
+    handles each connection in a thread it keeps a list of (socketserver's
+    ``_threads``); they end once the browser has closed its connections.
+    """
+    threads = getattr(live_server.thread.httpd, "_threads", None) or []
+    deadline = time.monotonic() + seconds
+    for thread in list(threads):
+        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from apps.knowledge import content_cache
 from apps.security import two_factor
+from apps.security.record_ids import record_id
 
 
 def _hidden_q() -> Q:
@@ -167,7 +168,7 @@ def document_is_public(document) -> bool:
         .filter(base_content_type=ReferenceIndex._get_base_content_type(Page))
         .values_list("object_id", flat=True)
     )
-    ids = [int(pk) for pk in page_ids if str(pk).isdecimal()]
+    ids = [pk for pk in map(record_id, page_ids) if pk is not None]
     return bool(ids) and visible(Page.objects.filter(pk__in=ids)).exists()
 
 

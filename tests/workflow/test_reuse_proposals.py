@@ -426,3 +426,33 @@ def test_admin__solution_editor_header_links_to_the_form_with_the_solution(
     assert link.replace("&", "&amp;") in edit.content.decode()
     form = client.get(link)
     assert form.context["form"].initial["solution"] == region["solution"].pk
+
+
+JUNK_IDS = ["9" * 5000, str(2**63), "²", "0"]
+
+
+@pytest.mark.parametrize("junk", JUNK_IDS)
+def test_admin__a_junk_id_in_a_decision_or_the_form_address__refused_not_failed(
+    client, region, junk
+):
+    reuse = reuse_proposals.propose(
+        region["dk_editor"],
+        solution=region["solution"],
+        organisation=region["aabenraa"],
+        since=date(2025, 3, 1),
+    )
+    client.force_login(region["flensburg_moderator"])
+    response = client.post(
+        reverse("workflow_admin:reuse_proposals"),
+        {"reuse": junk, "decision": "confirm"},
+    )
+    # Refused like any other decision the moderator may not take (the admin's
+    # permission-denied redirect), not a server error.
+    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+    reuse.refresh_from_db()
+    assert reuse.status == Reuse.Status.PROPOSED
+
+    client.force_login(region["dk_editor"])
+    form = client.get(reverse("workflow_admin:propose_reuse") + f"?solution={junk}")
+    assert form.status_code == HTTPStatus.OK
+    assert "solution" not in form.context["form"].initial

@@ -56,10 +56,10 @@ from apps.knowledge.reuse_graph import adoptions_of
 from apps.knowledge.reuse_graph import derived_from as solutions_derived_from
 from apps.knowledge.search import engine
 from apps.knowledge.visibility import visible
+from apps.security.record_ids import MAX_DATABASE_INTEGER
 
 # The largest number a database integer (SQLite's, PostgreSQL's bigint) holds; an
 # offset beyond it is not a number the database can skip to.
-MAX_DATABASE_INTEGER = 2**63 - 1
 
 # What Wagtail's search backends accept as ``search_operator``.
 SEARCH_OPERATORS = ("and", "or")

@@ -17,6 +17,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from apps.knowledge.models import Organisation, Reuse, SolutionPage
 from apps.knowledge.ownership import user_owners
+from apps.security.record_ids import record_id
 from apps.workflow import reuse_proposals
 from apps.workflow.admin_pages import GuardedAdminPage
 
@@ -114,9 +115,9 @@ class ProposeReuseView(GuardedAdminPage, FormView):
     def get_initial(self):
         initial = super().get_initial()
         for name in ("solution", "organisation"):
-            value = self.request.GET.get(name, "")
-            if value.isdecimal():
-                initial[name] = int(value)
+            value = record_id(self.request.GET.get(name))
+            if value is not None:
+                initial[name] = value
         return initial
 
     def form_valid(self, form):
@@ -171,12 +172,12 @@ class ReuseProposalsView(GuardedAdminPage, TemplateView):
 
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision")
-        pk = request.POST.get("reuse", "")
-        if decision not in {"confirm", "decline"} or not pk.isdecimal():
+        pk = record_id(request.POST.get("reuse"))
+        if decision not in {"confirm", "decline"} or pk is None:
             raise PermissionDenied
         try:
             reuse = reuse_proposals.decide(
-                int(pk),
+                pk,
                 request.user,
                 confirm=decision == "confirm",
                 comment=request.POST.get("comment", ""),

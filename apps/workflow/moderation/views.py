@@ -44,6 +44,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail_localize.models import Translation
 
+from apps.security.record_ids import record_id
 from apps.workflow import permissions as moderation
 from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.models.tasks import (
@@ -170,9 +171,9 @@ class ModerationEditView(EditView):
     def seen_task_state(self) -> TaskState | None:
         """The task state the user acted on: the one the editor showed them."""
         states = TaskState.objects.for_instance(self.real_page_record)
-        posted = self.request.POST.get(TASK_STATE_FIELD, "")
-        if posted.isdecimal():
-            return states.filter(pk=int(posted)).first()
+        posted = record_id(self.request.POST.get(TASK_STATE_FIELD))
+        if posted is not None:
+            return states.filter(pk=posted).first()
         return (
             states.filter(status=TaskState.STATUS_IN_PROGRESS).first()
             or states.exclude(finished_at=None).order_by("-finished_at", "-pk").first()

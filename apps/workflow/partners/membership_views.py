@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
+from apps.security.record_ids import record_id
 from apps.workflow.admin_pages import GuardedAdminPage
 from apps.workflow.partners import membership
 from apps.workflow.permissions import roles_moderated_by
@@ -42,12 +43,10 @@ class MembershipRequestsView(GuardedAdminPage, TemplateView):
 
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision")
-        pk = request.POST.get("profile", "")
-        if decision not in {"approve", "decline"} or not pk.isdecimal():
+        pk = record_id(request.POST.get("profile"))
+        if decision not in {"approve", "decline"} or pk is None:
             raise PermissionDenied
-        profile = membership.decide(
-            int(pk), request.user, approve=decision == "approve"
-        )
+        profile = membership.decide(pk, request.user, approve=decision == "approve")
         if profile is None:
             messages.error(request, _("This request has been decided already."))
         elif profile.is_confirmed_member:

@@ -29,6 +29,7 @@ from apps.knowledge.models import SolutionPartner
 from apps.knowledge.roles import AREA_ROLES
 from apps.workflow.models import AuthorityReviewTask, CrossBorderReviewTask
 from apps.workflow.models.tasks import WorkflowActionRefused
+from apps.workflow.moderation.views import TASK_STATE_FIELD
 from tests.factories import UserFactory
 from tests.knowledge.factories import OrganisationFactory, SolutionPageFactory
 from tests.workflow.admin_actions import (
@@ -160,6 +161,19 @@ class StaleActionTests(RaceTestCase):
         self.assertEqual(
             PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1
         )
+
+    def test_editor_posting_a_task_state_id_of_thousands_of_digits__as_if_none(self):
+        # Read like a missing or non-numeric id (an editor without the field): the
+        # action applies to the step in progress, and is no server error.
+        page = self.submitted()
+        client = client_for(self.first)
+        form = editor_form(client, page)
+        form[TASK_STATE_FIELD] = "9" * 5000  # int() refuses more than 4,300 digits
+
+        response = editor_action(client, page, form, "approve")
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertTrue(Page.objects.get(pk=page.pk).live)
 
     def test_stale_request_changes_in_editor__comment_back_next_step_untouched(self):
         page = self.submitted(danish_partner=True)

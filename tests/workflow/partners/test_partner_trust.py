@@ -567,3 +567,26 @@ def test_allow_listed_domain__public_mail_services_are_refused(partner_portal):
     assert "public mail service" in response.content.decode()
     partner_portal.organisation.refresh_from_db()
     assert partner_portal.organisation.member_email_domains == ""
+
+
+@pytest.mark.parametrize("junk", ["9" * 5000, str(2**63), "²"])
+def test_membership_request__a_junk_profile_id__refused_not_failed(
+    client, partner_portal, django_capture_on_commit_callbacks, junk
+):
+    stranger = _register_verify_and_log_in(
+        client, partner_portal, django_capture_on_commit_callbacks
+    )
+    from django.contrib.auth.models import Group
+
+    moderator = get_user_model().objects.create_user("mod", password=PASSWORD)
+    moderator.groups.add(Group.objects.get(name=FLENSBURG.moderators))
+    client.force_login(moderator)
+    response = client.post(
+        reverse("workflow_admin:membership_requests"),
+        {"profile": junk, "decision": "approve"},
+    )
+    # Refused like any other decision the moderator may not take (the admin's
+    # permission-denied redirect), not a server error.
+    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+    stranger.refresh_from_db()
+    assert stranger.membership == Membership.PENDING

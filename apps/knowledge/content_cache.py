@@ -70,15 +70,37 @@ _noted: ContextVar[set[str] | None] = ContextVar("portal_noted_tags", default=No
 _version_read: ContextVar[int | None] = ContextVar("portal_version", default=None)
 
 
+def _fresh_start() -> int:
+    """The first value of a counter that is missing (never started, or evicted):
+    microseconds since the epoch, above every value the lost counter handed out,
+    so what was stored under those values is never taken for current."""
+    return time.time_ns() // 1000
+
+
+def _counter(key: str) -> int:
+    """The counter at ``key``, started afresh when it is missing."""
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, _fresh_start(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def _count_up(key: str) -> int:
+    """Moves the counter at ``key`` on; one that is missing starts afresh."""
+    try:
+        return cache.incr(key)
+    except ValueError:
+        value = _fresh_start()
+        cache.set(key, value, timeout=None)
+        return value
+
+
 def current_version() -> int:
     memo = _version_read.get()
     if memo:
         return memo
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh start value, so entries of a lost counter are never reused.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY)
+    version = _counter(VERSION_KEY)
     if memo is not None:
         _version_read.set(version)
     return version
@@ -100,10 +122,7 @@ def bump_version() -> None:
     """Retire every cached page (in every process sharing the cache)."""
     if _version_read.get() is not None:
         _version_read.set(0)
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no counter yet (or evicted): start a new one
-        cache.set(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+    _count_up(VERSION_KEY)
 
 
 def timeout() -> int:
@@ -179,12 +198,7 @@ def not_noting() -> Iterator[None]:
 
 
 def sequence() -> int:
-    value = cache.get(SEQUENCE_KEY)
-    if value is None:
-        # A fresh start value, above every version handed out before it was lost.
-        cache.add(SEQUENCE_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(SEQUENCE_KEY)
-    return value
+    return _counter(SEQUENCE_KEY)
 
 
 def _tag_key(tag: str) -> str:
@@ -196,16 +210,10 @@ def retire_now(tags: Iterable[str]) -> None:
     tags = set(tags)
     if not tags:
         return
-    try:
-        number = cache.incr(SEQUENCE_KEY)
-    except ValueError:  # no counter yet (or evicted)
-        number = sequence() + 1
-        cache.set(SEQUENCE_KEY, number, timeout=None)
+    number = _count_up(SEQUENCE_KEY)
     cache.set_many({_tag_key(tag): number for tag in tags}, timeout=None)
-    try:
-        cache.incr(SETTLED_KEY)
-    except ValueError:  # no count yet (or evicted): one no check ever noted
-        cache.set(SETTLED_KEY, time.time_ns() // 1000, timeout=None)
+    # Last: a check that reads this count also reads the versions just written.
+    _count_up(SETTLED_KEY)
 
 
 def retire(tags: Iterable[str] | Callable[[], Iterable[str]]) -> None:
@@ -274,9 +282,9 @@ def still_valid_checked(
     if current.get(SETTLED_KEY) is not None:
         cache.set(check_key, (current[SETTLED_KEY], token), seconds)
     else:
-        # No count yet (or evicted): start one, above every count handed out
-        # before. The next check reads it together with the versions and notes.
-        cache.add(SETTLED_KEY, time.time_ns() // 1000, timeout=None)
+        # No count yet (or evicted): start one. The next check reads it together
+        # with the versions and notes.
+        _counter(SETTLED_KEY)
     return True
 
 

@@ -241,6 +241,36 @@ def test_version_read_once_per_request__a_retirement_inside_is_still_seen(settin
     cache.clear()
 
 
+def test_counters_evicted__a_retirement_still_retires_and_values_are_kept_again(
+    settings,
+):
+    """Redis may evict the counters (content version, retirement sequence, settled
+    count) under memory pressure; they start afresh, above every value handed out."""
+    settings.CONTENT_CACHE_SECONDS = 300
+    cache.clear()
+    built = []
+
+    def build() -> int:
+        built.append(1)
+        return len(built)
+
+    assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 1
+    cache.delete_many(
+        [
+            content_cache.VERSION_KEY,
+            content_cache.SEQUENCE_KEY,
+            content_cache.SETTLED_KEY,
+        ]
+    )
+    content_cache.retire_now(["solution"])
+    assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 2
+    assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 2
+    content_cache.bump_version()
+    content_cache.retire_now(["solution"])
+    assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 3
+    cache.clear()
+
+
 @pytest.mark.parametrize("number", ["\x0e", "9" * 5000, "2 3", "²"])
 def test_partner_area_with_a_junk_page_number__is_kept_under_a_valid_key(
     client, portal, solution, number

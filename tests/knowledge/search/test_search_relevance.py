@@ -12,7 +12,11 @@ from apps.demo import solutions as demo_solutions
 from apps.knowledge.management.commands import search_relevance
 from apps.knowledge.search import engine, relevance
 from apps.knowledge.search.relevance import Measured, RelevanceQuery, load
-from tests.knowledge.factories import PortalFactory, SolutionPageFactory
+from tests.knowledge.factories import (
+    PortalFactory,
+    SolutionPageFactory,
+    TranslationFactory,
+)
 from tests.knowledge.search.live_search import OPENSEARCH, require
 
 
@@ -84,6 +88,25 @@ def test_command__prints_recall_and_mrr_per_language():
     assert {("database", "de"), ("database", "da"), ("database", "en")} <= rows
     assert ("database", "all") in rows
     assert not any("miss" in line and "'Rufbus'" in line for line in lines)
+
+
+@pytest.mark.django_db
+def test_run__a_translation_with_its_own_slug_counts_as_its_original():
+    """The demo's translations take their slugs from their titles; the set names
+    a solution by the slug of its original (the demo key)."""
+    portal = PortalFactory()
+    original = SolutionPageFactory(
+        portal=portal, title="Rufbus NF-Shuttle", slug="nf-rufbus"
+    )
+    danish = TranslationFactory(page=original, language_code="da")
+    danish.title, danish.slug = "Telebussen NF-Shuttle", "telebussen-nf-shuttle"
+    danish.save_revision().publish()
+    query = RelevanceQuery("da", "plain", "Telebussen", ("nf-rufbus",))
+
+    [measured] = relevance.run([query], engine.database_backend())
+
+    assert measured.found == ["nf-rufbus"]
+    assert measured.recall == measured.reciprocal_rank == 1.0
 
 
 @pytest.mark.django_db

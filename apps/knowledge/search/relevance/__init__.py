@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
+from wagtail.models import Page
 
 from apps.knowledge.search.service import SearchParams, search
 
@@ -77,14 +78,27 @@ def load(path: Path = QUERIES_FILE) -> list[RelevanceQuery]:
 def run(queries: list[RelevanceQuery], backend) -> list[Measured]:
     """Search each query as a visitor of its language would, on ``backend``."""
 
+    originals = original_slugs()
     measured = []
     for query in queries:
         params = SearchParams(q=query.text)
         with translation.override(query.language):
             outcome = search(params, query.language, record=False, backend=backend)
-        slugs = [hit.page.slug for hit in outcome.hits]
+        slugs = [
+            originals.get(hit.page.translation_key, hit.page.slug)
+            for hit in outcome.hits
+        ]
         measured.append(Measured(query, slugs, outcome.engine_name))
     return measured
+
+
+def original_slugs() -> dict[uuid.UUID, str]:
+    """{translation key: slug of the version created first}: the name the set
+    expects for a hit in any language (a translation's own slug comes from its
+    title: the Danish version of ``nf-rufbus`` is ``telebussen-nf-shuttle-...``)."""
+    rows = Page.objects.order_by("-pk").values_list("translation_key", "slug")
+    # Later rows win: the lowest id, the original, is kept.
+    return dict(rows)
 
 
 def summarise(measured: list[Measured]) -> dict[str, tuple[int, float, float]]:

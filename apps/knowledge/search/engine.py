@@ -18,7 +18,7 @@ from django.utils import timezone
 from modelsearch.backends import InvalidSearchBackendError
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.query import Fuzzy, SearchQuery
+from modelsearch.query import Fuzzy, PlainText, SearchQuery
 from wagtail.search.backends import get_search_backend
 
 from apps.knowledge.search import synonyms
@@ -156,16 +156,20 @@ def build_query(
     groups: list[list[str]],
     backend: BaseSearchBackend,
     operator: str = "and",
+    *,
+    fuzzy: bool = True,
 ) -> SearchQuery | str:
     """The query for ``text`` in the engine's terms.
 
-    Elasticsearch applies synonyms in its search analyzer and tolerates typos with
-    ``fuzziness: AUTO`` (an exact term scores above its fuzzy neighbours; fuzziness
-    is not applied to terms a synonym rule expanded). The database
-    backends get the synonyms expanded into the query; typos are handled by the
-    "did you mean" fallback (:mod:`.spelling`). ``operator="or"``: any word
+    Elasticsearch applies synonyms in its search analyzer and, with ``fuzzy``,
+    tolerates typos with ``fuzziness: AUTO`` (an exact term scores above its fuzzy
+    neighbours; fuzziness is not applied to terms a synonym rule expanded). The
+    database backends get the synonyms expanded into the query; typos are handled
+    by the "did you mean" fallback (:mod:`.spelling`). ``operator="or"``: any word
     will do, the fallback when no page has them all.
     """
     if is_elasticsearch(backend):
+        if not fuzzy:
+            return PlainText(text, operator=operator)
         return Fuzzy(text, operator=operator)
     return synonyms.expanded_query(text, groups, operator)

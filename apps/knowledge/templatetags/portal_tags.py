@@ -365,6 +365,27 @@ def lang_attr(context, obj, relative_to=None) -> str:
 # --- pagination -------------------------------------------------------------------
 
 
+#: Page numbers shown either side of the current page, and at each end.
+PAGES_AROUND_CURRENT = 2
+PAGES_AT_THE_ENDS = 1
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list[int | None]:
+    """The page numbers a pagination links: the first and the last, two either
+    side of the current one, None for each gap between them (Django's elided
+    range). Every number would be hundreds of links for a search at 10,000
+    solutions: long to tab through and to render."""
+    return [
+        number if isinstance(number, int) else None
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number,
+            on_each_side=PAGES_AROUND_CURRENT,
+            on_ends=PAGES_AT_THE_ENDS,
+        )
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def page_querystring(context, page_obj, number) -> str:
     """The query string of page ``number`` of a paged list: Django's

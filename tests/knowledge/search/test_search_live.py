@@ -27,6 +27,7 @@ from wagtail.models import Locale
 
 from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine as search_engine
+from apps.knowledge.search import service as search_service
 from apps.knowledge.search.engine import build_query
 from apps.knowledge.search.rebuild import update_synonyms
 from apps.knowledge.search.service import SearchParams, search
@@ -430,6 +431,34 @@ def test_engine_search__facets_count_under_the_other_facets_filters(live):
     # The other facets count under the selected phase.
     assert counts["tag"] == {"nahversorgung": 1}
     assert counts["municipality"] == {"Flensburg": 1}
+
+
+def test_engine_search__typo_neighbours_only_when_the_words_do_not_fill_a_page(
+    live, monkeypatch
+):
+    """The words are searched as typed first; their typo neighbours join only
+    when that leaves the first page short (fuzzy matching is most of the work)."""
+    for title in ("Kartoffel Nord", "Kartoffel Süd"):
+        SolutionPageFactory(portal=live.portal, title=title)
+    neighbour = SolutionPageFactory(portal=live.portal, title="Kartofel Ost")
+    live.reindex()
+
+    monkeypatch.setattr(search_service, "RESULTS_PER_PAGE", 2)
+    full = engine_search(live, q="Kartoffel")
+    second_page = engine_search(live, q="Kartoffel", page="2")
+    monkeypatch.setattr(search_service, "RESULTS_PER_PAGE", 3)
+    short = engine_search(live, q="Kartoffel")
+    typo = engine_search(live, q="Kartofel")
+
+    assert full.total == 2 and second_page.total == 2
+    assert neighbour.pk not in [hit.page.pk for hit in full.hits + second_page.hits]
+    assert short.total == 3
+    assert neighbour.pk in [hit.page.pk for hit in short.hits]
+    # The neighbour was found by a typo of the word: the engine marks only the
+    # words as typed, the others' excerpt is the page's own text.
+    [excerpt] = [hit.excerpt for hit in short.hits if hit.page.pk == neighbour.pk]
+    assert "<mark>" not in excerpt
+    assert typo.total == 3  # the typo finds the word it misses
 
 
 def test_engine_search__highlights_come_from_the_engine(live):

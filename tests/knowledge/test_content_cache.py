@@ -222,38 +222,36 @@ def test_outdated_notice__appears_on_the_translation_once_the_original_is_publis
     assert "data-outdated-translation" in html_of(client, danish.get_url())
 
 
-def test_version_read_once_per_request__a_retirement_inside_is_still_seen(settings):
-    """The content version is read once per request (issue 15); a change made in
-    the same request (an editor publishing) must not leave a value built before it."""
+@pytest.fixture
+def build(settings):
+    """A value to keep in the content cache (on, emptied): how often it was built."""
     settings.CONTENT_CACHE_SECONDS = 300
     cache.clear()
     built = []
 
-    def build() -> int:
+    def count() -> int:
         built.append(1)
         return len(built)
 
+    yield count
+    cache.clear()
+
+
+def test_version_read_once_per_request__a_retirement_inside_is_still_seen(build):
+    """The content version is read once per request (issue 15); a change made in
+    the same request (an editor publishing) must not leave a value built before it."""
     with content_cache.one_version_read():
         assert content_cache.remember("counted", build) == 1
         assert content_cache.remember("counted", build) == 1  # kept
         content_cache.retire_everything()
         assert content_cache.remember("counted", build) == 2  # rebuilt
-    cache.clear()
 
 
 def test_counters_evicted__a_retirement_still_retires_and_values_are_kept_again(
-    settings,
+    build,
 ):
     """Redis may evict the counters (content version, retirement sequence, settled
     count) under memory pressure; they start afresh, above every value handed out."""
-    settings.CONTENT_CACHE_SECONDS = 300
-    cache.clear()
-    built = []
-
-    def build() -> int:
-        built.append(1)
-        return len(built)
-
     assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 1
     cache.delete_many(
         [
@@ -268,7 +266,6 @@ def test_counters_evicted__a_retirement_still_retires_and_values_are_kept_again(
     content_cache.bump_version()
     content_cache.retire_now(["solution"])
     assert content_cache.remember_tagged("counted", build, tags={"solution"}) == 3
-    cache.clear()
 
 
 @pytest.mark.parametrize("number", ["\x0e", "9" * 5000, "2 3", "²"])

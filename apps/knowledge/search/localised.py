@@ -63,6 +63,10 @@ LANGUAGE_FIELD = "_language"
 TRANSLATION_KEY_FIELD = "_translation_key"
 #: Keyword fields the facet aggregations count (``_facet_field``, ``_facet_tag``...).
 FACET_FIELD_PREFIX = "_facet_"
+#: How far into the results a search may page (``from`` + ``size``): the engines
+#: refuse more than 10,000 by default, the last pages of a search at 10,000
+#: solutions. The portal's pages stop here too (``service.MAX_PAGE``).
+MAX_RESULT_WINDOW = 120_000
 
 
 def language_text_field(language: str, boost: float | None = None) -> str:
@@ -276,7 +280,12 @@ class LocalisedSearchBackendMixin:
         # The language analyzers join modelsearch's n-gram analyzers; INDEX_SETTINGS
         # from the settings file still override both.
         index_settings = deep_update(
-            {"settings": {"analysis": elasticsearch_analysis()}},
+            {
+                "settings": {
+                    "analysis": elasticsearch_analysis(),
+                    "index": {"max_result_window": MAX_RESULT_WINDOW},
+                }
+            },
             params.pop("INDEX_SETTINGS", {}),
         )
         params["INDEX_SETTINGS"] = index_settings

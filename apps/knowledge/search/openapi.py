@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from apps.knowledge.choices import TransferPhase
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
-from apps.knowledge.search.service import FACETS, RESULTS_PER_PAGE, SORTS
+from apps.knowledge.search.service import FACETS, MAX_PAGE, RESULTS_PER_PAGE, SORTS
 
 
 def _string_list_param(name: str, description: str) -> dict:
@@ -96,8 +96,15 @@ def openapi_document(server_url: str = "/") -> dict:
                             "name": "page",
                             "in": "query",
                             "required": False,
-                            "description": f"{RESULTS_PER_PAGE} results a page.",
-                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                            "description": f"{RESULTS_PER_PAGE} results a page; "
+                            "a page past the results (or past the maximum) "
+                            "answers with their last page.",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_PAGE,
+                                "default": 1,
+                            },
                         },
                     ],
                     "responses": {

@@ -46,10 +46,15 @@ from apps.knowledge.search.analysis import normalise_language
 from apps.knowledge.search.database_query import live_pages
 from apps.knowledge.search.facets import FACETS, SNIPPET_FACETS, Matches
 from apps.knowledge.search.highlight import highlight
+from apps.knowledge.search.localised import MAX_RESULT_WINDOW
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 12
+#: The last page a search may ask for; a later one shows the last page of its
+#: results, as any page past them does. Keeps the offset within the engines'
+#: result window and the databases' integers.
+MAX_PAGE = MAX_RESULT_WINDOW // RESULTS_PER_PAGE
 SORTS = ("relevance", "date")
 
 __all__ = [
@@ -87,7 +92,7 @@ class SearchParams:
         }
         sort = data.get("sort", "relevance")
         try:
-            page = max(1, int(data.get("page", 1)))
+            page = min(max(1, int(data.get("page", 1))), MAX_PAGE)
         except ValueError:
             page = 1
         # Control characters are no words (and break spreadsheets later).

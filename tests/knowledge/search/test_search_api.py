@@ -216,3 +216,24 @@ def test_search_page__control_characters_are_spaces(client, portal):
 
     assert page.status_code == HTTPStatus.OK
     assert "Solarpark Nord" in page.content.decode()
+
+
+@pytest.mark.parametrize("number", [str(2**64), "9" * 30, "9" * 5000])
+@pytest.mark.parametrize("text", ["Solarpark", ""])
+def test_page_number_past_every_integer__shows_the_last_page(
+    client, portal, number, text
+):
+    """A page number beyond the database's integers (or the engines' result
+    window) answers like any page past the results: their last page."""
+    SolutionPageFactory(
+        portal=portal, title="Solarpark Nord", slug="nord", phase=Phase.PILOT
+    )
+    query = {"q": text, "page": number} if text else {"phase": "pilot", "page": number}
+
+    page = client.get("/de/search/", query)
+    api = client.get("/api/search/", {"q": "Solarpark", "lang": "de", "page": number})
+
+    assert page.status_code == HTTPStatus.OK
+    assert "Solarpark Nord" in page.content.decode()
+    assert api.status_code == HTTPStatus.OK
+    assert [result["title"] for result in api.json()["results"]] == ["Solarpark Nord"]

@@ -29,6 +29,7 @@ from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine as search_engine
 from apps.knowledge.search import service as search_service
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.localised import MAX_RESULT_WINDOW
 from apps.knowledge.search.rebuild import update_synonyms
 from apps.knowledge.search.service import SearchParams, search
 from apps.knowledge.search.synonyms import synonym_groups
@@ -459,6 +460,19 @@ def test_engine_search__typo_neighbours_only_when_the_words_do_not_fill_a_page(
     [excerpt] = [hit.excerpt for hit in short.hits if hit.page.pk == neighbour.pk]
     assert "<mark>" not in excerpt
     assert typo.total == 3  # the typo finds the word it misses
+
+
+def test_index__pages_past_ten_thousand_results_are_allowed(live):
+    """The engines refuse ``from`` + ``size`` over 10,000 by default: the last
+    pages of a search at 10,000 solutions would fall back to the database."""
+    name = live.index.name
+    settings = live.backend.es.indices.get_settings(index=name)
+    [index_settings] = [value["settings"]["index"] for value in settings.values()]
+
+    assert int(index_settings["max_result_window"]) == MAX_RESULT_WINDOW
+    assert MAX_RESULT_WINDOW >= search_service.MAX_PAGE * (
+        search_service.RESULTS_PER_PAGE
+    )
 
 
 def test_engine_search__highlights_come_from_the_engine(live):

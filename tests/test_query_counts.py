@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -263,5 +264,26 @@ def test_search_request__at_most_ten_queries_with_fifty_solutions(url):
     scene.grow(MANY)
 
     queries = count_queries(url.format(field=scene.portal.field.slug))
+
+    assert queries <= SEARCH_QUERY_LIMIT
+
+
+def test_search_with_a_typo__at_most_ten_queries_with_pictures_and_places():
+    """The database search finds nothing for the typo, asks for a correction and
+    searches again; the hits have pictures and places for the results' map."""
+    portal = PortalFactory()
+    for i in range(MANY):
+        solution = SolutionPageFactory(
+            portal=portal,
+            title=f"Telemedizin {i}",
+            slug=f"telemedizin-{i}",
+            latitude="54.78",
+            longitude="9.43",
+            image=wagtail_factories.ImageFactory(file__width=640, file__height=360),
+            image_alt="Eine Sprechstunde am Bildschirm",
+        )
+        publish(solution)
+
+    queries = count_queries("/de/search/?q=Telemedizn")
 
     assert queries <= SEARCH_QUERY_LIMIT

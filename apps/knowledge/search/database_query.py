@@ -73,7 +73,11 @@ def run(
     facet_counts, total = _counts(matched, filters)
     start = (params.page - 1) * per_page
     rows = _best_versions(narrowed, _ordering(params.sort, text))
-    page_rows = [(str(key), pk) for pk, key in rows[start : start + per_page]]
+    # Nothing counted, nothing to rank (a search that found nothing is often
+    # tried again: with some of its words, or a correction).
+    page_rows = (
+        [(str(key), pk) for pk, key in rows[start : start + per_page]] if total else []
+    )
     shown = shown_versions(
         page_rows, language, params.filters.get("language"), pages=pages
     )

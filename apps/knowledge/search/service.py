@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from apps.knowledge import content_cache
 from apps.knowledge.choices import Country, Phase, TransferPhase
@@ -440,13 +440,15 @@ def _hits(
     # the page, none when no hit has an image.
     illustrated = [page for page in pages.values() if getattr(page, "image_id", None)]
     prefetch_related_objects(illustrated, "image__renditions")
-    codes = content_cache.remember(
-        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
-    )
+    locales = {locale.pk: locale for locale in content_cache.locales().values()}
     hits = []
     for pk in ids:
         page = pages[pk]
-        code = normalise_language(codes.get(page.locale_id))
+        locale = locales.get(page.locale_id)
+        if locale is not None:
+            # The kept locale: the results' map and labels read it without a query.
+            page.locale = locale
+        code = normalise_language(locale.language_code if locale else None)
         text = (
             getattr(page, "teaser", "")
             or page.search_description

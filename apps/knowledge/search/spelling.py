@@ -4,9 +4,10 @@ Only words of the visitor's language are proposed: the titles of live pages in t
 locale and the tag names shown in it (the tags' own names are German, the site's
 default language; translations for the others). A Danish "borger" is not turned into
 an English "border". difflib picks the closest word; on PostgreSQL pg_trgm first
-narrows the titles to those with similar words. It runs only when a query found
-nothing, so the vocabulary is read then, not cached: a title published a moment ago
-is known at once.
+narrows the titles to those with similar words (one query for all the words). It
+runs only when a query found nothing; the vocabulary of SQLite is kept in the
+content cache, which every publish retires, so a title published a moment ago is
+known at once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from django.conf import settings
 from django.db import connection
 
+from apps.knowledge import content_cache
 from apps.knowledge.models import TagTranslation
 from apps.knowledge.models.solutions import visible_tags
 from apps.knowledge.search.database_query import live_pages
@@ -56,34 +58,40 @@ def vocabulary(language: str = "") -> list[str]:
 TRIGRAM_CANDIDATES = 20
 
 
-def trigram_vocabulary(word: str, language: str = "") -> list[str]:
+def trigram_vocabulary(words: list[str], language: str = "") -> list[str]:
     """Words of the titles (in ``language``, if given) whose words are most similar
-    to ``word`` (PostgreSQL)."""
+    to each of ``words`` (PostgreSQL): the best titles of each word, in one query."""
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     pages = live_pages()
     if language:
         pages = pages.filter(locale__language_code=language)
-    titles = (
+    closest = [
         pages.annotate(similarity=TrigramWordSimilarity(word, "title"))
         .filter(similarity__gt=0.3)
         .order_by("-similarity")
         .values_list("title", flat=True)[:TRIGRAM_CANDIDATES]
-    )
+        for word in words
+    ]
+    if not closest:
+        return []
+    first, *others = closest
+    titles = first.union(*others, all=True) if others else first
     return sorted({w.casefold() for title in titles for w in _WORD_RE.findall(title)})
 
 
 def correct(query: str, language: str = "") -> str:
     """The query with unknown words replaced by the closest known ones, or ""."""
-    on_postgres = connection.vendor == "postgresql"
-    known = [] if on_postgres else vocabulary(language)
+    words = [word.casefold() for word in query.split()]
+    if connection.vendor == "postgresql":
+        known = trigram_vocabulary([w for w in words if len(w) >= 4], language)
+    else:
+        known = content_cache.remember(
+            "spelling-vocabulary", lambda: vocabulary(language), language
+        )
     known_set = set(known)
     corrected = []
-    for word in query.split():
-        lower = word.casefold()
-        if on_postgres:
-            known = trigram_vocabulary(lower, language)
-            known_set = set(known)
+    for lower in words:
         if lower in known_set or len(lower) < 4:
             corrected.append(lower)
             continue

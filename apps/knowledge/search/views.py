@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.knowledge import content_cache, i18n
 from apps.knowledge.choices import Phase
-from apps.knowledge.models import FieldOfAction, SolutionPage
+from apps.knowledge.models import FieldOfAction
 from apps.knowledge.models.pages import live_solutions
 from apps.knowledge.models.search import QUERY_MAX_LENGTH
 from apps.knowledge.portal import map as place_maps
@@ -56,11 +56,9 @@ def search(request: HttpRequest) -> HttpResponse:
         ],
         "clear_filters_url": "?"
         + urlencode(params.as_pairs(**dict.fromkeys(params.filters, []))),
-        # The map: the places of this page's results (one query); every other
-        # place comes from places_json, the same search's places.
-        "page_places": SolutionPage.objects.filter(
-            pk__in=[hit.page.pk for hit in outcome.hits]
-        ),
+        # The map: the places of this page's results (the hits' pages, no
+        # query); every other place comes from places_json, the same search's.
+        "page_places": [hit.page for hit in outcome.hits],
         **_places_urls(params),
     }
     if params.is_empty:

@@ -35,6 +35,7 @@ from apps.knowledge.search.elasticsearch import (
     LocalisedElasticsearchSearchBackend,
 )
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.localised import MAX_RESULT_WINDOW
 from apps.knowledge.search.rebuild import update_synonyms
 from tests.knowledge import factories
 from tests.knowledge.factories import (
@@ -253,7 +254,7 @@ def expected_settings() -> dict:
                     },
                 },
             },
-            "index": {"max_ngram_diff": 12},
+            "index": {"max_ngram_diff": 12, "max_result_window": MAX_RESULT_WINDOW},
         }
     }
 
@@ -282,6 +283,7 @@ class IndexSettingsTests:
         )
         assert backend.settings["settings"]["index"] == {
             "max_ngram_diff": 12,
+            "max_result_window": MAX_RESULT_WINDOW,
             "number_of_shards": 1,
         }
         assert "kb_danish" in backend.settings["settings"]["analysis"]["analyzer"]

@@ -28,6 +28,7 @@ from apps.knowledge import content_cache, i18n
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.portal import page_cache
 from apps.knowledge.visibility import visible
+from apps.security.record_ids import record_id
 
 PARAMETER = "s"
 MIN_SOLUTIONS = 2
@@ -64,9 +65,9 @@ def chosen_ids(values: list[str]) -> list[int]:
     """The page ids in ``values``, in order, once each; anything else is ignored."""
     ids: list[int] = []
     for value in values[:MAX_IDS]:
-        value = value.strip()
-        if value.isdecimal() and len(value) <= 12 and int(value) not in ids:
-            ids.append(int(value))
+        pk = record_id(value.strip())
+        if pk is not None and pk not in ids:
+            ids.append(pk)
     return ids
 
 

@@ -6,9 +6,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
+from wagtail.signals import page_published, page_unpublished
 
 from apps.knowledge.models import Reuse, ReuseChanges, SolutionPage, TagTranslation
 from apps.knowledge.portal.reuse_cache import retire_pages_showing
+from apps.knowledge.search import engine, first_versions
 
 
 def reindex_tagged_solutions(tag_id: int) -> None:
@@ -55,3 +59,21 @@ def reuse_changed(sender, instance=None, **kwargs) -> None:
         instance = Reuse.objects.filter(pk=instance.reuse_id).first()
     if instance is not None:
         retire_pages_showing(instance)
+
+
+@receiver(page_published, dispatch_uid="search_first_version_published")
+@receiver(page_unpublished, dispatch_uid="search_first_version_unpublished")
+@receiver(post_delete, sender=Page, dispatch_uid="search_first_version_deleted")
+def version_went_live_or_away(sender, instance: Page, **kwargs) -> None:
+    """The engines count each solution by its first live version
+    (:mod:`apps.knowledge.search.first_versions`); publishing, unpublishing or
+    deleting one version can move that to another, indexed again here."""
+    if kwargs.get("raw") or not instance.translation_key:
+        return
+    engines = [
+        backend
+        for backend in get_search_backends(with_auto_update=True)
+        if engine.is_elasticsearch(backend)
+    ]
+    if engines:
+        first_versions.reindex_other_versions(instance, engines)

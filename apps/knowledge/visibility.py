@@ -140,6 +140,22 @@ def visible(queryset: QuerySet) -> QuerySet:
     return queryset.exclude(branches) if branches else queryset
 
 
+def hidden_live_q() -> Q:
+    """Live pages a visitor may not see: expired, below a hidden page or under a
+    view restriction; an empty ``Q`` when there is none."""
+    rows = _hidden_rows()
+    hidden = Q()
+    expired = [pk for pk, _path, live, _numchild in rows if live]
+    if expired:
+        hidden |= Q(pk__in=expired)
+    branches = hidden_branches(rows)
+    if branches:
+        hidden |= branches
+    for path in restricted_paths():
+        hidden |= Q(path__startswith=path)
+    return hidden
+
+
 def is_visible(page: Page) -> bool:
     """Whether ``page`` and every page above it are live and not expired.
 

@@ -394,6 +394,11 @@ def search_engine_options() -> dict:
         options["verify_certs"] = False
         if not ELASTICSEARCH_URL:
             options["ssl_show_warn"] = False
+    if not ELASTICSEARCH_URL:
+        # A rebuild sends its bulk requests beside the main thread
+        # (apps/knowledge/search/bulk_pipeline.py); opensearch-py keeps one
+        # connection per node unless told otherwise, elasticsearch-py ten.
+        options["pool_maxsize"] = 4
     return options
 
 

@@ -38,12 +38,14 @@ from collections.abc import Iterable, Iterator
 from django.utils.functional import cached_property
 from modelsearch.backends.elasticsearchbase import (
     ElasticsearchAtomicIndexRebuilder,
+    ElasticsearchIndexRebuilder,
     Field,
 )
 from modelsearch.index import RelatedFields, SearchField, get_indexed_models
 from modelsearch.utils import deep_update
+from wagtail.models import Page
 
-from . import pending
+from . import first_versions, pending
 from .analysis import (
     AUTOCOMPLETE_SEARCH_ANALYZER,
     ELASTICSEARCH_ANALYZERS,
@@ -55,6 +57,7 @@ from .analysis import (
     synonym_analysis,
     visitor_language,
 )
+from .bulk_pipeline import BulkPipeline
 from .facets import FACETS, facet_values
 from .synonyms import elasticsearch_synonyms, synonym_groups
 
@@ -145,6 +148,8 @@ class LocalisedMappingMixin:
         properties = mapping["properties"]
         properties[LANGUAGE_FIELD] = {"type": "keyword"}
         properties[TRANSLATION_KEY_FIELD] = {"type": "keyword"}
+        if issubclass(self.model, Page):
+            properties[first_versions.FIELD] = {"type": "boolean"}
         for name in FACETS:
             properties[FACET_FIELD_PREFIX + name] = {"type": "keyword"}
         boosts = sorted(text_boosts(self.model.get_search_fields()))
@@ -182,6 +187,8 @@ class LocalisedMappingMixin:
         document[TRANSLATION_KEY_FIELD] = (
             str(key) if key else f"{obj._meta.label_lower}:{obj.pk}"
         )
+        if isinstance(obj, Page):
+            document[first_versions.FIELD] = first_versions.is_first_version(obj)
         for name, values in facet_values(obj, self.locale_codes).items():
             document[FACET_FIELD_PREFIX + name] = values
         # Read back from the document modelsearch built, so relations are not
@@ -228,8 +235,46 @@ class LocalisedIndexMixin:
             settings = deep_update(settings, {"settings": {"analysis": extra}})
         self.backend.create_index(self.name, settings)
 
+    def add_items(self, model, items):
+        items = list(items)
+        # Which pages are their solution's first live version, in one query.
+        with first_versions.known(items if issubclass(model, Page) else ()):
+            super().add_items(model, items)
 
-class AliasSwappingRebuilder(ElasticsearchAtomicIndexRebuilder):
+
+class BulkRebuildMixin:
+    """A rebuild's bulk requests overlap the building of the next batch
+    (:mod:`.bulk_pipeline`), and the engine makes the new documents searchable
+    once at the end instead of every second meanwhile (``refresh_interval``)."""
+
+    def start(self):
+        index = super().start()
+        backend = index.backend
+        backend.put_index_settings(index.name, {"index": {"refresh_interval": "-1"}})
+        backend.pipelines[index.name] = BulkPipeline()
+        return index
+
+    def finish_bulk(self) -> None:
+        """Wait for the last bulk request; refresh every second again."""
+        backend = self.index.backend
+        pipeline = backend.pipelines.pop(self.index.name, None)
+        if pipeline is not None:
+            pipeline.close()
+        # null: the engine's default again.
+        backend.put_index_settings(
+            self.index.name, {"index": {"refresh_interval": None}}
+        )
+
+
+class ResettingRebuilder(BulkRebuildMixin, ElasticsearchIndexRebuilder):
+    """modelsearch's rebuild in place (``ATOMIC_REBUILD: False``), in bulk."""
+
+    def finish(self):
+        self.finish_bulk()
+        super().finish()
+
+
+class AliasSwappingRebuilder(BulkRebuildMixin, ElasticsearchAtomicIndexRebuilder):
     """modelsearch's atomic rebuild, with the alias moved in one request.
 
     modelsearch adds the alias to the new index, then deletes the old one: for a
@@ -246,6 +291,7 @@ class AliasSwappingRebuilder(ElasticsearchAtomicIndexRebuilder):
     OLD_INDEX_GRACE_SECONDS = 1.0
 
     def finish(self):
+        self.finish_bulk()
         self.index.refresh()
         if self.alias.is_alias():
             old = [index.name for index in self.alias.aliased_indices()]
@@ -270,6 +316,7 @@ class LocalisedSearchBackendMixin:
     """
 
     atomic_rebuilder_class = AliasSwappingRebuilder
+    basic_rebuilder_class = ResettingRebuilder
 
     #: Client exceptions after which an index update is noted for replay: any
     #: failed request (unreachable, timeout, 429/5xx, a missing or closed index).
@@ -290,6 +337,8 @@ class LocalisedSearchBackendMixin:
         )
         params["INDEX_SETTINGS"] = index_settings
         super().__init__(params)
+        #: Index name: the bulk requests of its rebuild (see BulkRebuildMixin).
+        self.pipelines: dict[str, BulkPipeline] = {}
 
     def create_index(self, name: str, settings: dict) -> None:
         raise NotImplementedError
@@ -306,6 +355,14 @@ class LocalisedSearchBackendMixin:
 
     def swap_alias(self, alias: str, old: list[str], new: str) -> None:
         raise NotImplementedError
+
+    def bulk(self, es, actions, **kwargs):
+        pipeline = self.pipelines.get(kwargs.get("index"))
+        if pipeline is None:
+            return super().bulk(es, actions, **kwargs)
+        send = super().bulk
+        pipeline.send(lambda: send(es, actions, **kwargs))
+        return None
 
     # Publishing must not fail while the engine is down: modelsearch logs the
     # error and carries on (catch_indexing_errors); the object is noted so the

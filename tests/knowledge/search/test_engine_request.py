@@ -7,9 +7,9 @@ what is asked, without a node.
 from __future__ import annotations
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
-from apps.knowledge.search import engine_query
+from apps.knowledge.search import engine_query, first_versions
 from tests.knowledge.factories import (
     PortalFactory,
     SolutionPageFactory,
@@ -80,3 +80,129 @@ def test_distinct_counts__sized_to_the_pages_there_are(monkeypatch, settings):
     assert pages < precision <= 2 * pages
     monkeypatch.setattr(engine_query, "CARDINALITY_PRECISION", 4)
     assert engine_query.cardinality_precision() == 4
+
+
+def test_browse__counts_first_versions_documents_not_distinct_keys():
+    """Browsing without words, each solution's first live version stands for it:
+    a plain document count, no counter per bucket."""
+    aggs = body(counting=engine_query.FIRST_VERSIONS)["aggs"]
+
+    first = engine_query.FIRST_VERSION_CLAUSE
+    assert first in aggs["total"]["filter"]["bool"]["filter"]
+    assert "aggs" not in aggs["total"]
+    for name in ("field", "phase", "tag", "organisation"):
+        facet = aggs[f"facet_{name}"]
+        assert first in facet["filter"]["bool"]["filter"], name
+        assert "aggs" not in facet["aggs"]["values"], name
+    # The language facet counts the versions in each language, every one of them.
+    assert first not in aggs["facet_language"]["filter"]["bool"]["filter"]
+
+
+def test_one_language_selected__counts_documents():
+    request = engine_query.request_body(
+        {"match_all": {}},
+        {"language": ("da",)},
+        sort=[],
+        offset=0,
+        size=12,
+        language="de",
+        counting=engine_query.DOCUMENTS,
+    )
+    aggs = request["aggs"]
+
+    assert "aggs" not in aggs["total"]
+    assert "aggs" not in aggs["facet_phase"]["aggs"]["values"]
+    assert {"terms": {"_facet_language": ["da"]}} in aggs["facet_phase"]["filter"][
+        "bool"
+    ]["filter"]
+
+
+class IndexWithTheField:
+    """What ``indices.get_mapping`` answers for an index built by this release."""
+
+    class es:  # noqa: N801 - the client's attribute name
+        class indices:  # noqa: N801
+            @staticmethod
+            def get_mapping(index):
+                field = engine_query.first_versions.FIELD
+                return {index: {"mappings": {"properties": {field: {}}}}}
+
+
+@pytest.mark.django_db
+def test_counting__the_cheapest_exact_way_for_each_search(settings):
+    settings.CONTENT_CACHE_SECONDS = 0
+    backend = IndexWithTheField()
+    counting = engine_query.counting
+
+    assert counting("", {}, backend, "pages") == engine_query.FIRST_VERSIONS
+    assert counting("", {"phase": ("pilot",)}, backend, "pages") == (
+        engine_query.FIRST_VERSIONS
+    )
+    # Words match some versions of a solution and not others.
+    assert counting("Hafen", {}, backend, "pages") == engine_query.DISTINCT
+    assert counting("Hafen", {"language": ("da",)}, backend, "pages") == (
+        engine_query.DOCUMENTS
+    )
+    assert counting("", {"language": ("da", "de")}, backend, "pages") == (
+        engine_query.DISTINCT
+    )
+    # An index built before the documents said which version is the first.
+    assert counting("", {}, object(), "pages") == engine_query.DISTINCT
+
+
+@pytest.mark.django_db
+def test_counting__a_solution_hidden_in_one_language_counts_distinct_keys(settings):
+    """Its first version may be the hidden one: counting first versions would
+    miss the solution that is visible in the other language."""
+    settings.CONTENT_CACHE_SECONDS = 0
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal)
+    TranslationFactory(page=solution, language_code="da")
+    backend = IndexWithTheField()
+    assert engine_query.counting("", {}, backend, "pages") == (
+        engine_query.FIRST_VERSIONS
+    )
+
+    PageViewRestriction.objects.create(
+        page=solution, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert engine_query.counting("", {}, backend, "pages") == engine_query.DISTINCT
+
+
+@pytest.mark.django_db
+def test_first_version__the_live_version_with_the_lowest_id():
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal)
+    danish = TranslationFactory(page=solution, language_code="da")
+    danish.refresh_from_db()
+    key = str(solution.translation_key)
+
+    assert first_versions.first_live_versions([key]) == {key: solution.pk}
+    assert first_versions.is_first_version(solution)
+    assert not first_versions.is_first_version(danish)
+
+    solution.unpublish()
+    solution.refresh_from_db()
+
+    assert first_versions.first_live_versions([key]) == {key: danish.pk}
+    assert not first_versions.is_first_version(solution)
+    assert first_versions.is_first_version(danish)
+
+
+def test_distinct_counts__a_facet_of_small_values_gets_a_smaller_counter():
+    """Each bucket's counter costs in proportion to its threshold: a facet whose
+    largest value has 300 documents needs no counter for 40,000."""
+    aggs = body(precision=16384, facet_precision={"tag": 512, "phase": 65536})["aggs"]
+
+    def threshold(name: str) -> int:
+        values = aggs[f"facet_{name}"]["aggs"]["values"]
+        return values["aggs"]["solutions"]["cardinality"]["precision_threshold"]
+
+    assert threshold("tag") == 512
+    # Never above what the whole site can count.
+    assert threshold("phase") == 16384
+    assert threshold("field") == 16384
+    assert aggs["total"]["aggs"]["solutions"]["cardinality"]["precision_threshold"] == (
+        16384
+    )

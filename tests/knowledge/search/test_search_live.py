@@ -27,6 +27,7 @@ from wagtail.models import Locale
 
 from apps.knowledge.models import PendingIndexUpdate, SolutionPage
 from apps.knowledge.search import engine as search_engine
+from apps.knowledge.search import engine_query
 from apps.knowledge.search import service as search_service
 from apps.knowledge.search.engine import build_query
 from apps.knowledge.search.localised import MAX_RESULT_WINDOW
@@ -363,7 +364,7 @@ def test_portal_search__at_most_ten_sql_queries_per_request(live, settings, url)
 # One request per portal search: aggregations, collapse, paging, highlights ---------
 
 
-def engine_search(live, language: str = "de", **query):
+def engine_search(live, language: str = "de", /, **query):
     """The portal search service on the live engine, as the search page runs it."""
     data = QueryDict(mutable=True)
     for name, value in query.items():
@@ -498,11 +499,16 @@ def test_engine_search__same_facet_counts_as_the_database(live):
         {"q": "Innenstadt"},
         {"phase": "pilot"},
         {"q": "Innenstadt", "phase": "concept"},
+        # Counted by first versions, by documents in one language, by keys.
+        {"language": "da"},
+        {"phase": "pilot", "language": "da"},
+        {"phase": "pilot", "language": ["da", "de"]},
     ):
         for language in ("de", "da"):
             on_engine = engine_search(live, language, **query)
             data = QueryDict(mutable=True)
-            data.update(query)
+            for name, value in query.items():
+                data.setlist(name, value if isinstance(value, list) else [value])
             with translation.override(language):
                 on_database = search(
                     SearchParams.from_query_dict(data),
@@ -515,6 +521,81 @@ def test_engine_search__same_facet_counts_as_the_database(live):
                 query,
                 language,
             )
+
+
+def test_engine_browse__a_solution_counts_once_whichever_version_is_live(
+    live, settings
+):
+    """Browsing counts each solution by its first live version's document; when
+    that version is unpublished, the next one counts, and once again only one."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": live.engine.backend_settings(live.backend.index_prefix),
+    }
+    danish_copy = TranslationFactory(page=live.german, language_code="da")
+    live.reindex()
+
+    def browse() -> tuple[int, dict]:
+        live.index.refresh()
+        outcome = engine_search(live, "de", phase="pilot")
+        return outcome.total, facet_counts(outcome)["municipality"]
+
+    # Four solutions in the pilot phase, the first in two languages.
+    assert browse() == (4, {"Flensburg": 1, "Tønder": 1, "-": 2})
+
+    live.german.refresh_from_db()
+    live.german.unpublish()
+    assert browse() == (4, {"Flensburg": 1, "Tønder": 1, "-": 2})
+
+    live.german.refresh_from_db()
+    live.german.save_revision().publish()
+    assert browse() == (4, {"Flensburg": 1, "Tønder": 1, "-": 2})
+
+    danish_copy.refresh_from_db()
+    danish_copy.delete()
+    live.german.refresh_from_db()
+    live.german.unpublish()
+    assert browse() == (3, {"Tønder": 1, "-": 2})
+
+
+def test_engine_search__facet_counters_sized_to_the_largest_value(live):
+    """Below its threshold a distinct count is exact: each facet's is the next
+    power of two above its largest value's documents among the visible pages."""
+    for number in range(5):
+        page = SolutionPageFactory(portal=live.portal, title=f"Bake {number}")
+        page.tags.add("kueste")
+        page.save_revision().publish()
+    live.reindex()
+
+    precisions = engine_query.facet_precisions(live.backend, live.index.name)
+
+    # Five documents carry the tag, nine are in the pilot phase.
+    assert precisions["tag"] == 8
+    assert precisions["phase"] == 16
+    outcome = engine_search(live, q="Bake")
+    assert facet_counts(outcome)["tag"] == {"kueste": 5}
+
+
+@pytest.mark.parametrize("atomic", [True, False], ids=["atomic", "in place"])
+def test_update_index__every_page_searchable_when_it_ends(live, settings, atomic):
+    """The bulk requests overlap the next batch and the engine does not refresh
+    meanwhile: when the rebuild ends, the last batch is in and searchable."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": live.engine.backend_settings(
+            live.backend.index_prefix, ATOMIC_REBUILD=atomic
+        ),
+    }
+    for number in range(30):
+        SolutionPageFactory(portal=live.portal, title=f"Deichschau {number}")
+
+    call_command(
+        "update_index", backend_name="default", chunk_size=7, stdout=StringIO()
+    )
+
+    assert engine_search(live, q="Deichschau").total == 30
+    name = live.index.name
+    answer = live.backend.es.indices.get_settings(index=name)
+    for index_settings in answer.values():
+        assert "refresh_interval" not in index_settings["settings"]["index"]
 
 
 # Engine errors other than a refused connection -------------------------------------

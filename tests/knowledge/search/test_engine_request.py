@@ -7,7 +7,7 @@ what is asked, without a node.
 from __future__ import annotations
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from apps.knowledge.search import engine_query, first_versions
 from tests.knowledge.factories import (
@@ -115,59 +115,6 @@ def test_one_language_selected__counts_documents():
     assert {"terms": {"_facet_language": ["da"]}} in aggs["facet_phase"]["filter"][
         "bool"
     ]["filter"]
-
-
-class IndexWithTheField:
-    """What ``indices.get_mapping`` answers for an index built by this release."""
-
-    class es:  # noqa: N801 - the client's attribute name
-        class indices:  # noqa: N801
-            @staticmethod
-            def get_mapping(index):
-                field = engine_query.first_versions.FIELD
-                return {index: {"mappings": {"properties": {field: {}}}}}
-
-
-@pytest.mark.django_db
-def test_counting__the_cheapest_exact_way_for_each_search(settings):
-    settings.CONTENT_CACHE_SECONDS = 0
-    backend = IndexWithTheField()
-    counting = engine_query.counting
-
-    assert counting("", {}, backend, "pages") == engine_query.FIRST_VERSIONS
-    assert counting("", {"phase": ("pilot",)}, backend, "pages") == (
-        engine_query.FIRST_VERSIONS
-    )
-    # Words match some versions of a solution and not others.
-    assert counting("Hafen", {}, backend, "pages") == engine_query.DISTINCT
-    assert counting("Hafen", {"language": ("da",)}, backend, "pages") == (
-        engine_query.DOCUMENTS
-    )
-    assert counting("", {"language": ("da", "de")}, backend, "pages") == (
-        engine_query.DISTINCT
-    )
-    # An index built before the documents said which version is the first.
-    assert counting("", {}, object(), "pages") == engine_query.DISTINCT
-
-
-@pytest.mark.django_db
-def test_counting__a_solution_hidden_in_one_language_counts_distinct_keys(settings):
-    """Its first version may be the hidden one: counting first versions would
-    miss the solution that is visible in the other language."""
-    settings.CONTENT_CACHE_SECONDS = 0
-    portal = PortalFactory()
-    solution = SolutionPageFactory(portal=portal)
-    TranslationFactory(page=solution, language_code="da")
-    backend = IndexWithTheField()
-    assert engine_query.counting("", {}, backend, "pages") == (
-        engine_query.FIRST_VERSIONS
-    )
-
-    PageViewRestriction.objects.create(
-        page=solution, restriction_type=PageViewRestriction.LOGIN
-    )
-
-    assert engine_query.counting("", {}, backend, "pages") == engine_query.DISTINCT
 
 
 @pytest.mark.django_db

@@ -27,14 +27,16 @@ from django.utils import translation
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node import NodeApiResponse
 from modelsearch.query import Fuzzy, Phrase, PlainText
+from wagtail.models import PageViewRestriction
 
 from apps.knowledge.models import FieldOfAction, SolutionPage
-from apps.knowledge.search import analysis
+from apps.knowledge.search import analysis, engine_query
 from apps.knowledge.search.elasticsearch import (
     LocalisedElasticsearchMapping,
     LocalisedElasticsearchSearchBackend,
 )
 from apps.knowledge.search.engine import build_query
+from apps.knowledge.search.first_versions import FIELD as FIRST_VERSION
 from apps.knowledge.search.localised import MAX_RESULT_WINDOW
 from apps.knowledge.search.rebuild import update_synonyms
 from tests.knowledge import factories
@@ -54,12 +56,18 @@ class RecordingNode(BaseNode):
 
     requests: list[tuple[str, str, bytes | None]] = []
     search_hits: list[dict] = []
+    #: The page index's mapping, as ``GET /<index>/_mapping`` answers.
+    mapping_properties: dict = {}
 
     def perform_request(self, method, target, body=None, headers=None, **kwargs):
         RecordingNode.requests.append((method, target, body))
         if target.endswith("/_search"):
             hits = RecordingNode.search_hits
             answer = {"hits": {"total": {"value": len(hits)}, "hits": hits}}
+        elif method == "GET" and target.endswith("/_mapping"):
+            index = target.split("/")[1]
+            properties = RecordingNode.mapping_properties
+            answer = {f"{index}_a1b2c3d": {"mappings": {"properties": properties}}}
         elif target.endswith("/_bulk"):
             lines = [json.loads(line) for line in body.splitlines() if line]
             items = [
@@ -100,6 +108,7 @@ FACET_FIELDS = {
 def make_backend() -> LocalisedElasticsearchSearchBackend:
     RecordingNode.requests = []
     RecordingNode.search_hits = []
+    RecordingNode.mapping_properties = {}
     return LocalisedElasticsearchSearchBackend(
         {
             "URLS": ["http://search.example:9200"],
@@ -689,3 +698,66 @@ class SearchRequestTests:
             "from": 0,
             "size": 10,
         }
+
+
+# How facets count each solution once (apps/knowledge/search/engine_query.py) -------
+
+
+@pytest.mark.django_db
+def test_first_versions_indexed__read_from_the_index_mapping(settings):
+    """Asked through the client (an index built by an earlier release has no
+    such field: its facets keep the distinct counts)."""
+    settings.CONTENT_CACHE_SECONDS = 0
+    backend = make_backend()
+    RecordingNode.mapping_properties = {FIRST_VERSION: {"type": "boolean"}}
+
+    assert engine_query.first_versions_indexed(backend, PAGE_INDEX)
+    assert sent()[-1][:2] == ("GET", f"/{PAGE_INDEX}/_mapping")
+
+    RecordingNode.mapping_properties = {"title": {"type": "text"}}
+    assert not engine_query.first_versions_indexed(backend, PAGE_INDEX)
+
+
+@pytest.mark.django_db
+def test_counting__the_cheapest_exact_way_for_each_search(settings):
+    settings.CONTENT_CACHE_SECONDS = 0
+    backend = make_backend()
+    RecordingNode.mapping_properties = {FIRST_VERSION: {"type": "boolean"}}
+    counting = engine_query.counting
+
+    assert counting("", {}, backend, "pages") == engine_query.FIRST_VERSIONS
+    assert counting("", {"phase": ("pilot",)}, backend, "pages") == (
+        engine_query.FIRST_VERSIONS
+    )
+    # Words match some versions of a solution and not others.
+    assert counting("Hafen", {}, backend, "pages") == engine_query.DISTINCT
+    assert counting("Hafen", {"language": ("da",)}, backend, "pages") == (
+        engine_query.DOCUMENTS
+    )
+    assert counting("", {"language": ("da", "de")}, backend, "pages") == (
+        engine_query.DISTINCT
+    )
+    # An index built before the documents said which version is the first.
+    RecordingNode.mapping_properties = {}
+    assert counting("", {}, backend, "pages") == engine_query.DISTINCT
+
+
+@pytest.mark.django_db
+def test_counting__a_solution_hidden_in_one_language_counts_distinct_keys(settings):
+    """Its first version may be the hidden one: counting first versions would
+    miss the solution that is visible in the other language."""
+    settings.CONTENT_CACHE_SECONDS = 0
+    portal = PortalFactory()
+    solution = SolutionPageFactory(portal=portal)
+    TranslationFactory(page=solution, language_code="da")
+    backend = make_backend()
+    RecordingNode.mapping_properties = {FIRST_VERSION: {"type": "boolean"}}
+    assert engine_query.counting("", {}, backend, "pages") == (
+        engine_query.FIRST_VERSIONS
+    )
+
+    PageViewRestriction.objects.create(
+        page=solution, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert engine_query.counting("", {}, backend, "pages") == engine_query.DISTINCT

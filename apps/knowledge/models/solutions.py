@@ -317,6 +317,13 @@ class SolutionPage(
     class Meta:
         verbose_name = _("solution")
         verbose_name_plural = _("solutions")
+        # Browsing by a facet selects solutions by these columns (the portal
+        # search on the database backends, apps/knowledge/search/database_query.py).
+        indexes = [
+            models.Index(fields=["phase"], name="kb_solution_phase"),
+            models.Index(fields=["transfer_phase"], name="kb_solution_transfer"),
+            models.Index(fields=["municipality"], name="kb_solution_municipality"),
+        ]
 
     @classmethod
     def get_indexed_objects(cls):

@@ -7,11 +7,9 @@ travels to Python and back whatever the number of solutions:
 
 - filters are semi-joins (``pk IN (SELECT ...)``); a snippet facet's slugs become
   translation keys in a subquery;
-- the matches are computed once, as a common table expression with each match's
-  translation key, its single-valued facets and whether each filter holds;
-- facet counts are one ``GROUP BY`` per facet over that expression, each under the
-  other facets' filters, counting distinct translation keys, sent with the total
-  (distinct translation keys under every filter) as one ``UNION ALL`` query;
+- facet counts and the total are one statement (:mod:`.database_counts`): the
+  matches computed once as a common table expression, one ``GROUP BY`` per facet
+  over it under the other facets' filters, counting distinct translation keys;
 - the results page takes each solution's best version with ``ROW_NUMBER() OVER
   (PARTITION BY translation_key ...)``, ordered and sliced by the database;
 - the map (``located=True``) takes from the same matches, in one more query, the
@@ -24,24 +22,18 @@ and the versions shown; six with the map.
 
 from __future__ import annotations
 
-import uuid
-
-from django.db import connection
 from django.db.models import (
-    BooleanField,
-    ExpressionWrapper,
     F,
     OrderBy,
     Q,
     QuerySet,
-    TextField,
 )
 from django.db.models.expressions import Window
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
 from apps.knowledge.models import SolutionPage
-from apps.knowledge.search import engine
+from apps.knowledge.search import database_counts, engine
 from apps.knowledge.search.database_rank import RANK, ranked
 from apps.knowledge.search.facets import FACETS, SNIPPET_FACETS, Matches
 from apps.knowledge.visibility import visible
@@ -70,7 +62,8 @@ def run(
     matched = _matching(pages, params, text, groups, backend, operator)
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
     narrowed = matched.filter(*filters.values())
-    facet_counts, total = _counts(matched, filters)
+    # A browse matches no text: its matches are cheap to select again per facet.
+    facet_counts, total = database_counts.counts(matched, filters, split=not text)
     start = (params.page - 1) * per_page
     rows = _best_versions(narrowed, _ordering(params.sort, text))
     # Nothing counted, nothing to rank (a search that found nothing is often
@@ -188,165 +181,24 @@ def shown_versions(
 
 
 def _filter_q(name: str, values: tuple[str, ...]) -> Q:
-    """The solutions with any of ``values``, as a subquery.
+    """The pages with any of ``values`` of facet ``name``.
 
     Snippet facets are selected by slug (in any language) and stored by translation
-    key; an unknown slug matches nothing.
+    key; an unknown slug matches nothing. A single-valued facet is read from the
+    page's own row (the matches of a filtered search are solutions only,
+    :func:`_matching`), a many-valued one is a semi-join on its link table.
     """
     path = FACETS[name][1]
+    selected = values
     if name in SNIPPET_FACETS:
-        keys = (
+        selected = (
             SNIPPET_FACETS[name]
             .objects.filter(slug__in=values)
             .values("translation_key")
         )
-        lookup = {f"{path}__in": keys}
-    else:
-        lookup = {f"{path}__in": values}
-    return Q(pk__in=SolutionPage.objects.filter(**lookup).values("pk"))
-
-
-#: The row of :func:`_counts` that holds the total, not a facet.
-_TOTAL = "_total"
-
-
-#: The common table expression that holds the matches: id, translation key, the
-#: value of each single-valued facet and whether each selected filter holds.
-_MATCHED = "kb_matched"
-
-
-def _flag(name: str) -> str:
-    """The column of :data:`_MATCHED` that says whether facet ``name``'s filter
-    holds (a name of :data:`~.facets.FACETS`, never the visitor's text)."""
-    if name not in FACETS:
-        raise ValueError(f"unknown facet {name!r}")
-    return f"kb_in_{name}"
-
-
-def _value(name: str) -> str:
-    """The column of :data:`_MATCHED` with single-valued facet ``name``'s value."""
-    if name not in FACETS:
-        raise ValueError(f"unknown facet {name!r}")
-    return f"kb_value_{name}"
-
-
-def _where(names) -> str:
-    """`` WHERE`` the filters of facets ``names`` hold in :data:`_MATCHED`, or ""."""
-    flags = " AND ".join(_flag(name) for name in names)
-    return f" WHERE {flags}" if flags else ""
-
-
-def _single_valued(path: str) -> bool:
-    """Whether a solution has at most one value at ORM ``path`` (no to-many step)."""
-    model = SolutionPage
-    for step in path.split("__")[:-1]:
-        field = model._meta.get_field(step)
-        if field.one_to_many or field.many_to_many:
-            return False
-        model = field.related_model
-    return True
-
-
-def _from_page(path: str) -> str:
-    """``path`` (on SolutionPage) as seen from Page, through the solution's own
-    table even for Page's fields: other pages have no value (NULL)."""
-    return f"{SolutionPage._meta.model_name}__{path}"
-
-
-#: Facets with one value per solution are counted from :data:`_MATCHED` alone; the
-#: others (fields of action, tags) join their link tables to it.
-SINGLE_VALUED = [
-    name for name, (_label, path) in FACETS.items() if _single_valued(path)
-]
-
-
-def _counts(
-    matched: QuerySet[Page], filters: dict[str, Q]
-) -> tuple[dict[str, dict[str, int]], int]:
-    """Solutions per facet value, each facet under the other facets' filters, and
-    the total under every filter.
-
-    A solution counts once per value, whichever of its language versions matched;
-    the total counts solutions and other pages once each. One query: the matches
-    are a common table expression, computed once (the text match, a GIN index scan
-    on PostgreSQL, the joins to single-valued facets, and each filter as a hashed
-    subquery), holding each match's id, translation key, single-valued facet values
-    and one boolean per selected filter. Each facet is a ``GROUP BY`` over the
-    matches whose other filters hold (joined to the link table of a many-valued
-    facet), the total a count of those whose every filter holds, all joined with
-    ``UNION ALL``. Django has no CTEs, so that statement is put together from the
-    querysets' own SQL and parameters.
-    """
-    values = {
-        _value(name): Cast(_from_page(FACETS[name][1]), TextField())
-        for name in SINGLE_VALUED
-    }
-    flags = {
-        _flag(name): ExpressionWrapper(q, output_field=BooleanField())
-        for name, q in filters.items()
-    }
-    rows_sql, rows_params = (
-        matched.order_by()
-        .values(kb_id=F("pk"), kb_key=F("translation_key"), **values, **flags)
-        .query.sql_with_params()
-    )
-    columns = ", ".join(["id", "translation_key", *values, *flags])
-
-    parts: list[tuple[str, tuple]] = []
-    for name, (_label, path) in FACETS.items():
-        where = _where(other for other in filters if other != name)
-        if name in SINGLE_VALUED:
-            column = _value(name)
-            parts.append(
-                (
-                    f"SELECT %s, {column}, COUNT(DISTINCT translation_key)"  # noqa: S608
-                    f" FROM {_MATCHED}{where} GROUP BY {column}",
-                    (name,),
-                )
-            )
-            continue
-        # The (solution, value) pairs of the link table, joined to the matches.
-        pairs_sql, pairs_params = (
-            SolutionPage.objects.order_by()
-            .values(kb_page=F("pk"), kb_value=Cast(path, TextField()))
-            .query.sql_with_params()
-        )
-        pairs = f"({pairs_sql}) kb_pairs JOIN {_MATCHED} ON id = kb_pairs.kb_page"
-        counted = "SELECT %s, kb_pairs.kb_value, COUNT(DISTINCT translation_key)"
-        parts.append(
-            (
-                f"{counted} FROM {pairs}{where} GROUP BY kb_pairs.kb_value",  # noqa: S608
-                (name, *pairs_params),
-            )
-        )
-    parts.append(
-        (
-            f"SELECT %s, %s, COUNT(DISTINCT translation_key) FROM {_MATCHED}"  # noqa: S608
-            + _where(filters),
-            (_TOTAL, ""),
-        )
-    )
-    # Unparenthesised: SQLite takes no parentheses around a compound's parts, and
-    # no part is ordered or sliced.
-    union_sql = " UNION ALL ".join(sql for sql, _params in parts)
-    union_params = [param for _sql, params in parts for param in params]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH {_MATCHED} ({columns}) AS ({rows_sql}) {union_sql}",  # noqa: S608
-            (*rows_params, *union_params),
-        )
-        rows = cursor.fetchall()
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    total = 0
-    for name, value, count in rows:
-        if name == _TOTAL:
-            total = count
-            continue
-        if value in ("", None):
-            # Other pages, and solutions without a value.
-            continue
-        if name in SNIPPET_FACETS:
-            # SQLite keeps UUIDs as 32 hex digits, PostgreSQL's text has dashes.
-            value = str(uuid.UUID(value))
-        counts[name][value] = count
-    return counts, total
+    source = database_counts.single_valued(path)
+    if source is None:
+        solutions = SolutionPage.objects.filter(**{f"{path}__in": selected})
+        return Q(pk__in=solutions.values("pk"))
+    prefix = "" if source.own_page_field else "solutionpage__"
+    return Q(**{f"{prefix}{path}__in": selected})

@@ -22,19 +22,26 @@ and the versions shown; six with the map.
 
 from __future__ import annotations
 
+import uuid
+
+from django.db import connection
 from django.db.models import (
     F,
     OrderBy,
     Q,
     QuerySet,
 )
-from django.db.models.expressions import Window
+from django.db.models.expressions import RawSQL, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import database_counts, engine
-from apps.knowledge.search.database_rank import RANK, ranked
+from apps.knowledge.search.database_rank import (
+    RANK,
+    best_versions_sql,
+    ranked_and_scored,
+)
 from apps.knowledge.search.facets import FACETS, SNIPPET_FACETS, Matches
 from apps.knowledge.visibility import visible
 
@@ -59,18 +66,16 @@ def run(
     """Search ``text`` (may be empty: browse by facets) under ``params``' filters;
     ``located``: also every result that has a place (:attr:`Matches.located`)."""
     pages = live_pages()
-    matched = _matching(pages, params, text, groups, backend, operator)
+    matched, scores = _matching(pages, params, text, groups, backend, operator)
     filters = {name: _filter_q(name, values) for name, values in params.filters.items()}
     narrowed = matched.filter(*filters.values())
     # A browse matches no text: its matches are cheap to select again per facet.
     facet_counts, total = database_counts.counts(matched, filters, split=not text)
     start = (params.page - 1) * per_page
-    rows = _best_versions(narrowed, _ordering(params.sort, text))
+    best = _BestVersions(narrowed, scores, params.sort, text)
     # Nothing counted, nothing to rank (a search that found nothing is often
     # tried again: with some of its words, or a correction).
-    page_rows = (
-        [(str(key), pk) for pk, key in rows[start : start + per_page]] if total else []
-    )
+    page_rows = best.window(start, per_page) if total else []
     shown = shown_versions(
         page_rows, language, params.filters.get("language"), pages=pages
     )
@@ -79,8 +84,8 @@ def run(
         # The matches stay a subquery: no id list goes to Python and back.
         places = (
             located_versions(
-                rows.values("pk"),
-                rows.values("translation_key"),
+                best.ids(),
+                best.keys(),
                 language,
                 params.filters.get("language"),
                 pages=pages,
@@ -122,27 +127,67 @@ def located_versions(
     )
 
 
-def _best_versions(narrowed: QuerySet[Page], ordering: list[OrderBy]) -> QuerySet:
-    """(pk, translation key) of each solution's first version under ``ordering``,
-    in that order: ``ROW_NUMBER() OVER (PARTITION BY translation_key ...) = 1``."""
-    first = Window(RowNumber(), partition_by=[F("translation_key")], order_by=ordering)
-    return (
-        narrowed.annotate(_first=first)
-        .filter(_first=1)
-        .order_by(*ordering)
-        .values_list("pk", "translation_key")
-    )
+class _BestVersions:
+    """Each solution's best matching version, best first, kept in the database.
+
+    A window over the matches (``ROW_NUMBER() OVER (PARTITION BY translation_key
+    ...) = 1``), ordered by :func:`_ordering`; on SQLite with text, the statement
+    of :func:`.database_rank.best_versions_sql`, which scores the match once.
+    """
+
+    def __init__(self, narrowed: QuerySet[Page], scores, sort: str, text: str):
+        self.raw = None
+        if scores is not None:
+            self.raw = best_versions_sql(narrowed, scores, by_date=sort == "date")
+            return
+        ordering = _ordering(sort, text)
+        first = Window(
+            RowNumber(), partition_by=[F("translation_key")], order_by=ordering
+        )
+        self.rows = (
+            narrowed.annotate(_first=first)
+            .filter(_first=1)
+            .order_by(*ordering)
+            .values_list("pk", "translation_key")
+        )
+
+    def window(self, start: int, size: int) -> list[tuple[str, int]]:
+        """(translation key, id) of the versions ``start`` to ``start + size``."""
+        if self.raw is None:
+            rows = self.rows[start : start + size]
+        else:
+            sql, sql_params = self.raw
+            with connection.cursor() as cursor:
+                cursor.execute(f"{sql} LIMIT %s OFFSET %s", (*sql_params, size, start))
+                # Raw rows: SQLite's UUIDs are 32 hex digits, not UUIDs.
+                rows = [(pk, uuid.UUID(key)) for pk, key in cursor.fetchall()]
+        return [(str(key), pk) for pk, key in rows]
+
+    def ids(self):
+        """The versions' ids, as a subquery."""
+        if self.raw is None:
+            return self.rows.values("pk")
+        sql, sql_params = self.raw
+        return RawSQL(f"SELECT kb_pk FROM ({sql}) kb_best", sql_params)  # noqa: S608, S611
+
+    def keys(self):
+        """The versions' translation keys, as a subquery."""
+        if self.raw is None:
+            return self.rows.values("translation_key")
+        sql, sql_params = self.raw
+        return RawSQL(f"SELECT kb_key FROM ({sql}) kb_best", sql_params)  # noqa: S608, S611
 
 
-def _matching(pages, params, text, groups, backend, operator) -> QuerySet[Page]:
-    """Every matching version; with ``text``, annotated with its rank."""
+def _matching(pages, params, text, groups, backend, operator):
+    """Every matching version (with ``text``, annotated with its rank) and, where
+    the backend scores the match apart, the scores (else None)."""
     if params.filters:
         # Facets describe solutions; other pages cannot satisfy them.
         pages = pages.type(SolutionPage)
     if not text:
-        return pages
+        return pages, None
     query = engine.build_query(text, groups, backend, operator)
-    return ranked(backend, query, pages)
+    return ranked_and_scored(backend, query, pages)
 
 
 def _ordering(sort: str, text: str) -> list[OrderBy]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from apps.knowledge.search import engine
 from apps.knowledge.search.analysis import normalise_language
+from apps.knowledge.search.database_rank import best_scored, scores_apart
 from apps.knowledge.search.service import live_pages
 
 
@@ -19,10 +22,17 @@ def suggestions(
         return []
     backend, _fallback = engine.portal_backend()
     matches = live_pages().only("pk", "translation_key", "locale_id")
-    found = backend.autocomplete(query, matches)[: limit * 4]
+    results = backend.autocomplete(query, matches)
+    scores = scores_apart(results, backend)
+    if scores is None:
+        found = [(page.pk, page.translation_key) for page in results[: limit * 4]]
+    else:
+        # SQLite: the scores from one scan, not a subquery per matching page.
+        found = best_scored(matches, scores, limit * 4)
     keys: dict[str, int] = {}
-    for page in found:
-        keys.setdefault(str(page.translation_key), page.pk)
+    for pk, key in found:
+        # SQLite's raw rows hold UUIDs as 32 hex digits.
+        keys.setdefault(str(uuid.UUID(str(key))), pk)
         if len(keys) == limit:
             break
     locale = Locale.objects.filter(language_code=language).first()

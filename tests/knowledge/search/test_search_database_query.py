@@ -9,6 +9,7 @@ sent back. Runs on SQLite and, with ``DATABASE_URL``, on PostgreSQL.
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
@@ -24,7 +25,12 @@ from wagtail.search.models import IndexEntry
 from apps.knowledge.choices import Phase
 from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import database_query, engine
-from apps.knowledge.search.database_rank import ranked
+from apps.knowledge.search.database_rank import (
+    best_scored,
+    ranked,
+    ranked_and_scored,
+    scores_apart,
+)
 from apps.knowledge.search.service import RESULTS_PER_PAGE, SearchParams
 from tests.knowledge import factories
 from tests.knowledge.factories import (
@@ -145,6 +151,48 @@ class ManySolutionsTests:
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "knowledge_search_match_gin" in plan, plan
+
+    @pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="the FTS5 scores are SQLite's"
+    )
+    @pytest.mark.parametrize("sort", ["relevance", "date"])
+    def test_results_page__fts5_match_scored_once_same_order(self, sort):
+        # modelsearch scores each matching page with a subquery that runs the
+        # full-text match again: seconds at 10,000 solutions. The page's statement
+        # reads the scores from one scan, in the order the ranked queryset gives.
+        backend = engine.database_backend()
+        query = engine.build_query("Sensoren", [], backend, "and")
+        matched, scores = ranked_and_scored(backend, query, database_query.live_pages())
+        assert scores is not None
+        best = database_query._BestVersions(matched, scores, sort, "Sensoren")
+        sql, params = best.raw
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = cursor.fetchall()
+        correlated = {node for node, _parent, _x, step in plan if "CORRELATED" in step}
+        scans_per_row = [
+            step
+            for _node, parent, _x, step in plan
+            if parent in correlated and "VIRTUAL TABLE" in step
+        ]
+        assert not scans_per_row, plan
+        assert not correlated, plan
+        ranked_order = database_query._BestVersions(matched, None, sort, "Sensoren")
+        for start in (0, 12, 108):
+            assert best.window(start, 12) == ranked_order.window(start, 12)
+        assert len(best.window(0, SOLUTIONS)) == SOLUTIONS
+
+    @pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="the FTS5 scores are SQLite's"
+    )
+    def test_suggestions__fts5_match_scored_once_same_order(self):
+        backend = engine.database_backend()
+        matches = database_query.live_pages()
+        results = backend.autocomplete("Sens", matches)
+        expected = [(page.pk, page.translation_key) for page in results[:40]]
+        found = best_scored(matches, scores_apart(results, backend), 40)
+        assert len(expected) == 40
+        assert [(pk, uuid.UUID(key)) for pk, key in found] == expected
 
     def test_pages__split_the_matches_without_overlap(self):
         params = SearchParams(q="Sensoren", filters={"phase": ("idea",)})

@@ -72,23 +72,27 @@ def scores_apart(results, backend: BaseSearchBackend) -> QuerySet | None:
 def best_scored(pages: QuerySet, scores: QuerySet, limit: int) -> list[tuple]:
     """(id, translation key) of the ``limit`` best-scored of ``pages``, in the
     order modelsearch gives a ranked search (best score, then the newest id)."""
+    with connection.cursor() as cursor:
+        cursor.execute(*best_scored_sql(pages, scores, limit))
+        return cursor.fetchall()
+
+
+def best_scored_sql(pages: QuerySet, scores: QuerySet, limit: int) -> tuple[str, tuple]:
+    """The statement of :func:`best_scored`: the scores scanned once, each looked
+    up in ``pages`` by primary key (index entries hold object ids as text)."""
     rows_sql, rows_params = (
         pages.order_by()
         .values(kb_pk=F("pk"), kb_key=F("translation_key"))
         .query.sql_with_params()
     )
     scores_sql, scores_params = scores.query.sql_with_params()
-    text_type = connection.data_types["TextField"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH kb_scores AS MATERIALIZED ({scores_sql}) "  # noqa: S608
-            f"SELECT kb_rows.kb_pk, kb_rows.kb_key FROM ({rows_sql}) kb_rows"
-            " JOIN kb_scores"
-            f" ON kb_scores.kb_object = CAST(kb_rows.kb_pk AS {text_type})"
-            " ORDER BY kb_scores.kb_score ASC, kb_rows.kb_pk DESC LIMIT %s",
-            (*scores_params, *rows_params, limit),
-        )
-        return cursor.fetchall()
+    sql = (
+        f"WITH kb_scores AS MATERIALIZED ({scores_sql}) "  # noqa: S608
+        f"SELECT kb_rows.kb_pk, kb_rows.kb_key FROM ({rows_sql}) kb_rows"
+        " JOIN kb_scores ON kb_rows.kb_pk = CAST(kb_scores.kb_object AS INTEGER)"
+        " ORDER BY kb_scores.kb_score ASC, kb_rows.kb_pk DESC LIMIT %s"
+    )
+    return sql, (*scores_params, *rows_params, limit)
 
 
 def best_versions_sql(
@@ -117,7 +121,6 @@ def best_versions_sql(
         order = "kb_date DESC NULLS LAST, kb_rank DESC, kb_pk ASC"
     else:
         order = "kb_rank DESC, kb_pk DESC"
-    text_type = connection.data_types["TextField"]
     sql = (
         f"WITH kb_scores AS MATERIALIZED ({scores_sql}) "  # noqa: S608
         "SELECT kb_pk, kb_key FROM ("
@@ -125,8 +128,9 @@ def best_versions_sql(
         " AS kb_row FROM ("
         "  SELECT kb_rows.kb_pk, kb_rows.kb_key, kb_rows.kb_date,"
         "   -kb_scores.kb_score * kb_rows.kb_boost AS kb_rank"
+        # Each score looks its version up by primary key (object ids are text).
         f"  FROM ({rows_sql}) kb_rows JOIN kb_scores"
-        f"  ON kb_scores.kb_object = CAST(kb_rows.kb_pk AS {text_type})"
+        "  ON kb_rows.kb_pk = CAST(kb_scores.kb_object AS INTEGER)"
         " ) kb_scored"
         f") kb_numbered WHERE kb_row = 1 ORDER BY {order}"
     )

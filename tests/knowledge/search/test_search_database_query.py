@@ -27,6 +27,7 @@ from apps.knowledge.models import SolutionPage
 from apps.knowledge.search import database_query, engine
 from apps.knowledge.search.database_rank import (
     best_scored,
+    best_scored_sql,
     ranked,
     ranked_and_scored,
     scores_apart,
@@ -190,9 +191,20 @@ class ManySolutionsTests:
         matches = database_query.live_pages()
         results = backend.autocomplete("Sens", matches)
         expected = [(page.pk, page.translation_key) for page in results[:40]]
-        found = best_scored(matches, scores_apart(results, backend), 40)
+        scores = scores_apart(results, backend)
+        found = best_scored(matches, scores, 40)
         assert len(expected) == 40
         assert [(pk, uuid.UUID(key)) for pk, key in found] == expected
+        # The pages are looked up by key from the scores, not scanned (no index
+        # serves a join on the pages' ids as text).
+        sql, params = best_scored_sql(matches, scores, 40)
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            steps = [row[3] for row in cursor.fetchall()]
+        assert any(
+            step.startswith("SEARCH wagtailcore_page USING INTEGER PRIMARY KEY")
+            for step in steps
+        ), steps
 
     def test_pages__split_the_matches_without_overlap(self):
         params = SearchParams(q="Sensoren", filters={"phase": ("idea",)})

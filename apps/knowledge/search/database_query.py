@@ -5,13 +5,16 @@ database search backend gives the matching versions as a queryset with their ran
 (:mod:`.database_rank`); everything else stays in the database, so no list of ids
 travels to Python and back whatever the number of solutions:
 
-- filters are semi-joins (``pk IN (SELECT ...)``); a snippet facet's slugs become
-  translation keys in a subquery;
+- a filter on a single-valued facet is a condition on the match's own row, on a
+  many-valued one a semi-join (``pk IN (SELECT ...)``); a snippet facet's slugs
+  become translation keys in a subquery;
 - facet counts and the total are one statement (:mod:`.database_counts`): the
   matches computed once as a common table expression, one ``GROUP BY`` per facet
   over it under the other facets' filters, counting distinct translation keys;
 - the results page takes each solution's best version with ``ROW_NUMBER() OVER
-  (PARTITION BY translation_key ...)``, ordered and sliced by the database;
+  (PARTITION BY translation_key ...)``, ordered and sliced by the database (on
+  SQLite with text, over the match's scores read in one scan,
+  :func:`.database_rank.best_versions_sql`);
 - the map (``located=True``) takes from the same matches, in one more query, the
   version shown of every solution under every filter that has a place.
 

@@ -93,19 +93,27 @@ def demo(
     ContentType.objects.clear_cache()
 
 
-def _wait_for_requests_in_flight(live_server: Any, seconds: float = 15.0) -> None:
+def _wait_for_requests_in_flight(live_server: Any, seconds: float = 60.0) -> None:
     """Let the live server finish the requests a closed browser page left behind.
 
     The flush after the test empties the tables; a request still being served at that
-    moment recreates rows (a content type looked up by its model), and the next
-    test's restore of the serialized rows then fails on a duplicate key. The server
-    handles each connection in a thread it keeps a list of (socketserver's
-    ``_threads``); they end once the browser has closed its connections.
+    moment recreates rows (a content type looked up by its model), and the flush's
+    own content types then fail on a duplicate key (CI met one after a search page
+    whose map was still loading its places). The server handles each connection in
+    a thread it keeps a list of (socketserver's ``_threads``); they end once the
+    browser has closed its connections and the last request is answered. The list
+    is read again until no thread is alive: a connection accepted while waiting
+    has a thread of its own. ``seconds`` is a deadline on a loaded machine, not a
+    guess how long a request takes.
     """
-    threads = getattr(live_server.thread.httpd, "_threads", None) or []
     deadline = time.monotonic() + seconds
-    for thread in list(threads):
-        thread.join(max(0.0, deadline - time.monotonic()))
+    while time.monotonic() < deadline:
+        threads = getattr(live_server.thread.httpd, "_threads", None) or []
+        alive = [thread for thread in list(threads) if thread.is_alive()]
+        if not alive:
+            return
+        for thread in alive:
+            thread.join(max(0.0, min(1.0, deadline - time.monotonic())))
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Model, Q, TextField
@@ -57,9 +58,11 @@ class SingleValued:
     own_page_field: bool
 
 
+@cache
 def single_valued(path: str) -> SingleValued | None:
     """How facet ``path`` (an ORM path on SolutionPage) is read, or None if a
-    solution may have several values (a link table's rows)."""
+    solution may have several values (a link table's rows). Kept: the models
+    do not change while the process runs, and every search asks."""
     steps = path.split("__")
     field = SolutionPage._meta.get_field(steps[0])
     if field.one_to_many or field.many_to_many:

@@ -79,20 +79,31 @@ def best_scored(pages: QuerySet, scores: QuerySet, limit: int) -> list[tuple]:
 
 def best_scored_sql(pages: QuerySet, scores: QuerySet, limit: int) -> tuple[str, tuple]:
     """The statement of :func:`best_scored`: the scores scanned once, each looked
-    up in ``pages`` by primary key (index entries hold object ids as text)."""
-    rows_sql, rows_params = (
-        pages.order_by()
-        .values(kb_pk=F("pk"), kb_key=F("translation_key"))
-        .query.sql_with_params()
+    up in ``pages`` by primary key."""
+    scores_table, joined, params = _scored(
+        pages.values(kb_pk=F("pk"), kb_key=F("translation_key")), scores
     )
-    scores_sql, scores_params = scores.query.sql_with_params()
     sql = (
-        f"WITH kb_scores AS MATERIALIZED ({scores_sql}) "  # noqa: S608
-        f"SELECT kb_rows.kb_pk, kb_rows.kb_key FROM ({rows_sql}) kb_rows"
-        " JOIN kb_scores ON kb_rows.kb_pk = CAST(kb_scores.kb_object AS INTEGER)"
+        f"{scores_table} SELECT kb_rows.kb_pk, kb_rows.kb_key {joined}"
         " ORDER BY kb_scores.kb_score ASC, kb_rows.kb_pk DESC LIMIT %s"
     )
-    return sql, (*scores_params, *rows_params, limit)
+    return sql, (*params, limit)
+
+
+def _scored(rows: QuerySet, scores: QuerySet) -> tuple[str, str, tuple]:
+    """The parts of a statement over ``rows`` (a ``values()`` query with
+    ``kb_pk``) and their full-text scores: the ``WITH`` clause that keeps the
+    scores as a materialised table (bm25() can be read only where the match is
+    scanned), the ``FROM ... JOIN`` in which each score looks its row up by primary
+    key (index entries hold object ids as text), and the parameters of both."""
+    rows_sql, rows_params = rows.order_by().query.sql_with_params()
+    scores_sql, scores_params = scores.query.sql_with_params()
+    return (
+        f"WITH kb_scores AS MATERIALIZED ({scores_sql})",
+        f"FROM ({rows_sql}) kb_rows JOIN kb_scores"
+        " ON kb_rows.kb_pk = CAST(kb_scores.kb_object AS INTEGER)",
+        (*scores_params, *rows_params),
+    )
 
 
 def best_versions_sql(
@@ -106,32 +117,26 @@ def best_versions_sql(
     full-text scan kept as a materialised table (bm25() can be read only where the
     match is scanned) and joined to the versions by id.
     """
-    rows_sql, rows_params = (
-        narrowed.order_by()
-        .values(
+    scores_table, joined, params = _scored(
+        narrowed.values(
             kb_pk=F("pk"),
             kb_key=F("translation_key"),
             kb_date=F("last_published_at"),
             kb_boost=_visitor_boost(),
-        )
-        .query.sql_with_params()
+        ),
+        scores,
     )
-    scores_sql, scores_params = scores.query.sql_with_params()
     if by_date:
         order = "kb_date DESC NULLS LAST, kb_rank DESC, kb_pk ASC"
     else:
         order = "kb_rank DESC, kb_pk DESC"
     sql = (
-        f"WITH kb_scores AS MATERIALIZED ({scores_sql}) "  # noqa: S608
-        "SELECT kb_pk, kb_key FROM ("
+        f"{scores_table} SELECT kb_pk, kb_key FROM ("  # noqa: S608
         f" SELECT *, ROW_NUMBER() OVER (PARTITION BY kb_key ORDER BY {order})"
         " AS kb_row FROM ("
         "  SELECT kb_rows.kb_pk, kb_rows.kb_key, kb_rows.kb_date,"
-        "   -kb_scores.kb_score * kb_rows.kb_boost AS kb_rank"
-        # Each score looks its version up by primary key (object ids are text).
-        f"  FROM ({rows_sql}) kb_rows JOIN kb_scores"
-        "  ON kb_rows.kb_pk = CAST(kb_scores.kb_object AS INTEGER)"
+        f"   -kb_scores.kb_score * kb_rows.kb_boost AS kb_rank {joined}"
         " ) kb_scored"
         f") kb_numbered WHERE kb_row = 1 ORDER BY {order}"
     )
-    return sql, (*scores_params, *rows_params)
+    return sql, params
